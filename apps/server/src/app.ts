@@ -1,0 +1,54 @@
+/** buildApp(deps): every route and plugin of the server, assembled in one place; main.ts and the tests both call it. */
+import { z } from 'zod';
+import { registerAuditRoutes } from './platform/audit.routes';
+import { registerAuthRoutes } from './platform/auth/routes';
+import { createAuthService } from './platform/auth/service';
+import { SessionStore } from './platform/auth/session';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db';
+import { type App, createHttp, type ModuleDeps } from './platform/http';
+import { registerDemoRoutes } from './demo/routes';
+import { registerCalendarRoutes } from './modules/calendar/routes';
+import { registerRosterRoutes } from './modules/org/roster.routes';
+import { registerOrgRoutes } from './modules/org/routes';
+import { resolveGrants } from './modules/org/scopes';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const now = deps.now ?? (() => new Date());
+  const { database, config } = deps;
+  const sessions = new SessionStore(database.db, config, resolveGrants);
+  const app = await createHttp({ database, config, sessions, now, logger: deps.logger ?? false });
+  const moduleDeps: ModuleDeps = { config, database, now };
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }) },
+        security: [],
+      },
+      config: { public: true },
+    },
+    async () => {
+      await database.query('select 1');
+      return { status: 'ok' as const, database: database.kind };
+    },
+  );
+  registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), config);
+  registerDemoRoutes(app, moduleDeps);
+  registerOrgRoutes(app, moduleDeps);
+  registerRosterRoutes(app);
+  registerCalendarRoutes(app);
+  registerAuditRoutes(app);
+  await app.ready();
+  return app;
+}

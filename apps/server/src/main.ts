@@ -1,0 +1,42 @@
+/** Start: config → data-folder lock → database + migrations → demo data on an empty database → listen. */
+import { buildApp } from './app';
+import { seedDemo, isEmpty } from './demo/seed';
+import { configFromEnv } from './platform/config';
+import { isPostgresUrl, openDatabase } from './platform/db';
+import { acquireDataDirLock } from './platform/lock';
+
+async function main() {
+  const config = configFromEnv();
+  const embedded = !isPostgresUrl(config.databaseUrl);
+  const release = embedded ? acquireDataDirLock(config.databaseUrl) : () => {};
+  const started = Date.now();
+  const database = await openDatabase(config.databaseUrl);
+  console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);
+  if (await isEmpty(database.db)) {
+    if (config.demo) {
+      const t = Date.now();
+      await seedDemo(database.db);
+      console.log(`demo district loaded in ${Date.now() - t} ms — sign in as demo-district / Demo#2026 (all demo accounts are listed on the sign-in page)`);
+    } else {
+      console.log('empty database, no demo data (DEMO=0). Create the first district administrator with:');
+      console.log('  npm run admin:create -- --district-code 140105 --district-name "小店区" --username admin --name "管理员"');
+    }
+  }
+  const app = await buildApp({ database, config, logger: process.env.LOG === '1' });
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  console.log(`双减 platform listening on http://localhost:${config.port} (API docs: /api/docs)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

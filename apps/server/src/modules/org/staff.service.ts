@@ -1,0 +1,352 @@
+/** Staff accounts and their per-school roles; parent accounts for guardians; password resets and unlocking. */
+import type { z } from 'zod';
+import { type AssignmentInput, type Role, roleLevel, type StaffInput, type StaffPatch, type StaffQuery } from '@shuangjian/contracts';
+import { and, asc, count, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
+import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { generatePassword, hashPassword } from '../../platform/auth/password';
+import type { Queryable } from '../../platform/db';
+import { conflict, forbidden, found, invalid } from '../../platform/errors';
+import { constraintMessages } from '../../platform/http';
+import { users } from '../../platform/schema';
+import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
+
+Object.assign(constraintMessages, {
+  users_username_uq: '用户名已被使用',
+  users_phone_uq: '手机号已被其他账号使用',
+  role_assignments_uq: '该岗位已分配给此人',
+});
+
+type Assignment = typeof roleAssignments.$inferInsert;
+
+const DISTRICT_LEVEL: readonly Role[] = ['district_admin', 'inspector', 'auditor', 'institution_admin'];
+
+function assignmentQuery(db: Queryable) {
+  return db
+    .select({
+      userId: roleAssignments.userId,
+      id: roleAssignments.id,
+      role: roleAssignments.role,
+      zoneId: roleAssignments.zoneId,
+      zoneName: zones.name,
+      schoolId: roleAssignments.schoolId,
+      schoolName: schools.name,
+      classId: roleAssignments.classId,
+      className: classes.name,
+      grade: roleAssignments.grade,
+      subjectId: roleAssignments.subjectId,
+      subjectName: subjects.name,
+      institutionId: roleAssignments.institutionId,
+      institutionName: institutions.name,
+    })
+    .from(roleAssignments)
+    .leftJoin(zones, and(eq(zones.districtId, roleAssignments.districtId), eq(zones.id, roleAssignments.zoneId)))
+    .leftJoin(schools, and(eq(schools.districtId, roleAssignments.districtId), eq(schools.id, roleAssignments.schoolId)))
+    .leftJoin(classes, and(eq(classes.districtId, roleAssignments.districtId), eq(classes.id, roleAssignments.classId)))
+    .leftJoin(subjects, and(eq(subjects.districtId, roleAssignments.districtId), eq(subjects.id, roleAssignments.subjectId)))
+    .leftJoin(institutions, and(eq(institutions.districtId, roleAssignments.districtId), eq(institutions.id, roleAssignments.institutionId)));
+}
+
+export async function listStaff(ctx: Ctx, q: z.output<typeof StaffQuery>) {
+  requirePermission(ctx, 'staff.read');
+  const where = and(
+    scoped(ctx, roleAssignments, 'staff.read'),
+    q.schoolId ? eq(roleAssignments.schoolId, q.schoolId) : undefined,
+    q.role ? eq(roleAssignments.role, q.role) : undefined,
+    q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.username, `%${q.q}%`), ilike(users.phone, `%${q.q}%`)) : undefined,
+  );
+  const people = ctx.db
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(users, and(eq(users.districtId, roleAssignments.districtId), eq(users.id, roleAssignments.userId)))
+    .where(where);
+  const [page, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(users)
+      .where(and(eq(users.districtId, ctx.user.districtId), inArray(users.id, people)))
+      .orderBy(asc(users.name), asc(users.username))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ total: count() }).from(people.as('p')),
+  ]);
+  return { items: await withAssignments(ctx, page), total };
+}
+
+async function withAssignments(ctx: Ctx, people: (typeof users.$inferSelect)[]) {
+  if (!people.length) return [];
+  const assignments = await assignmentQuery(ctx.db).where(
+    and(scoped(ctx, roleAssignments, 'staff.read'), inArray(roleAssignments.userId, people.map((p) => p.id))),
+  );
+  const now = ctx.now();
+  return people.map((u) => ({
+    id: u.id,
+    username: u.username,
+    name: u.name,
+    phone: u.phone,
+    status: u.status,
+    locked: !!u.lockedUntil && u.lockedUntil > now,
+    mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    assignments: assignments.filter((a) => a.userId === u.id).map(({ userId: _u, ...a }) => a),
+  }));
+}
+
+export async function getStaff(ctx: Ctx, userId: string) {
+  requirePermission(ctx, 'staff.read');
+  const [visible] = await ctx.db
+    .select({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(and(scoped(ctx, roleAssignments, 'staff.read'), eq(roleAssignments.userId, userId)))
+    .limit(1);
+  if (!visible) throw found([], '教职工');
+  const [user] = await ctx.db.select().from(users).where(and(eq(users.districtId, ctx.user.districtId), eq(users.id, userId)));
+  const [member] = await withAssignments(ctx, [user!]);
+  return member!;
+}
+
+/** Checks one requested assignment against the organisation and the actor's reach; fills in derived keys. */
+async function normalizeAssignment(ctx: Ctx, db: Queryable, a: AssignmentInput): Promise<Omit<Assignment, 'userId'>> {
+  const d = ctx.user.districtId;
+  const out: Omit<Assignment, 'userId'> = {
+    districtId: d,
+    role: a.role,
+    zoneId: null,
+    schoolId: null,
+    classId: null,
+    grade: null,
+    subjectId: null,
+    institutionId: null,
+  };
+  const need = <T>(value: T | null | undefined, field: string, label: string): T => {
+    if (value === null || value === undefined) throw invalid(`assignments.${field}`, label, `「${a.role}」岗位必须填写${label}`);
+    return value;
+  };
+  const level = roleLevel[a.role];
+  if (DISTRICT_LEVEL.includes(a.role) && !districtWide(ctx, 'staff.manage')) throw forbidden('只有区教育局管理员可以分配该角色');
+  if (a.role === 'inspector' && a.zoneId) {
+    found(await db.select().from(zones).where(and(eq(zones.districtId, d), eq(zones.id, a.zoneId))), '学区/街道');
+    out.zoneId = a.zoneId;
+  }
+  if (a.role === 'institution_admin') {
+    const id = need(a.institutionId, 'institutionId', '机构');
+    found(await db.select().from(institutions).where(and(eq(institutions.districtId, d), eq(institutions.id, id))), '机构');
+    out.institutionId = id;
+  }
+  if (level === 'school' || level === 'grade' || level === 'class') {
+    let schoolId = a.schoolId ?? null;
+    if (level === 'class') {
+      const classId = need(a.classId, 'classId', '班级');
+      const cls = found(await db.select().from(classes).where(and(eq(classes.districtId, d), eq(classes.id, classId))), '班级');
+      schoolId = cls.schoolId;
+      out.classId = classId;
+    }
+    const school = found(
+      await db.select().from(schools).where(and(eq(schools.districtId, d), eq(schools.id, need(schoolId, 'schoolId', '学校')))),
+      '学校',
+    );
+    out.schoolId = school.id;
+    requireAllowed(ctx, 'staff.manage', { districtId: d, zone: school.zoneId, school: school.id, class: out.classId ?? null });
+    if (a.role === 'grade_leader') {
+      const grade = need(a.grade, 'grade', '年级');
+      if (!school.grades.includes(grade)) throw invalid('assignments.grade', '年级', `${school.name}未开设${grade}年级`);
+      out.grade = grade;
+    }
+  }
+  if (a.role === 'teacher' || a.role === 'subject_leader') {
+    const subjectId = need(a.subjectId, 'subjectId', '学科');
+    found(await db.select().from(subjects).where(and(eq(subjects.districtId, d), eq(subjects.id, subjectId))), '学科');
+    out.subjectId = subjectId;
+  }
+  return out;
+}
+
+/** 三员分立: an auditor account holds no other role. */
+function assertSeparation(roles: readonly Role[]) {
+  if (roles.includes('auditor') && new Set(roles).size > 1)
+    throw invalid('assignments', '岗位', '审计管理员不能兼任其他角色（三员分立）');
+}
+
+export async function createStaff(ctx: Ctx, input: z.output<typeof StaffInput>) {
+  requirePermission(ctx, 'staff.manage');
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const userId = await ctx.db.transaction(async (tx) => {
+    const normalized = [];
+    for (const a of input.assignments) normalized.push(await normalizeAssignment(ctx, tx, a));
+    assertSeparation(normalized.map((a) => a.role));
+    const [user] = await tx
+      .insert(users)
+      .values({ districtId: ctx.user.districtId, username: input.username, name: input.name, phone: input.phone ?? null, passwordHash, mustChangePassword: true })
+      .returning();
+    await tx.insert(roleAssignments).values(normalized.map((a) => ({ ...a, userId: user!.id })));
+    await audit(tx, ctx.actor, { action: 'staff.create', entity: 'user', entityId: user!.id, after: { ...user, assignments: normalized } });
+    return user!.id;
+  });
+  return { staff: await getStaff(ctx, userId), credential: { name: input.name, username: input.username, initialPassword } };
+}
+
+/** The user's assignments must all lie within the actor's reach for the actor to change the account itself. */
+async function manageableUser(ctx: Ctx, db: Queryable, userId: string) {
+  requirePermission(ctx, 'staff.manage');
+  const d = ctx.user.districtId;
+  const [user] = await db.select().from(users).where(and(eq(users.districtId, d), eq(users.id, userId)));
+  const all = await db
+    .select({ a: roleAssignments, zoneId: schools.zoneId })
+    .from(roleAssignments)
+    .leftJoin(schools, and(eq(schools.districtId, roleAssignments.districtId), eq(schools.id, roleAssignments.schoolId)))
+    .where(and(eq(roleAssignments.districtId, d), eq(roleAssignments.userId, userId)));
+  const visible = await db
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(and(scoped(ctx, roleAssignments, 'staff.read'), eq(roleAssignments.userId, userId)))
+    .limit(1);
+  if (!user || (!visible.length && !districtWide(ctx, 'staff.manage'))) throw found([], '教职工');
+  for (const { a, zoneId } of all) {
+    const keys = { districtId: d, zone: zoneId ?? a.zoneId, school: a.schoolId, class: a.classId, institution: a.institutionId };
+    if (DISTRICT_LEVEL.includes(a.role) || !a.schoolId) {
+      if (!districtWide(ctx, 'staff.manage')) throw forbidden('该账号兼有区级岗位，请联系区教育局管理员');
+    } else requireAllowed(ctx, 'staff.manage', keys);
+  }
+  return { user, assignments: all.map((r) => r.a) };
+}
+
+export async function updateStaff(ctx: Ctx, userId: string, input: z.output<typeof StaffPatch>) {
+  if (userId === ctx.user.id && input.status === 'disabled') throw invalid('status', '状态', '不能停用自己的账号');
+  await ctx.db.transaction(async (tx) => {
+    const { user } = await manageableUser(ctx, tx, userId);
+    const [after] = await tx
+      .update(users)
+      .set({ ...(input.name ? { name: input.name } : {}), ...(input.phone !== undefined ? { phone: input.phone } : {}), ...(input.status ? { status: input.status } : {}) })
+      .where(and(eq(users.districtId, user.districtId), eq(users.id, userId)))
+      .returning();
+    await audit(tx, ctx.actor, { action: 'staff.update', entity: 'user', entityId: userId, before: user, after });
+  });
+  if (input.status === 'disabled') await ctx.sessions.revokeUser(ctx.user.districtId, userId, ctx.now());
+  ctx.sessions.forgetUser(userId);
+  return getStaff(ctx, userId);
+}
+
+export async function addAssignment(ctx: Ctx, userId: string, input: AssignmentInput) {
+  await ctx.db.transaction(async (tx) => {
+    const { assignments } = await manageableUser(ctx, tx, userId);
+    const normalized = await normalizeAssignment(ctx, tx, input);
+    assertSeparation([...assignments.map((a) => a.role), normalized.role]);
+    const [row] = await tx.insert(roleAssignments).values({ ...normalized, userId }).returning();
+    await audit(tx, ctx.actor, { action: 'staff.assign', entity: 'user', entityId: userId, after: row });
+  });
+  ctx.sessions.forgetUser(userId);
+  return getStaff(ctx, userId);
+}
+
+export async function removeAssignment(ctx: Ctx, userId: string, assignmentId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const [target] = await tx
+      .select()
+      .from(roleAssignments)
+      .where(and(scoped(ctx, roleAssignments, 'staff.read'), eq(roleAssignments.userId, userId), eq(roleAssignments.id, assignmentId)));
+    if (!target) throw found([], '岗位');
+    const [school] = target.schoolId
+      ? await tx.select().from(schools).where(and(eq(schools.districtId, target.districtId), eq(schools.id, target.schoolId)))
+      : [];
+    if (DISTRICT_LEVEL.includes(target.role) || !target.schoolId) {
+      if (!districtWide(ctx, 'staff.manage')) throw forbidden();
+    } else requireAllowed(ctx, 'staff.manage', { districtId: target.districtId, zone: school?.zoneId ?? null, school: target.schoolId, class: target.classId });
+    if (userId === ctx.user.id && target.role === 'district_admin') throw invalid('role', '角色', '不能撤销自己的管理员岗位');
+    await tx.delete(roleAssignments).where(and(eq(roleAssignments.districtId, target.districtId), eq(roleAssignments.id, assignmentId)));
+    await audit(tx, ctx.actor, { action: 'staff.unassign', entity: 'user', entityId: userId, before: target });
+  });
+  ctx.sessions.forgetUser(userId);
+  return getStaff(ctx, userId);
+}
+
+/** A new initial password (shown once), to be changed at next sign-in; also lifts a lockout. */
+export async function resetPassword(ctx: Ctx, userId: string) {
+  if (userId === ctx.user.id) throw invalid('id', '账号', '请通过“修改密码”更改自己的密码');
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const user = await ctx.db.transaction(async (tx) => {
+    const { user } = await manageableUser(ctx, tx, userId);
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
+      .where(and(eq(users.districtId, user.districtId), eq(users.id, userId)));
+    await audit(tx, ctx.actor, { action: 'staff.password_reset', entity: 'user', entityId: userId });
+    return user;
+  });
+  await ctx.sessions.revokeUser(user.districtId, userId, ctx.now());
+  return { name: user.name, username: user.username, initialPassword };
+}
+
+export async function unlockAccount(ctx: Ctx, userId: string) {
+  await ctx.db.transaction(async (tx) => {
+    const { user } = await manageableUser(ctx, tx, userId);
+    await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(and(eq(users.districtId, user.districtId), eq(users.id, userId)));
+    await audit(tx, ctx.actor, { action: 'staff.unlock', entity: 'user', entityId: userId, before: { lockedUntil: user.lockedUntil } });
+  });
+  return getStaff(ctx, userId);
+}
+
+/** Opens a parent account for a guardian of a student the actor manages: username is the phone number. */
+export async function createGuardianAccount(ctx: Ctx, studentId: string, guardianId: string) {
+  requirePermission(ctx, 'org.manage');
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  return ctx.db.transaction(async (tx) => {
+    const [link] = await tx
+      .select({ guardian: guardians, schoolId: schools.id, zoneId: schools.zoneId, classId: classes.id })
+      .from(guardianLinks)
+      .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
+      .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
+      .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+      .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+      .where(and(eq(guardianLinks.districtId, ctx.user.districtId), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
+    if (!link) throw found([], '监护人');
+    requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
+    if (link.guardian.userId) throw conflict('该监护人已开通账号');
+    const [user] = await tx
+      .insert(users)
+      .values({ districtId: ctx.user.districtId, username: link.guardian.phone, phone: link.guardian.phone, name: link.guardian.name, passwordHash, mustChangePassword: true })
+      .returning();
+    await tx.update(guardians).set({ userId: user!.id }).where(and(eq(guardians.districtId, ctx.user.districtId), eq(guardians.id, guardianId)));
+    await audit(tx, ctx.actor, { action: 'guardian.account', entity: 'user', entityId: user!.id, after: { guardianId, username: user!.username } });
+    return { name: user!.name, username: user!.username, initialPassword };
+  });
+}
+
+
+/** Opens parent accounts for every guardian of a class who has none yet; answers each new credential once. */
+export async function createClassGuardianAccounts(ctx: Ctx, classId: string) {
+  requirePermission(ctx, 'org.manage');
+  const d = ctx.user.districtId;
+  const [cls] = await ctx.db
+    .select({ id: classes.id, schoolId: classes.schoolId, zoneId: schools.zoneId })
+    .from(classes)
+    .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+    .where(and(scoped(ctx, classes, 'org.read'), eq(classes.id, classId)));
+  if (!cls) throw found([], '班级');
+  requireAllowed(ctx, 'org.manage', { districtId: d, zone: cls.zoneId, school: cls.schoolId, class: cls.id });
+  const pending = await ctx.db
+    .selectDistinct({ id: guardians.id, name: guardians.name, phone: guardians.phone })
+    .from(guardians)
+    .innerJoin(guardianLinks, and(eq(guardianLinks.districtId, guardians.districtId), eq(guardianLinks.guardianId, guardians.id)))
+    .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
+    .where(and(eq(guardians.districtId, d), eq(students.classId, classId), eq(students.status, 'active'), isNull(guardians.userId)));
+  const prepared = await Promise.all(
+    pending.map(async (g) => {
+      const initialPassword = generatePassword();
+      return { g, initialPassword, passwordHash: await hashPassword(initialPassword) };
+    }),
+  );
+  await ctx.db.transaction(async (tx) => {
+    for (const { g, passwordHash } of prepared) {
+      const [user] = await tx
+        .insert(users)
+        .values({ districtId: d, username: g.phone, phone: g.phone, name: g.name, passwordHash, mustChangePassword: true })
+        .returning();
+      await tx.update(guardians).set({ userId: user!.id }).where(and(eq(guardians.districtId, d), eq(guardians.id, g.id)));
+    }
+    await audit(tx, ctx.actor, { action: 'guardian.accounts', entity: 'class', entityId: classId, after: { count: prepared.length } });
+  });
+  return prepared.map(({ g, initialPassword }) => ({ name: g.name, username: g.phone, initialPassword }));
+}

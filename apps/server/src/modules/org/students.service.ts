@@ -1,0 +1,225 @@
+/** Students, their sensitive flags and their guardians. */
+import type { z } from 'zod';
+import type { GuardianInput, SensitiveInput, Student, StudentDetail, StudentInput, StudentPatch, StudentQuery } from '@shuangjian/contracts';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { allows, type Ctx, requireAllowed, scoped } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import type { Queryable } from '../../platform/db';
+import { found, invalid } from '../../platform/errors';
+import { constraintMessages } from '../../platform/http';
+import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
+
+Object.assign(constraintMessages, { students_no_uq: '学号已存在', guardians_phone_uq: '该手机号已登记为其他监护人' });
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+function studentQuery(ctx: Ctx) {
+  const canSensitive = scoped(ctx, students, 'student.sensitive.read');
+  return ctx.db
+    .select({
+      id: students.id,
+      districtId: students.districtId,
+      zoneId: schools.zoneId,
+      schoolId: students.schoolId,
+      schoolName: schools.name,
+      classId: students.classId,
+      className: classes.name,
+      grade: classes.grade,
+      studentNo: students.studentNo,
+      name: students.name,
+      gender: students.gender,
+      birthDate: students.birthDate,
+      status: students.status,
+      // evaluated per row by the database: the flags leave it only where the reader's grant covers the student
+      sensitiveVisible: sql<boolean>`(${canSensitive})`,
+      leftBehind: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.leftBehind}, false) end`,
+      singleParent: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.singleParent}, false) end`,
+      hardship: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.hardship}, false) end`,
+      disability: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.disability}, false) end`,
+      note: sql<string | null>`case when ${canSensitive} then ${studentSensitive.note} end`,
+    })
+    .from(students)
+    .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+    .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
+    .leftJoin(studentSensitive, and(eq(studentSensitive.districtId, students.districtId), eq(studentSensitive.studentId, students.id)));
+}
+
+type StudentRow = Awaited<ReturnType<ReturnType<typeof studentQuery>['execute']>>[number];
+
+function toStudent(r: StudentRow): Out<typeof Student> {
+  return {
+    id: r.id,
+    schoolId: r.schoolId,
+    schoolName: r.schoolName,
+    classId: r.classId,
+    className: r.className,
+    grade: r.grade,
+    studentNo: r.studentNo,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    status: r.status,
+    sensitive: r.sensitiveVisible
+      ? { leftBehind: !!r.leftBehind, singleParent: !!r.singleParent, hardship: !!r.hardship, disability: !!r.disability, note: r.note }
+      : null,
+  };
+}
+
+export async function listStudents(ctx: Ctx, q: z.output<typeof StudentQuery>) {
+  const where = and(
+    scoped(ctx, students, 'org.read'),
+    q.schoolId ? eq(students.schoolId, q.schoolId) : undefined,
+    q.classId ? eq(students.classId, q.classId) : undefined,
+    q.grade ? eq(classes.grade, q.grade) : undefined,
+    q.q ? or(ilike(students.name, `%${q.q}%`), ilike(students.studentNo, `%${q.q}%`)) : undefined,
+  );
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    studentQuery(ctx)
+      .where(where)
+      .orderBy(asc(schools.code), asc(classes.grade), asc(classes.name), asc(students.studentNo))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db
+      .select({ total: count() })
+      .from(students)
+      .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+      .where(where),
+  ]);
+  return { items: rows.map(toStudent), total };
+}
+
+async function loadStudent(ctx: Ctx, id: string) {
+  return found(await studentQuery(ctx).where(and(scoped(ctx, students, 'org.read'), eq(students.id, id))), '学生');
+}
+
+const keysOf = (r: { districtId: string; zoneId: string; schoolId: string; classId: string; id: string }) => ({
+  districtId: r.districtId,
+  zone: r.zoneId,
+  school: r.schoolId,
+  class: r.classId,
+  student: r.id,
+});
+
+async function guardiansOf(db: Queryable, districtId: string, studentId: string) {
+  const rows = await db
+    .select({ id: guardians.id, name: guardians.name, phone: guardians.phone, relation: guardianLinks.relation, userId: guardians.userId })
+    .from(guardianLinks)
+    .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
+    .where(and(eq(guardianLinks.districtId, districtId), eq(guardianLinks.studentId, studentId)))
+    .orderBy(asc(guardianLinks.createdAt));
+  return rows.map(({ userId, ...g }) => ({ ...g, hasAccount: userId !== null }));
+}
+
+export async function getStudent(ctx: Ctx, id: string): Promise<Out<typeof StudentDetail>> {
+  const row = await loadStudent(ctx, id);
+  const guardianRows = allows(ctx, 'guardian.read', keysOf(row)) ? await guardiansOf(ctx.db, row.districtId, id) : null;
+  return { ...toStudent(row), guardians: guardianRows };
+}
+
+/** The class a student may be placed in: visible, and managed by the user. */
+async function manageableClass(ctx: Ctx, classId: string) {
+  const cls = found(
+    await ctx.db
+      .select({ id: classes.id, districtId: classes.districtId, schoolId: classes.schoolId, zoneId: schools.zoneId })
+      .from(classes)
+      .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+      .where(and(scoped(ctx, classes, 'org.read'), eq(classes.id, classId))),
+    '班级',
+  );
+  requireAllowed(ctx, 'org.manage', { districtId: cls.districtId, zone: cls.zoneId, school: cls.schoolId, class: cls.id });
+  return cls;
+}
+
+export async function createStudent(ctx: Ctx, input: z.output<typeof StudentInput>) {
+  const cls = await manageableClass(ctx, input.classId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(students).values({ districtId: cls.districtId, schoolId: cls.schoolId, ...input }).returning();
+    await audit(tx, ctx.actor, { action: 'student.create', entity: 'student', entityId: row!.id, after: row });
+    return row!.id;
+  });
+  return getStudent(ctx, id);
+}
+
+export async function updateStudent(ctx: Ctx, id: string, input: z.output<typeof StudentPatch>) {
+  const current = await loadStudent(ctx, id);
+  requireAllowed(ctx, 'org.manage', keysOf(current));
+  const target = input.classId && input.classId !== current.classId ? await manageableClass(ctx, input.classId) : null;
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select().from(students).where(and(eq(students.districtId, current.districtId), eq(students.id, id)));
+    const [after] = await tx
+      .update(students)
+      .set({ ...input, ...(target ? { schoolId: target.schoolId } : {}) })
+      .where(and(eq(students.districtId, current.districtId), eq(students.id, id)))
+      .returning();
+    await audit(tx, ctx.actor, { action: target ? 'student.transfer' : 'student.update', entity: 'student', entityId: id, before, after });
+  });
+  return getStudent(ctx, id);
+}
+
+export async function setSensitive(ctx: Ctx, id: string, input: z.output<typeof SensitiveInput>) {
+  const current = await loadStudent(ctx, id);
+  requireAllowed(ctx, 'student.sensitive.write', keysOf(current));
+  await ctx.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(studentSensitive)
+      .where(and(eq(studentSensitive.districtId, current.districtId), eq(studentSensitive.studentId, id)));
+    const values = { ...input, updatedAt: ctx.now() };
+    await tx
+      .insert(studentSensitive)
+      .values({ districtId: current.districtId, studentId: id, ...values })
+      .onConflictDoUpdate({ target: [studentSensitive.districtId, studentSensitive.studentId], set: values });
+    await audit(tx, ctx.actor, { action: 'student.sensitive', entity: 'student', entityId: id, before: before ?? null, after: input });
+  });
+  return getStudent(ctx, id);
+}
+
+/** Links a guardian (found by phone, or new) to the student. */
+export async function addGuardian(ctx: Ctx, studentId: string, input: z.output<typeof GuardianInput>) {
+  const current = await loadStudent(ctx, studentId);
+  requireAllowed(ctx, 'org.manage', keysOf(current));
+  await ctx.db.transaction(async (tx) => {
+    const guardian = await upsertGuardian(tx, current.districtId, input);
+    const linked = await tx
+      .insert(guardianLinks)
+      .values({ districtId: current.districtId, studentId, guardianId: guardian.id, relation: input.relation })
+      .onConflictDoNothing()
+      .returning();
+    if (!linked.length) throw invalid('phone', '手机号', '该监护人已关联此学生');
+    await audit(tx, ctx.actor, { action: 'guardian.link', entity: 'student', entityId: studentId, after: { guardianId: guardian.id, ...input } });
+  });
+  return getStudent(ctx, studentId);
+}
+
+export async function upsertGuardian(tx: Queryable, districtId: string, input: { name: string; phone: string }) {
+  const [existing] = await tx.select().from(guardians).where(and(eq(guardians.districtId, districtId), eq(guardians.phone, input.phone)));
+  if (existing) {
+    if (existing.name !== input.name) throw invalid('phone', '手机号', `该手机号已登记为监护人「${existing.name}」，姓名不一致`);
+    return existing;
+  }
+  const [created] = await tx.insert(guardians).values({ districtId, name: input.name, phone: input.phone }).returning();
+  return created!;
+}
+
+export async function removeGuardian(ctx: Ctx, studentId: string, guardianId: string) {
+  const current = await loadStudent(ctx, studentId);
+  requireAllowed(ctx, 'org.manage', keysOf(current));
+  await ctx.db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(guardianLinks)
+      .where(and(eq(guardianLinks.districtId, current.districtId), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)))
+      .returning();
+    found(removed, '监护人');
+    await audit(tx, ctx.actor, { action: 'guardian.unlink', entity: 'student', entityId: studentId, before: removed[0] });
+  });
+  return getStudent(ctx, studentId);
+}
+
+/** Students of the given ids that the reader may see (other modules resolve names through this). */
+export async function visibleStudents(ctx: Ctx, ids: readonly string[]) {
+  if (!ids.length) return [];
+  return ctx.db
+    .select({ id: students.id, name: students.name, classId: students.classId, schoolId: students.schoolId })
+    .from(students)
+    .where(and(scoped(ctx, students, 'org.read'), inArray(students.id, [...ids])));
+}

@@ -1,0 +1,144 @@
+/**
+ * Server-side sessions. The cookie carries a random token; the database keeps its SHA-256, so a leaked table does not
+ * sign anyone in. Resolved sessions are cached in memory for a few seconds: one database round trip per request goes
+ * to the request's own work, not to re-reading the session.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role } from '@shuangjian/contracts';
+import { and, eq, isNull, ne } from 'drizzle-orm';
+import type { Grant, SessionUser } from '../access';
+import type { Config } from '../config';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { sessions, users } from '../schema';
+
+export const SESSION_COOKIE = 'sj_session';
+
+export interface SessionState {
+  tokenHash: string;
+  user: SessionUser;
+  grants: Grant[];
+  roles: Role[];
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+}
+
+/** Expands a user into grants: supplied by the organisation module, which owns role assignments. */
+export type GrantResolver = (db: Db, user: SessionUser) => Promise<Grant[]>;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export class SessionStore {
+  private cache = new Map<string, { state: SessionState; loadedAt: number }>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly resolveGrants: GrantResolver,
+  ) {}
+
+  async create(user: { id: string; districtId: string }, meta: { ip: string | null; userAgent: string | null }, now: Date) {
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + this.config.session.absoluteHours * 3_600_000);
+    await this.db.insert(sessions).values({
+      tokenHash: hashToken(token),
+      districtId: user.districtId,
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, expiresAt };
+  }
+
+  /** The live session for a token, or a 401 saying why there is none. */
+  async resolve(token: string | undefined, now: Date): Promise<SessionState> {
+    if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    const tokenHash = hashToken(token);
+    let cached = this.cache.get(tokenHash);
+    if (!cached || now.getTime() - cached.loadedAt > this.config.session.cacheMs) {
+      cached = { state: await this.load(tokenHash), loadedAt: now.getTime() };
+      this.remember(tokenHash, cached);
+    }
+    const state = cached.state;
+    const idleMs = this.config.session.idleMinutes * 60_000;
+    if (now >= state.expiresAt || now.getTime() - state.lastSeenAt.getTime() > idleMs) {
+      await this.revoke(tokenHash, now);
+      throw new AppError(401, 'UNAUTHENTICATED', '登录已过期，请重新登录');
+    }
+    if (now.getTime() - state.lastSeenAt.getTime() > this.config.session.touchMs) {
+      state.lastSeenAt = now;
+      await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    }
+    return state;
+  }
+
+  private async load(tokenHash: string): Promise<SessionState> {
+    const [row] = await this.db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
+      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+      .limit(1);
+    if (!row || row.user.status !== 'active') throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+    const user: SessionUser = {
+      id: row.user.id,
+      districtId: row.user.districtId,
+      username: row.user.username,
+      name: row.user.name,
+      phone: row.user.phone,
+      mustChangePassword: row.user.mustChangePassword,
+    };
+    const grants = await this.resolveGrants(this.db, user);
+    return {
+      tokenHash,
+      user,
+      grants,
+      roles: [...new Set(grants.map((g) => g.role))],
+      createdAt: row.session.createdAt,
+      lastSeenAt: row.session.lastSeenAt,
+      expiresAt: row.session.expiresAt,
+    };
+  }
+
+  private remember(tokenHash: string, entry: { state: SessionState; loadedAt: number }) {
+    if (this.cache.size >= 10_000) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(tokenHash, entry);
+  }
+
+  async revoke(tokenHash: string, now: Date) {
+    this.cache.delete(tokenHash);
+    await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+
+  /** Ends every session of a user but one (password change) or all of them (account disabled). */
+  async revokeUser(districtId: string, userId: string, now: Date, keepTokenHash?: string) {
+    for (const [hash, entry] of this.cache) if (entry.state.user.id === userId && hash !== keepTokenHash) this.cache.delete(hash);
+    await this.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(
+        and(
+          eq(sessions.districtId, districtId),
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined,
+        ),
+      );
+  }
+
+  /** Forget cached grants after a role or guardian change, so the next request reloads them. */
+  forgetUser(userId: string) {
+    for (const [hash, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(hash);
+  }
+
+  forgetAll() {
+    this.cache.clear();
+  }
+}

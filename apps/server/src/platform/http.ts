@@ -1,0 +1,264 @@
+/**
+ * The HTTP platform: Zod type provider, OpenAPI, error format, sign-in hook, idempotency keys, security headers and the
+ * web app's static files. Modules add routes to the instance this returns.
+ */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { fieldLabel } from '@shuangjian/contracts';
+import { and, eq } from 'drizzle-orm';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor, Ctx } from './access';
+import { SESSION_COOKIE, type SessionState, type SessionStore } from './auth/session';
+import type { Config } from './config';
+import type { Database } from './db';
+import { AppError } from './errors';
+import { idempotencyKeys } from './schema';
+
+z.config(z.locales.zhCN());
+
+export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: SessionState | null;
+    ctx: Ctx;
+    idempotency: { districtId: string; userId: string; key: string } | null;
+  }
+  interface FastifyContextConfig {
+    /** No sign-in needed (sign-in itself, health, public notices). */
+    public?: boolean;
+    /** Reachable while the account must still change its password. */
+    beforePasswordChange?: boolean;
+  }
+}
+
+/** What a module's routes may use besides the request's ctx (public routes have no ctx). */
+export interface ModuleDeps {
+  config: Config;
+  database: Database;
+  now: () => Date;
+}
+
+export interface HttpDeps {
+  database: Database;
+  config: Config;
+  sessions: SessionStore;
+  now: () => Date;
+  logger: boolean;
+}
+
+const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION' | 'NOT_FOUND'; message: string }> = {
+  '23505': { status: 409, code: 'CONFLICT', message: '与已有记录重复' },
+  '23503': { status: 400, code: 'VALIDATION', message: '引用的记录不存在或仍被使用' },
+  '23514': { status: 400, code: 'VALIDATION', message: '数据不符合约束' },
+  '23502': { status: 400, code: 'VALIDATION', message: '缺少必填数据' },
+  '22P02': { status: 400, code: 'VALIDATION', message: '数据格式不正确' },
+  '22007': { status: 400, code: 'VALIDATION', message: '日期格式不正确' },
+  '22008': { status: 400, code: 'VALIDATION', message: '日期超出范围' },
+  '22001': { status: 400, code: 'VALIDATION', message: '文字过长' },
+  '22003': { status: 400, code: 'VALIDATION', message: '数值超出范围' },
+  '40001': { status: 409, code: 'CONFLICT', message: '数据正被他人修改，请重试' },
+};
+
+/** Unique constraints → the Chinese sentence a person should read. Modules add theirs. */
+export const constraintMessages: Record<string, string> = {};
+
+function pgError(err: unknown): { code: string; constraint?: string } | null {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return { code, constraint: (e as { constraint?: string }).constraint };
+  }
+  return null;
+}
+
+export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: { code: string; message: string; details?: unknown } } {
+  if (err instanceof AppError) return { status: err.status, body: { code: err.code, message: err.message, details: err.details } };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = (err as FastifyError).validationContext;
+    const fields = err.validation.map((v) => {
+      const path = v.instancePath.split('/').filter(Boolean);
+      return { field: path.join('.') || where || 'body', label: fieldLabel(path), message: v.message };
+    });
+    const first = fields[0];
+    const message = first ? `${first.label}（${first.field}）：${first.message}` : '请求数据不正确';
+    return { status: 400, body: { code: 'VALIDATION', message, details: { fields } } };
+  }
+  const fe = err as FastifyError;
+  if (fe.statusCode === 429) return { status: 429, body: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } };
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413)
+    return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '上传内容过大' } };
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415)
+    return { status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' } };
+  if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe instanceof SyntaxError)
+    return { status: 400, body: { code: 'VALIDATION', message: '请求体不是有效的 JSON' } };
+  const pgErr = pgError(err);
+  if (pgErr) {
+    const known = PG_ERRORS[pgErr.code];
+    if (known) {
+      const specific = pgErr.constraint ? constraintMessages[pgErr.constraint] : undefined;
+      return { status: known.status, body: { code: known.code, message: specific ?? known.message } };
+    }
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500)
+    return { status: fe.statusCode, body: { code: 'VALIDATION', message: `请求不正确：${fe.message}` } };
+  return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
+}
+
+export async function createHttp(deps: HttpDeps): Promise<App> {
+  const { config, sessions, database, now } = deps;
+  const app = Fastify({
+    logger: deps.logger ? { level: 'info' } : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    const { status, body } = toErrorReply(err as Error);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.status(status).send(body);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '双减 platform API', version: '1.0.0', description: '作业、课后服务、校外培训监管等模块的接口' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', '请求过于频繁，请稍后再试'),
+  });
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
+
+  app.decorateRequest('session', null);
+  app.decorateRequest('idempotency', null);
+  const contexts = new WeakMap<object, Ctx>();
+  app.decorateRequest('ctx', {
+    getter() {
+      const ctx = contexts.get(this);
+      if (!ctx) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+      return ctx;
+    },
+    setter(value: Ctx) {
+      contexts.set(this, value);
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('referrer-policy', 'same-origin');
+    if (!req.url.startsWith('/api/') || req.is404 || req.routeOptions.config?.public) return;
+    // A cross-site page cannot write with the user's cookie: SameSite=Lax, plus this Origin check.
+    const origin = req.headers.origin;
+    if (origin && req.method !== 'GET' && req.method !== 'HEAD' && new URL(origin).host !== req.headers.host) {
+      throw new AppError(403, 'FORBIDDEN', '跨站请求被拒绝');
+    }
+    const at = now();
+    const state = await sessions.resolve(req.cookies[SESSION_COOKIE], at);
+    if (state.user.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
+    }
+    req.session = state;
+    const actor: Actor = {
+      districtId: state.user.districtId,
+      userId: state.user.id,
+      userName: state.user.name,
+      roles: state.roles,
+      ip: req.ip ?? null,
+      requestId: req.id,
+    };
+    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions };
+  });
+
+  registerIdempotency(app, database);
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const index = config.webDist ? join(config.webDist, 'index.html') : null;
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !index || !existsSync(index)) {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口或页面不存在' });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  if (config.webDist && existsSync(config.webDist)) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h', index: ['index.html'] });
+  }
+  return app;
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * `Idempotency-Key` on a write: the first request claims the key, runs, and stores its answer; a repeat with the same
+ * body gets that answer again instead of a second write; a repeat while the first still runs gets 409.
+ */
+function registerIdempotency(app: App, database: Database) {
+  app.addHook('preHandler', async (req, reply) => {
+    const key = req.headers['idempotency-key'];
+    if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.session) return;
+    if (key.length < 8 || key.length > 100) throw new AppError(400, 'VALIDATION', 'Idempotency-Key 长度应为 8–100 个字符');
+    const { districtId, id: userId } = req.session.user;
+    const body = Buffer.isBuffer(req.body) ? req.body.toString('base64') : JSON.stringify(req.body ?? null);
+    const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${body}`).digest('hex');
+    const claimed = await database.db
+      .insert(idempotencyKeys)
+      .values({ districtId, userId, key, requestHash })
+      .onConflictDoNothing()
+      .returning({ key: idempotencyKeys.key });
+    if (claimed.length) {
+      req.idempotency = { districtId, userId, key };
+      return;
+    }
+    const [prior] = await database.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.districtId, districtId), eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+    if (!prior || prior.requestHash !== requestHash)
+      throw new AppError(422, 'IDEMPOTENCY_MISMATCH', '同一 Idempotency-Key 已用于不同的请求');
+    if (prior.statusCode === null) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', '相同请求正在处理中，请稍后再试');
+    reply.header('idempotent-replayed', 'true');
+    return reply.status(prior.statusCode).type('application/json; charset=utf-8').send(prior.response);
+  });
+  app.addHook('onSend', async (req, reply, payload) => {
+    const claim = req.idempotency;
+    if (!claim) return payload;
+    req.idempotency = null;
+    const where = and(
+      eq(idempotencyKeys.districtId, claim.districtId),
+      eq(idempotencyKeys.userId, claim.userId),
+      eq(idempotencyKeys.key, claim.key),
+    );
+    if (reply.statusCode >= 500) await database.db.delete(idempotencyKeys).where(where);
+    else
+      await database.db
+        .update(idempotencyKeys)
+        .set({ statusCode: reply.statusCode, response: typeof payload === 'string' ? payload : null })
+        .where(where);
+    return payload;
+  });
+}

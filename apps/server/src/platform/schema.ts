@@ -1,0 +1,133 @@
+/** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions. */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** The tenant: every other table carries district_id and leads its keys with it. */
+export const districts = pgTable('districts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  /** Demo district: the sign-in page lists its demo accounts. */
+  demo: boolean('demo').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    districtId: uuid('district_id').notNull().references(() => districts.id),
+    id: uuid('id').notNull().defaultRandom(),
+    username: text('username').notNull(),
+    phone: text('phone'),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    failedAttempts: smallint('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    uniqueIndex('users_id_uq').on(t.id),
+    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
+    uniqueIndex('users_phone_uq').on(t.phone),
+  ],
+);
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+    index('sessions_user_idx').on(t.districtId, t.userId),
+  ],
+);
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    districtId: uuid('district_id').notNull(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorRoles: text('actor_roles').array().notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: text('ip'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    index('audit_log_at_idx').on(t.districtId, t.at),
+    index('audit_log_entity_idx').on(t.districtId, t.entity, t.entityId),
+    index('audit_log_actor_idx').on(t.districtId, t.actorId, t.at),
+  ],
+);
+
+/** A write sent twice with the same Idempotency-Key is carried out once; the second gets the first answer. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    statusCode: integer('status_code'),
+    response: text('response'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.userId, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** Policy as data: each value of a district setting, with the date it takes effect. Rows are never edited. */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    districtId: uuid('district_id').notNull().references(() => districts.id),
+    id: uuid('id').notNull().defaultRandom(),
+    key: text('key').notNull(),
+    value: jsonb('value').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('policy_versions_key_idx').on(t.districtId, t.key, t.effectiveFrom)],
+);

@@ -1,0 +1,4 @@
+/** Every table of the application, for Drizzle's typed client and drizzle-kit. */
+export * from './platform/schema';
+export * from './modules/org/schema';
+export * from './modules/calendar/schema';

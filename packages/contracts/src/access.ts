@@ -1,0 +1,83 @@
+/** Roles and what each may do: one table read by the server's access layer and the web's menus. */
+import { z } from 'zod';
+
+export const ROLES = [
+  'district_admin',
+  'inspector',
+  'school_admin',
+  'grade_leader',
+  'subject_leader',
+  'class_teacher',
+  'teacher',
+  'parent',
+  'institution_admin',
+  'auditor',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = (typeof ROLES)[number];
+
+export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
+  district_admin: { 'zh-CN': '区教育局管理员', en: 'District administrator' },
+  inspector: { 'zh-CN': '督学', en: 'Inspector' },
+  school_admin: { 'zh-CN': '学校管理员（教务处）', en: 'School administrator' },
+  grade_leader: { 'zh-CN': '年级组长', en: 'Grade leader' },
+  subject_leader: { 'zh-CN': '学科组长', en: 'Subject leader' },
+  class_teacher: { 'zh-CN': '班主任', en: 'Class teacher' },
+  teacher: { 'zh-CN': '任课教师', en: 'Teacher' },
+  parent: { 'zh-CN': '家长', en: 'Parent' },
+  institution_admin: { 'zh-CN': '培训机构管理员', en: 'Institution administrator' },
+  auditor: { 'zh-CN': '审计管理员', en: 'Auditor' },
+};
+
+/** Where a role assignment sits in the organisation tree. */
+export const roleLevel: Record<Role, 'district' | 'zone' | 'school' | 'grade' | 'class' | 'child' | 'institution'> = {
+  district_admin: 'district',
+  inspector: 'zone',
+  school_admin: 'school',
+  grade_leader: 'grade',
+  subject_leader: 'school',
+  class_teacher: 'class',
+  teacher: 'class',
+  parent: 'child',
+  institution_admin: 'institution',
+  auditor: 'district',
+};
+
+/** Administrator roles: 三员分立 forbids any of them on the same account as `auditor`. */
+export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'school_admin', 'institution_admin'];
+
+const STAFF: readonly Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
+
+export const PERMISSIONS = {
+  /** See the organisation within one's scope (schools, classes, students, subjects, calendar). */
+  'org.read': ['district_admin', 'inspector', ...STAFF, 'parent', 'institution_admin'],
+  /** Create and edit zones, schools and district-wide settings. */
+  'district.manage': ['district_admin'],
+  /** Create and edit classes, students, guardians within one's scope. */
+  'org.manage': ['district_admin', 'school_admin'],
+  /** 留守/单亲/困难/残疾 flags: only those who care for the child. */
+  'student.sensitive.read': ['district_admin', 'school_admin', 'class_teacher'],
+  'student.sensitive.write': ['school_admin', 'class_teacher'],
+  /** Guardians' names and phones. */
+  'guardian.read': ['district_admin', 'school_admin', 'grade_leader', 'class_teacher', 'teacher', 'parent'],
+  /** Staff accounts and their roles. */
+  'staff.read': ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader'],
+  'staff.manage': ['district_admin', 'school_admin'],
+  'calendar.manage': ['district_admin', 'school_admin'],
+  'policy.read': ['district_admin', 'inspector', ...STAFF],
+  'policy.manage': ['district_admin'],
+  'institution.read': ['district_admin', 'inspector', 'institution_admin'],
+  'institution.manage': ['district_admin'],
+  'roster.import': ['district_admin', 'school_admin'],
+  'audit.read': ['auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesHave(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((r) => roleHas(r, permission));
+}
