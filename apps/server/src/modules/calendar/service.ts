@@ -48,13 +48,14 @@ async function assertNoOverlap(db: Queryable, districtId: string, input: { start
 export async function saveSemester(ctx: Ctx, id: string | null, input: z.output<typeof SemesterInput>) {
   requirePermission(ctx, 'district.manage');
   return ctx.db.transaction(async (tx) => {
-    await assertNoOverlap(tx, ctx.user.districtId, input, id ?? undefined);
     if (!id) {
+      await assertNoOverlap(tx, ctx.user.districtId, input);
       const [row] = await tx.insert(semesters).values({ districtId: ctx.user.districtId, ...input }).returning();
       await audit(tx, ctx.actor, { action: 'semester.create', entity: 'semester', entityId: row!.id, after: row });
       return semesterOut(row!);
     }
     const before = found(await tx.select().from(semesters).where(and(eq(semesters.districtId, ctx.user.districtId), eq(semesters.id, id))), '学期');
+    await assertNoOverlap(tx, ctx.user.districtId, input, id);
     const [row] = await tx.update(semesters).set(input).where(and(eq(semesters.districtId, before.districtId), eq(semesters.id, id))).returning();
     await audit(tx, ctx.actor, { action: 'semester.update', entity: 'semester', entityId: id, before, after: row });
     return semesterOut(row!);
@@ -72,6 +73,7 @@ export async function deleteSemester(ctx: Ctx, id: string) {
 
 /** District entries plus those of one school (or of every school the user sees when none is named). */
 export async function listEntries(ctx: Ctx, schoolId?: string) {
+  if (schoolId) await getSchool(ctx, schoolId);
   const rows = await ctx.db
     .select()
     .from(calendarEntries)

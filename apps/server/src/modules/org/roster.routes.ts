@@ -34,13 +34,13 @@ export function registerRosterRoutes(app: App) {
         response: { 200: ImportResult, 422: ImportErrors, 413: ErrorBody, 415: ErrorBody, ...errors },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '文件（file）：请以 multipart/form-data 上传 .xlsx 文件');
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'VALIDATION', '文件（file）：请选择要上传的 .xlsx 文件');
-      const buffer = await file.toBuffer();
-      return importRoster(req.ctx, req.params.entity, req.query.schoolId, buffer, req.query.dryRun === '1');
-    },
+    (req) =>
+      importRoster(req.ctx, req.params.entity, req.query.schoolId, req.query.dryRun === '1', async () => {
+        if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '文件（file）：请以 multipart/form-data 上传 .xlsx 文件');
+        const file = await req.file();
+        if (!file) throw new AppError(400, 'VALIDATION', '文件（file）：请选择要上传的 .xlsx 文件');
+        return file.toBuffer();
+      }),
   );
   app.post(
     '/api/classes/:id/guardian-accounts',

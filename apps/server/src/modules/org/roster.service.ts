@@ -183,9 +183,16 @@ export interface ImportOutcome {
   credentials: { name: string; username: string; initialPassword: string }[];
 }
 
-export async function importRoster(ctx: Ctx, entity: RosterEntity, schoolId: string, file: Buffer, dryRun: boolean): Promise<ImportOutcome> {
+/** `readFile` runs only after the school is found to be the user's: a foreign request never uploads. */
+export async function importRoster(
+  ctx: Ctx,
+  entity: RosterEntity,
+  schoolId: string,
+  dryRun: boolean,
+  readFile: () => Promise<Buffer>,
+): Promise<ImportOutcome> {
   const school = await manageableSchool(ctx, schoolId, 'roster.import');
-  const rows = await readSheet(file, required[entity]);
+  const rows = await readSheet(await readFile(), required[entity]);
   if (!rows.length) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
   const run = { classes: importClasses, students: importStudents, staff: importStaff }[entity];
   return run(ctx, school, rows, dryRun);

@@ -300,7 +300,7 @@ export async function createGuardianAccount(ctx: Ctx, studentId: string, guardia
       .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
       .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
       .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
-      .where(and(eq(guardianLinks.districtId, ctx.user.districtId), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
+      .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
     if (!link) throw found([], '监护人');
     requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
     if (link.guardian.userId) throw conflict('该监护人已开通账号');

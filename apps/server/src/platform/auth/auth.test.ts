@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from '../../../test/harness';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.close());
+
+const login = (username: string, password: string) =>
+  w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('sign-in', () => {
+  it('signs in with username and sets an httpOnly SameSite=Lax session cookie', async () => {
+    const res = await login('demo-teacher', 'Demo#2026');
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'sj_session')!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    const me = await call(w.app, `sj_session=${cookie.value}`, 'GET', '/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.roles).toEqual(['teacher']);
+    expect(me.body.session.idleMinutes).toBe(30);
+  });
+
+  it('signs in with the phone number too', async () => {
+    const created = await call(w.app, await w.login('demo-principal'), 'POST', '/api/staff', {
+      username: 'phone-user',
+      name: '手机用户',
+      phone: '13612345678',
+      assignments: [{ role: 'teacher', classId: (await firstClass()).id, subjectId: await subjectId('math') }],
+    });
+    expect(created.status).toBe(200);
+    const res = await login('13612345678', created.body.credential.initialPassword);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ mustChangePassword: true });
+  });
+
+  it('answers the same message for an unknown user and a wrong password', async () => {
+    const a = await login('nobody-here', 'Whatever#1');
+    const b = await login('demo-teacher', 'Wrong#2026');
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json().message).toBe(b.json().message);
+    expect(a.json().code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('rejects a malformed body with a Chinese message naming the field', async () => {
+    const res = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION' });
+    expect(res.json().message).toContain('密码（password）');
+  });
+
+  it('locks the account for 15 minutes after 5 wrong passwords, even for the right one', async () => {
+    for (let i = 0; i < 4; i++) expect((await login('demo-gradeleader', 'Wrong#2026')).statusCode).toBe(401);
+    const fifth = await login('demo-gradeleader', 'Wrong#2026');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().code).toBe('ACCOUNT_LOCKED');
+    expect(fifth.json().message).toContain('锁定');
+    expect((await login('demo-gradeleader', 'Demo#2026')).statusCode).toBe(423);
+    w.clock.advance(15 * 60_000 + 1000);
+    expect((await login('demo-gradeleader', 'Demo#2026')).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('ends a session idle for more than 30 minutes', async () => {
+    const res = await login('demo-subjectleader', 'Demo#2026');
+    const cookie = `sj_session=${res.cookies[0]!.value}`;
+    w.clock.advance(29 * 60_000);
+    expect((await call(w.app, cookie, 'GET', '/api/me')).status).toBe(200);
+    w.clock.advance(31 * 60_000);
+    const expired = await call(w.app, cookie, 'GET', '/api/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends every session 12 hours after sign-in however active', async () => {
+    const res = await login('demo-subjectleader', 'Demo#2026');
+    const cookie = `sj_session=${res.cookies[0]!.value}`;
+    for (let step = 1; step <= 29; step++) {
+      w.clock.advance(25 * 60_000); // 28 × 25 min = 11 h 40 min; 29 × 25 min = 12 h 5 min
+      const r = await call(w.app, cookie, 'GET', '/api/me');
+      expect(r.status).toBe(step < 29 ? 200 : 401);
+    }
+  });
+
+  it('signs out', async () => {
+    const res = await login('demo-inspector', 'Demo#2026');
+    const cookie = `sj_session=${res.cookies[0]!.value}`;
+    expect((await call(w.app, cookie, 'POST', '/api/auth/logout')).status).toBe(200);
+    expect((await call(w.app, cookie, 'GET', '/api/me')).status).toBe(401);
+  });
+
+  it('answers 401 without a cookie', async () => {
+    expect((await call(w.app, null, 'GET', '/api/schools')).status).toBe(401);
+  });
+});
+
+describe('password change', () => {
+  it('forces a new account to change its password first, checks the rule, then lets it in', async () => {
+    const principal = await w.login('demo-principal');
+    const created = await call(w.app, principal, 'POST', '/api/staff', {
+      username: 'new-teacher',
+      name: '新老师',
+      assignments: [{ role: 'teacher', classId: (await firstClass()).id, subjectId: await subjectId('english') }],
+    });
+    const initial = created.body.credential.initialPassword;
+    const res = await login('new-teacher', initial);
+    const cookie = `sj_session=${res.cookies[0]!.value}`;
+    const blocked = await call(w.app, cookie, 'GET', '/api/schools');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await call(w.app, cookie, 'GET', '/api/me')).status).toBe(200);
+
+    const weak = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: initial, newPassword: 'abcdefgh' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.code).toBe('PASSWORD_RULE');
+    const wrongCurrent = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: 'Nope#1234', newPassword: 'Better#2026' });
+    expect(wrongCurrent.status).toBe(400);
+    expect(wrongCurrent.body.message).toContain('currentPassword');
+
+    const ok = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: initial, newPassword: 'Better#2026' });
+    expect(ok.status).toBe(200);
+    expect((await call(w.app, cookie, 'GET', '/api/schools')).status).toBe(200);
+    expect((await login('new-teacher', initial)).statusCode).toBe(401);
+    expect((await login('new-teacher', 'Better#2026')).statusCode).toBe(200);
+  });
+
+  it('ends the other sessions of the account when the password changes', async () => {
+    const a = `sj_session=${(await login('demo-classteacher', 'Demo#2026')).cookies[0]!.value}`;
+    const b = `sj_session=${(await login('demo-classteacher', 'Demo#2026')).cookies[0]!.value}`;
+    expect((await call(w.app, a, 'POST', '/api/auth/password', { currentPassword: 'Demo#2026', newPassword: 'Changed#2026' })).status).toBe(200);
+    expect((await call(w.app, a, 'GET', '/api/me')).status).toBe(200);
+    expect((await call(w.app, b, 'GET', '/api/me')).status).toBe(401);
+    await call(w.app, a, 'POST', '/api/auth/password', { currentPassword: 'Changed#2026', newPassword: 'Demo#2026x' });
+  });
+});
+
+describe('rate limit', () => {
+  it('limits sign-in attempts per address', async () => {
+    const limited = await createWorld({ seed: false, config: { loginRateLimit: { max: 3, timeWindowMs: 60_000 } } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++)
+        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' } })).statusCode);
+      expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
+      expect(codes[4]).toBe(429);
+      const last = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' } });
+      expect(last.json().code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+async function firstClass() {
+  const res = await call(w.app, await w.login('demo-principal'), 'GET', '/api/classes');
+  return res.body[0] as { id: string };
+}
+async function subjectId(code: string) {
+  const res = await call(w.app, await w.login('demo-principal'), 'GET', '/api/subjects');
+  return (res.body as { id: string; code: string }[]).find((s) => s.code === code)!.id;
+}

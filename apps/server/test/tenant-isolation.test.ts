@@ -1,0 +1,288 @@
+/**
+ * Walks every route of the OpenAPI document as a user of another school (same district) and as a user of another
+ * district, aiming each at the demo school's records, and asserts that nothing foreign is read or written.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from './harness';
+
+type JsonSchema = {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  pattern?: string;
+  minLength?: number;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  nullable?: boolean;
+};
+type Operation = {
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+  requestBody?: { content: Record<string, { schema: JsonSchema }> };
+};
+
+/** Routes that are about the caller alone or public by design. */
+const NOT_TENANT_DATA = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'POST /api/auth/password',
+  'GET /api/auth/demo-accounts',
+  'GET /api/health',
+  'GET /api/public/districts/{code}/institutions',
+]);
+
+let w: World;
+let target: Record<string, string>;
+let privateIds: { school: Set<string>; district: Set<string> };
+
+const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) => w.db.database.query<T>(sql, params);
+
+beforeAll(async () => {
+  w = await createWorld();
+  const [demo] = await q(`select id from districts where code = 'demo'`);
+  const d = demo!.id;
+  const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);
+  const principal = await w.login('demo-principal');
+  const entry = await call(w.app, principal, 'POST', '/api/calendar/entries', {
+    kind: 'vacation',
+    name: '校运会调休',
+    startDate: '2026-12-04',
+    endDate: '2026-12-04',
+    schoolId: school!.id,
+  });
+  expect(entry.status).toBe(200);
+  const one = async (sql: string) => (await q<{ id: string }>(sql, [d, school!.id]))[0]!.id;
+  target = {
+    district: d,
+    school: school!.id,
+    zone: school!.zone_id!,
+    class: await one(`select id from classes where district_id = $1 and school_id = $2 order by grade, name limit 1`),
+    student: await one(`select id from students where district_id = $1 and school_id = $2 order by student_no limit 1`),
+    staff: await one(`select user_id as id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
+    assignment: await one(`select id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
+    subject: await one(`select id from subjects where district_id = $1 and $2::uuid is not null order by sort limit 1`),
+    institution: await one(`select id from institutions where district_id = $1 and $2::uuid is not null limit 1`),
+    semester: await one(`select id from semesters where district_id = $1 and $2::uuid is not null limit 1`),
+    entry: entry.body.id,
+  };
+  target.guardian = (await q(`select guardian_id as id from guardian_links where district_id = $1 and student_id = $2 limit 1`, [d, target.student]))[0]!.id!;
+
+  // Everything of the demo school is private to another school; everything of the district to another district.
+  const schoolScoped = await q<{ id: string }>(
+    `select id::text from classes where district_id = $1 and school_id = $2
+     union all select id::text from students where district_id = $1 and school_id = $2
+     union all select g.guardian_id::text from guardian_links g join students s on s.district_id = g.district_id and s.id = g.student_id where s.district_id = $1 and s.school_id = $2
+     union all select id::text from role_assignments where district_id = $1 and school_id = $2
+     union all select user_id::text from role_assignments r where district_id = $1 and school_id = $2
+       and not exists (select 1 from role_assignments o where o.district_id = r.district_id and o.user_id = r.user_id and (o.school_id is distinct from $2))
+     union all select $2::text union all select $3::text`,
+    [d, school!.id, target.entry],
+  );
+  const districtScoped = await q<{ id: string }>(
+    `select id::text from districts where id = $1
+     union all select id::text from zones where district_id = $1 union all select id::text from schools where district_id = $1
+     union all select id::text from classes where district_id = $1 union all select id::text from students where district_id = $1
+     union all select id::text from guardians where district_id = $1 union all select id::text from users where district_id = $1
+     union all select id::text from subjects where district_id = $1 union all select id::text from institutions where district_id = $1
+     union all select id::text from semesters where district_id = $1 union all select id::text from calendar_entries where district_id = $1
+     union all select id::text from role_assignments where district_id = $1`,
+    [d],
+  );
+  privateIds = { school: new Set(schoolScoped.map((r) => r.id)), district: new Set(districtScoped.map((r) => r.id)) };
+}, 120_000);
+afterAll(() => w.close());
+
+/** A fingerprint of every row of the demo district (volatile sign-in columns and the logs aside). */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await q<{ table_name: string }>(
+    `select table_name from information_schema.columns where column_name = 'district_id' and table_schema = 'public'
+     and table_name not in ('audit_log', 'sessions', 'idempotency_keys') order by table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name: t } of tables) {
+    const projection =
+      t === 'users' ? `(t.id, t.username, t.name, t.phone, t.password_hash, t.must_change_password, t.status)::text` : 't::text';
+    const [row] = await q<{ h: string | null }>(`select md5(string_agg(${projection}, '|' order by ${projection})) as h from ${t} t where t.district_id = $1`, [
+      target.district,
+    ]);
+    out[t] = row?.h ?? '';
+  }
+  return out;
+}
+
+const ID_BY_NAME: Record<string, string> = {
+  schoolId: 'school',
+  classId: 'class',
+  studentId: 'student',
+  zoneId: 'zone',
+  subjectId: 'subject',
+  institutionId: 'institution',
+  guardianId: 'guardian',
+  assignmentId: 'assignment',
+};
+const ID_BY_RESOURCE: Record<string, string> = {
+  zones: 'zone',
+  schools: 'school',
+  classes: 'class',
+  students: 'student',
+  staff: 'staff',
+  institutions: 'institution',
+  semesters: 'semester',
+  entries: 'entry',
+};
+const EXAMPLES: Record<string, unknown[]> = {
+  name: ['巡查测试'],
+  code: ['WALK01', 'walk_code'],
+  studentNo: ['WALK0001'],
+  username: ['walker01'],
+  phone: ['13699990000'],
+  relation: ['父亲'],
+  role: ['teacher'],
+  kind: ['vacation', 'zone'],
+  type: ['primary'],
+  grade: [3],
+  grades: [[1, 2, 3, 4, 5, 6]],
+  entryYear: [2024],
+  schoolYear: ['2030-2031'],
+  term: [1],
+  gender: ['M'],
+  birthDate: ['2017-05-01'],
+  startDate: ['2030-12-01'],
+  endDate: ['2030-12-02'],
+  from: ['2026-12-01'],
+  to: ['2026-12-07'],
+  date: ['2026-12-01'],
+  licenseNo: ['WALK-LICENSE-1'],
+  category: ['non_subject'],
+  field: ['体育'],
+  entity: ['students'],
+  status: ['active'],
+  listStatus: ['white'],
+  dryRun: ['1'],
+};
+
+function example(name: string, schema: JsonSchema): unknown {
+  const idKey = ID_BY_NAME[name];
+  if (idKey && (schema.format === 'uuid' || schema.anyOf)) return target[idKey];
+  const candidates = EXAMPLES[name];
+  if (candidates) {
+    const fit = candidates.find(
+      (c) => (!schema.enum || schema.enum.includes(c)) && (typeof c !== 'string' || !schema.pattern || new RegExp(schema.pattern).test(c)),
+    );
+    if (fit !== undefined) return fit;
+  }
+  return generate(schema, name);
+}
+
+function generate(schema: JsonSchema, name = ''): unknown {
+  const options = schema.anyOf ?? schema.oneOf;
+  if (options) return generate(options.find((o) => o.type !== 'null' && !(o.enum && o.enum[0] === null)) ?? options[0]!, name);
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => generate(s, name)));
+  if (schema.enum) return schema.enum[0];
+  switch (schema.type) {
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, example(k, v)]));
+    case 'array':
+      return [example(name, schema.items ?? {})];
+    case 'integer':
+    case 'number':
+      return schema.minimum ?? 1;
+    case 'boolean':
+      return true;
+    case 'string':
+      if (schema.format === 'uuid') return target[ID_BY_NAME[name] ?? 'school'];
+      return 'x'.repeat(Math.max(1, schema.minLength ?? 1));
+    default:
+      return null;
+  }
+}
+
+interface Probe {
+  route: string;
+  method: string;
+  url: string;
+  body: unknown;
+  aimsAtPrivate: boolean;
+}
+
+function probes(doc: { paths: Record<string, Record<string, Operation>> }): Probe[] {
+  const out: Probe[] = [];
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      const route = `${method.toUpperCase()} ${path}`;
+      if (NOT_TENANT_DATA.has(route)) continue;
+      const resource = path.split('/').filter((p) => !p.startsWith('{')).at(-1) ?? '';
+      const pathResource = path.replace(/\/\{[^}]+\}.*$/, '').split('/').at(-1) ?? '';
+      let url = path;
+      const query = new URLSearchParams();
+      let aimsAtPrivate = false;
+      for (const p of op.parameters ?? []) {
+        let value: unknown;
+        if (p.in === 'path') {
+          value = p.name === 'id' ? target[ID_BY_RESOURCE[pathResource] ?? ID_BY_RESOURCE[resource] ?? 'school'] : example(p.name, p.schema);
+          aimsAtPrivate = true;
+          url = url.replace(`{${p.name}}`, String(value));
+        } else if (p.in === 'query') {
+          value = example(p.name, p.schema);
+          if (!p.required && !ID_BY_NAME[p.name] && p.name !== 'from' && p.name !== 'to') continue;
+          if (ID_BY_NAME[p.name]) aimsAtPrivate = true;
+          if (value !== undefined && value !== null) query.set(p.name, String(value));
+        }
+      }
+      const schema = op.requestBody?.content['application/json']?.schema;
+      const body = schema ? generate(schema) : undefined;
+      if (body && JSON.stringify(body).match(/"(schoolId|classId|studentId|zoneId|institutionId)"/)) aimsAtPrivate = true;
+      out.push({ route, method: method.toUpperCase(), url: query.size ? `${url}?${query}` : url, body, aimsAtPrivate });
+    }
+  }
+  return out;
+}
+
+function leaks(body: string, ids: Set<string>): string[] {
+  const found = new Set<string>();
+  for (const m of body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)) if (ids.has(m[0])) found.add(m[0]);
+  return [...found];
+}
+
+describe.each([
+  { who: 'a user of another school', username: 'cx02-t001', scope: 'school' as const },
+  { who: 'a user of another district', username: 'other-admin', scope: 'district' as const },
+])('every route, as $who', ({ username, scope }) => {
+  it('reads nothing and writes nothing of the demo school', async () => {
+    const doc = (await w.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const list = probes(doc);
+    expect(list.length).toBeGreaterThan(30);
+    const cookie = await w.login(username);
+    const before = await snapshot();
+    const failures: string[] = [];
+    // writes last, so reads see the world unchanged; DELETEs at the very end
+    const order = (p: Probe) => (p.method === 'GET' ? 0 : p.method === 'DELETE' ? 2 : 1);
+    for (const p of [...list].sort((a, b) => order(a) - order(b))) {
+      const res = await call(w.app, cookie, p.method, p.url, p.body);
+      const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
+      if (res.status >= 500) failures.push(`${p.route}: ${res.status} ${text.slice(0, 200)}`);
+      const leaked = leaks(text, privateIds[scope]);
+      if (leaked.length) failures.push(`${p.route} → ${p.url}: answered foreign ids ${leaked.slice(0, 3).join(', ')}`);
+      // a foreign id must be indistinguishable from one that does not exist
+      const pathIds = leaks(p.url.split('?')[0]!, privateIds[scope]);
+      if (pathIds.length) {
+        let unknownUrl = p.url;
+        for (const id of pathIds) unknownUrl = unknownUrl.replaceAll(id, randomUUID());
+        const unknown = await call(w.app, cookie, p.method, unknownUrl, p.body);
+        if (unknown.status !== res.status || (res.status >= 400 && unknown.body?.code !== res.body?.code))
+          failures.push(`${p.route}: a foreign id answered ${res.status} ${res.body?.code}, an unknown id ${unknown.status} ${unknown.body?.code}`);
+      }
+      if (p.aimsAtPrivate && p.method !== 'GET' && ![403, 404].includes(res.status))
+        failures.push(`${p.route} → ${p.url}: write aimed at the demo school answered ${res.status} ${text.slice(0, 160)}`);
+      if (p.aimsAtPrivate && p.method === 'GET' && p.url.includes(target.school) && res.status === 200 && !text.includes('"items":[]') && text !== '[]')
+        failures.push(`${p.route} → ${p.url}: read aimed at the demo school answered 200`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
+});
