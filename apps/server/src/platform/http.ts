@@ -35,6 +35,10 @@ z.config(z.locales.zhCN());
 export type App = FastifyInstance<Server, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every API route as 'METHOD /path/{param}', for the check that all of them are documented. */
+    apiRoutes: readonly string[];
+  }
   interface FastifyRequest {
     session: SessionState | null;
     ctx: Ctx;
@@ -130,6 +134,14 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide;
+    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !hidden)
+      for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+  });
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorReply(err as Error);
@@ -173,7 +185,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
-    if (!req.url.startsWith('/api/') || req.is404 || req.routeOptions.config?.public) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404 || req.routeOptions.config?.public) return;
     // A cross-site page cannot write with the user's cookie: SameSite=Lax, plus this Origin check.
     const origin = req.headers.origin;
     if (origin && req.method !== 'GET' && req.method !== 'HEAD' && new URL(origin).host !== req.headers.host) {

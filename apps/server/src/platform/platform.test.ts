@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from '../../test/harness';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.close());
+
+describe('API conventions', () => {
+  it('reports health and the database kind', async () => {
+    const r = await call(w.app, null, 'GET', '/api/health');
+    expect(r.body).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite' });
+  });
+
+  it('publishes an OpenAPI document with every route', async () => {
+    const doc = (await call(w.app, null, 'GET', '/api/openapi.json')).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(w.app.apiRoutes.length).toBeGreaterThan(40);
+    expect(w.app.apiRoutes.filter((r) => !routes.includes(r))).toEqual([]);
+    expect(routes).toEqual(expect.arrayContaining(['POST /api/auth/login', 'GET /api/students', 'POST /api/roster/{entity}/import', 'GET /api/audit']));
+    expect((await w.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('answers malformed JSON, unknown routes and bad ids with 4xx and a code', async () => {
+    const cookie = await w.login('demo-principal');
+    const bad = await w.app.inject({ method: 'POST', url: '/api/zones', payload: '{"name":', headers: { cookie, 'content-type': 'application/json' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION' });
+    const unknown = await call(w.app, cookie, 'GET', '/api/nowhere');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('NOT_FOUND');
+    const badId = await call(w.app, cookie, 'GET', '/api/students/not-a-uuid');
+    expect(badId.status).toBe(400);
+    expect(badId.body.message).toContain('编号（id）');
+    const wrongType = await w.app.inject({ method: 'POST', url: '/api/zones', payload: '<zone/>', headers: { cookie, 'content-type': 'application/xml' } });
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('refuses a write from another site', async () => {
+    const cookie = await w.login('demo-district');
+    const r = await w.app.inject({
+      method: 'POST',
+      url: '/api/zones',
+      payload: { name: '跨站', kind: 'zone' },
+      headers: { cookie, origin: 'https://evil.example', host: 'localhost:3000' },
+    });
+    expect(r.statusCode).toBe(403);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('carries out a repeated write once and answers the first result again', async () => {
+    const cookie = await w.login('demo-district');
+    const send = (name: string) =>
+      w.app.inject({ method: 'POST', url: '/api/zones', payload: { name, kind: 'town' }, headers: { cookie, 'idempotency-key': 'zone-create-0001' } });
+    const first = await send('河西镇');
+    const second = await send('河西镇');
+    expect(first.statusCode).toBe(200);
+    expect(second.statusCode).toBe(200);
+    expect(second.json().id).toBe(first.json().id);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    const zones = (await call(w.app, cookie, 'GET', '/api/zones')).body.filter((z: { name: string }) => z.name === '河西镇');
+    expect(zones).toHaveLength(1);
+    const different = await send('河东镇');
+    expect(different.statusCode).toBe(422);
+    expect(different.json().code).toBe('IDEMPOTENCY_MISMATCH');
+  });
+
+  it('answers a refused write again with the same refusal', async () => {
+    const cookie = await w.login('demo-district');
+    const send = () => w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '城东街道教育中心', kind: 'street' }, headers: { cookie, 'idempotency-key': 'zone-dup-0001' } });
+    const a = await send();
+    const b = await send();
+    expect(a.statusCode).toBe(409);
+    expect(b.statusCode).toBe(409);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+  });
+});
+
+describe('audit log', () => {
+  it('records writes with before and after, searchable by the auditor only', async () => {
+    const admin = await w.login('demo-district');
+    const zone = await call(w.app, admin, 'POST', '/api/zones', { name: '审计测试街道', kind: 'street' });
+    await call(w.app, admin, 'PUT', `/api/zones/${zone.body.id}`, { name: '审计测试街道（改名）', kind: 'street' });
+    const auditor = await w.login('demo-auditor');
+    const log = await call(w.app, auditor, 'GET', `/api/audit?entity=zone&entityId=${zone.body.id}`);
+    expect(log.body.total).toBe(2);
+    const update = log.body.items.find((e: { action: string }) => e.action === 'zone.update');
+    expect(update).toMatchObject({ actorName: '周建国', before: { name: '审计测试街道' }, after: { name: '审计测试街道（改名）' } });
+    expect(update.actorRoles).toEqual(['district_admin']);
+    expect((await call(w.app, admin, 'GET', '/api/audit')).status).toBe(403);
+    const byActor = await call(w.app, auditor, 'GET', `/api/audit?actor=周建国&from=2026-11-01&to=2026-12-31&pageSize=5`);
+    expect(byActor.body.items.length).toBeGreaterThan(0);
+  });
+
+  it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
+    await expect(w.db.database.query(`update audit_log set action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(w.db.database.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+    await expect(w.db.database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    const [row] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from audit_log`);
+    expect(row!.n).toBeGreaterThan(0);
+  });
+
+  it('never stores a password or its hash', async () => {
+    const rows = await w.db.database.query<{ t: string }>(`select coalesce(before::text, '') || coalesce(after::text, '') as t from audit_log`);
+    const all = rows.map((r) => r.t).join('\n');
+    expect(all).not.toMatch(/scrypt\$/);
+    expect(all).not.toContain('Demo#2026');
+  });
+});
