@@ -45,7 +45,7 @@ const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []
 beforeAll(async () => {
   w = await createWorld();
   const [demo] = await q(`select id from districts where code = 'demo'`);
-  const d = demo!.id;
+  const d = demo!.id!;
   const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);
   const principal = await w.login('demo-principal');
   const entry = await call(w.app, principal, 'POST', '/api/calendar/entries', {
@@ -58,8 +58,8 @@ beforeAll(async () => {
   expect(entry.status).toBe(200);
   const one = async (sql: string) => (await q<{ id: string }>(sql, [d, school!.id]))[0]!.id;
   target = {
-    district: d,
-    school: school!.id,
+    district: d!,
+    school: school!.id!,
     zone: school!.zone_id!,
     class: await one(`select id from classes where district_id = $1 and school_id = $2 order by grade, name limit 1`),
     student: await one(`select id from students where district_id = $1 and school_id = $2 order by student_no limit 1`),
@@ -279,7 +279,7 @@ describe.each([
       }
       if (p.aimsAtPrivate && p.method !== 'GET' && ![403, 404].includes(res.status))
         failures.push(`${p.route} → ${p.url}: write aimed at the demo school answered ${res.status} ${text.slice(0, 160)}`);
-      if (p.aimsAtPrivate && p.method === 'GET' && p.url.includes(target.school) && res.status === 200 && !text.includes('"items":[]') && text !== '[]')
+      if (p.aimsAtPrivate && p.method === 'GET' && p.url.includes(target.school!) && res.status === 200 && !text.includes('"items":[]') && text !== '[]')
         failures.push(`${p.route} → ${p.url}: read aimed at the demo school answered 200`);
     }
     expect(failures).toEqual([]);

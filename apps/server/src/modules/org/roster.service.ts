@@ -211,17 +211,21 @@ async function importClasses(ctx: Ctx, school: School, rows: SheetRow[], dryRun:
   const seen = new Map<string, number>();
   const parsed = rows.flatMap((row) => {
     const v = row.values;
+    let ok = true;
+    const bad = (column: string, message: string) => {
+      ok = false;
+      errors.add(row, column, message);
+    };
     const grade = parseGrade(v[C.grade.header] ?? '');
     const name = v[C.className.header] ?? '';
     const entryYear = Number(v[C.entryYear.header]);
-    let ok = true;
-    if (grade === null) (ok = false), errors.add(row, C.grade.header, '应为 1–9 或 一年级…九年级');
-    else if (!school.grades.includes(grade)) (ok = false), errors.add(row, C.grade.header, `本校未开设${grade}年级`);
-    if (!name) (ok = false), errors.add(row, C.className.header, '不能为空');
-    else if (name.length > 20) (ok = false), errors.add(row, C.className.header, '不能超过 20 个字');
-    if (!Number.isInteger(entryYear) || entryYear < 2000 || entryYear > 2100) (ok = false), errors.add(row, C.entryYear.header, '应为四位年份');
+    if (grade === null) bad(C.grade.header, '应为 1–9 或 一年级…九年级');
+    else if (!school.grades.includes(grade)) bad(C.grade.header, `本校未开设${grade}年级`);
+    if (!name) bad(C.className.header, '不能为空');
+    else if (name.length > 20) bad(C.className.header, '不能超过 20 个字');
+    if (!Number.isInteger(entryYear) || entryYear < 2000 || entryYear > 2100) bad(C.entryYear.header, '应为四位年份');
     const key = `${grade}|${name}`;
-    if (ok && seen.has(key)) (ok = false), errors.add(row, C.className.header, `与第 ${seen.get(key)} 行重复`);
+    if (ok && seen.has(key)) bad(C.className.header, `与第 ${seen.get(key)} 行重复`);
     seen.set(key, row.rowNumber);
     return ok ? [{ row, grade: grade!, name, entryYear, current: existing.get(key) }] : [];
   });

@@ -1,0 +1,49 @@
+/** UI language: zh-CN first, English available. Each module keeps its strings in its own messages file. */
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { appMessages } from './messages';
+import { moduleMessages } from '../modules/messages';
+
+export type Locale = 'zh-CN' | 'en';
+export type Messages = Record<string, string>;
+
+const dictionaries: Record<Locale, Messages> = {
+  'zh-CN': { ...appMessages['zh-CN'], ...moduleMessages['zh-CN'] },
+  en: { ...appMessages.en, ...moduleMessages.en },
+};
+
+interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  /** Translates a key; `{name}` placeholders are filled from `vars`. Unknown keys show the zh-CN text, then the key. */
+  t(key: string, vars?: Record<string, string | number>): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+const STORAGE_KEY = 'sj.locale';
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN'));
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem(STORAGE_KEY, l);
+    document.documentElement.lang = l;
+    setLocaleState(l);
+  }, []);
+  const t = useCallback(
+    (key: string, vars?: Record<string, string | number>) => {
+      let text = dictionaries[locale][key] ?? dictionaries['zh-CN'][key] ?? key;
+      if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
+      return text;
+    },
+    [locale],
+  );
+  const value = useMemo(() => ({ locale, setLocale, t }), [locale, setLocale, t]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export const useT = () => useI18n().t;

@@ -1,0 +1,62 @@
+/**
+ * The route table: the one source of pages, menu entries and who may open them (by permission or role), so a menu
+ * item and its permission cannot drift apart.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ShopOutlined,
+  SmileOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Me, Permission, Role } from '@shuangjian/contracts';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { can, hasRole } from './auth';
+
+export interface AppRoute {
+  path: string;
+  labelKey: string;
+  icon: ReactNode;
+  page: LazyExoticComponent<ComponentType>;
+  /** Who may open it: any of these permissions, or any of these roles. Neither: everyone signed in. */
+  permission?: Permission;
+  roles?: Role[];
+  /** Menu group key; no group = top level. */
+  group?: string;
+  menu?: boolean;
+}
+
+const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
+  org: { labelKey: 'menu.org', icon: <ApartmentOutlined /> },
+};
+
+export const routes: AppRoute[] = [
+  { path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, page: page(() => import('./HomePage')) },
+  { path: '/children', labelKey: 'menu.children', icon: <SmileOutlined />, roles: ['parent'], page: page(() => import('../modules/org/ChildrenPage')) },
+  { path: '/org/zones', labelKey: 'menu.zones', icon: <BankOutlined />, permission: 'district.manage', group: 'org', page: page(() => import('../modules/org/ZonesPage')) },
+  { path: '/org/schools', labelKey: 'menu.schools', icon: <BankOutlined />, roles: ['district_admin', 'inspector', 'school_admin'], group: 'org', page: page(() => import('../modules/org/SchoolsPage')) },
+  { path: '/org/classes', labelKey: 'menu.classes', icon: <TeamOutlined />, roles: ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'], group: 'org', page: page(() => import('../modules/org/ClassesPage')) },
+  { path: '/org/students', labelKey: 'menu.students', icon: <UserOutlined />, roles: ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'], group: 'org', page: page(() => import('../modules/org/StudentsPage')) },
+  { path: '/org/staff', labelKey: 'menu.staff', icon: <IdcardOutlined />, permission: 'staff.read', group: 'org', page: page(() => import('../modules/org/StaffPage')) },
+  { path: '/org/subjects', labelKey: 'menu.subjects', icon: <BookOutlined />, permission: 'district.manage', group: 'org', page: page(() => import('../modules/org/SubjectsPage')) },
+  { path: '/org/roster', labelKey: 'menu.roster', icon: <CloudUploadOutlined />, permission: 'roster.import', group: 'org', page: page(() => import('../modules/org/RosterPage')) },
+  { path: '/org/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, roles: ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'], group: 'org', page: page(() => import('../modules/calendar/CalendarPage')) },
+  { path: '/institutions', labelKey: 'menu.institutions', icon: <ShopOutlined />, permission: 'institution.read', page: page(() => import('../modules/org/InstitutionsPage')) },
+  { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', page: page(() => import('../modules/audit/AuditPage')) },
+];
+
+export function mayOpen(route: AppRoute, me: Me | null | undefined): boolean {
+  if (!me) return false;
+  if (route.roles && !hasRole(me, ...route.roles)) return false;
+  if (route.permission && !can(me, route.permission)) return false;
+  return true;
+}

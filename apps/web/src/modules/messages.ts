@@ -1,0 +1,10 @@
+/** Every module's strings, merged into the dictionaries. */
+import type { Messages } from '../app/i18n';
+import { orgMessages } from './org/messages';
+
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages];
+
+export const moduleMessages = {
+  'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,
+  en: Object.assign({}, ...modules.map((m) => m.en)) as Messages,
+};

@@ -1,0 +1,49 @@
+/** Browser-test helpers: Debian's Chromium through playwright-core, sign-in, screenshots into test-results/. */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const baseURL = () => inject('baseURL');
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 860 };
+
+const shots = resolve(import.meta.dirname, '../test-results');
+mkdirSync(shots, { recursive: true });
+
+let browser: Browser | undefined;
+
+export async function launch(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  return browser;
+}
+
+export async function closeBrowser() {
+  await browser?.close();
+  browser = undefined;
+}
+
+export async function newPage(viewport = DESKTOP): Promise<{ page: Page; context: BrowserContext }> {
+  const b = await launch();
+  const context = await b.newContext({ viewport, baseURL: baseURL(), locale: 'zh-CN', isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { page, context };
+}
+
+/** Signs in through the form, as a person would, and waits for the shell. */
+export async function signIn(page: Page, username: string, password = 'Demo#2026') {
+  await page.goto('/login');
+  await page.getByLabel('用户名或手机号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
