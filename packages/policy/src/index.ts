@@ -1,3 +1,5 @@
 export * from './dates';
 export * from './password';
 export * from './calendar';
+export * from './homework';
+export * from './settings';

@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  checkClassDay,
+  classDayOutcome,
+  countsTowardLimit,
+  defaultHomeworkPolicy as policy,
+  forbiddenPhrasesIn,
+  itemOverrun,
+  judgeStudentDay,
+  type LoadItem,
+  percentile,
+} from './homework';
+
+const item = (over: Partial<LoadItem> = {}): LoadItem => ({ type: 'written', layer: 'basic', place: 'home', minutes: 20, content: '完成练习册第 12 页', subjectName: '数学', ...over });
+
+describe('homework.dayLimits (national: grades 1–2 none at home, 3–6 ≤ 60, 7–9 ≤ 90)', () => {
+  it.each([
+    [3, [60], false],
+    [3, [40, 21], true],
+    [6, [30, 30], false],
+    [7, [90], false],
+    [7, [45, 46], true],
+    [9, [30, 30, 30], false],
+  ])('grade %i with %j minutes: over=%s', (grade, minutes, over) => {
+    const check = checkClassDay(minutes.map((m) => item({ minutes: m })), grade, 'school_day', policy);
+    expect(check.over).toBe(over);
+    expect(check.limit).toBe(grade <= 6 ? 60 : 90);
+    expect(check.written).toBe(minutes.reduce((a, b) => a + b, 0));
+    expect(check.violations.some((v) => v.rule === 'homework.dayLimits')).toBe(over);
+  });
+
+  it('does not count optional (拓展), non-written or in-school items, but reports each', () => {
+    const check = checkClassDay(
+      [item({ minutes: 50 }), item({ minutes: 30, layer: 'extension' }), item({ minutes: 20, type: 'reading' }), item({ minutes: 40, place: 'school' })],
+      4,
+      'school_day',
+      policy,
+    );
+    expect(check).toMatchObject({ written: 50, optional: 30, other: 20, inSchool: 40, over: false, violations: [] });
+  });
+
+  it('forbids written homework at home in grades 1–2, whatever the minutes, but allows it at school', () => {
+    const home = checkClassDay([item({ minutes: 5, id: 'a' })], 2, 'school_day', policy);
+    expect(home.violations).toEqual([expect.objectContaining({ rule: 'homework.noWrittenAtHome', itemId: 'a' })]);
+    expect(checkClassDay([item({ place: 'school' }), item({ type: 'reading' })], 1, 'school_day', policy).violations).toEqual([]);
+  });
+
+  it('uses the limits of the kind of day', () => {
+    expect(checkClassDay([item({ minutes: 50 })], 5, 'vacation', policy)).toMatchObject({ limit: 40, over: true });
+    expect(checkClassDay([item({ minutes: 50 })], 5, 'weekend', policy)).toMatchObject({ limit: 60, over: false });
+  });
+
+  it('counts exactly the items that are written, at home and not optional', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            type: fc.constantFrom('written', 'reading', 'practical'),
+            layer: fc.constantFrom('basic', 'advanced', 'extension'),
+            place: fc.constantFrom('home', 'school'),
+            minutes: fc.integer({ min: 1, max: 120 }),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.integer({ min: 3, max: 9 }),
+        (raw, grade) => {
+          const items = raw.map((r) => item(r as Partial<LoadItem>));
+          const check = checkClassDay(items, grade, 'school_day', policy);
+          const counted = items.filter(countsTowardLimit).reduce((s, i) => s + i.minutes, 0);
+          expect(check.written).toBe(counted);
+          expect(check.written + check.optional + check.other + check.inSchool).toBe(items.reduce((s, i) => s + i.minutes, 0));
+          expect(check.over).toBe(counted > check.limit);
+        },
+      ),
+    );
+  });
+});
+
+describe('homework.forbiddenContent', () => {
+  it('finds homework for parents and self-marking, ignoring spaces and punctuation', () => {
+    expect(forbiddenPhrasesIn('完成后请家长 签字、批改', ['家长签字批改'])).toEqual(['家长签字批改']);
+    expect(forbiddenPhrasesIn('口算 20 题，家长批改并拍照上传', policy.forbiddenPhrases)).toContain('家长批改');
+    expect(forbiddenPhrasesIn('订正后自批自改', policy.forbiddenPhrases)).toEqual(['自批自改']);
+    expect(forbiddenPhrasesIn('和家长分享今天学到的古诗', policy.forbiddenPhrases)).toEqual([]);
+    const check = checkClassDay([item({ content: '请家长批改', id: 'x' })], 4, 'school_day', policy);
+    expect(check.violations).toEqual([expect.objectContaining({ rule: 'homework.forbiddenContent', itemId: 'x', phrase: '请家长批改' })]);
+  });
+});
+
+describe('actual time', () => {
+  it('percentile uses the nearest rank', () => {
+    expect(percentile([], 50)).toBeNull();
+    expect(percentile([10], 90)).toBe(10);
+    expect(percentile([30, 10, 20, 40], 50)).toBe(20);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+  });
+
+  it('a child is within the limit when every counted item is done in time, or stopped at bedtime', () => {
+    const done = (minutes: number) => ({ counted: true, done: true, minutes });
+    expect(judgeStudentDay({ items: [done(30), done(25)], stoppedAtBedtime: false }, 60)).toMatchObject({ minutes: 55, finished: true, withinLimit: true });
+    expect(judgeStudentDay({ items: [done(40), done(25)], stoppedAtBedtime: false }, 60).withinLimit).toBe(false);
+    expect(judgeStudentDay({ items: [done(30), { counted: true, done: false, minutes: 10 }], stoppedAtBedtime: false }, 60).withinLimit).toBe(false);
+    expect(judgeStudentDay({ items: [done(80), { counted: true, done: false, minutes: null }], stoppedAtBedtime: true }, 60).withinLimit).toBe(true);
+    expect(judgeStudentDay({ items: [done(30), { counted: false, done: true, minutes: 60 }], stoppedAtBedtime: false }, 60).minutes).toBe(30);
+  });
+
+  it('a class day is over-loaded when the median is over the limit or any child stopped at bedtime', () => {
+    const s = (minutes: number, stoppedAtBedtime = false) => ({ minutes, finished: true, withinLimit: minutes <= 60 || stoppedAtBedtime, stoppedAtBedtime });
+    expect(classDayOutcome([s(40), s(50), s(70)], 60)).toMatchObject({ reporters: 3, withinLimit: 2, medianMinutes: 50, p90Minutes: 70, overloaded: false });
+    expect(classDayOutcome([s(40), s(50), s(70, true)], 60)).toMatchObject({ withinLimit: 3, bedtimeStops: 1, overloaded: true });
+    expect(classDayOutcome([s(70), s(65), s(20)], 60).overloaded).toBe(true);
+    expect(classDayOutcome([], 60)).toMatchObject({ reporters: 0, medianMinutes: null, overloaded: false });
+  });
+
+  it('flags an item whose median exceeds 1.5× the estimate once it has 3 reports', () => {
+    expect(itemOverrun(20, [35, 31], policy).flagged).toBe(false);
+    expect(itemOverrun(20, [35, 31, 10], policy)).toMatchObject({ median: 31, flagged: true });
+    expect(itemOverrun(20, [30, 30, 30], policy).flagged).toBe(false);
+  });
+});

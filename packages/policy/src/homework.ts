@@ -1,0 +1,208 @@
+/**
+ * 作业管理 rules (双减 §5–§8): what counts toward a class's daily limit, what may not be set at all, and how a family's
+ * reported time is judged. Pure functions; the server enforces them and the homework form shows them live.
+ */
+import type { DayKind } from './calendar';
+
+export const HOMEWORK_TYPES = ['written', 'oral', 'reading', 'practical', 'inquiry', 'cross_subject', 'exercise', 'art', 'labour', 'community'] as const;
+export type HomeworkType = (typeof HOMEWORK_TYPES)[number];
+export const homeworkTypeLabels: Record<HomeworkType, { 'zh-CN': string; en: string }> = {
+  written: { 'zh-CN': '书面', en: 'Written' },
+  oral: { 'zh-CN': '口头', en: 'Oral' },
+  reading: { 'zh-CN': '阅读', en: 'Reading' },
+  practical: { 'zh-CN': '实践', en: 'Practical' },
+  inquiry: { 'zh-CN': '探究', en: 'Inquiry' },
+  cross_subject: { 'zh-CN': '跨学科', en: 'Cross-subject' },
+  exercise: { 'zh-CN': '体育锻炼', en: 'Exercise' },
+  art: { 'zh-CN': '艺术', en: 'Arts' },
+  labour: { 'zh-CN': '劳动', en: 'Labour' },
+  community: { 'zh-CN': '社区服务', en: 'Community service' },
+};
+
+/** 分层作业: 基础 / 提高 / 拓展 (optional). */
+export const LAYERS = ['basic', 'advanced', 'extension'] as const;
+export type Layer = (typeof LAYERS)[number];
+export const layerLabels: Record<Layer, { 'zh-CN': string; en: string }> = {
+  basic: { 'zh-CN': '基础', en: 'Basic' },
+  advanced: { 'zh-CN': '提高', en: 'Advanced' },
+  extension: { 'zh-CN': '拓展（选做）', en: 'Extension (optional)' },
+};
+
+/** home: done at home; school: done during after-school service time (课后服务时间完成). */
+export const PLACES = ['home', 'school'] as const;
+export type Place = (typeof PLACES)[number];
+
+export type GradeMinutes = Record<`${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, number>;
+
+export interface HomeworkPolicy {
+  /** Written homework at home, minutes per day, by kind of day and grade (homework.dayLimits). */
+  dayLimits: Record<DayKind, GradeMinutes>;
+  /** Homework for parents, parents checking or marking it, students marking their own (homework.forbiddenContent). */
+  forbiddenPhrases: string[];
+  /** 作业熔断: at this time a child stops, done or not (homework.bedtime). */
+  bedtime: { primary: string; junior: string };
+  /** Share of students finishing within the limit the district aims at (homework.completionTarget). */
+  completionTarget: number;
+  /** An item is flagged when its median actual time exceeds factor × estimate, once it has minReports reports. */
+  overrun: { factor: number; minReports: number };
+}
+
+const limits = (g12: number, g36: number, g79: number): GradeMinutes => ({ 1: g12, 2: g12, 3: g36, 4: g36, 5: g36, 6: g36, 7: g79, 8: g79, 9: g79 });
+
+/** National rules (grades 1–2: none at home; 3–6: ≤ 60; 7–9: ≤ 90 min), weekends and holidays the same, vacations lighter. */
+export const defaultHomeworkPolicy: HomeworkPolicy = {
+  dayLimits: { school_day: limits(0, 60, 90), weekend: limits(0, 60, 90), holiday: limits(0, 60, 90), vacation: limits(0, 40, 60) },
+  forbiddenPhrases: ['家长批改', '家长签字批改', '家长检查批改', '请家长批改', '家长打分', '家长评分', '家长代做', '家长完成', '家长帮忙完成', '自批自改', '学生自批', '互批互改'],
+  bedtime: { primary: '21:20', junior: '22:00' },
+  completionTarget: 0.9,
+  overrun: { factor: 1.5, minReports: 3 },
+};
+
+export interface LoadItem {
+  id?: string | null;
+  subjectName?: string | null;
+  type: HomeworkType;
+  layer: Layer;
+  place: Place;
+  minutes: number;
+  content: string;
+}
+
+export type HomeworkRule = 'homework.dayLimits' | 'homework.noWrittenAtHome' | 'homework.forbiddenContent';
+
+export interface Violation {
+  rule: HomeworkRule;
+  itemId: string | null;
+  message: string;
+  phrase?: string;
+}
+
+export interface LoadCheck {
+  rule: 'homework.dayLimits';
+  dayKind: DayKind;
+  grade: number;
+  /** Minutes of counted written homework allowed at home on this day. */
+  limit: number;
+  /** Counted: written, at home, not optional. */
+  written: number;
+  /** Optional (拓展) written homework at home: shown, not counted. */
+  optional: number;
+  /** Non-written homework at home (reading, practical, …): tracked separately. */
+  other: number;
+  /** Done in after-school service time at school. */
+  inSchool: number;
+  over: boolean;
+  violations: Violation[];
+}
+
+/** Written, at home, not optional: what the daily limit is about. */
+export function countsTowardLimit(item: Pick<LoadItem, 'type' | 'place' | 'layer'>): boolean {
+  return item.type === 'written' && item.place === 'home' && item.layer !== 'extension';
+}
+
+const normalize = (text: string) => text.replace(/[\s，。、；：,.;:"'“”‘’（）()【】[\]]/g, '');
+
+/** The forbidden phrases found in an item's text (spaces and punctuation ignored); a phrase inside a longer match is dropped. */
+export function forbiddenPhrasesIn(content: string, phrases: readonly string[]): string[] {
+  const text = normalize(content);
+  const hits = phrases.filter((p) => p && text.includes(normalize(p)));
+  return hits.filter((p) => !hits.some((q) => q !== p && normalize(q).includes(normalize(p))));
+}
+
+export function limitFor(policy: HomeworkPolicy, dayKind: DayKind, grade: number): number {
+  return policy.dayLimits[dayKind][String(grade) as keyof GradeMinutes] ?? 0;
+}
+
+/** 双减 §5: checks one class's homework for one day against the grade's limit and the content rules. */
+export function checkClassDay(items: readonly LoadItem[], grade: number, dayKind: DayKind, policy: HomeworkPolicy): LoadCheck {
+  const limit = limitFor(policy, dayKind, grade);
+  let written = 0;
+  let optional = 0;
+  let other = 0;
+  let inSchool = 0;
+  const violations: Violation[] = [];
+  for (const item of items) {
+    if (item.place === 'school') inSchool += item.minutes;
+    else if (item.type !== 'written') other += item.minutes;
+    else if (item.layer === 'extension') optional += item.minutes;
+    else written += item.minutes;
+    const label = item.subjectName ? `${item.subjectName}作业` : '该作业';
+    if (grade <= 2 && item.type === 'written' && item.place === 'home')
+      violations.push({ rule: 'homework.noWrittenAtHome', itemId: item.id ?? null, message: `一、二年级不布置家庭书面作业：${label}应改为在校完成或非书面作业` });
+    for (const phrase of forbiddenPhrasesIn(item.content, policy.forbiddenPhrases))
+      violations.push({ rule: 'homework.forbiddenContent', itemId: item.id ?? null, phrase, message: `${label}含“${phrase}”：不得给家长布置作业或要求家长检查批改，不得要求学生自批自改` });
+  }
+  const over = written > limit && !(grade <= 2);
+  if (over) violations.push({ rule: 'homework.dayLimits', itemId: null, message: `书面作业合计 ${written} 分钟，超过${grade}年级每日 ${limit} 分钟的上限` });
+  return { rule: 'homework.dayLimits', dayKind, grade, limit, written, optional, other, inSchool, over, violations };
+}
+
+/** Nearest-rank percentile of integer minutes; null without values. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (!values.length) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+export interface StudentDayReport {
+  /** Per counted item: done, and minutes if given. */
+  items: { counted: boolean; done: boolean; minutes: number | null }[];
+  stoppedAtBedtime: boolean;
+}
+
+export interface StudentDayResult {
+  /** Reported minutes on counted items. */
+  minutes: number;
+  finished: boolean;
+  withinLimit: boolean;
+  stoppedAtBedtime: boolean;
+}
+
+/**
+ * A child's evening: finished every counted item within the limit, or stopped at bedtime (作业熔断) — which counts as
+ * compliant for the child (and as over-load for the class, see classDayOutcome).
+ */
+export function judgeStudentDay(report: StudentDayReport, limit: number): StudentDayResult {
+  const counted = report.items.filter((i) => i.counted);
+  const minutes = counted.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
+  const finished = counted.every((i) => i.done);
+  const withinLimit = report.stoppedAtBedtime || (finished && minutes <= limit);
+  return { minutes, finished, withinLimit, stoppedAtBedtime: report.stoppedAtBedtime };
+}
+
+export interface ClassDayOutcome {
+  reporters: number;
+  withinLimit: number;
+  bedtimeStops: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  /** Median actual time over the limit, or any child stopped at bedtime. */
+  overloaded: boolean;
+}
+
+export function classDayOutcome(students: readonly StudentDayResult[], limit: number): ClassDayOutcome {
+  const minutes = students.map((s) => s.minutes);
+  const medianMinutes = percentile(minutes, 50);
+  const bedtimeStops = students.filter((s) => s.stoppedAtBedtime).length;
+  return {
+    reporters: students.length,
+    withinLimit: students.filter((s) => s.withinLimit).length,
+    bedtimeStops,
+    medianMinutes,
+    p90Minutes: percentile(minutes, 90),
+    overloaded: bedtimeStops > 0 || (medianMinutes !== null && medianMinutes > limit),
+  };
+}
+
+/** Flags an item whose median actual time exceeds factor × estimate (policy homework.overrun). */
+export function itemOverrun(estimate: number, actualMinutes: readonly number[], policy: Pick<HomeworkPolicy, 'overrun'>) {
+  const median = percentile(actualMinutes, 50);
+  const flagged = median !== null && actualMinutes.length >= policy.overrun.minReports && median > policy.overrun.factor * estimate;
+  return { rule: 'homework.overrun' as const, median, reports: actualMinutes.length, ratio: median === null || estimate === 0 ? null : median / estimate, flagged };
+}
+
+/** Bedtime for a grade: primary grades 1–6, junior 7–9 (nine-year schools follow the grade). */
+export function bedtimeFor(grade: number, policy: Pick<HomeworkPolicy, 'bedtime'>): string {
+  return grade <= 6 ? policy.bedtime.primary : policy.bedtime.junior;
+}
