@@ -15,6 +15,7 @@ import { mayOpen, routes } from './routes';
 import { Shell } from './Shell';
 
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage'));
+const PublicInstitutionsPage = lazy(() => import('../modules/org/PublicInstitutionsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
@@ -50,6 +51,8 @@ function Localized() {
           <Suspense fallback={<PageSpinner />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* public, no sign-in: the institution white/black list for parents */}
+              <Route path="/public/institutions" element={<PublicInstitutionsPage />} />
               <Route path="/*" element={<Guarded />} />
             </Routes>
           </Suspense>

@@ -1,10 +1,10 @@
 /** Sign-in: username or phone plus password; lists the demo accounts when the demo district is loaded. */
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { type DemoAccounts, roleLabels } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from './api';
 import { useI18n } from './i18n';
@@ -48,7 +48,11 @@ export default function LoginPage() {
             <Alert
               type={error.code === 'ACCOUNT_LOCKED' ? 'warning' : 'error'}
               title={error.code === 'ACCOUNT_LOCKED' ? t('login.locked') : undefined}
-              description={error.message}
+              description={
+                typeof (error.details as { remainingAttempts?: unknown } | undefined)?.remainingAttempts === 'number'
+                  ? `${error.message}${t('login.remaining', { n: (error.details as { remainingAttempts: number }).remainingAttempts })}`
+                  : error.message
+              }
               showIcon
               style={{ marginBottom: 16 }}
               data-testid="login-error"
@@ -66,6 +70,12 @@ export default function LoginPage() {
             </Button>
           </Form>
         </Card>
+        <div style={{ textAlign: 'center' }}>
+          {/* the demo district's code is "demo"; elsewhere the page asks for the district code */}
+          <Link to={demo.data?.accounts.length ? '/public/institutions?district=demo' : '/public/institutions'} data-testid="public-institutions-link">
+            <SafetyCertificateOutlined /> {t('org.public.link')}
+          </Link>
+        </div>
         {!!demo.data?.accounts.length && (
           <Card size="small" title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={<Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>}>
             <List

@@ -1,3 +1,219 @@
+/** The audit log, for the auditor only: search by date, actor, entity, action and text; each entry's before/after side by side. */
+import { SearchOutlined } from '@ant-design/icons';
+import { type AuditEntry, type Role, roleLabels, ROLES } from '@shuangjian/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { AutoComplete, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import type { z } from 'zod';
+import { api, qs } from '../../app/api';
+import { useMe } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { formatDateTime } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useUrlFilters } from '../org/filters';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './messages';
+
+type Entry = z.infer<typeof AuditEntry>;
+interface Filters {
+  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string;
+  entity?: string;
+  action?: string;
+  entityId?: string;
+  q?: string;
+}
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+function Json({ value, testId }: { value: unknown; testId: string }) {
+  const { t } = useI18n();
+  if (value === null || value === undefined) return <Typography.Text type="secondary">{t('audit.empty')}</Typography.Text>;
+  return (
+    <pre
+      data-testid={testId}
+      style={{ margin: 0, padding: 8, background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, fontSize: 12, maxHeight: 360, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+    >
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}
+
 export default function AuditPage() {
-  return null;
+  const { t, locale } = useI18n();
+  const { data: me } = useMe();
+  const tz = me?.district.timezone ?? 'Asia/Shanghai';
+  const [filters, setFilters] = useUrlFilters('from', 'to', 'actor', 'entity', 'action', 'entityId', 'q', 'page', 'pageSize');
+  const [form] = Form.useForm<Filters>();
+  const page = Number(filters.page ?? 1);
+  const pageSize = Number(filters.pageSize ?? 50);
+  const query = { from: filters.from, to: filters.to, actor: filters.actor, entity: filters.entity, action: filters.action, entityId: filters.entityId, q: filters.q, page, pageSize };
+  const log = useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => api.get<{ items: Entry[]; total: number }>(`/api/audit${qs(query)}`),
+    placeholderData: (prev) => prev,
+  });
+
+  useEffect(() => {
+    form.setFieldsValue({
+      range: filters.from || filters.to ? [filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null] : null,
+      actor: filters.actor,
+      entity: filters.entity,
+      action: filters.action,
+      entityId: filters.entityId,
+      q: filters.q,
+    });
+  }, [form, filters.from, filters.to, filters.actor, filters.entity, filters.action, filters.entityId, filters.q]);
+
+  const search = (v: Filters) =>
+    setFilters({
+      from: v.range?.[0]?.format('YYYY-MM-DD'),
+      to: v.range?.[1]?.format('YYYY-MM-DD'),
+      actor: v.actor?.trim(),
+      entity: v.entity?.trim(),
+      action: v.action?.trim(),
+      entityId: v.entityId?.trim(),
+      q: v.q?.trim(),
+    });
+  const actionLabel = (a: string) => (AUDIT_ACTIONS.includes(a) ? t(`audit.action.${a}`) : null);
+  const entityLabel = (e: string) => (AUDIT_ENTITIES.includes(e) ? t(`audit.entity.${e}`) : e);
+
+  return (
+    <>
+      <PageHeader title={t('menu.audit')} sub={t('audit.sub')} />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form form={form} onFinish={search} layout="vertical" data-testid="audit-filters">
+          <Row gutter={[12, 0]}>
+            <Col xs={24} md={12} lg={8}>
+              <Form.Item name="range" label={t('audit.range')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item name="actor" label={t('audit.actor')}>
+                <Input allowClear maxLength={40} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item name="entity" label={t('audit.entity')}>
+                <AutoComplete allowClear options={AUDIT_ENTITIES.map((e) => ({ value: e, label: `${e} · ${t(`audit.entity.${e}`)}` }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item name="action" label={t('audit.actionPrefix')}>
+                <AutoComplete
+                  allowClear
+                  options={AUDIT_ACTIONS.map((a) => ({ value: a, label: `${a} · ${t(`audit.action.${a}`)}` }))}
+                  showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input) }}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={6} lg={4}>
+              <Form.Item name="entityId" label={t('audit.entityId')}>
+                <Input allowClear maxLength={60} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12} lg={8}>
+              <Form.Item name="q" label={t('audit.q')} tooltip={t('audit.qHint')}>
+                <Input allowClear maxLength={50} placeholder={t('audit.qHint')} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Flex gap={8} justify="flex-end">
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setFilters({ from: undefined, to: undefined, actor: undefined, entity: undefined, action: undefined, entityId: undefined, q: undefined });
+              }}
+            >
+              {t('audit.reset')}
+            </Button>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              {t('common.search')}
+            </Button>
+          </Flex>
+        </Form>
+      </Card>
+      <Table<Entry>
+        rowKey="id"
+        size="middle"
+        data-testid="audit-table"
+        loading={log.isFetching}
+        dataSource={log.data?.items}
+        scroll={{ x: 1000 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: log.data?.total,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (p, size) => setFilters({ page: p, pageSize: size === 50 ? undefined : size }),
+        }}
+        expandable={{
+          expandedRowRender: (e) => (
+            <Row gutter={[12, 12]}>
+              <Col xs={24} md={12}>
+                <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                <Json value={e.before} testId="audit-before" />
+              </Col>
+              <Col xs={24} md={12}>
+                <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                <Json value={e.after} testId="audit-after" />
+              </Col>
+            </Row>
+          ),
+          rowExpandable: (e) => e.before !== null || e.after !== null,
+        }}
+        columns={[
+          { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, tz) },
+          {
+            title: t('audit.actor'),
+            key: 'actor',
+            width: 200,
+            render: (_: unknown, e) => (
+              <Space size={[4, 2]} wrap>
+                <Typography.Text>{e.actorName}</Typography.Text>
+                {e.actorRoles.map((r) => (
+                  <Tag key={r} style={{ fontSize: 11, marginInlineEnd: 0 }}>
+                    {isRole(r) ? roleLabels[r][locale] : r}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('audit.action'),
+            dataIndex: 'action',
+            width: 200,
+            render: (a: string) => (
+              <div>
+                <Typography.Text code>{a}</Typography.Text>
+                {actionLabel(a) && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {actionLabel(a)}
+                    </Typography.Text>
+                  </div>
+                )}
+              </div>
+            ),
+          },
+          { title: t('audit.entity'), dataIndex: 'entity', width: 110, render: (v: string) => entityLabel(v) },
+          {
+            title: t('audit.entityId'),
+            dataIndex: 'entityId',
+            width: 170,
+            render: (v: string | null) =>
+              v && (
+                <Typography.Text copyable={{ text: v }} style={{ fontSize: 12 }} ellipsis={{ tooltip: v }}>
+                  {v}
+                </Typography.Text>
+              ),
+          },
+          { title: t('audit.ip'), dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+        ]}
+      />
+    </>
+  );
 }

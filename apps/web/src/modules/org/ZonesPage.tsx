@@ -1,4 +1,89 @@
-/** Placeholder until the page lands. */
+/** Zones of the district (学区、街道、乡镇教育中心) with their school counts; the district office creates and renames them. */
+import { PlusOutlined } from '@ant-design/icons';
+import { ZONE_KINDS } from '@shuangjian/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../app/api';
+import { can, useMe } from '../../app/auth';
+import { useT } from '../../app/i18n';
+import { applyServerError } from '../../components/errors';
+import { PageHeader } from '../../components/PageHeader';
+import { useZones, type ZoneRow } from './queries';
+
+type FormValues = { name: string; kind: ZoneRow['kind'] };
+const kindColor: Record<ZoneRow['kind'], string> = { street: 'blue', town: 'green', zone: 'purple' };
+
 export default function ZonesPage() {
-  return null;
+  const t = useT();
+  const { data: me } = useMe();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const zones = useZones();
+  const [editing, setEditing] = useState<ZoneRow | 'new' | null>(null);
+  const [form] = Form.useForm<FormValues>();
+  const manage = can(me, 'district.manage');
+
+  const save = useMutation({
+    mutationFn: (v: FormValues) => (editing === 'new' ? api.post('/api/zones', v) : api.put(`/api/zones/${(editing as ZoneRow).id}`, v)),
+    onSuccess: () => {
+      message.success(t('common.saved'));
+      setEditing(null);
+      for (const key of ['zones', 'schools', 'org-overview', 'institutions']) void client.invalidateQueries({ queryKey: [key] });
+    },
+    onError: (e) => applyServerError(form, e, message.error),
+  });
+
+  const open = (row: ZoneRow | 'new') => {
+    setEditing(row);
+    form.resetFields();
+    form.setFieldsValue(row === 'new' ? { kind: 'zone' } : { name: row.name, kind: row.kind });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('menu.zones')}
+        extra={
+          manage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+              {t('org.zones.new')}
+            </Button>
+          )
+        }
+      />
+      <Table<ZoneRow>
+        rowKey="id"
+        loading={zones.isLoading}
+        dataSource={zones.data}
+        scroll={{ x: 480 }}
+        pagination={false}
+        columns={[
+          { title: t('org.zone.name'), dataIndex: 'name' },
+          { title: t('org.zone.kind'), dataIndex: 'kind', width: 100, render: (v: ZoneRow['kind']) => <Tag color={kindColor[v]}>{t(`org.zone.kind.${v}`)}</Tag> },
+          { title: t('org.zone.schools'), dataIndex: 'schoolCount', width: 90, align: 'right' },
+          ...(manage
+            ? [{ title: t('common.actions'), key: 'actions', width: 90, render: (_: unknown, row: ZoneRow) => <Button type="link" onClick={() => open(row)}>{t('common.edit')}</Button> }]
+            : []),
+        ]}
+      />
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('org.zones.new') : t('org.zones.edit')}
+        onCancel={() => setEditing(null)}
+        onOk={() => form.submit()}
+        confirmLoading={save.isPending}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+          <Form.Item name="name" label={t('org.zone.name')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('org.zone.kind')} rules={[{ required: true }]}>
+            <Select options={ZONE_KINDS.map((k) => ({ value: k, label: t(`org.zone.kind.${k}`) }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
 }

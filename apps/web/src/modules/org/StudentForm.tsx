@@ -1,0 +1,107 @@
+/** Create or edit a student; choosing another class is a class transfer (调班). */
+import { GENDERS, gradeNames, STUDENT_STATUSES } from '@shuangjian/contracts';
+import { useMutation } from '@tanstack/react-query';
+import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { api } from '../../app/api';
+import { useT } from '../../app/i18n';
+import { applyServerError } from '../../components/errors';
+import { type StudentDetailRow, type StudentRow, useClasses, useSchools } from './queries';
+
+interface FormValues {
+  schoolId: string;
+  classId: string;
+  studentNo: string;
+  name: string;
+  gender: StudentRow['gender'];
+  birthDate: Dayjs;
+  status?: StudentRow['status'];
+}
+
+/** `student` null = closed, 'new' = create (in `defaults` school/class when known). */
+export function StudentFormModal({
+  student,
+  defaults,
+  onClose,
+  onSaved,
+}: {
+  student: StudentRow | 'new' | null;
+  defaults?: { schoolId?: string; classId?: string };
+  onClose: () => void;
+  onSaved: (s: StudentDetailRow) => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const schools = useSchools();
+  const schoolId = Form.useWatch('schoolId', form);
+  const classes = useClasses(schoolId);
+
+  useEffect(() => {
+    if (student === null) return;
+    form.resetFields();
+    if (student === 'new') form.setFieldsValue({ schoolId: defaults?.schoolId ?? schools.data?.[0]?.id, classId: defaults?.classId, gender: 'M' });
+    else form.setFieldsValue({ ...student, birthDate: dayjs(student.birthDate) });
+    // open once per student: the school list arriving later must not reset what was typed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [student]);
+
+  const save = useMutation({
+    mutationFn: ({ schoolId: _s, birthDate, ...v }: FormValues) => {
+      const body = { ...v, birthDate: birthDate.format('YYYY-MM-DD') };
+      return student === 'new' ? api.post<StudentDetailRow>('/api/students', body) : api.patch<StudentDetailRow>(`/api/students/${(student as StudentRow).id}`, body);
+    },
+    onSuccess: (s) => {
+      message.success(student !== 'new' && student && s.classId !== student.classId ? t('org.students.transferred', { name: s.className }) : t('common.saved'));
+      onSaved(s);
+    },
+    onError: (e) => applyServerError(form, e, message.error),
+  });
+
+  return (
+    <Modal
+      open={student !== null}
+      title={student === 'new' ? t('org.students.new') : t('org.students.edit')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      forceRender
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+        <Form.Item name="schoolId" label={t('org.school.name')} rules={[{ required: true }]} hidden={(schools.data?.length ?? 0) < 2}>
+          <Select options={schools.data?.map((s) => ({ value: s.id, label: s.name }))} onChange={() => form.setFieldsValue({ classId: undefined })} />
+        </Form.Item>
+        <Form.Item
+          name="classId"
+          label={t('org.student.class')}
+          rules={[{ required: true }]}
+          extra={student !== 'new' ? t('org.students.transferHint') : undefined}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={classes.isLoading}
+            options={classes.data?.map((c) => ({ value: c.id, label: c.name, title: gradeNames[c.grade] }))}
+          />
+        </Form.Item>
+        <Form.Item name="studentNo" label={t('org.student.no')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="name" label={t('org.student.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item name="gender" label={t('org.student.gender')} rules={[{ required: true }]}>
+          <Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`org.gender.${g}`) }))} />
+        </Form.Item>
+        <Form.Item name="birthDate" label={t('org.student.birthDate')} rules={[{ required: true }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+        </Form.Item>
+        {student !== 'new' && (
+          <Form.Item name="status" label={t('org.student.status')}>
+            <Select options={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`org.student.status.${s}`) }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
