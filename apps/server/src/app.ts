@@ -9,6 +9,8 @@ import type { Database } from './platform/db';
 import { type App, createHttp, type ModuleDeps } from './platform/http';
 import { registerDemoRoutes } from './demo/routes';
 import { registerCalendarRoutes } from './modules/calendar/routes';
+import { registerHomeworkRoutes } from './modules/homework/routes';
+import { registerPlatformRoutes } from './platform/platform.routes';
 import { registerRosterRoutes } from './modules/org/roster.routes';
 import { registerOrgRoutes } from './modules/org/routes';
 import { resolveGrants } from './modules/org/scopes';
@@ -49,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRosterRoutes(app);
   registerCalendarRoutes(app);
   registerAuditRoutes(app);
+  registerPlatformRoutes(app, moduleDeps);
+  registerHomeworkRoutes(app);
   await app.ready();
   return app;
 }

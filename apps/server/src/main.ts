@@ -15,7 +15,7 @@ async function main() {
   if (await isEmpty(database.db)) {
     if (config.demo) {
       const t = Date.now();
-      await seedDemo(database.db);
+      await seedDemo(database.db, { homework: true });
       console.log(`demo district loaded in ${Date.now() - t} ms — sign in as demo-district / Demo#2026 (all demo accounts are listed on the sign-in page)`);
     } else {
       console.log('empty database, no demo data (DEMO=0). Create the first district administrator with:');
@@ -37,6 +37,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  const cause = err instanceof Error && err.cause instanceof Error ? `: ${err.cause.message}` : '';
+  console.error(err instanceof Error ? `${err.message}${cause}` : err);
   process.exit(1);
 });

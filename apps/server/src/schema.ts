@@ -2,3 +2,4 @@
 export * from './platform/schema';
 export * from './modules/org/schema';
 export * from './modules/calendar/schema';
+export * from './modules/homework/schema';

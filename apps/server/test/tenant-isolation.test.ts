@@ -43,7 +43,7 @@ let privateIds: { school: Set<string>; district: Set<string> };
 const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) => w.db.database.query<T>(sql, params);
 
 beforeAll(async () => {
-  w = await createWorld();
+  w = await createWorld({ homework: true });
   const [demo] = await q(`select id from districts where code = 'demo'`);
   const d = demo!.id!;
   const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);
@@ -69,7 +69,19 @@ beforeAll(async () => {
     institution: await one(`select id from institutions where district_id = $1 and $2::uuid is not null limit 1`),
     semester: await one(`select id from semesters where district_id = $1 and $2::uuid is not null limit 1`),
     entry: entry.body.id,
+    item: await one(`select id from homework_items where district_id = $1 and school_id = $2 order by date desc limit 1`),
+    design: await one(`select id from homework_designs where district_id = $1 and school_id = $2 limit 1`),
+    collection: await one(`select id from homework_collections where district_id = $1 and $2::uuid is not null limit 1`),
+    mistake: await one(`select id from homework_mistakes where district_id = $1 and school_id = $2 limit 1`),
   };
+  const upload = await w.app.inject({
+    method: 'POST',
+    url: '/api/homework/attachments',
+    headers: { cookie: await w.login('demo-teacher'), 'content-type': 'multipart/form-data; boundary=walk' },
+    payload: '--walk\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\n走查附件\r\n--walk--\r\n',
+  });
+  expect(upload.statusCode).toBe(200);
+  target.attachment = upload.json().id;
   target.guardian = (await q(`select guardian_id as id from guardian_links where district_id = $1 and student_id = $2 limit 1`, [d, target.student]))[0]!.id!;
 
   // Everything of the demo school is private to another school; everything of the district to another district.
@@ -80,8 +92,10 @@ beforeAll(async () => {
      union all select id::text from role_assignments where district_id = $1 and school_id = $2
      union all select user_id::text from role_assignments r where district_id = $1 and school_id = $2
        and not exists (select 1 from role_assignments o where o.district_id = r.district_id and o.user_id = r.user_id and (o.school_id is distinct from $2))
-     union all select $2::text union all select $3::text`,
-    [d, school!.id, target.entry],
+     union all select id::text from homework_items where district_id = $1 and school_id = $2
+     union all select id::text from homework_mistakes where district_id = $1 and school_id = $2
+     union all select $2::text union all select $3::text union all select $4::text`,
+    [d, school!.id, target.entry, target.attachment],
   );
   const districtScoped = await q<{ id: string }>(
     `select id::text from districts where id = $1
@@ -90,29 +104,44 @@ beforeAll(async () => {
      union all select id::text from guardians where district_id = $1 union all select id::text from users where district_id = $1
      union all select id::text from subjects where district_id = $1 union all select id::text from institutions where district_id = $1
      union all select id::text from semesters where district_id = $1 union all select id::text from calendar_entries where district_id = $1
-     union all select id::text from role_assignments where district_id = $1`,
-    [d],
+     union all select id::text from role_assignments where district_id = $1
+     union all select id::text from homework_items where district_id = $1 union all select id::text from homework_designs where district_id = $1
+     union all select id::text from homework_collections where district_id = $1 union all select id::text from homework_mistakes where district_id = $1
+     union all select $2::text`,
+    [d, target.attachment],
   );
   privateIds = { school: new Set(schoolScoped.map((r) => r.id)), district: new Set(districtScoped.map((r) => r.id)) };
 }, 120_000);
 afterAll(() => w.close());
 
-/** A fingerprint of every row of the demo district (volatile sign-in columns and the logs aside). */
-async function snapshot(): Promise<Record<string, string>> {
+/** Every row of the demo district as text (volatile sign-in columns and the logs aside), per table. */
+async function snapshot(): Promise<Map<string, Set<string>>> {
   const tables = await q<{ table_name: string }>(
     `select table_name from information_schema.columns where column_name = 'district_id' and table_schema = 'public'
-     and table_name not in ('audit_log', 'sessions', 'idempotency_keys') order by table_name`,
+     and table_name not in ('audit_log', 'sessions', 'idempotency_keys', 'notifications') order by table_name`,
   );
-  const out: Record<string, string> = {};
+  const out = new Map<string, Set<string>>();
   for (const { table_name: t } of tables) {
     const projection =
       t === 'users' ? `(t.id, t.username, t.name, t.phone, t.password_hash, t.must_change_password, t.status)::text` : 't::text';
-    const [row] = await q<{ h: string | null }>(`select md5(string_agg(${projection}, '|' order by ${projection})) as h from ${t} t where t.district_id = $1`, [
-      target.district,
-    ]);
-    out[t] = row?.h ?? '';
+    const rows = await q<{ r: string }>(`select ${projection} as r from ${t} t where t.district_id = $1`, [target.district]);
+    out.set(t, new Set(rows.map((x) => x.r)));
   }
   return out;
+}
+
+/** No row of the demo district changed or vanished; new rows (the actor's own work) carry no key of the demo school. */
+function compare(before: Map<string, Set<string>>, after: Map<string, Set<string>>, schoolIds: Set<string>): string[] {
+  const problems: string[] = [];
+  for (const [table, rows] of before) {
+    const now = after.get(table) ?? new Set();
+    const lost = [...rows].filter((r) => !now.has(r));
+    if (lost.length) problems.push(`${table}: ${lost.length} row(s) changed or deleted, e.g. ${lost[0]!.slice(0, 160)}`);
+    const added = [...now].filter((r) => !rows.has(r));
+    const foreign = added.filter((r) => leaks(r, schoolIds).length);
+    if (foreign.length) problems.push(`${table}: new row(s) inside the demo school, e.g. ${foreign[0]!.slice(0, 160)}`);
+  }
+  return problems;
 }
 
 const ID_BY_NAME: Record<string, string> = {
@@ -134,6 +163,12 @@ const ID_BY_RESOURCE: Record<string, string> = {
   institutions: 'institution',
   semesters: 'semester',
   entries: 'entry',
+  items: 'item',
+  designs: 'design',
+  collections: 'collection',
+  mistakes: 'mistake',
+  attachments: 'attachment',
+  settings: 'school',
 };
 const EXAMPLES: Record<string, unknown[]> = {
   name: ['巡查测试'],
@@ -164,6 +199,22 @@ const EXAMPLES: Record<string, unknown[]> = {
   status: ['active'],
   listStatus: ['white'],
   dryRun: ['1'],
+  effectiveFrom: ['2030-01-01'],
+  key: ['homework.dayLimits'],
+  links: [['https://example.com/walk']],
+  weekStart: ['2026-11-23'],
+  decision: ['approve'],
+  action: ['drop'],
+  reason: ['巡查测试原因'],
+  note: ['巡查测试'],
+  question: ['巡查错题'],
+  title: ['巡查作业设计'],
+  content: ['巡查作业内容'],
+  minutes: [20],
+  layer: ['basic'],
+  place: ['home'],
+  planKind: ['daily'],
+  dates: [['2026-11-27']],
 };
 
 function example(name: string, schema: JsonSchema): unknown {
@@ -225,7 +276,7 @@ function probes(doc: { paths: Record<string, Record<string, Operation>> }): Prob
         let value: unknown;
         if (p.in === 'path') {
           value = p.name === 'id' ? target[ID_BY_RESOURCE[pathResource] ?? ID_BY_RESOURCE[resource] ?? 'school'] : example(p.name, p.schema);
-          aimsAtPrivate = true;
+          if (p.schema.format === 'uuid' || p.name === 'id' || ID_BY_NAME[p.name]) aimsAtPrivate = true;
           url = url.replace(`{${p.name}}`, String(value));
         } else if (p.in === 'query') {
           value = example(p.name, p.schema);
@@ -283,6 +334,6 @@ describe.each([
         failures.push(`${p.route} → ${p.url}: read aimed at the demo school answered 200`);
     }
     expect(failures).toEqual([]);
-    expect(await snapshot()).toEqual(before);
+    expect(compare(before, await snapshot(), privateIds.school)).toEqual([]);
   }, 120_000);
 });

@@ -70,6 +70,28 @@ export const PERMISSIONS = {
   'institution.manage': ['district_admin'],
   'roster.import': ['district_admin', 'school_admin'],
   'audit.read': ['auditor'],
+  /** Homework items, class days and their measures. */
+  'homework.read': ['district_admin', 'inspector', ...STAFF],
+  /** Set homework: a teacher, for the classes and subject taught. */
+  'homework.set': ['teacher'],
+  /** 学科组长把关 / 年级组统一内容: check content of the subject or grade. */
+  'homework.check': ['subject_leader', 'grade_leader'],
+  /** 班主任协调总量. */
+  'homework.coordinate': ['class_teacher'],
+  /** 教务处审核把关: approve and publish class days, corrections. */
+  'homework.approve': ['school_admin'],
+  'homework.settings': ['district_admin', 'school_admin'],
+  /** Published lists: parents of the class and staff. */
+  'homework.published.read': ['district_admin', 'inspector', ...STAFF, 'parent'],
+  /** Actual time and the error notebook, for one's own child. */
+  'homework.feedback': ['parent'],
+  /** District dashboards. */
+  'homework.district': ['district_admin', 'inspector'],
+  /** 优质作业资源库: every teacher reads and contributes; leaders mark excellent designs and build collections. */
+  'homework.library': ['district_admin', 'inspector', ...STAFF],
+  'homework.library.curate': ['district_admin', 'school_admin', 'subject_leader'],
+  /** Error notebook of a class (teachers) or of one's child (parents). */
+  'homework.mistakes.read': ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher', 'parent'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,3 +6,5 @@ export * from './calendar';
 export * from './audit';
 export * from './roster';
 export * from './labels';
+export * from './policy';
+export * from './homework';

@@ -105,12 +105,16 @@ describe('actual time', () => {
     expect(judgeStudentDay({ items: [done(30), { counted: false, done: true, minutes: 60 }], stoppedAtBedtime: false }, 60).minutes).toBe(30);
   });
 
-  it('a class day is over-loaded when the median is over the limit or any child stopped at bedtime', () => {
-    const s = (minutes: number, stoppedAtBedtime = false) => ({ minutes, finished: true, withinLimit: minutes <= 60 || stoppedAtBedtime, stoppedAtBedtime });
-    expect(classDayOutcome([s(40), s(50), s(70)], 60)).toMatchObject({ reporters: 3, withinLimit: 2, medianMinutes: 50, p90Minutes: 70, overloaded: false });
-    expect(classDayOutcome([s(40), s(50), s(70, true)], 60)).toMatchObject({ withinLimit: 3, bedtimeStops: 1, overloaded: true });
-    expect(classDayOutcome([s(70), s(65), s(20)], 60).overloaded).toBe(true);
-    expect(classDayOutcome([], 60)).toMatchObject({ reporters: 0, medianMinutes: null, overloaded: false });
+  it('a class day is over-loaded when more children than the target allows are over the limit, bedtime stops included', () => {
+    const s = (minutes: number, stoppedAtBedtime = false) => judgeStudentDay({ items: [{ counted: true, done: !stoppedAtBedtime, minutes }], stoppedAtBedtime }, 60);
+    const nine = Array.from({ length: 9 }, () => s(40));
+    expect(classDayOutcome([...nine, s(70)], 0.9)).toMatchObject({ reporters: 10, withinLimit: 9, overLimit: 1, overloaded: false });
+    expect(classDayOutcome([...nine.slice(0, 8), s(70), s(75)], 0.9)).toMatchObject({ overLimit: 2, overloaded: true });
+    // the child who stopped at bedtime is compliant, the class is not
+    const stopped = classDayOutcome([...nine.slice(0, 8), s(70), s(50, true)], 0.9);
+    expect(stopped).toMatchObject({ withinLimit: 9, bedtimeStops: 1, overLimit: 2, overloaded: true });
+    expect(classDayOutcome([s(30), s(50), s(40)], 0.9)).toMatchObject({ medianMinutes: 40, p90Minutes: 50 });
+    expect(classDayOutcome([], 0.9)).toMatchObject({ reporters: 0, medianMinutes: null, overloaded: false });
   });
 
   it('flags an item whose median exceeds 1.5× the estimate once it has 3 reports', () => {

@@ -6,11 +6,13 @@ import { gradeNames, gradesOf, type Role } from '@shuangjian/contracts';
 import { count } from 'drizzle-orm';
 import { audit, systemActor } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
-import type { Db } from '../platform/db';
+import { bulkInsert, type Db } from '../platform/db';
 import { districts, users } from '../platform/schema';
 import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
 import { personName, rng } from './names';
+import { seedHomeworkDemo } from './homework';
+import { type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
@@ -91,12 +93,15 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += 400) await insert(rows.slice(i, i + 400));
-}
 
 /** Loads the demo district in one transaction. Returns the district id. */
-export async function seedDemo(db: Db): Promise<string> {
+export async function seedDemo(db: Db, options: { homework?: boolean; today?: LocalDate } = {}): Promise<string> {
+  const id = await seedOrganisation(db);
+  if (options.homework) await seedHomeworkDemo(db, id, options.today ?? todayIn('Asia/Shanghai'));
+  return id;
+}
+
+async function seedOrganisation(db: Db): Promise<string> {
   const next = rng(20260901);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -241,11 +246,11 @@ export async function seedDemo(db: Db): Promise<string> {
         }
       }
     }
-    await insertChunked(userRows, (c) => tx.insert(users).values(c));
-    await insertChunked(assignmentRows, (c) => tx.insert(roleAssignments).values(c));
-    await insertChunked(studentRows, (c) => tx.insert(students).values(c));
-    await insertChunked(guardianRows, (c) => tx.insert(guardians).values(c));
-    await insertChunked(linkRows, (c) => tx.insert(guardianLinks).values(c));
+    await bulkInsert(tx, users, userRows);
+    await bulkInsert(tx, roleAssignments, assignmentRows);
+    await bulkInsert(tx, students, studentRows);
+    await bulkInsert(tx, guardians, guardianRows);
+    await bulkInsert(tx, guardianLinks, linkRows);
     await audit(tx, systemActor(d), {
       action: 'demo.seed',
       entity: 'district',

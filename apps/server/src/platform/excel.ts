@@ -1,6 +1,7 @@
 /** Spreadsheets in and out (exceljs): schools live on .xlsx files, so every roster has a template, an import and an export. */
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { sendDownload } from './download';
 import { AppError } from './errors';
 
 export interface SheetColumn {
@@ -98,13 +99,6 @@ export async function readSheet(buffer: Buffer, required: readonly string[], max
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Content-Disposition for a UTF-8 file name (Chinese names survive in every browser). */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** Sends a workbook as a download (bypasses the JSON serializer: a Buffer goes out as is). */
 export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }) {
-  return reply.type(XLSX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.buffer);
+  return sendDownload(reply, { data: file.buffer, fileName: file.fileName, mime: XLSX_TYPE });
 }

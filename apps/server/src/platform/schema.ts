@@ -131,3 +131,24 @@ export const policyVersions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('policy_versions_key_idx').on(t.districtId, t.key, t.effectiveFrom)],
 );
+
+/** Messages to one person (a teacher whose homework was shortened, say); read from the bell in the header. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    districtId: uuid('district_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    link: text('link'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+    index('notifications_user_idx').on(t.districtId, t.userId, t.createdAt),
+  ],
+);

@@ -1,0 +1,93 @@
+/** Helpers shared by the homework services: classes the user may act on, who holds which step, kinds of day, settings. */
+import type { Permission } from '@shuangjian/contracts';
+import type { DayKind, LocalDate } from '@shuangjian/policy';
+import { and, eq, inArray } from 'drizzle-orm';
+import { coveringGrants, type Ctx, type Grant, scoped } from '../../platform/access';
+import type { Queryable } from '../../platform/db';
+import { forbidden, notFound } from '../../platform/errors';
+import { classifyDays } from '../calendar/service';
+import { classes, schools } from '../org/schema';
+import { homeworkSettings } from './schema';
+
+export interface ClassRef {
+  id: string;
+  districtId: string;
+  schoolId: string;
+  zoneId: string;
+  grade: number;
+  name: string;
+  schoolName: string;
+}
+
+export const classKeys = (c: Pick<ClassRef, 'districtId' | 'zoneId' | 'schoolId' | 'id'>) => ({
+  districtId: c.districtId,
+  zone: c.zoneId,
+  school: c.schoolId,
+  class: c.id,
+});
+
+/** Classes by id that the user sees under `permission`; any id not visible answers 404. */
+export async function visibleClasses(ctx: Ctx, ids: readonly string[], permission: Permission = 'homework.read'): Promise<ClassRef[]> {
+  const unique = [...new Set(ids)];
+  const rows = await ctx.db
+    .select({
+      id: classes.id,
+      districtId: classes.districtId,
+      schoolId: classes.schoolId,
+      zoneId: schools.zoneId,
+      grade: classes.grade,
+      name: classes.name,
+      schoolName: schools.name,
+    })
+    .from(classes)
+    .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+    .where(and(scoped(ctx, classes, permission), inArray(classes.id, unique)));
+  if (rows.length !== unique.length) throw notFound('班级');
+  return unique.map((id) => rows.find((r) => r.id === id)!);
+}
+
+export async function visibleClass(ctx: Ctx, id: string, permission: Permission = 'homework.read'): Promise<ClassRef> {
+  return (await visibleClasses(ctx, [id], permission))[0]!;
+}
+
+/** A teacher grant for this class and subject. */
+export function teaches(ctx: Pick<Ctx, 'grants'>, cls: ClassRef, subjectId: string): boolean {
+  return coveringGrants(ctx, 'homework.set', classKeys(cls)).some((g) => g.subjectId === subjectId);
+}
+
+/** 学科组长 of the subject in the school, or 年级组长 of the class's grade. */
+export function checks(ctx: Pick<Ctx, 'grants'>, cls: ClassRef, subjectId: string): boolean {
+  return coveringGrants(ctx, 'homework.check', classKeys(cls)).some(
+    (g: Grant) => (g.role === 'subject_leader' && g.subjectId === subjectId) || (g.role === 'grade_leader' && g.grade === cls.grade),
+  );
+}
+
+export function requireRole(ctx: Pick<Ctx, 'grants'>, permission: Permission, cls: ClassRef, message: string) {
+  if (coveringGrants(ctx, permission, classKeys(cls)).length === 0) throw forbidden(message);
+}
+
+export interface DayKindInfo {
+  kind: DayKind;
+  name: string | null;
+}
+
+/** Kind of each date for a school: one calendar read for the span. */
+export async function dayKinds(db: Queryable, districtId: string, schoolId: string, dates: readonly LocalDate[]): Promise<Map<LocalDate, DayKindInfo>> {
+  if (!dates.length) return new Map();
+  const sorted = [...dates].sort();
+  const days = await classifyDays(db, districtId, schoolId, sorted[0]!, sorted[sorted.length - 1]!);
+  const wanted = new Set(dates);
+  return new Map(days.filter((d) => wanted.has(d.date)).map((d) => [d.date, { kind: d.kind, name: d.name }]));
+}
+
+export type Settings = { contentCheck: boolean; classCoordination: boolean; schoolApproval: boolean };
+export const DEFAULT_SETTINGS: Settings = { contentCheck: true, classCoordination: true, schoolApproval: true };
+
+export async function settingsOf(db: Queryable, districtId: string, schoolId: string): Promise<Settings> {
+  const [row] = await db
+    .select()
+    .from(homeworkSettings)
+    .where(and(eq(homeworkSettings.districtId, districtId), eq(homeworkSettings.schoolId, schoolId)));
+  return row ? { contentCheck: row.contentCheck, classCoordination: row.classCoordination, schoolApproval: row.schoolApproval } : DEFAULT_SETTINGS;
+}
+

@@ -1,0 +1,251 @@
+/**
+ * What families see and tell: the published daily list of their child's class (phone page), the week and vacation
+ * plans, and the one-tap report of actual time (作业熔断 included). Reports feed the rollups in the same transaction.
+ */
+import type { z } from 'zod';
+import type { ChildDay, FeedbackInput, PublishedList } from '@shuangjian/contracts';
+import { bedtimeFor, countsTowardLimit, type DayKind, judgeStudentDay, type LocalDate, type Place, type HomeworkType, type Layer, addDays } from '@shuangjian/policy';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import type { Queryable } from '../../platform/db';
+import { AppError, forbidden, found, invalid } from '../../platform/errors';
+import { homeworkPolicy } from '../../platform/policy';
+import { classes, schools, students } from '../org/schema';
+import { dayKinds } from './common';
+import { today } from './items.service';
+import { refreshItemStats, refreshOutcome } from './rollups';
+import { homeworkFeedback, homeworkPublished, homeworkStudentDays } from './schema';
+
+type Published = typeof homeworkPublished.$inferSelect;
+type SnapshotItem = {
+  itemId: string;
+  subjectName: string;
+  teacherName: string;
+  title: string | null;
+  content: string;
+  type: HomeworkType;
+  layer: Layer;
+  place: Place;
+  minutes: number;
+  links: string[];
+  attachments: { id: string; name: string; size: number; mime: string }[];
+};
+
+export function toList(p: Published, className: string, schoolName: string): z.output<typeof PublishedList> {
+  return {
+    classId: p.classId,
+    className,
+    schoolName,
+    date: p.date,
+    version: p.version,
+    dayKind: p.dayKind,
+    limit: p.limit,
+    written: p.written,
+    optional: p.optional,
+    other: p.other,
+    inSchool: p.inSchool,
+    items: p.items as SnapshotItem[],
+    reason: p.reason,
+    publishedBy: p.publishedByName,
+    publishedAt: new Date(p.publishedAt).toISOString(),
+  };
+}
+
+/** The child (and their class) if the reader may see published homework for them. */
+async function child(ctx: Ctx, studentId: string) {
+  requirePermission(ctx, 'homework.published.read');
+  const [row] = await ctx.db
+    .select({
+      id: students.id,
+      name: students.name,
+      districtId: students.districtId,
+      classId: students.classId,
+      schoolId: students.schoolId,
+      zoneId: schools.zoneId,
+      grade: classes.grade,
+      className: classes.name,
+      schoolName: schools.name,
+    })
+    .from(students)
+    .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+    .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
+    .where(and(scoped(ctx, students, 'homework.published.read'), eq(students.id, studentId)));
+  if (!row) throw found([], '学生');
+  return row;
+}
+
+/**
+ * A child's day in one round trip: the latest published list of the class, the family's report and the judged day,
+ * fetched by one statement with sub-selects (the parent's phone page is the busiest read of the platform).
+ */
+export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<z.output<typeof ChildDay>> {
+  requirePermission(ctx, 'homework.published.read');
+  const scope = scoped(ctx, students, 'homework.published.read');
+  const result = await ctx.db.execute(sql`
+    select students.id, students.name, students.class_id, students.school_id, c.grade, c.name as class_name, sc.name as school_name,
+      (select row_to_json(p) from homework_published p
+        where p.district_id = students.district_id and p.class_id = students.class_id and p.date = ${date}
+        order by p.version desc limit 1) as list,
+      (select coalesce(json_agg(json_build_object('itemId', f.item_id, 'done', f.done, 'minutes', f.minutes)), '[]'::json) from homework_feedback f
+        where f.district_id = students.district_id and f.student_id = students.id and f.date = ${date}) as feedback,
+      (select row_to_json(d) from homework_student_days d
+        where d.district_id = students.district_id and d.student_id = students.id and d.date = ${date}) as judged
+    from students
+    join classes c on c.district_id = students.district_id and c.id = students.class_id
+    join schools sc on sc.district_id = students.district_id and sc.id = students.school_id
+    where ${scope} and students.id = ${studentId}`);
+  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+  if (!row) throw found([], '学生');
+  const list = row.list as Record<string, unknown> | null;
+  const judged = row.judged as { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; reported_at: string } | null;
+  const grade = Number(row.grade);
+  const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, date);
+  let dayKind = list ? String(list.day_kind) : null;
+  let dayName: string | null = null;
+  if (!list) {
+    const kinds = await dayKinds(ctx.db, ctx.user.districtId, String(row.school_id), [date]);
+    const info = kinds.get(date);
+    dayKind = info?.kind ?? 'school_day';
+    dayName = info?.name ?? null;
+  }
+  return {
+    studentId,
+    studentName: String(row.name),
+    date,
+    dayKind: dayKind!,
+    dayName,
+    grade,
+    bedtime: bedtimeFor(grade, policy),
+    list: list
+      ? toList(
+          {
+            districtId: ctx.user.districtId,
+            classId: String(list.class_id),
+            date: String(list.date),
+            version: Number(list.version),
+            schoolId: String(list.school_id),
+            grade: Number(list.grade),
+            dayKind: String(list.day_kind),
+            limit: Number(list.limit_minutes),
+            written: Number(list.written),
+            optional: Number(list.optional),
+            other: Number(list.other),
+            inSchool: Number(list.in_school),
+            items: list.items,
+            reason: (list.reason as string | null) ?? null,
+            publishedBy: String(list.published_by),
+            publishedByName: String(list.published_by_name),
+            publishedAt: new Date(String(list.published_at)),
+          },
+          String(row.class_name),
+          String(row.school_name),
+        )
+      : null,
+    feedback: judged
+      ? {
+          items: row.feedback as { itemId: string; done: boolean; minutes: number | null }[],
+          stoppedAtBedtime: judged.stopped_at_bedtime,
+          minutes: judged.minutes,
+          withinLimit: judged.within_limit,
+          reportedAt: new Date(judged.reported_at).toISOString(),
+        }
+      : null,
+  };
+}
+
+/** Published lists of the child's class over a range (weekly plan, 假期作业天天交清单): the latest version of each day. */
+export async function childRange(ctx: Ctx, studentId: string, from: LocalDate, to: LocalDate) {
+  const c = await child(ctx, studentId);
+  const rows = await ctx.db
+    .selectDistinctOn([homeworkPublished.date])
+    .from(homeworkPublished)
+    .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), gte(homeworkPublished.date, from), lte(homeworkPublished.date, to)))
+    .orderBy(asc(homeworkPublished.date), desc(homeworkPublished.version));
+  return { studentId, studentName: c.name, lists: rows.map((p) => toList(p, c.className, c.schoolName)) };
+}
+
+/** One screen, one tap per item: done or not, minutes if the family wants, and "stopped at bedtime". */
+export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInput>) {
+  requirePermission(ctx, 'homework.feedback');
+  const c = await child(ctx, input.studentId);
+  if (!allows(ctx, 'homework.feedback', { districtId: c.districtId, zone: c.zoneId, school: c.schoolId, class: c.classId, student: c.id }))
+    throw forbidden('只能为自己的孩子填报');
+  const now = today(ctx);
+  if (input.date > now) throw invalid('date', '日期', '还没到这一天，不能填报');
+  if (input.date < addDays(now, -7)) throw invalid('date', '日期', '只能填报最近 7 天的作业');
+  const [list] = await ctx.db
+    .select()
+    .from(homeworkPublished)
+    .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), eq(homeworkPublished.date, input.date)))
+    .orderBy(desc(homeworkPublished.version))
+    .limit(1);
+  if (!list) throw new AppError(409, 'CONFLICT', '这一天还没有公示的作业清单');
+  const published = list.items as SnapshotItem[];
+  const seen = new Set<string>();
+  input.items.forEach((i, n) => {
+    if (!published.some((p) => p.itemId === i.itemId)) throw invalid(`items.${n}.itemId`, '作业', '不在当日公示的作业清单中');
+    if (seen.has(i.itemId)) throw invalid(`items.${n}.itemId`, '作业', '重复填报同一项作业');
+    seen.add(i.itemId);
+  });
+  const { policy } = await homeworkPolicy(ctx.db, c.districtId, input.date);
+  // an item not mentioned counts as not done, so a half-filled form never reads as finished
+  const report = published.map((p) => {
+    const given = input.items.find((i) => i.itemId === p.itemId);
+    return { itemId: p.itemId, counted: countsTowardLimit(p), done: given?.done ?? false, minutes: given?.minutes ?? null };
+  });
+  const judged = judgeStudentDay({ items: report, stoppedAtBedtime: input.stoppedAtBedtime }, list.limit);
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(homeworkFeedback).where(and(eq(homeworkFeedback.districtId, c.districtId), eq(homeworkFeedback.studentId, c.id), eq(homeworkFeedback.date, input.date)));
+    if (input.items.length)
+      await tx.insert(homeworkFeedback).values(
+        input.items.map((i) => ({ districtId: c.districtId, studentId: c.id, itemId: i.itemId, classId: c.classId, date: input.date, done: i.done, minutes: i.minutes, reportedBy: ctx.user.id, reportedAt: ctx.now() })),
+      );
+    const values = {
+      classId: c.classId,
+      schoolId: c.schoolId,
+      minutes: judged.minutes,
+      finished: judged.finished,
+      withinLimit: judged.withinLimit,
+      stoppedAtBedtime: judged.stoppedAtBedtime,
+      reportedBy: ctx.user.id,
+      reportedAt: ctx.now(),
+    };
+    await tx
+      .insert(homeworkStudentDays)
+      .values({ districtId: c.districtId, studentId: c.id, date: input.date, ...values })
+      .onConflictDoUpdate({ target: [homeworkStudentDays.districtId, homeworkStudentDays.studentId, homeworkStudentDays.date], set: values });
+    await refreshOutcome(tx, { districtId: c.districtId, schoolId: c.schoolId, classId: c.classId, grade: c.grade, date: input.date, dayKind: list.dayKind as DayKind, limit: list.limit }, policy.completionTarget);
+    await refreshItemStats(tx, c.districtId, published.map((p) => p.itemId), policy);
+    await audit(tx, ctx.actor, {
+      action: 'homework.feedback',
+      entity: 'student',
+      entityId: c.id,
+      after: { date: input.date, items: input.items, stoppedAtBedtime: input.stoppedAtBedtime, withinLimit: judged.withinLimit },
+    });
+  });
+  return childDay(ctx, input.studentId, input.date);
+}
+
+/** The printable public notice of a class's day (作业公示): a published version, the latest by default. */
+export async function notice(ctx: Ctx, classId: string, date: LocalDate, version?: number) {
+  requirePermission(ctx, 'homework.published.read');
+  const [row] = await ctx.db
+    .select({ p: homeworkPublished, className: classes.name, schoolName: schools.name })
+    .from(homeworkPublished)
+    .innerJoin(classes, and(eq(classes.districtId, homeworkPublished.districtId), eq(classes.id, homeworkPublished.classId)))
+    .innerJoin(schools, and(eq(schools.districtId, homeworkPublished.districtId), eq(schools.id, homeworkPublished.schoolId)))
+    .where(
+      and(
+        scoped(ctx, homeworkPublished, 'homework.published.read'),
+        eq(homeworkPublished.classId, classId),
+        eq(homeworkPublished.date, date),
+        version ? eq(homeworkPublished.version, version) : undefined,
+      ),
+    )
+    .orderBy(desc(homeworkPublished.version))
+    .limit(1);
+  if (!row) throw found([], '公示清单');
+  return toList(row.p, row.className, row.schoolName);
+}
+

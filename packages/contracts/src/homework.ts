@@ -1,0 +1,443 @@
+/** 作业管理: setting, checking, coordinating, publishing and measuring homework. */
+import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
+import { z } from 'zod';
+import { Id, LocalDate, OptionalText, pageOf, PageQuery, Timestamp } from './common';
+
+export const HomeworkType = z.enum(HOMEWORK_TYPES);
+export const Layer = z.enum(LAYERS);
+export const Place = z.enum(PLACES);
+export const ITEM_STATUSES = ['draft', 'pending_check', 'returned', 'ready', 'dropped', 'withdrawn'] as const;
+export const ItemStatus = z.enum(ITEM_STATUSES);
+export const itemStatusLabels = {
+  draft: '草稿',
+  pending_check: '待学科组长审核',
+  returned: '已退回',
+  ready: '待班主任协调',
+  dropped: '已删减',
+  withdrawn: '已撤回',
+} as const;
+export const DAY_STATUSES = ['open', 'pending_approval', 'published'] as const;
+export const DayStatus = z.enum(DAY_STATUSES);
+export const dayStatusLabels = { open: '协调中', pending_approval: '待教务处审核', published: '已公示' } as const;
+export const PLAN_KINDS = ['daily', 'weekly', 'vacation'] as const;
+export const PlanKind = z.enum(PLAN_KINDS);
+
+const Minutes = z.number().int().min(1).max(240);
+const Content = z.string().trim().min(1).max(2000);
+const Link = z.url({ protocol: /^https?$/ }).max(500);
+
+export const Violation = z.object({
+  rule: z.enum(['homework.dayLimits', 'homework.noWrittenAtHome', 'homework.forbiddenContent']),
+  itemId: Id.nullable(),
+  message: z.string(),
+  phrase: z.string().optional(),
+});
+
+export const LoadCheck = z.object({
+  rule: z.literal('homework.dayLimits'),
+  dayKind: z.enum(['school_day', 'weekend', 'holiday', 'vacation']),
+  grade: z.number().int(),
+  limit: z.number().int(),
+  written: z.number().int(),
+  optional: z.number().int(),
+  other: z.number().int(),
+  inSchool: z.number().int(),
+  over: z.boolean(),
+  violations: z.array(Violation),
+});
+
+export const Attachment = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string() });
+
+export const HomeworkItem = z.object({
+  id: Id,
+  schoolId: Id,
+  classId: Id,
+  className: z.string(),
+  grade: z.number().int(),
+  subjectId: Id,
+  subjectName: z.string(),
+  teacherId: Id,
+  teacherName: z.string(),
+  date: LocalDate,
+  planKind: PlanKind,
+  batchId: Id,
+  title: z.string().nullable(),
+  content: z.string(),
+  type: HomeworkType,
+  layer: Layer,
+  place: Place,
+  minutes: z.number().int(),
+  links: z.array(z.string()),
+  attachments: z.array(Attachment),
+  status: ItemStatus,
+  returnReason: z.string().nullable(),
+  adjustNote: z.string().nullable(),
+  originalMinutes: z.number().int().nullable(),
+  originalDate: LocalDate.nullable(),
+  designId: Id.nullable(),
+  version: z.number().int(),
+  updatedAt: Timestamp,
+});
+export type HomeworkItem = z.infer<typeof HomeworkItem>;
+
+export const ItemEntry = z.object({
+  date: LocalDate,
+  title: OptionalText(60),
+  content: Content,
+  type: HomeworkType,
+  layer: Layer,
+  place: Place,
+  minutes: Minutes,
+  links: z.array(Link).max(5).default([]),
+  attachmentIds: z.array(Id).max(5).default([]),
+  designId: Id.nullish(),
+});
+export const CreateItems = z.object({
+  classIds: z.array(Id).min(1).max(20),
+  subjectId: Id,
+  planKind: PlanKind.default('daily'),
+  entries: z.array(ItemEntry).min(1).max(62),
+  /** Send into review straight away rather than keep as drafts. */
+  submit: z.boolean().default(true),
+});
+export const CreatedItems = z.object({ items: z.array(HomeworkItem) });
+export const ItemPatch = z.object({
+  title: OptionalText(60).optional(),
+  content: Content.optional(),
+  type: HomeworkType.optional(),
+  layer: Layer.optional(),
+  place: Place.optional(),
+  minutes: Minutes.optional(),
+  date: LocalDate.optional(),
+  links: z.array(Link).max(5).optional(),
+  attachmentIds: z.array(Id).max(5).optional(),
+  /** The version the editor saw: a concurrent change answers 409. */
+  version: z.number().int(),
+});
+export const ItemQuery = z.object({
+  classId: Id.optional(),
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  status: ItemStatus.optional(),
+  mine: z.enum(['0', '1']).optional(),
+});
+
+export const Reason = z.string().trim().min(2).max(300);
+export const CheckDecision = z.object({
+  itemIds: z.array(Id).min(1).max(200),
+  decision: z.enum(['approve', 'return']),
+  reason: Reason.optional(),
+});
+/** 班主任协调总量: shorten, drop, move to another day, or send back to the teacher. */
+export const Adjustment = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('shorten'), minutes: Minutes, reason: Reason }),
+  z.object({ action: z.literal('drop'), reason: Reason }),
+  z.object({ action: z.literal('move'), date: LocalDate, reason: Reason }),
+  z.object({ action: z.literal('return'), reason: Reason }),
+]);
+
+export const LoadCheckRequest = z.object({
+  classIds: z.array(Id).min(1).max(20),
+  dates: z.array(LocalDate).min(1).max(62),
+  draft: z
+    .object({ subjectId: Id.optional(), type: HomeworkType, layer: Layer, place: Place, minutes: z.number().int().min(0).max(240), content: z.string().max(2000).default('') })
+    .optional(),
+  /** An item being edited: its saved version is left out so it is not counted twice. */
+  excludeItemId: Id.optional(),
+});
+export const LoadEntry = z.object({
+  classId: Id,
+  className: z.string(),
+  grade: z.number().int(),
+  date: LocalDate,
+  dayName: z.string().nullable(),
+  /** Check of the day as it stands, with the draft included when one was sent. */
+  check: LoadCheck,
+  /** Counted minutes the draft adds. */
+  adds: z.number().int(),
+  items: z.array(
+    z.object({
+      id: Id,
+      subjectName: z.string(),
+      teacherName: z.string(),
+      type: HomeworkType,
+      layer: Layer,
+      place: Place,
+      minutes: z.number().int(),
+      status: ItemStatus,
+    }),
+  ),
+  policyVersion: z.string().nullable(),
+});
+export const LoadCheckResult = z.object({ entries: z.array(LoadEntry), blocked: z.boolean() });
+
+export const PublishedItem = z.object({
+  itemId: Id,
+  subjectName: z.string(),
+  teacherName: z.string(),
+  title: z.string().nullable(),
+  content: z.string(),
+  type: HomeworkType,
+  layer: Layer,
+  place: Place,
+  minutes: z.number().int(),
+  links: z.array(z.string()),
+  attachments: z.array(Attachment),
+});
+export const PublishedList = z.object({
+  classId: Id,
+  className: z.string(),
+  schoolName: z.string(),
+  date: LocalDate,
+  version: z.number().int(),
+  dayKind: z.string(),
+  limit: z.number().int(),
+  written: z.number().int(),
+  optional: z.number().int(),
+  other: z.number().int(),
+  inSchool: z.number().int(),
+  items: z.array(PublishedItem),
+  reason: z.string().nullable(),
+  publishedBy: z.string(),
+  publishedAt: Timestamp,
+});
+
+export const ClassDay = z.object({
+  classId: Id,
+  className: z.string(),
+  schoolId: Id,
+  grade: z.number().int(),
+  date: LocalDate,
+  dayKind: z.string(),
+  dayName: z.string().nullable(),
+  status: DayStatus,
+  publishedVersion: z.number().int(),
+  submitNote: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  check: LoadCheck,
+  items: z.array(HomeworkItem),
+  history: z.array(PublishedList.pick({ version: true, reason: true, publishedBy: true, publishedAt: true, written: true })),
+  settings: z.object({ contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() }),
+});
+export const DayParams = z.object({ classId: Id, date: LocalDate });
+export const SubmitDay = z.object({ note: OptionalText(300) });
+export const ApproveDay = z.object({ reason: OptionalText(300) });
+export const ReturnDay = z.object({ reason: Reason });
+
+export const Todo = z.object({
+  drafts: z.array(HomeworkItem),
+  returned: z.array(HomeworkItem),
+  toCheck: z.array(HomeworkItem),
+  toCoordinate: z.array(z.object({ classId: Id, className: z.string(), date: LocalDate, status: DayStatus, written: z.number().int(), limit: z.number().int(), violations: z.number().int(), pending: z.number().int() })),
+  toApprove: z.array(z.object({ classId: Id, className: z.string(), date: LocalDate, written: z.number().int(), limit: z.number().int(), submittedBy: z.string().nullable(), note: z.string().nullable(), correction: z.boolean() })),
+});
+
+export const HomeworkSettings = z.object({ schoolId: Id, contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() });
+export const HomeworkSettingsInput = HomeworkSettings.omit({ schoolId: true });
+
+// ── parents ────────────────────────────────────────────────────────────────
+export const ChildDayQuery = z.object({ studentId: Id, date: LocalDate });
+export const FeedbackItem = z.object({ itemId: Id, done: z.boolean(), minutes: z.number().int().min(0).max(300).nullable() });
+export const ChildDay = z.object({
+  studentId: Id,
+  studentName: z.string(),
+  date: LocalDate,
+  dayKind: z.string(),
+  dayName: z.string().nullable(),
+  grade: z.number().int(),
+  bedtime: z.string(),
+  list: PublishedList.nullable(),
+  feedback: z.object({
+    items: z.array(FeedbackItem),
+    stoppedAtBedtime: z.boolean(),
+    minutes: z.number().int(),
+    withinLimit: z.boolean(),
+    reportedAt: Timestamp,
+  }).nullable(),
+});
+export const FeedbackInput = z.object({
+  studentId: Id,
+  date: LocalDate,
+  items: z.array(FeedbackItem).max(40),
+  stoppedAtBedtime: z.boolean().default(false),
+});
+export const ChildRangeQuery = z
+  .object({ studentId: Id, from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, { message: '日期范围应在 62 天以内', path: ['to'] });
+export const ChildRange = z.object({ studentId: Id, studentName: z.string(), lists: z.array(PublishedList) });
+
+// ── measures ───────────────────────────────────────────────────────────────
+export const ClassDayStat = z.object({
+  classId: Id,
+  className: z.string(),
+  date: LocalDate,
+  dayKind: z.string(),
+  limit: z.number().int(),
+  plannedWritten: z.number().int(),
+  plannedOptional: z.number().int(),
+  plannedOther: z.number().int(),
+  published: z.boolean(),
+  plannedOver: z.boolean(),
+  reporters: z.number().int(),
+  withinLimit: z.number().int(),
+  bedtimeStops: z.number().int(),
+  /** Children over the limit, bedtime stops included. */
+  overLimit: z.number().int(),
+  medianMinutes: z.number().int().nullable(),
+  p90Minutes: z.number().int().nullable(),
+  /** More children over the limit than the completion target allows. */
+  overloaded: z.boolean(),
+});
+export const RangeQuery = z
+  .object({ from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 200 * 86_400_000, { message: '日期范围应在 200 天以内', path: ['to'] });
+export const ClassCalendar = z.object({ classId: Id, className: z.string(), grade: z.number().int(), target: z.number(), days: z.array(ClassDayStat) });
+export const TeacherItemStat = z.object({
+  itemId: Id,
+  teacherId: Id,
+  teacherName: z.string(),
+  subjectName: z.string(),
+  className: z.string(),
+  date: LocalDate,
+  estimate: z.number().int(),
+  reports: z.number().int(),
+  medianMinutes: z.number().int().nullable(),
+  flagged: z.boolean(),
+});
+export const TeacherSummary = z.object({
+  teacherId: Id,
+  teacherName: z.string(),
+  items: z.number().int(),
+  reportedItems: z.number().int(),
+  /** Mean of median actual ÷ estimate over items with reports. */
+  meanRatio: z.number().nullable(),
+  flagged: z.number().int(),
+});
+export const SchoolOverview = z.object({
+  schoolId: Id,
+  date: LocalDate,
+  weekStart: LocalDate,
+  today: z.array(ClassDayStat),
+  week: z.array(ClassDayStat),
+  teachers: z.array(TeacherSummary),
+  flaggedItems: z.array(TeacherItemStat),
+});
+export const SchoolOverviewQuery = z.object({ schoolId: Id, date: LocalDate });
+export const SchoolWeek = z.object({
+  schoolId: Id,
+  schoolName: z.string(),
+  zoneName: z.string(),
+  weekStart: LocalDate,
+  classDays: z.number().int(),
+  reportedDays: z.number().int(),
+  overloadedDays: z.number().int(),
+  plannedOverDays: z.number().int(),
+  reporters: z.number().int(),
+  withinLimit: z.number().int(),
+  /** overloadedDays ÷ reportedDays. */
+  overLimitRate: z.number().nullable(),
+  /** withinLimit ÷ reporters. */
+  withinLimitRate: z.number().nullable(),
+});
+export const DistrictWeekly = z.object({
+  from: LocalDate,
+  to: LocalDate,
+  target: z.number(),
+  weeks: z.array(LocalDate),
+  rows: z.array(SchoolWeek),
+  totals: z.array(SchoolWeek.omit({ schoolId: true, schoolName: true, zoneName: true })),
+});
+export const SchoolClassesQuery = z
+  .object({ schoolId: Id, from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 200 * 86_400_000, { message: '日期范围应在 200 天以内', path: ['to'] });
+export const ClassSummary = z.object({
+  classId: Id,
+  className: z.string(),
+  grade: z.number().int(),
+  classDays: z.number().int(),
+  reportedDays: z.number().int(),
+  overloadedDays: z.number().int(),
+  reporters: z.number().int(),
+  withinLimit: z.number().int(),
+  meanPlanned: z.number().nullable(),
+  meanMedian: z.number().nullable(),
+});
+export const TeacherWeek = z.object({ weekStart: LocalDate, items: z.array(HomeworkItem), stats: z.array(TeacherItemStat) });
+
+// ── library (优质作业资源库) ─────────────────────────────────────────────────
+export const Design = z.object({
+  id: Id,
+  schoolName: z.string().nullable(),
+  authorName: z.string(),
+  /** The reader wrote it, or curates the library for its school or the district. */
+  canEdit: z.boolean(),
+  canCurate: z.boolean(),
+  subjectId: Id,
+  subjectName: z.string(),
+  grade: z.number().int(),
+  unit: z.string().nullable(),
+  type: HomeworkType,
+  layer: Layer,
+  title: z.string(),
+  content: z.string(),
+  minutes: z.number().int(),
+  excellent: z.boolean(),
+  collections: z.array(z.object({ id: Id, name: z.string() })),
+  createdAt: Timestamp,
+});
+export const DesignInput = z.object({
+  subjectId: Id,
+  grade: z.number().int().min(1).max(9),
+  unit: OptionalText(60),
+  type: HomeworkType,
+  layer: Layer,
+  title: z.string().trim().min(2).max(60),
+  content: Content,
+  minutes: Minutes,
+});
+export const DesignFromItem = z.object({ itemId: Id, title: z.string().trim().min(2).max(60), unit: OptionalText(60) });
+export const DesignQuery = PageQuery.extend({
+  subjectId: Id.optional(),
+  grade: z.coerce.number().int().min(1).max(9).optional(),
+  type: HomeworkType.optional(),
+  layer: Layer.optional(),
+  unit: z.string().trim().max(60).optional(),
+  excellent: z.enum(['0', '1']).optional(),
+  collectionId: Id.optional(),
+});
+export const DesignPage = pageOf(Design);
+export const Collection = z.object({ id: Id, name: z.string(), description: z.string().nullable(), designCount: z.number().int(), createdBy: z.string() });
+export const CollectionInput = z.object({ name: z.string().trim().min(2).max(40), description: OptionalText(200) });
+export const CollectionDesign = z.object({ designId: Id });
+
+// ── error notebook (错题本) ────────────────────────────────────────────────
+export const MistakeInput = z.object({
+  studentId: Id,
+  itemId: Id.nullish(),
+  subjectId: Id.nullish(),
+  question: z.string().trim().min(1).max(500),
+  note: OptionalText(500),
+});
+export const Mistake = z.object({
+  id: Id,
+  studentId: Id,
+  itemId: Id.nullable(),
+  subjectName: z.string().nullable(),
+  date: LocalDate.nullable(),
+  question: z.string(),
+  note: z.string().nullable(),
+  resolved: z.boolean(),
+  createdAt: Timestamp,
+});
+export const MistakeQuery = z.object({ studentId: Id });
+export const FrequentMistakesQuery = z
+  .object({ classId: Id, from: LocalDate, to: LocalDate })
+  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
+export const FrequentMistake = z.object({
+  itemId: Id.nullable(),
+  subjectName: z.string().nullable(),
+  date: LocalDate.nullable(),
+  question: z.string(),
+  students: z.number().int(),
+  notes: z.array(z.string()),
+});
