@@ -1,7 +1,7 @@
 /** Browser-test helpers: Debian's Chromium through playwright-core, sign-in, screenshots into test-results/. */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
@@ -46,4 +46,16 @@ export async function signIn(page: Page, username: string, password = 'Demo#2026
 export async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Signs a context in through the API (for set-up and look-ups that are not what the test is about). */
+export async function apiSignIn(context: BrowserContext, username: string, password = 'Demo#2026') {
+  const res = await context.request.post('/api/auth/login', { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+}
+
+/** Opens an antd Select and clicks the option with exactly this label. */
+export async function choose(page: Page, select: Locator, option: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
 }

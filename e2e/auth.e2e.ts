@@ -1,0 +1,73 @@
+/** Account protection in the browser: lockout after wrong passwords, and the forced change of an initial password. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { choose, closeBrowser, newPage, shot, signIn } from './harness';
+
+afterAll(() => closeBrowser());
+
+describe('sign-in protection', () => {
+  it('tells a locked account so after 5 wrong passwords', async () => {
+    // cx02-t002 is used by no other test: locking it disturbs nobody
+    const { page, context } = await newPage();
+    await page.goto('/login');
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel('用户名或手机号').fill('cx02-t002');
+      await page.getByLabel('密码').fill(`Wrong#${i}pass`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await answered;
+      if (i === 4) await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('还可尝试 1 次');
+    }
+    const error = page.getByTestId('login-error');
+    await expect.poll(() => error.textContent()).toContain('锁定');
+    await shot(page, 'auth-01-locked');
+
+    // the right password does not help while locked
+    await page.getByLabel('密码').fill('Demo#2026');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect.poll(() => error.textContent()).toContain('锁定');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('makes a new account change its initial password first', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-principal');
+    await page.goto('/org/staff');
+    await page.getByTestId('new-staff').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('e2e-newteacher');
+    await dialog.getByLabel('姓名').fill('测试新教师');
+    // a school administrator may hand out school roles; 任课教师 needs a class and a subject
+    await choose(page, dialog.getByTestId('assignment-class'), '三年级(1)班');
+    await choose(page, dialog.getByTestId('assignment-subject'), '数学');
+    await shot(page, 'auth-02-new-staff-form');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+
+    const password = page.getByTestId('initial-password').first();
+    await password.waitFor();
+    const initial = (await password.textContent())!.trim();
+    expect(initial.length).toBeGreaterThanOrEqual(8);
+    await shot(page, 'auth-03-initial-password');
+    await page.getByRole('button', { name: '已记录，关闭' }).click();
+    await expect.poll(() => page.getByText('测试新教师').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('任课教师 · 数学 · 三年级(1)班').first().isVisible()).toBe(true);
+    await context.close();
+
+    const fresh = await newPage();
+    await signIn(fresh.page, 'e2e-newteacher', initial);
+    await fresh.page.waitForURL((url) => url.pathname === '/password');
+    await expect.poll(() => fresh.page.getByText('请先设置新密码').isVisible()).toBe(true);
+    await shot(fresh.page, 'auth-04-forced-change');
+    // the shell refuses everything else until the password is changed
+    await fresh.page.goto('/org/classes');
+    await fresh.page.waitForURL((url) => url.pathname === '/password');
+    await fresh.page.getByLabel('当前密码').fill(initial);
+    await fresh.page.getByLabel('新密码', { exact: true }).fill('Xin#Mima2026');
+    await fresh.page.getByLabel('确认新密码').fill('Xin#Mima2026');
+    await fresh.page.getByRole('button', { name: /保\s*存/ }).click();
+    await fresh.page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => fresh.page.getByText('测试新教师，您好').isVisible()).toBe(true);
+    await shot(fresh.page, 'auth-05-home-after-change');
+    await fresh.context.close();
+  });
+});

@@ -1,0 +1,180 @@
+/** Organisation pages in the browser: a parent's own child only, roster import errors, classes in the audit log, the calendar. */
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiSignIn, choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+
+afterAll(() => closeBrowser());
+
+const STUDENT_HEADERS = ['学号', '姓名', '性别', '出生日期', '年级', '班级名称', '监护人1姓名', '监护人1手机', '监护人1关系', '监护人2姓名', '监护人2手机', '监护人2关系'];
+
+async function studentsXlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('学生及监护人');
+  ws.addRow(STUDENT_HEADERS);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('a parent on a phone', () => {
+  it('sees only their own child, and another child is refused', async () => {
+    // someone else's child, looked up as the principal
+    const admin = await newPage();
+    await apiSignIn(admin.context, 'demo-principal');
+    const other = (await (await admin.context.request.get('/api/students?q=SY0120240101')).json()) as { items: { id: string; name: string }[] };
+    const foreign = other.items[0]!;
+    await admin.context.close();
+
+    const { page, context } = await newPage(PHONE);
+    await signIn(page, 'demo-parent');
+    await expect.poll(() => page.getByText('张小明').first().isVisible()).toBe(true);
+    await shot(page, 'org-01-parent-home');
+
+    await page.goto('/children');
+    const cards = page.getByTestId('child-card');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(1);
+    expect(await cards.first().textContent()).toContain('张小明');
+    expect(await cards.first().textContent()).toContain('三年级(2)班');
+    await shot(page, 'org-02-parent-children');
+
+    await cards.first().click();
+    const detail = page.getByTestId('child-detail');
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('示范区实验小学');
+    expect(await detail.textContent()).toContain('张伟');
+    await shot(page, 'org-03-parent-child-detail');
+
+    // another student's page and API answer nothing foreign
+    await page.goto(`/children?child=${foreign.id}`);
+    await page.getByTestId('child-refused').waitFor();
+    expect(await page.getByTestId('child-refused').textContent()).toContain('无权访问');
+    expect(await page.locator('body').textContent()).not.toContain(foreign.name);
+    await shot(page, 'org-04-parent-foreign-child');
+    expect((await page.request.get(`/api/students/${foreign.id}`)).status()).toBe(404);
+    const list = (await (await page.request.get('/api/students')).json()) as { items: { name: string }[]; total: number };
+    expect(list.items.map((s) => s.name)).toEqual(['张小明']);
+
+    // the staff pages are not in a parent's menu and refuse a typed-in address
+    await page.goto('/org/students');
+    await expect.poll(() => page.getByText('无权访问此页面').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('opens the public white/black list from the sign-in page without signing in', async () => {
+    const { page, context } = await newPage(PHONE);
+    await page.goto('/login');
+    await page.getByTestId('public-institutions-link').click();
+    await page.waitForURL((url) => url.pathname === '/public/institutions');
+    await page.getByTestId('white-list').waitFor();
+    expect(await page.getByTestId('white-list').textContent()).toContain('启明文化艺术培训学校');
+    expect(await page.getByTestId('black-list').textContent()).toContain('捷径升学补习班');
+    expect(await page.getByTestId('white-list').textContent()).not.toContain('捷径升学补习班');
+    await shot(page, 'org-05-public-institutions');
+    await context.close();
+  });
+});
+
+describe('roster import', () => {
+  it('lists every bad row and imports nothing; the good rows alone then import', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-principal');
+    await page.goto('/org/roster');
+    await page.getByTestId('roster-entity').getByText('学生及监护人').click();
+
+    const good = ['E2E2026001', '导入测试甲', '男', '2017-03-05', 3, '三年级(1)班', '导入家长甲', '13799990001', '父亲'];
+    const bad = ['E2E2026002', '导入测试乙', 'X', '2017-13-45', 3, '三年级(1)班', '导入家长乙', '13799990002', '母亲'];
+    await page.getByTestId('roster-import').locator('input[type=file]').setInputFiles({ name: '学生-含错误.xlsx', mimeType: XLSX, buffer: await studentsXlsx([good, bad]) });
+
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const rows = errors.locator('tbody tr.ant-table-row');
+    const texts = await rows.allTextContents();
+    expect(texts.length).toBe(2);
+    expect(texts.every((t) => t.startsWith('3'))).toBe(true);
+    expect(texts.some((t) => t.includes('性别'))).toBe(true);
+    expect(texts.some((t) => t.includes('出生日期'))).toBe(true);
+    expect(await page.getByTestId('import-message').textContent()).toContain('未导入任何数据');
+    await shot(page, 'org-06-roster-errors');
+
+    // nothing was written: not even the good row
+    const before = (await (await page.request.get('/api/students?q=E2E2026001')).json()) as { total: number };
+    expect(before.total).toBe(0);
+
+    await page.getByTestId('roster-import').locator('input[type=file]').setInputFiles({ name: '学生-已修改.xlsx', mimeType: XLSX, buffer: await studentsXlsx([good]) });
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-created').textContent()).toBe('1');
+    await shot(page, 'org-07-roster-imported');
+    const after = (await (await page.request.get('/api/students?q=E2E2026001')).json()) as { total: number; items: { className: string }[] };
+    expect(after.total).toBe(1);
+    expect(after.items[0]!.className).toBe('三年级(1)班');
+    await context.close();
+  });
+});
+
+describe('classes and the audit trail', () => {
+  it('the district creates a class; the auditor finds the entry', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-district');
+    await page.goto('/org/classes');
+    await choose(page, page.getByTestId('school-select'), '示范区实验小学');
+    await page.getByRole('row', { name: /三年级\(2\)班/ }).waitFor();
+    await page.getByTestId('new-class').click();
+    const dialog = page.getByRole('dialog');
+    await choose(page, dialog.getByLabel('年级'), '六年级');
+    await dialog.getByLabel('班级').fill('六年级(9)班');
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    const row = page.getByRole('row', { name: /六年级\(9\)班/ });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('六年级');
+    await shot(page, 'org-08-class-created');
+    await context.close();
+
+    const auditor = await newPage();
+    await signIn(auditor.page, 'demo-auditor');
+    await auditor.page.goto('/audit');
+    await auditor.page.getByLabel('内容包含').fill('六年级(9)班');
+    await auditor.page.getByRole('button', { name: /搜\s*索/ }).click();
+    const entry = auditor.page.getByTestId('audit-table').getByRole('row', { name: /class\.create/ });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('周建国');
+    await entry.getByRole('button', { name: /展开|Expand/ }).click();
+    const after = auditor.page.getByTestId('audit-after');
+    await after.waitFor();
+    expect(await after.textContent()).toContain('六年级(9)班');
+    await shot(auditor.page, 'org-09-audit-class-create');
+    await auditor.context.close();
+  });
+});
+
+describe('school calendar', () => {
+  it('shows 国庆节 in October 2026 for a school', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-teacher');
+    await page.goto('/org/calendar');
+    const title = page.getByTestId('calendar-month');
+    await title.waitFor();
+    for (let i = 0; i < 240; i++) {
+      const text = (await title.textContent())!;
+      const [, y, m] = /(\d{4})年(\d{1,2})月/.exec(text)!;
+      const diff = (Number(y) - 2026) * 12 + Number(m) - 10;
+      if (diff === 0) break;
+      await page.getByTestId(diff > 0 ? 'calendar-prev' : 'calendar-next').click();
+      await expect.poll(() => title.textContent()).not.toBe(text);
+    }
+    for (const d of ['01', '04', '07']) {
+      const cell = page.locator(`[data-date="2026-10-${d}"]`);
+      await expect.poll(() => cell.getAttribute('data-kind')).toBe('holiday');
+      expect(await cell.textContent()).toContain('国庆节');
+    }
+    expect(await page.locator('[data-date="2026-10-08"]').getAttribute('data-kind')).toBe('school_day');
+    expect(await page.locator('[data-date="2026-10-10"]').textContent()).toContain('调休');
+    expect(await page.getByTestId('calendar-legend').textContent()).toContain('法定节假日');
+    await shot(page, 'org-10-calendar-october');
+
+    await page.setViewportSize(PHONE);
+    await shot(page, 'org-11-calendar-october-phone');
+    await context.close();
+  });
+});
