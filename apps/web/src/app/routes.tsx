@@ -4,6 +4,16 @@
  */
 import {
   ApartmentOutlined,
+  CheckSquareOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FormOutlined,
+  FundOutlined,
+  HeatMapOutlined,
+  PrinterOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -36,11 +46,25 @@ export interface AppRoute {
 const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
+  homework: { labelKey: 'menu.homework', icon: <EditOutlined /> },
   org: { labelKey: 'menu.org', icon: <ApartmentOutlined /> },
 };
 
+const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
+
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, page: page(() => import('./HomePage')) },
+  { path: '/homework/child', labelKey: 'menu.homework.child', icon: <ReadOutlined />, roles: ['parent'], page: page(() => import('../modules/homework/ChildHomeworkPage')) },
+  { path: '/homework/todo', labelKey: 'menu.homework.todo', icon: <CheckSquareOutlined />, roles: STAFF, group: 'homework', page: page(() => import('../modules/homework/TodoPage')) },
+  { path: '/homework/set', labelKey: 'menu.homework.set', icon: <FormOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/SetHomeworkPage')) },
+  { path: '/homework/week', labelKey: 'menu.homework.week', icon: <ScheduleOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/TeacherWeekPage')) },
+  { path: '/homework/class', labelKey: 'menu.homework.class', icon: <HeatMapOutlined />, roles: ['class_teacher', 'grade_leader', 'school_admin'], group: 'homework', page: page(() => import('../modules/homework/ClassCalendarPage')) },
+  { path: '/homework/school', labelKey: 'menu.homework.school', icon: <FundOutlined />, roles: ['school_admin', 'grade_leader', 'subject_leader'], group: 'homework', page: page(() => import('../modules/homework/SchoolOverviewPage')) },
+  { path: '/homework/district', labelKey: 'menu.homework.district', icon: <DashboardOutlined />, permission: 'homework.district', group: 'homework', page: page(() => import('../modules/homework/DistrictDashboardPage')) },
+  { path: '/homework/library', labelKey: 'menu.homework.library', icon: <BookOutlined />, permission: 'homework.library', group: 'homework', page: page(() => import('../modules/homework/LibraryPage')) },
+  { path: '/homework/day/:classId/:date', labelKey: 'menu.homework.day', icon: <CalendarOutlined />, permission: 'homework.read', menu: false, page: page(() => import('../modules/homework/ClassDayPage')) },
+  { path: '/homework/notice/:classId/:date', labelKey: 'menu.homework.notice', icon: <PrinterOutlined />, permission: 'homework.published.read', menu: false, page: page(() => import('../modules/homework/NoticePage')) },
+  { path: '/settings/policies', labelKey: 'menu.policies', icon: <SettingOutlined />, permission: 'policy.read', page: page(() => import('../modules/homework/PoliciesPage')) },
   { path: '/children', labelKey: 'menu.children', icon: <SmileOutlined />, roles: ['parent'], page: page(() => import('../modules/org/ChildrenPage')) },
   { path: '/org/zones', labelKey: 'menu.zones', icon: <BankOutlined />, permission: 'district.manage', group: 'org', page: page(() => import('../modules/org/ZonesPage')) },
   { path: '/org/schools', labelKey: 'menu.schools', icon: <BankOutlined />, roles: ['district_admin', 'inspector', 'school_admin'], group: 'org', page: page(() => import('../modules/org/SchoolsPage')) },

@@ -110,6 +110,7 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
   const d = ctx.user.districtId;
   const schoolIds = new Set<string>();
   const classRoles = new Map<string, Set<Role>>();
+  const classSubjects = new Map<string, Set<string>>();
   const institutionIds = new Set<string>();
   const childIds = new Set<string>();
   for (const g of ctx.grants) {
@@ -118,7 +119,11 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
       continue;
     }
     if (Array.isArray(g.school)) g.school.forEach((s) => schoolIds.add(s));
-    if (Array.isArray(g.class)) g.class.forEach((c) => (classRoles.get(c) ?? classRoles.set(c, new Set()).get(c)!).add(g.role));
+    if (Array.isArray(g.class))
+      g.class.forEach((c) => {
+        (classRoles.get(c) ?? classRoles.set(c, new Set()).get(c)!).add(g.role);
+        if (g.role === 'teacher' && g.subjectId) (classSubjects.get(c) ?? classSubjects.set(c, new Set()).get(c)!).add(g.subjectId);
+      });
     if (Array.isArray(g.institution)) g.institution.forEach((i) => institutionIds.add(i));
   }
   const [district] = await ctx.db.select().from(districts).where(eq(districts.id, d));
@@ -166,6 +171,7 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
       schoolId: c.schoolId,
       grade: c.grade,
       roles: [...(classRoles.get(c.id) ?? [])],
+      subjectIds: [...(classSubjects.get(c.id) ?? [])],
     })),
     children: childRows,
     institutions: institutionRows,
