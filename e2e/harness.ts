@@ -45,6 +45,8 @@ export async function signIn(page: Page, username: string, password = 'Demo#2026
 
 export async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // let opening dialogs and drawers finish their motion: a half-faded modal hides what the picture is for
+  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { timeout: 3000 }).catch(() => undefined);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 

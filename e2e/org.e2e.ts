@@ -113,6 +113,68 @@ describe('roster import', () => {
   });
 });
 
+describe('students', () => {
+  it('a school administrator flags a student, adds a guardian with an account, and moves the student to another class', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-principal');
+    await page.goto('/org/classes');
+    await page.getByRole('link', { name: '三年级(3)班' }).click();
+    await page.waitForURL((url) => url.pathname === '/org/students' && url.search.includes('classId='));
+    const row = page.locator('tr.ant-table-row', { hasText: 'SY0120240301' });
+    await row.waitFor();
+    const name = (await row.locator('td').nth(1).textContent())!.trim();
+    await row.click();
+
+    const drawer = page.getByTestId('student-drawer');
+    await drawer.getByText('特殊情况').waitFor();
+    await drawer.getByRole('button', { name: /编\s*辑/ }).nth(1).click();
+    const flags = page.getByRole('dialog', { name: '编辑特殊学生标记' });
+    await flags.getByLabel('留守儿童').check();
+    await flags.getByLabel('备注').fill('父母在外地务工，由祖父母照顾');
+    await flags.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => drawer.locator('.ant-tag', { hasText: '留守' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => row.textContent()).toContain('留守');
+
+    await drawer.getByPlaceholder('姓名').fill('测试外婆');
+    await drawer.getByPlaceholder('手机号').fill('13799990011');
+    await choose(page, drawer.getByTestId('guardian-relation'), '外祖母');
+    await drawer.getByRole('button', { name: /添\s*加/ }).click();
+    const guardian = drawer.getByTestId('guardians').locator('> div', { hasText: '测试外婆' });
+    await guardian.waitFor();
+    await guardian.getByRole('button', { name: '开通家长账号' }).click();
+    await page.getByRole('button', { name: /确\s*定|OK/ }).last().click();
+    const credentials = page.getByTestId('credentials');
+    await credentials.waitFor();
+    expect(await credentials.textContent()).toContain('13799990011');
+    await shot(page, 'org-07b-student-guardian-account');
+    await page.getByRole('button', { name: '已记录，关闭' }).click();
+    await expect.poll(() => guardian.textContent()).toContain('已开通账号');
+    await shot(page, 'org-07c-student-drawer');
+
+    // 调班: the edit form's class is the transfer
+    await drawer.getByRole('button', { name: /编\s*辑/ }).first().click();
+    const edit = page.getByRole('dialog', { name: '编辑学生' });
+    await choose(page, edit.getByLabel('班级'), '三年级(1)班');
+    await edit.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => drawer.textContent()).toContain('三年级(1)班');
+    const moved = (await (await page.request.get('/api/students?q=SY0120240301')).json()) as { items: { className: string; name: string }[] };
+    expect(moved.items[0]).toMatchObject({ name, className: '三年级(1)班' });
+    await context.close();
+  });
+
+  it('a subject teacher sees no special-student flags', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-teacher');
+    await page.goto('/org/students');
+    await page.getByRole('row', { name: /SY01/ }).first().waitFor();
+    expect(await page.getByRole('columnheader', { name: '特殊情况' }).count()).toBe(0);
+    const sample = (await (await page.request.get('/api/students?pageSize=5')).json()) as { items: { sensitive: unknown }[] };
+    expect(sample.items.every((s) => s.sensitive === null)).toBe(true);
+    await shot(page, 'org-07d-teacher-students');
+    await context.close();
+  });
+});
+
 describe('classes and the audit trail', () => {
   it('the district creates a class; the auditor finds the entry', async () => {
     const { page, context } = await newPage();
@@ -128,7 +190,7 @@ describe('classes and the audit trail', () => {
     const row = page.getByRole('row', { name: /六年级\(9\)班/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('六年级');
-    await shot(page, 'org-08-class-created');
+    await shot(page, 'org-09-class-created');
     await context.close();
 
     const auditor = await newPage();
@@ -143,7 +205,7 @@ describe('classes and the audit trail', () => {
     const after = auditor.page.getByTestId('audit-after');
     await after.waitFor();
     expect(await after.textContent()).toContain('六年级(9)班');
-    await shot(auditor.page, 'org-09-audit-class-create');
+    await shot(auditor.page, 'org-10-audit-class-create');
     await auditor.context.close();
   });
 });
@@ -171,10 +233,10 @@ describe('school calendar', () => {
     expect(await page.locator('[data-date="2026-10-08"]').getAttribute('data-kind')).toBe('school_day');
     expect(await page.locator('[data-date="2026-10-10"]').textContent()).toContain('调休');
     expect(await page.getByTestId('calendar-legend').textContent()).toContain('法定节假日');
-    await shot(page, 'org-10-calendar-october');
+    await shot(page, 'org-11-calendar-october');
 
     await page.setViewportSize(PHONE);
-    await shot(page, 'org-11-calendar-october-phone');
+    await shot(page, 'org-12-calendar-october-phone');
     await context.close();
   });
 });

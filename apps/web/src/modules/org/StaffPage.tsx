@@ -264,7 +264,7 @@ export default function StaffPage() {
         width={760}
         forceRender
       >
-        <Form form={createForm} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form form={createForm} name="staff-new" layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Flex wrap gap={12}>
             <Form.Item name="username" label={t('org.staff.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('org.staff.usernameRule') }]} style={{ flex: '1 1 200px' }}>
               <Input maxLength={32} autoComplete="off" />
@@ -326,7 +326,7 @@ export default function StaffPage() {
           ))}
         </Space>
         <Divider titlePlacement="start">{t('org.staff.addAssignment')}</Divider>
-        <Form form={assignForm} onFinish={(v) => assigning && addAssignment.mutate({ id: assigning.id, a: cleanAssignment(v.assignment) })}>
+        <Form form={assignForm} name="staff-assign" onFinish={(v) => assigning && addAssignment.mutate({ id: assigning.id, a: cleanAssignment(v.assignment) })}>
           <AssignmentFields
             form={assignForm}
             name={['assignment']}

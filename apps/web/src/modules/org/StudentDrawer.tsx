@@ -2,7 +2,7 @@
 import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { RELATIONS } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Input, Modal, Popconfirm, Result, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Modal, Popconfirm, Result, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { can, useMe } from '../../app/auth';
@@ -29,6 +29,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
   const [guardianForm] = Form.useForm<GuardianValues>();
   const [sensitiveForm] = Form.useForm<Sensitive>();
   const manage = can(me, 'org.manage');
+  const narrow = !Grid.useBreakpoint().sm;
   const s = student.data;
 
   const updated = (next: StudentDetailRow) => {
@@ -156,7 +157,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
             </Space>
           )}
           {manage && s.guardians !== null && (
-            <Form form={guardianForm} layout="vertical" onFinish={(v) => addGuardian.mutate(v)} style={{ marginTop: 16 }} requiredMark={false}>
+            <Form form={guardianForm} name="guardian-add" layout="vertical" onFinish={(v) => addGuardian.mutate(v)} style={{ marginTop: 16 }} requiredMark={false}>
               <Typography.Text strong>{t('org.guardians.add')}</Typography.Text>
               <Flex wrap gap={8} style={{ marginTop: 8 }}>
                 <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('org.guardians.nameRequired') }]} style={{ flex: '1 1 100px', marginBottom: 8 }}>
@@ -170,7 +171,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
                   <Input placeholder={t('org.guardian.phone')} maxLength={11} inputMode="tel" />
                 </Form.Item>
                 <Form.Item name="relation" rules={[{ required: true, message: t('org.guardians.relationRequired') }]} style={{ flex: '1 1 110px', marginBottom: 8 }}>
-                  <Select placeholder={t('org.guardian.relation')} options={RELATIONS.map((r) => ({ value: r, label: r }))} />
+                  <Select placeholder={t('org.guardian.relation')} options={RELATIONS.map((r) => ({ value: r, label: r }))} data-testid="guardian-relation" />
                 </Form.Item>
                 <Button htmlType="submit" icon={<PlusOutlined />} loading={addGuardian.isPending}>
                   {t('org.guardians.addButton')}
@@ -183,34 +184,34 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
     );
 
   return (
-    <>
-      <Drawer
-        open={!!id}
-        onClose={onClose}
-        size={520}
-        title={
-          s ? (
-            <Space wrap>
-              {s.name}
-              {s.sensitive && <SensitiveTags flags={s.sensitive} />}
-            </Space>
-          ) : (
-            t('org.students.detail')
-          )
-        }
-        extra={
-          manage &&
-          s && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
-          )
-        }
-        data-testid="student-drawer"
-      >
-        {body}
-      </Drawer>
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={narrow ? '100%' : 520}
+      title={
+        s ? (
+          <Space wrap>
+            {s.name}
+            {s.sensitive && <SensitiveTags flags={s.sensitive} />}
+          </Space>
+        ) : (
+          t('org.students.detail')
+        )
+      }
+      extra={
+        manage &&
+        s && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        )
+      }
+      data-testid="student-drawer"
+    >
+      {body}
+      {/* inside the drawer, so that they stack above it */}
       <StudentFormModal
+        name="student-edit"
         student={editing && s ? s : null}
         onClose={() => setEditing(false)}
         onSaved={(next) => {
@@ -228,7 +229,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
         forceRender
       >
         <Alert type="warning" showIcon title={t('org.sensitive.privacy')} style={{ marginBottom: 16 }} />
-        <Form form={sensitiveForm} layout="vertical" onFinish={(v) => saveSensitive.mutate(v)}>
+        <Form form={sensitiveForm} name="sensitive" layout="vertical" onFinish={(v) => saveSensitive.mutate(v)}>
           {(['leftBehind', 'singleParent', 'hardship', 'disability'] as const).map((flag) => (
             <Form.Item key={flag} name={flag} valuePropName="checked" style={{ marginBottom: 4 }}>
               <Checkbox>{t(`org.sensitive.${flag}.long`)}</Checkbox>
@@ -240,6 +241,6 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
         </Form>
       </Modal>
       <CredentialsModal credentials={credentials} title={t('org.guardians.openAccount')} onClose={() => setCredentials(null)} />
-    </>
+    </Drawer>
   );
 }

@@ -1,5 +1,5 @@
 /** Create or edit a student; choosing another class is a class transfer (调班). */
-import { GENDERS, gradeNames, STUDENT_STATUSES } from '@shuangjian/contracts';
+import { GENDERS, STUDENT_STATUSES } from '@shuangjian/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -25,7 +25,10 @@ export function StudentFormModal({
   defaults,
   onClose,
   onSaved,
+  name,
 }: {
+  /** The form's name: field ids are prefixed with it, so two of these forms on one page keep their labels apart. */
+  name: string;
   student: StudentRow | 'new' | null;
   defaults?: { schoolId?: string; classId?: string };
   onClose: () => void;
@@ -68,7 +71,7 @@ export function StudentFormModal({
       confirmLoading={save.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
+      <Form form={form} name={name} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Form.Item name="schoolId" label={t('org.school.name')} rules={[{ required: true }]} hidden={(schools.data?.length ?? 0) < 2}>
           <Select options={schools.data?.map((s) => ({ value: s.id, label: s.name }))} onChange={() => form.setFieldsValue({ classId: undefined })} />
         </Form.Item>
@@ -81,7 +84,7 @@ export function StudentFormModal({
           <Select
             showSearch={{ optionFilterProp: 'label' }}
             loading={classes.isLoading}
-            options={classes.data?.map((c) => ({ value: c.id, label: c.name, title: gradeNames[c.grade] }))}
+            options={classes.data?.map((c) => ({ value: c.id, label: c.name }))}
           />
         </Form.Item>
         <Form.Item name="studentNo" label={t('org.student.no')} rules={[{ required: true, whitespace: true }]}>

@@ -123,6 +123,7 @@ export default function StudentsPage() {
       />
       <StudentDrawer id={open} onClose={() => setOpen(null)} />
       <StudentFormModal
+        name="student-new"
         student={creating ? 'new' : null}
         defaults={{ schoolId, classId: filters.classId }}
         onClose={() => setCreating(false)}
