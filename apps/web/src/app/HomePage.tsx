@@ -101,7 +101,7 @@ export default function HomePage() {
             dataSource={me.children}
             renderItem={(c) => (
               <List.Item>
-                <List.Item.Meta title={c.name} description={`${c.schoolName} · ${c.className}`} />
+                <List.Item.Meta title={<Link to={`/children?child=${c.id}`}>{c.name}</Link>} description={`${c.schoolName} · ${c.className}`} />
               </List.Item>
             )}
           />

@@ -293,7 +293,11 @@ export default function CalendarPage() {
 
   return (
     <>
-      <PageHeader title={t('menu.calendar')} extra={<SchoolSelect value={schoolId} onChange={(id) => setFilters({ schoolId: id })} />} />
+      <PageHeader
+        title={t('menu.calendar')}
+        // semesters are the district's: the school matters to the month and the entries only
+        extra={tab !== 'semesters' && <SchoolSelect value={schoolId} onChange={(id) => setFilters({ schoolId: id })} />}
+      />
       <Card size="small">
         <Tabs
           activeKey={tab}

@@ -40,6 +40,18 @@ export function CredentialsModal({ credentials, title, onClose }: { credentials:
     const text = (credentials ?? []).map((c) => `${c.name}\t${c.username}\t${c.initialPassword}`).join('\n');
     void navigator.clipboard?.writeText(text);
   };
+  // a list to print and hand out; the BOM makes Excel read the Chinese names correctly
+  const download = () => {
+    const header = [t('org.credentials.name'), t('org.credentials.username'), t('org.credentials.password')];
+    const rows = [header, ...(credentials ?? []).map((c) => [c.name, c.username, c.initialPassword])];
+    const csv = '\ufeff' + rows.map((r) => r.map((v) => `"${v.replaceAll('"', '""')}"`).join(',')).join('\r\n');
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${t('org.credentials.fileName')}.csv`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
   return (
     <Modal
       open={credentials !== null}
@@ -49,6 +61,11 @@ export function CredentialsModal({ credentials, title, onClose }: { credentials:
       width={640}
       mask={{ closable: false }}
       footer={[
+        credentials && credentials.length > 1 && (
+          <Button key="download" onClick={download}>
+            {t('org.credentials.download')}
+          </Button>
+        ),
         credentials && credentials.length > 1 && (
           <Button key="copy" onClick={copyAll}>
             {t('org.credentials.copyAll')}

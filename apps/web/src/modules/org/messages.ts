@@ -56,6 +56,8 @@ export const orgMessages = {
     'org.credentials.username': '用户名',
     'org.credentials.password': '初始密码',
     'org.credentials.copyAll': '复制全部',
+    'org.credentials.download': '下载名单',
+    'org.credentials.fileName': '账号与初始密码',
     'org.credentials.done': '已记录，关闭',
     'org.credentials.none': '没有需要开通账号的监护人：全部已开通。',
 
@@ -260,6 +262,8 @@ export const orgMessages = {
     'org.credentials.username': 'Username',
     'org.credentials.password': 'Initial password',
     'org.credentials.copyAll': 'Copy all',
+    'org.credentials.download': 'Download list',
+    'org.credentials.fileName': 'accounts-initial-passwords',
     'org.credentials.done': 'Noted, close',
     'org.credentials.none': 'Every guardian already has an account.',
 
