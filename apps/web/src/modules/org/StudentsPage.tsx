@@ -115,7 +115,7 @@ export default function StudentsPage() {
                   title: t('org.sensitive.title'),
                   key: 'sensitive',
                   width: 170,
-                  render: (_: unknown, row: StudentRow) => row.sensitive && <SensitiveTags flags={row.sensitive} />,
+                  render: (_: unknown, row: StudentRow) => row.sensitive && <SensitiveTags flags={row.sensitive} empty={<Typography.Text type="secondary">—</Typography.Text>} />,
                 },
               ]
             : []),
