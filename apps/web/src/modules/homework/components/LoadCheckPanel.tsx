@@ -1,0 +1,107 @@
+/**
+ * 作业量预检 while homework is being set: for each target class and day, everything already set by all subjects against
+ * the grade's limit, what this item adds, the other items, and every rule the day would break.
+ */
+import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../../app/i18n';
+import { LoadBar } from './LoadBar';
+import { LoadFigures, ViolationList } from './LoadFigures';
+import { formatDay, type LoadEntryRow } from './model';
+import { DayKindTag, ItemStatusTag, TypeTag } from './tags';
+
+const SHOW_ALL_UP_TO = 6;
+
+export function LoadCheckPanel({ entries, loading, error, idle }: { entries: LoadEntryRow[] | undefined; loading: boolean; error?: string | null; idle: boolean }) {
+  const { t, locale } = useI18n();
+  const [showAll, setShowAll] = useState(false);
+  const blocked = entries?.filter((e) => e.check.violations.length > 0) ?? [];
+  const many = (entries?.length ?? 0) > SHOW_ALL_UP_TO;
+  const shown = !entries ? [] : many && !showAll ? (blocked.length ? blocked : entries.slice(0, SHOW_ALL_UP_TO)) : entries;
+  return (
+    <Card
+      size="small"
+      title={t('hw.load.title')}
+      extra={loading && <Spin size="small" />}
+      data-testid="load-check"
+      styles={{ body: { padding: 12 } }}
+    >
+      {idle && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.load.idle')} />}
+      {error && <Alert type="error" showIcon title={error} />}
+      {!idle && entries && (
+        <Flex vertical gap={12}>
+          {blocked.length > 0 ? (
+            <Alert
+              type="error"
+              showIcon
+              icon={<WarningFilled />}
+              data-testid="load-blocked"
+              title={t('hw.load.blocked', { n: blocked.length })}
+              description={t('hw.load.blockedHint')}
+            />
+          ) : (
+            <Alert type="success" showIcon icon={<CheckCircleFilled />} title={t('hw.load.ok')} />
+          )}
+          {shown.map((e) => (
+            <div
+              key={`${e.classId}|${e.date}`}
+              data-testid="load-entry"
+              style={{ border: `1px solid ${e.check.violations.length ? '#ffa39e' : '#f0f0f0'}`, background: e.check.violations.length ? '#fff2f0' : undefined, borderRadius: 8, padding: 10 }}
+            >
+              <Flex justify="space-between" align="center" wrap gap={4} style={{ marginBottom: 6 }}>
+                <Typography.Text strong>
+                  {e.className} · {formatDay(e.date, locale)}
+                </Typography.Text>
+                <span>
+                  <DayKindTag kind={e.check.dayKind} />
+                  {e.check.over ? <Tag color="red">{t('hw.load.over')}</Tag> : <Tag color="green">{t('hw.load.within')}</Tag>}
+                </span>
+              </Flex>
+              <LoadBar limit={e.check.limit} written={e.check.written} adds={e.adds} testId="load-bar" />
+              <div style={{ marginTop: 4 }}>
+                <LoadFigures check={e.check} adds={e.adds} />
+              </div>
+              {e.items.length > 0 ? (
+                <List
+                  size="small"
+                  split={false}
+                  style={{ marginTop: 6 }}
+                  dataSource={e.items}
+                  renderItem={(i) => (
+                    <List.Item style={{ padding: '2px 0' }}>
+                      <Flex justify="space-between" wrap gap={4} style={{ width: '100%' }}>
+                        <span>
+                          <Typography.Text>{i.subjectName}</Typography.Text>
+                          <Typography.Text type="secondary"> · {i.teacherName} · </Typography.Text>
+                          <TypeTag type={i.type} />
+                          {i.layer === 'extension' && <Tag color="purple">{t('hw.load.optionalShort')}</Tag>}
+                          {i.place === 'school' && <Tag color="green">{t('hw.place.school')}</Tag>}
+                        </span>
+                        <span>
+                          <Typography.Text strong>{t('hw.minutes', { n: i.minutes })}</Typography.Text> <ItemStatusTag status={i.status} />
+                        </span>
+                      </Flex>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4 }}>
+                  {t('hw.load.nothingElse')}
+                </Typography.Text>
+              )}
+              <div style={{ marginTop: 6 }}>
+                <ViolationList violations={e.check.violations} testId="load-violations" />
+              </div>
+            </div>
+          ))}
+          {many && (
+            <Button type="link" onClick={() => setShowAll(!showAll)} style={{ alignSelf: 'flex-start', padding: 0 }}>
+              {showAll ? t('hw.load.showFewer') : t('hw.load.showAll', { n: entries.length })}
+            </Button>
+          )}
+        </Flex>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+/** A modal that asks for a reason (退回、删减、更正…) and any extra fields the step needs; the server's field errors land on the fields. */
+import { Form, type FormInstance, Input, Modal } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../../../app/i18n';
+
+export interface ReasonValues {
+  reason?: string;
+  minutes?: number;
+  date?: import('dayjs').Dayjs;
+}
+
+export function ReasonModal({
+  open,
+  title,
+  reasonLabel,
+  required = true,
+  okText,
+  danger,
+  loading,
+  onCancel,
+  onOk,
+  children,
+  description,
+  form: given,
+  initialValues,
+}: {
+  open: boolean;
+  title: ReactNode;
+  reasonLabel?: string;
+  required?: boolean;
+  okText?: string;
+  danger?: boolean;
+  loading?: boolean;
+  onCancel: () => void;
+  onOk: (values: ReasonValues) => void;
+  children?: ReactNode;
+  description?: ReactNode;
+  form?: FormInstance<ReasonValues>;
+  initialValues?: ReasonValues;
+}) {
+  const t = useT();
+  const [own] = Form.useForm<ReasonValues>();
+  const form = given ?? own;
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      okText={okText}
+      okButtonProps={{ danger }}
+      confirmLoading={loading}
+      destroyOnHidden
+    >
+      {description && <div style={{ marginBottom: 12 }}>{description}</div>}
+      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={(v) => onOk({ ...v, reason: v.reason?.trim() || undefined })}>
+        {children}
+        <Form.Item
+          name="reason"
+          label={reasonLabel ?? t('hw.reason')}
+          rules={required ? [{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { min: 2, message: t('hw.reasonMin') }] : [{ min: 2, message: t('hw.reasonMin') }]}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={300} showCount />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

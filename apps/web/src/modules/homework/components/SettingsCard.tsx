@@ -1,0 +1,53 @@
+/** 审核环节设置 of a school: which steps of the review chain apply (学科组长审核内容 / 班主任协调总量 / 教务处审核). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Card, Flex, Switch, Typography } from 'antd';
+import { api } from '../../../app/api';
+import { useT } from '../../../app/i18n';
+import { applyServerError } from '../../../components/errors';
+import { hwKey, type SettingsRow } from './model';
+
+const STEPS = ['contentCheck', 'classCoordination', 'schoolApproval'] as const;
+
+export function SettingsCard({ schoolId, schoolName, editable }: { schoolId: string; schoolName?: string; editable: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const key = hwKey('settings', schoolId);
+  const settings = useQuery({ queryKey: key, queryFn: () => api.get<SettingsRow>(`/api/homework/settings/${schoolId}`) });
+  const save = useMutation({
+    mutationFn: (next: SettingsRow) =>
+      api.put<SettingsRow>(`/api/homework/settings/${schoolId}`, { contentCheck: next.contentCheck, classCoordination: next.classCoordination, schoolApproval: next.schoolApproval }),
+    onSuccess: (saved) => {
+      client.setQueryData(key, saved);
+      message.success(t('common.saved'));
+      void client.invalidateQueries({ queryKey: ['homework'] });
+    },
+    onError: (e) => applyServerError(null, e, message.error),
+  });
+  return (
+    <Card size="small" title={schoolName ? t('hw.settings.titleOf', { school: schoolName }) : t('hw.settings.title')} loading={settings.isLoading} data-testid="homework-settings">
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('hw.settings.hint')}
+      </Typography.Paragraph>
+      <Flex vertical gap={10}>
+        {STEPS.map((step) => (
+          <Flex key={step} gap={12} align="flex-start">
+            <Switch
+              checked={settings.data?.[step] ?? false}
+              disabled={!editable || !settings.data}
+              loading={save.isPending && save.variables?.[step] !== settings.data?.[step]}
+              onChange={(on) => settings.data && save.mutate({ ...settings.data, [step]: on })}
+              aria-label={t(`hw.settings.${step}`)}
+            />
+            <div>
+              <Typography.Text strong>{t(`hw.settings.${step}`)}</Typography.Text>
+              <div>
+                <Typography.Text type="secondary">{t(`hw.settings.${step}.hint`)}</Typography.Text>
+              </div>
+            </div>
+          </Flex>
+        ))}
+      </Flex>
+    </Card>
+  );
+}
