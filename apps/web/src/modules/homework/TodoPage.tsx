@@ -1,4 +1,345 @@
-/** Placeholder until the page lands. */
+/**
+ * 作业待办: what waits for me in the review chain, by role — my drafts and returned items (teacher), content to check
+ * (学科组长 / 年级组长), class-days to coordinate (班主任), days to approve (教务处) — and the school's chain settings.
+ */
+import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Badge, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { api, idempotencyKey } from '../../app/api';
+import { hasRole, useMe } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { applyServerError } from '../../components/errors';
+import { PageHeader } from '../../components/PageHeader';
+import { LoadBar } from './components/LoadBar';
+import { formatDay, invalidateHomework, type Item, type TodoRow } from './components/model';
+import { useTodo } from './components/queries';
+import { ReasonModal } from './components/ReasonModal';
+import { SettingsCard } from './components/SettingsCard';
+import { ItemTags } from './components/tags';
+
 export default function TodoPage() {
-  return null;
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const todo = useTodo();
+  const location = useLocation();
+  const teacher = hasRole(me, 'teacher');
+  const checker = hasRole(me, 'subject_leader', 'grade_leader');
+  const coordinator = hasRole(me, 'class_teacher');
+  const approver = hasRole(me, 'school_admin');
+
+  // links from the home page name a section (#toCheck …): scroll to it once the lists are there
+  useEffect(() => {
+    if (!todo.data || !location.hash) return;
+    document.getElementById(location.hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [todo.data, location.hash]);
+
+  const d = todo.data;
+  const nothing = d && !d.drafts.length && !d.returned.length && !d.toCheck.length && !d.toCoordinate.length && !d.toApprove.length;
+  return (
+    <>
+      <PageHeader title={t('menu.homework.todo')} sub={t('hw.todo.sub')} extra={teacher && <Link to="/homework/set"><Button type="primary">{t('menu.homework.set')}</Button></Link>} />
+      {todo.error && <Alert type="error" showIcon title={todo.error.message} style={{ marginBottom: 16 }} />}
+      {nothing && <Alert type="success" showIcon title={t('hw.todo.allDone')} style={{ marginBottom: 16 }} data-testid="todo-all-done" />}
+      <Flex vertical gap={16}>
+        {coordinator && <CoordinateSection rows={d?.toCoordinate} loading={todo.isLoading} />}
+        {approver && <ApproveSection rows={d?.toApprove} loading={todo.isLoading} />}
+        {checker && <CheckSection rows={d?.toCheck} loading={todo.isLoading} />}
+        {teacher && <MineSection id="returned" title={t('hw.todo.returned')} rows={d?.returned} loading={todo.isLoading} empty={t('hw.todo.returnedEmpty')} />}
+        {teacher && <MineSection id="drafts" title={t('hw.todo.drafts')} rows={d?.drafts} loading={todo.isLoading} empty={t('hw.todo.draftsEmpty')} />}
+        {approver && me && (
+          <Flex vertical gap={16} id="settings">
+            {me.schools.map((s) => (
+              <SettingsCard key={s.id} schoolId={s.id} schoolName={me.schools.length > 1 ? s.name : undefined} editable />
+            ))}
+          </Flex>
+        )}
+      </Flex>
+    </>
+  );
 }
+
+function Section({ id, title, count, loading, extra, children }: { id: string; title: string; count?: number; loading: boolean; extra?: ReactNode; children: ReactNode }) {
+  return (
+    <Card
+      id={id}
+      data-testid={`todo-${id}`}
+      loading={loading}
+      title={
+        <Space>
+          {title}
+          <Badge count={count ?? 0} showZero color={count ? '#fa541c' : '#d9d9d9'} />
+        </Space>
+      }
+      extra={extra}
+    >
+      {children}
+    </Card>
+  );
+}
+
+function ContentCell({ item }: { item: Item }) {
+  return (
+    <div style={{ minWidth: 200 }}>
+      {item.title && <Typography.Text strong>{item.title}：</Typography.Text>}
+      <Typography.Text>{item.content}</Typography.Text>
+    </div>
+  );
+}
+
+/** 草稿 / 被退回: edit, or hand into review (one or several at once). */
+function MineSection({ id, title, rows, loading, empty }: { id: string; title: string; rows: Item[] | undefined; loading: boolean; empty: string }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [selected, setSelected] = useState<string[]>([]);
+  const submit = useMutation({
+    mutationFn: (itemIds: string[]) => api.post('/api/homework/items/submit', { itemIds }, { headers: idempotencyKey() }),
+    onSuccess: (_, ids) => {
+      message.success(t('hw.todo.submitted', { n: ids.length }));
+      setSelected([]);
+      invalidateHomework(client);
+    },
+    onError: (e) => applyServerError(null, e, message.error),
+  });
+  const ids = new Set(rows?.map((r) => r.id));
+  const chosen = selected.filter((s) => ids.has(s));
+  return (
+    <Section
+      id={id}
+      title={title}
+      count={rows?.length}
+      loading={loading}
+      extra={
+        rows?.length ? (
+          <Button icon={<SendOutlined />} disabled={!chosen.length} loading={submit.isPending} onClick={() => submit.mutate(chosen)}>
+            {t('hw.todo.submitSelected', { n: chosen.length })}
+          </Button>
+        ) : null
+      }
+    >
+      {rows && rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
+      ) : (
+        <Table<Item>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 860 }}
+          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys.map(String)) }}
+          columns={[
+            { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
+            { title: t('hw.field.class'), dataIndex: 'className', width: 110 },
+            { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 70 },
+            {
+              title: t('hw.field.content'),
+              key: 'content',
+              render: (_: unknown, i) => (
+                <>
+                  <ContentCell item={i} />
+                  {i.returnReason && (
+                    <div>
+                      <Typography.Text type="danger">
+                        {t('hw.todo.returnReason')}：{i.returnReason}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 80, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 140,
+              render: (_: unknown, i) => (
+                <Space size={4}>
+                  <Link to={`/homework/set?item=${i.id}`}>{t('common.edit')}</Link>
+                  <Button type="link" size="small" onClick={() => submit.mutate([i.id])}>
+                    {t('hw.todo.submitOne')}
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** 待审核内容: the subject or grade leader passes content on, or sends it back with a reason. */
+function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: boolean }) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [returning, setReturning] = useState(false);
+  const decide = useMutation({
+    mutationFn: (body: { itemIds: string[]; decision: 'approve' | 'return'; reason?: string }) => api.post('/api/homework/check', body, { headers: idempotencyKey() }),
+    onSuccess: (_, body) => {
+      message.success(body.decision === 'approve' ? t('hw.check.approved', { n: body.itemIds.length }) : t('hw.check.returned', { n: body.itemIds.length }));
+      setSelected([]);
+      setReturning(false);
+      invalidateHomework(client);
+    },
+    onError: (e) => applyServerError(null, e, message.error),
+  });
+  const ids = new Set(rows?.map((r) => r.id));
+  const chosen = selected.filter((s) => ids.has(s));
+  return (
+    <Section
+      id="toCheck"
+      title={t('hw.todo.toCheck')}
+      count={rows?.length}
+      loading={loading}
+      extra={
+        rows?.length ? (
+          <Space>
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={!chosen.length}
+              loading={decide.isPending && decide.variables?.decision === 'approve'}
+              onClick={() => decide.mutate({ itemIds: chosen, decision: 'approve' })}
+              data-testid="check-approve"
+            >
+              {t('hw.check.approve', { n: chosen.length })}
+            </Button>
+            <Button danger icon={<RollbackOutlined />} disabled={!chosen.length} onClick={() => setReturning(true)} data-testid="check-return">
+              {t('hw.check.return', { n: chosen.length })}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      {rows && rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toCheckEmpty')} />
+      ) : (
+        <Table<Item>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 960 }}
+          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys.map(String)) }}
+          onRow={(i) => ({ onClick: () => setSelected((s) => (s.includes(i.id) ? s.filter((x) => x !== i.id) : [...s, i.id])), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: t('hw.field.date'), dataIndex: 'date', width: 110, render: (v: string) => formatDay(v, locale) },
+            { title: t('hw.field.class'), dataIndex: 'className', width: 110 },
+            { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 70 },
+            { title: t('hw.field.teacher'), dataIndex: 'teacherName', width: 80 },
+            { title: t('hw.field.content'), key: 'content', render: (_: unknown, i) => <ContentCell item={i} /> },
+            { title: t('hw.field.kind'), key: 'tags', width: 200, render: (_: unknown, i) => <ItemTags item={i} /> },
+            { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 80, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
+          ]}
+        />
+      )}
+      <ReasonModal
+        open={returning}
+        title={t('hw.check.returnTitle', { n: chosen.length })}
+        okText={t('hw.check.returnOk')}
+        danger
+        loading={decide.isPending}
+        onCancel={() => setReturning(false)}
+        onOk={(v) => decide.mutate({ itemIds: chosen, decision: 'return', reason: v.reason })}
+        description={t('hw.check.returnHint')}
+      />
+    </Section>
+  );
+}
+
+/** 待协调: the class teacher's days, each with its counted total against the limit. */
+function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | undefined; loading: boolean }) {
+  const { t, locale } = useI18n();
+  return (
+    <Section id="toCoordinate" title={t('hw.todo.toCoordinate')} count={rows?.length} loading={loading}>
+      {rows && rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toCoordinateEmpty')} />
+      ) : (
+        <Table<TodoRow['toCoordinate'][number]>
+          rowKey={(r) => `${r.classId}|${r.date}`}
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 720 }}
+          columns={[
+            { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
+            { title: t('hw.field.class'), dataIndex: 'className', width: 120 },
+            { title: t('hw.todo.written'), key: 'load', render: (_: unknown, r) => <LoadBar limit={r.limit} written={r.written} /> },
+            {
+              title: t('hw.todo.issues'),
+              key: 'issues',
+              width: 200,
+              render: (_: unknown, r) => (
+                <Space size={0} wrap>
+                  {r.violations > 0 ? <Tag color="red">{t('hw.todo.violations', { n: r.violations })}</Tag> : <Tag color="green">{t('hw.todo.noViolations')}</Tag>}
+                  {r.pending > 0 && <Tag color="gold">{t('hw.todo.pending', { n: r.pending })}</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'go',
+              width: 100,
+              render: (_: unknown, r) => (
+                <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="coordinate-link">
+                  {t('hw.todo.coordinate')}
+                </Link>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}
+
+/** 待审批: days the class teachers handed to academic affairs (教务处); corrections of published lists are marked. */
+function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefined; loading: boolean }) {
+  const { t, locale } = useI18n();
+  return (
+    <Section id="toApprove" title={t('hw.todo.toApprove')} count={rows?.length} loading={loading}>
+      {rows && rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toApproveEmpty')} />
+      ) : (
+        <Table<TodoRow['toApprove'][number]>
+          rowKey={(r) => `${r.classId}|${r.date}`}
+          size="small"
+          pagination={false}
+          dataSource={rows}
+          scroll={{ x: 820 }}
+          columns={[
+            { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
+            { title: t('hw.field.class'), dataIndex: 'className', width: 120 },
+            { title: t('hw.todo.written'), key: 'load', width: 220, render: (_: unknown, r) => <LoadBar limit={r.limit} written={r.written} /> },
+            { title: t('hw.todo.submittedBy'), dataIndex: 'submittedBy', width: 90 },
+            {
+              title: t('hw.todo.note'),
+              key: 'note',
+              render: (_: unknown, r) => (
+                <>
+                  {r.correction && <Tag color="orange">{t('hw.todo.correction')}</Tag>}
+                  {r.note}
+                </>
+              ),
+            },
+            {
+              title: t('common.actions'),
+              key: 'go',
+              width: 100,
+              render: (_: unknown, r) => (
+                <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="approve-link">
+                  {t('hw.todo.review')}
+                </Link>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Section>
+  );
+}
+
