@@ -1,14 +1,16 @@
-/** The signed-in frame: menu from the route table, header with district, language switch and account menu. */
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
-import { roleLabels } from '@shuangjian/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
+/** The signed-in frame: menu from the route table, header with district, notifications, language switch and account menu. */
+import { BellOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { type NotificationList, roleLabels } from '@shuangjian/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Drawer, Dropdown, Empty, Flex, Grid, Layout, Menu, type MenuProps, Popover, Space, Typography } from 'antd';
 import { type ReactNode, Suspense, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { api } from './api';
 import { useMe } from './auth';
-import { useI18n } from './i18n';
+import { useI18n, useT } from './i18n';
 import { groups, mayOpen, routes } from './routes';
+import { formatDateTime } from '../components/format';
 import { PageSpinner } from '../components/PageSpinner';
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -87,6 +89,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {mobile ? t('app.short') : me.district.name}
           </Typography.Text>
           <Space size={mobile ? 4 : 12}>
+            <NotificationBell compact={mobile} />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
               {mobile ? null : t('shell.language')}
             </Button>
@@ -105,5 +108,82 @@ export function Shell({ children }: { children: ReactNode }) {
         {menu}
       </Drawer>
     </Layout>
+  );
+}
+
+type NotificationPage = z.infer<typeof NotificationList>;
+
+/** The bell: unread count (refreshed every minute), the latest messages with their links, mark one or all read. */
+function NotificationBell({ compact }: { compact?: boolean }) {
+  const t = useT();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const list = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<NotificationPage>('/api/notifications'), refetchInterval: 60_000 });
+  const read = useMutation({
+    mutationFn: (body: { ids?: string[]; all?: boolean }) => api.post<NotificationPage>('/api/notifications/read', body),
+    onSuccess: (next) => client.setQueryData(['notifications'], next),
+  });
+  const unread = list.data?.unread ?? 0;
+  const content = (
+    <div style={{ width: compact ? 300 : 360, maxHeight: 440, overflowY: 'auto' }} data-testid="notifications">
+      {!list.data?.items.length ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
+      ) : (
+        <Flex vertical>
+          {list.data.items.map((n) => (
+            <div
+              key={n.id}
+              role="button"
+              tabIndex={0}
+              data-testid="notification"
+              onClick={() => {
+                if (!n.readAt) read.mutate({ ids: [n.id] });
+                setOpen(false);
+                if (n.link) void navigate(n.link);
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLElement).click()}
+              style={{ padding: '8px 4px', borderBottom: '1px solid #f0f0f0', cursor: 'pointer', background: n.readAt ? undefined : '#f0f7ff' }}
+            >
+              <Flex gap={6} align="baseline">
+                {!n.readAt && <Badge status="processing" />}
+                <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+              </Flex>
+              {n.body && (
+                <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '2px 0 0' }}>
+                  {n.body}
+                </Typography.Paragraph>
+              )}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDateTime(n.createdAt)}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
+      )}
+    </div>
+  );
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      content={content}
+      title={
+        <Flex justify="space-between" align="center">
+          <span>{t('notifications.title')}</span>
+          <Button type="link" size="small" disabled={!unread} loading={read.isPending} onClick={() => read.mutate({ all: true })} data-testid="notifications-read-all">
+            {t('notifications.readAll')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell">
+        <Badge count={unread} size="small" overflowCount={99}>
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
+      </Button>
+    </Popover>
   );
 }
