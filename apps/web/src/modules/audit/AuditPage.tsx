@@ -11,6 +11,7 @@ import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { useUrlFilters } from '../org/filters';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './messages';
 
@@ -134,6 +135,7 @@ export default function AuditPage() {
           </Flex>
         </Form>
       </Card>
+      <QueryError error={log.error} />
       <Table<Entry>
         rowKey="id"
         size="middle"

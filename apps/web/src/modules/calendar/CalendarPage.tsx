@@ -10,6 +10,7 @@ import { can, hasRole, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { SchoolSelect, useUrlFilters } from '../org/filters';
 import { useSchools } from '../org/queries';
 import { MonthView } from './MonthView';
@@ -82,6 +83,7 @@ function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
           </Button>
         </Flex>
       )}
+      <QueryError error={entries.error} />
       <Table<EntryRow>
         rowKey="id"
         size="middle"
@@ -205,6 +207,7 @@ function SemestersTab() {
           </Button>
         </Flex>
       )}
+      <QueryError error={semesters.error} />
       <Table<SemesterRow>
         rowKey="id"
         size="middle"

@@ -4,6 +4,7 @@ import { DAY_KINDS } from '@shuangjian/contracts';
 import { Button, Flex, Grid, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useT } from '../../app/i18n';
+import { QueryError } from '../../components/QueryError';
 import { type DayRow, useDays } from './queries';
 
 type Kind = DayRow['kind'];
@@ -65,6 +66,7 @@ export function MonthView({ schoolId, month, onMonth }: { schoolId: string | und
           </Typography.Text>
         )}
       </Flex>
+      <QueryError error={days.error} />
       <Spin spinning={days.isFetching}>
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: narrow ? 2 : 4 }} data-testid="month-grid">
           {weekdays.map((w, i) => (

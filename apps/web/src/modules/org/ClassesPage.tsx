@@ -10,6 +10,7 @@ import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { CredentialsModal } from './CredentialsModal';
 import { SchoolSelect, useUrlFilters } from './filters';
 import { type ClassRow, type CredentialRow, invalidateOrg, useClasses, useSchools } from './queries';
@@ -96,6 +97,7 @@ export default function ClassesPage() {
           style={{ width: 140 }}
         />
       </Flex>
+      <QueryError error={schools.error ?? classes.error} />
       <Table<ClassRow>
         rowKey="id"
         size="middle"

@@ -9,6 +9,7 @@ import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { type InstitutionRow, useInstitutions, useZones } from './queries';
 
 type FormValues = Pick<InstitutionRow, 'zoneId' | 'name' | 'licenseNo' | 'category' | 'field' | 'status' | 'listStatus'> & { address?: string };
@@ -77,6 +78,7 @@ export default function InstitutionsPage() {
           />
         </Flex>
       )}
+      <QueryError error={institutions.error} />
       <Table<InstitutionRow>
         rowKey="id"
         loading={institutions.isLoading}

@@ -10,6 +10,7 @@ import { useI18n } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { AssignmentFields, type AssignmentValues, assignableRoles, assignmentColor, assignmentLabel, cleanAssignment } from './AssignmentFields';
 import { CredentialsModal } from './CredentialsModal';
 import { SchoolSelect, useUrlFilters } from './filters';
@@ -102,10 +103,10 @@ export default function StaffPage() {
 
   const openCreate = () => {
     createForm.resetFields();
-    createForm.setFieldsValue({ assignments: [{ role: hasSchoolRolesOnly() ? 'teacher' : undefined, schoolId }] });
+    // a school's new account is most often a teacher; the district office picks the role itself
+    createForm.setFieldsValue({ assignments: [{ role: roles.includes('district_admin') ? undefined : 'teacher', schoolId }] });
     setCreating(true);
   };
-  const hasSchoolRolesOnly = () => !roles.includes('district_admin');
   const openAssign = (row: StaffRow) => {
     assignForm.resetFields();
     assignForm.setFieldsValue({ assignment: { schoolId: schoolId ?? row.assignments.find((a) => a.schoolId)?.schoolId ?? undefined } });
@@ -144,6 +145,7 @@ export default function StaffPage() {
           style={{ width: 240 }}
         />
       </Flex>
+      <QueryError error={staff.error} />
       <Table<StaffRow>
         rowKey="id"
         loading={staff.isFetching}

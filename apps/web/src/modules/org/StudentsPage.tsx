@@ -7,6 +7,7 @@ import { api, qs } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { SchoolSelect, useUrlFilters } from './filters';
 import { type ClassRow, invalidateOrg, type Paged, type StudentRow, useClasses, useSchools } from './queries';
 import { StudentDrawer } from './StudentDrawer';
@@ -77,6 +78,7 @@ export default function StudentsPage() {
           style={{ width: 240 }}
         />
       </Flex>
+      <QueryError error={students.error} />
       <Table<StudentRow>
         rowKey="id"
         size="middle"

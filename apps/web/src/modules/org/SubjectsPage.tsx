@@ -8,6 +8,7 @@ import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { type SubjectRow, useSubjects } from './queries';
 
 type FormValues = { code: string; name: string; sort: number };
@@ -51,6 +52,7 @@ export default function SubjectsPage() {
           )
         }
       />
+      <QueryError error={subjects.error} />
       <Table<SubjectRow>
         rowKey="id"
         loading={subjects.isLoading}

@@ -9,6 +9,7 @@ import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
 import { useZones, type ZoneRow } from './queries';
 
 type FormValues = { name: string; kind: ZoneRow['kind'] };
@@ -52,6 +53,7 @@ export default function ZonesPage() {
           )
         }
       />
+      <QueryError error={zones.error} />
       <Table<ZoneRow>
         rowKey="id"
         loading={zones.isLoading}
