@@ -63,9 +63,9 @@ export default function PublicInstitutionsPage() {
           </Button>
         </Flex>
         <Typography.Text type="secondary">{t('org.public.intro')}</Typography.Text>
-        {!district && (
+        {(!district || list.error) && (
           <Card size="small">
-            <Form layout="inline" onFinish={(v: { district: string }) => setParams({ district: v.district.trim() })}>
+            <Form layout="inline" initialValues={{ district }} onFinish={(v: { district: string }) => setParams({ district: v.district.trim() })}>
               <Form.Item name="district" rules={[{ required: true, whitespace: true }]} style={{ flex: 1 }}>
                 <Input placeholder={t('org.public.districtCode')} />
               </Form.Item>
