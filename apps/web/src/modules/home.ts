@@ -2,6 +2,7 @@
 import type { Me } from '@shuangjian/contracts';
 import type { ComponentType } from 'react';
 import { hasRole } from '../app/auth';
+import { ChildHomeworkToday } from './homework/components/ChildTodayCard';
 import { TodoSummary } from './homework/components/TodoSummary';
 
 export interface HomeSection {
@@ -13,4 +14,6 @@ export interface HomeSection {
 export const homeSections: HomeSection[] = [
   // 作业待办: drafts, returned items, content to check, days to coordinate and to approve
   { key: 'homework-todo', visible: (me) => hasRole(me, 'teacher', 'subject_leader', 'grade_leader', 'class_teacher', 'school_admin'), Component: TodoSummary },
+  // parents: today's homework of each child (作业公示), reported or not
+  { key: 'homework-children', visible: (me) => hasRole(me, 'parent') && me.children.length > 0, Component: ChildHomeworkToday },
 ];
