@@ -13,7 +13,7 @@ import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
 import { useMe } from '../../app/auth';
-import { useI18n } from '../../app/i18n';
+import { type Locale, useI18n } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageSpinner } from '../../components/PageSpinner';
@@ -32,6 +32,9 @@ type Tab = 'day' | 'week' | 'vacation' | 'mistakes';
 
 /** Families may report today and the seven days before it (the server's rule). */
 const REPORT_DAYS = 7;
+
+/** "11月23日" / "Nov 23": a date without its weekday, for ranges. */
+const dayOnly = (date: string, locale: Locale) => formatDay(date, locale).split(' ').slice(0, -1).join(' ');
 
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -160,20 +163,18 @@ function ReportResult({ day, onEdit, canEdit }: { day: ChildDayRow; onEdit(): vo
       showIcon
       title={<span data-testid="report-outcome">{t(`hwv.report.outcome.${outcome}`)}</span>}
       description={
-        <Space orientation="vertical" size={2}>
+        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
           <span>{t('hwv.report.savedMinutes', { n: f.minutes, limit: day.list!.limit })}</span>
           <span>{t(`hwv.report.outcomeHelp.${outcome}`, { bedtime: day.bedtime })}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('hwv.report.reportedAt', { at: formatDateTime(f.reportedAt) })}
           </Typography.Text>
+          {canEdit && (
+            <Button size="large" block onClick={onEdit} data-testid="report-edit" style={{ marginTop: 8 }}>
+              {t('hwv.report.correct')}
+            </Button>
+          )}
         </Space>
-      }
-      action={
-        canEdit ? (
-          <Button onClick={onEdit} data-testid="report-edit">
-            {t('hwv.report.correct')}
-          </Button>
-        ) : undefined
       }
     />
   );
@@ -373,6 +374,18 @@ function DayTab({ child, date, today, onDate }: { child: Child; date: string; to
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('hwv.child.publishedBy', { name: d.list.publishedBy, at: formatDateTime(d.list.publishedAt) })}
               </Typography.Text>
+              {reportable && (
+                <Button
+                  block
+                  size="large"
+                  type={d.feedback ? 'default' : 'primary'}
+                  ghost={!d.feedback}
+                  onClick={() => document.getElementById('child-report')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
+                  data-testid="child-go-report"
+                >
+                  {d.feedback ? t(`hwv.report.outcome.${outcomeOf(d)!}`) + ' · ' + t('hwv.report.view') : t('hwv.report.go')}
+                </Button>
+              )}
             </Space>
           </Card>
           {d.list.items.map((i) => (
@@ -381,10 +394,12 @@ function DayTab({ child, date, today, onDate }: { child: Child; date: string; to
           {!reportable && (
             <Alert type="info" showIcon title={date > today ? t('hwv.report.future') : t('hwv.report.tooOld', { n: REPORT_DAYS })} />
           )}
-          {d.feedback && !isEditing && <ReportResult day={d} canEdit={reportable} onEdit={() => setEditing(editKey)} />}
-          {reportable && (!d.feedback || isEditing) && (
-            <ReportForm key={editKey} day={d} onSaved={saved} onCancel={d.feedback ? () => setEditing(null) : undefined} />
-          )}
+          <div id="child-report" style={{ scrollMarginTop: 8 }}>
+            {d.feedback && !isEditing && <ReportResult day={d} canEdit={reportable} onEdit={() => setEditing(editKey)} />}
+            {reportable && (!d.feedback || isEditing) && (
+              <ReportForm key={editKey} day={d} onSaved={saved} onCancel={d.feedback ? () => setEditing(null) : undefined} />
+            )}
+          </div>
         </>
       )}
     </Space>
@@ -445,7 +460,7 @@ function WeekTab({ child, date, today, onDate }: { child: Child; date: string; t
         <Stepper
           size="large"
           testId="child-week-stepper"
-          label={t('hwv.weekRange', { from: formatDay(monday, locale), to: formatDay(sunday, locale) })}
+          label={t('hwv.weekRange', { from: dayOnly(monday, locale), to: dayOnly(sunday, locale) })}
           sub={
             thisWeek ? (
               <Tag color="blue">{t('hwv.thisWeek')}</Tag>

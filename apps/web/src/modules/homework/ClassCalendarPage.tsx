@@ -78,7 +78,7 @@ function FrequentMistakes({ classId, from, to }: { classId: string; from: string
                     {m.date && (
                       <Link to={`/homework/day/${classId}/${m.date}`}>{formatDay(m.date, locale)}</Link>
                     )}
-                    {m.notes.length > 0 && <Typography.Text type="secondary">{m.notes.join('；')}</Typography.Text>}
+                    {m.notes.length > 0 && <Typography.Text type="secondary">{[...new Set(m.notes)].join('；')}</Typography.Text>}
                   </Space>
                 }
               />
@@ -220,7 +220,7 @@ export default function ClassCalendarPage() {
             data: reported.map((d) => Math.round((d.withinLimit / d.reporters) * 1000) / 10),
             itemStyle: { color: GOOD },
             symbolSize: 5,
-            markLine: { symbol: 'none', lineStyle: { color: WARN, type: 'dashed' }, label: { formatter: t('hwv.targetLabel', { p: Math.round(target * 100) }), position: 'insideEndTop' }, data: [{ yAxis: target * 100 }] },
+            markLine: { symbol: 'none', lineStyle: { color: WARN, type: 'dashed' }, label: { formatter: t('hwv.targetLabel', { p: Math.round(target * 100) }), position: 'insideStartTop' }, data: [{ yAxis: target * 100 }] },
           },
         ],
       }

@@ -74,7 +74,7 @@ function DrillDown({ school, from, to, target, onClose }: { school: SchoolRow; f
     ],
   };
   return (
-    <Drawer open onClose={onClose} size="large" title={t('hwv.district.drillTitle', { school: school.schoolName })} data-testid="district-drill">
+    <Drawer open onClose={onClose} size={Math.min(920, window.innerWidth)} title={t('hwv.district.drillTitle', { school: school.schoolName })} data-testid="district-drill">
       <Typography.Paragraph type="secondary">
         {school.zoneName} · {t('hwv.range', { from, to })}
       </Typography.Paragraph>
@@ -86,7 +86,7 @@ function DrillDown({ school, from, to, target, onClose }: { school: SchoolRow; f
         loading={q.isLoading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 640 }}
+        scroll={{ x: 820 }}
         data-testid="district-drill-table"
         columns={[
           { title: t('hwv.col.class'), dataIndex: 'className', fixed: 'left', width: 110 },
@@ -160,7 +160,7 @@ export default function DistrictDashboardPage() {
   const chart: ChartOption = {
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? `${v}%` : '–') },
     legend: { top: 0 },
-    grid: { left: 48, right: 24, top: 40, bottom: 28 },
+    grid: { left: 48, right: 72, top: 40, bottom: 28 },
     xAxis: { type: 'category', data: weeks.map((w) => t('hwv.district.weekOf', { w: weekLabel(w) })) },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
@@ -170,7 +170,7 @@ export default function DistrictDashboardPage() {
         data: data?.totals.map((w) => (w.withinLimitRate === null ? null : Math.round(w.withinLimitRate * 1000) / 10)) ?? [],
         itemStyle: { color: GOOD },
         label: { show: true, formatter: (p) => `${String(p.value)}%`, fontSize: 11 },
-        markLine: { symbol: 'none', lineStyle: { color: WARN, type: 'dashed' }, label: { formatter: t('hwv.targetLabel', { p: targetPct }), position: 'insideEndTop' }, data: [{ yAxis: targetPct }] },
+        markLine: { symbol: 'none', lineStyle: { color: WARN, type: 'dashed' }, label: { formatter: t('hwv.targetLabel', { p: targetPct }), position: 'end' }, data: [{ yAxis: targetPct }] },
       },
       {
         name: t('hwv.overRate'),
@@ -213,7 +213,8 @@ export default function DistrictDashboardPage() {
     ...weeks.map((w) => ({
       title: t('hwv.district.weekOf', { w: weekLabel(w) }),
       key: w,
-      width: 120,
+      // weeks without any class-day (before the data begins, vacations) stay visible but narrow
+      width: data?.totals.find((x) => x.weekStart === w)?.classDays ? 116 : 76,
       sorter: (a: SchoolRow, b: SchoolRow) => (a.weeks.get(w)?.withinLimitRate ?? 2) - (b.weeks.get(w)?.withinLimitRate ?? 2),
       render: (_: unknown, r: SchoolRow) => <RatesCell rates={r.weeks.get(w)} target={target} />,
     })),
@@ -323,7 +324,7 @@ export default function DistrictDashboardPage() {
             dataSource={schools}
             columns={columns}
             pagination={false}
-            scroll={{ x: 380 + weeks.length * 120 }}
+            scroll={{ x: 380 + (data?.totals.reduce((s, w) => s + (w.classDays ? 116 : 76), 0) ?? 0) }}
             size="middle"
             summary={() =>
               data && schools.length ? (

@@ -149,6 +149,7 @@ export default function SchoolOverviewPage() {
                   render: (_: unknown, r) => {
                     const s = r.stat;
                     if (!s) return <Typography.Text type="secondary">{t('hwv.school.nothingSet')}</Typography.Text>;
+                    if (s.limit === 0 && s.plannedWritten === 0) return <Typography.Text type="secondary">{t('hwv.school.noWrittenGrade')}</Typography.Text>;
                     const share = loadShare(s.plannedWritten, s.limit);
                     return (
                       <Flex align="center" gap={8}>
@@ -215,8 +216,8 @@ export default function SchoolOverviewPage() {
                     dataSource={data?.week}
                     pagination={false}
                     columns={[
-                      { title: t('hwv.col.date'), dataIndex: 'date', render: (d: string) => formatDay(d, locale) },
-                      { title: t('hwv.col.class'), dataIndex: 'className', render: (n: string, r) => <Link to={dayLink(r.classId, r.date)}>{n}</Link> },
+                      { title: t('hwv.col.date'), dataIndex: 'date', width: 120, render: (d: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDay(d, locale)}</span> },
+                      { title: t('hwv.col.class'), dataIndex: 'className', width: 110, render: (n: string, r) => <Link to={dayLink(r.classId, r.date)} style={{ whiteSpace: 'nowrap' }}>{n}</Link> },
                       {
                         title: t('hwv.school.why'),
                         key: 'why',
@@ -233,18 +234,6 @@ export default function SchoolOverviewPage() {
               </Card>
             </Col>
             <Col xs={24} xl={14}>
-              <Card
-                title={<MeasureTip measure="meanRatio" vars={{ factor }}>{t('hwv.school.estimateTitle')}</MeasureTip>}
-                data-testid="school-teachers-chart"
-                loading={overview.isLoading}
-                style={{ height: '100%' }}
-              >
-                {teachers.length ? <Chart option={ratioChart} style={{ height: 300 }} /> : <Empty description={t('hwv.school.noTeacherData')} />}
-              </Card>
-            </Col>
-          </Row>
-          <Row gutter={[16, 16]}>
-            <Col xs={24} xl={10}>
               <Card title={t('hwv.school.byTeacher')} styles={{ body: { padding: 0 } }}>
                 <Table<Teacher>
                   rowKey="teacherId"
@@ -275,46 +264,58 @@ export default function SchoolOverviewPage() {
                 />
               </Card>
             </Col>
-            <Col xs={24} xl={14}>
-              <Card title={t('hwv.school.flaggedItems')} styles={{ body: { padding: 0 } }} data-testid="school-flagged">
-                <Table<Flagged>
-                  rowKey="itemId"
-                  size="small"
-                  loading={overview.isLoading}
-                  dataSource={data?.flaggedItems}
-                  pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-                  scroll={{ x: 640 }}
-                  locale={{ emptyText: t('hwv.school.noFlagged') }}
-                  columns={[
-                    {
-                      title: t('hwv.col.date'),
-                      dataIndex: 'date',
-                      width: 120,
-                      // the item statistics carry the class name only: the school's classes give its id
-                      render: (d: string, r) => {
-                        const id = classIdByName.get(r.className);
-                        return id ? <Link to={dayLink(id, d)}>{formatDay(d, locale)}</Link> : formatDay(d, locale);
-                      },
-                    },
-                    { title: t('hwv.col.class'), dataIndex: 'className', width: 110 },
-                    { title: t('hwv.col.subject'), dataIndex: 'subjectName', width: 90 },
-                    { title: t('hwv.col.teacher'), dataIndex: 'teacherName', width: 90 },
-                    { title: t('hwv.week.estimate'), dataIndex: 'estimate', align: 'right', render: (m: number) => t('hwv.minutes', { n: m }) },
-                    {
-                      title: t('hwv.week.median'),
-                      dataIndex: 'medianMinutes',
-                      align: 'right',
-                      render: (m: number | null, r) => (
-                        <Tooltip title={t('hwv.week.reports', { n: r.reports })}>
-                          <Typography.Text type="danger">{m === null ? '–' : t('hwv.minutes', { n: m })}</Typography.Text>
-                        </Tooltip>
-                      ),
-                    },
-                  ]}
-                />
-              </Card>
-            </Col>
           </Row>
+          <Card
+            title={<MeasureTip measure="meanRatio" vars={{ factor }}>{t('hwv.school.estimateTitle')}</MeasureTip>}
+            data-testid="school-teachers-chart"
+            loading={overview.isLoading}
+          >
+            {teachers.length ? <Chart option={ratioChart} style={{ height: 300 }} /> : <Empty description={t('hwv.school.noTeacherData')} />}
+          </Card>
+          <Card title={t('hwv.school.flaggedItems')} styles={{ body: { padding: 0 } }} data-testid="school-flagged">
+            <Table<Flagged>
+              rowKey="itemId"
+              size="small"
+              loading={overview.isLoading}
+              dataSource={data?.flaggedItems}
+              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
+              scroll={{ x: 640 }}
+              locale={{ emptyText: t('hwv.school.noFlagged') }}
+              columns={[
+                {
+                  title: t('hwv.col.date'),
+                  dataIndex: 'date',
+                  width: 120,
+                  // the item statistics carry the class name only: the school's classes give its id
+                  render: (d: string, r) => {
+                    const id = classIdByName.get(r.className);
+                    return id ? <Link to={dayLink(id, d)}>{formatDay(d, locale)}</Link> : formatDay(d, locale);
+                  },
+                },
+                { title: t('hwv.col.class'), dataIndex: 'className', width: 110 },
+                { title: t('hwv.col.subject'), dataIndex: 'subjectName', width: 90 },
+                { title: t('hwv.col.teacher'), dataIndex: 'teacherName', width: 90 },
+                { title: t('hwv.week.estimate'), dataIndex: 'estimate', align: 'right', render: (m: number) => t('hwv.minutes', { n: m }) },
+                {
+                  title: t('hwv.week.median'),
+                  dataIndex: 'medianMinutes',
+                  align: 'right',
+                  render: (m: number | null, r) => (
+                    <Tooltip title={t('hwv.week.reports', { n: r.reports })}>
+                      <Typography.Text type="danger">{m === null ? '–' : t('hwv.minutes', { n: m })}</Typography.Text>
+                    </Tooltip>
+                  ),
+                },
+                {
+                  title: t('hwv.school.meanRatio'),
+                  key: 'ratio',
+                  align: 'right',
+                  render: (_: unknown, r) => (r.medianMinutes === null || !r.estimate ? '–' : <Typography.Text type="danger">{(r.medianMinutes / r.estimate).toFixed(2)}×</Typography.Text>),
+                },
+                { title: t('hwv.school.reportsCol'), dataIndex: 'reports', align: 'right' },
+              ]}
+            />
+          </Card>
         </Space>
       )}
     </>

@@ -23,6 +23,9 @@ type WeekRow = z.infer<typeof TeacherWeek>;
 type StatRow = z.infer<typeof TeacherItemStat>;
 type DayStatusValue = z.infer<typeof DayStatus>;
 
+/** "三年级(2)班" → "三(2)": chart labels under narrow bars. */
+const compactClass = (name: string) => name.replace(/年级\((\d+)\)班$/, '($1)');
+
 const PALETTE = ['#1677ff', '#13c2c2', '#fa8c16', '#722ed1', '#eb2f96', '#52c41a', '#2f54eb', '#faad14'];
 
 function SaveAsDesign({ item, onClose }: { item: Item; onClose(): void }) {
@@ -87,8 +90,8 @@ export default function TeacherWeekPage() {
   const minutesChart: ChartOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { left: 48, right: 16, top: 36, bottom: 28 },
-    xAxis: { type: 'category', data: days.map((d) => `${weekdayName(d, locale)} ${d.slice(5)}`) },
+    grid: { left: 48, right: 16, top: 36, bottom: 40 },
+    xAxis: { type: 'category', data: days.map((d) => `${weekdayName(d, locale)}\n${d.slice(5)}`), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: t('hwv.unit.minutes') },
     series: classNames.map((c, n) => ({
       name: c,
@@ -123,7 +126,7 @@ export default function TeacherWeekPage() {
     },
     legend: { top: 0, data: [t('hwv.week.estimate'), t('hwv.week.median')] },
     grid: { left: 48, right: 16, top: 36, bottom: 48 },
-    xAxis: { type: 'category', data: withStats.map((i) => `${weekdayName(i.date, locale)}\n${i.className}`), axisLabel: { interval: 0, fontSize: 11 } },
+    xAxis: { type: 'category', data: withStats.map((i) => `${weekdayName(i.date, locale)}\n${compactClass(i.className)}`), axisLabel: { interval: 0, fontSize: 11 } },
     yAxis: { type: 'value', name: t('hwv.unit.minutes') },
     series: [
       { name: t('hwv.week.estimate'), type: 'bar', itemStyle: { color: '#bfbfbf' }, data: withStats.map((i) => stats.get(i.id)!.estimate) },
@@ -208,8 +211,8 @@ export default function TeacherWeekPage() {
               {
                 title: t('hwv.col.date'),
                 dataIndex: 'date',
-                width: 110,
-                render: (d: string, i, n) => (n > 0 && items[n - 1]!.date === d ? null : <Typography.Text strong>{formatDay(d, locale)}</Typography.Text>),
+                width: 130,
+                render: (d: string, i, n) => (n > 0 && items[n - 1]!.date === d ? null : <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{formatDay(d, locale)}</Typography.Text>),
               },
               { title: t('hwv.col.class'), dataIndex: 'className', width: 110 },
               {

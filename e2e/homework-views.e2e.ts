@@ -1,0 +1,346 @@
+/**
+ * Homework views in the browser: a parent on a phone reads a day's list and reports time in one screen; the district
+ * dashboard with its drill-down and Excel export; the school overview, the class load calendar, the teacher's week and
+ * the library. The figures the pages show are checked against the API's, fetched with the page's own cookies.
+ */
+import { addDays, todayIn, weekStart } from '@shuangjian/policy';
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+
+afterAll(() => closeBrowser());
+
+const get = async <T>(page: Page, url: string): Promise<T> => {
+  const res = await page.request.get(url);
+  if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+};
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+// no DOM types in the e2e project: the check runs in the page as a string
+const noHorizontalScroll = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+/** Opens an antd date picker and clicks the day, paging months as needed. */
+async function pickDate(page: Page, input: ReturnType<Page['getByLabel']>, date: string) {
+  await input.click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
+  await panel.waitFor();
+  for (let i = 0; i < 24 && !(await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).count()); i++) {
+    const shown = (await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title')) ?? date;
+    await panel.locator(shown.slice(0, 7) < date.slice(0, 7) ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn').click();
+  }
+  await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).click();
+  await panel.waitFor({ state: 'hidden' });
+}
+
+type ChildDay = {
+  date: string;
+  list: { written: number; limit: number; items: { itemId: string; subjectName: string; place: string; minutes: number }[] } | null;
+  feedback: { minutes: number; withinLimit: boolean; stoppedAtBedtime: boolean; items: { itemId: string; done: boolean; minutes: number | null }[] } | null;
+};
+
+describe('a parent on a phone', () => {
+  it('reads a day’s published list, reports every item in one screen, then opens the week plan and the error notebook', async () => {
+    const { page, context } = await newPage(PHONE);
+    await signIn(page, 'demo-parent');
+    const me = await get<{ children: { id: string; name: string }[] }>(page, '/api/me');
+    const child = me.children[0]!;
+    const today = todayIn('Asia/Shanghai');
+
+    // the home page shows today's card for the child
+    await page.getByTestId('home-child-homework').first().waitFor();
+    await expect.poll(async () => page.getByTestId('home-child-homework').first().textContent()).toMatch(/作业|公示/);
+    expect(await page.getByTestId('home-child-homework').first().textContent()).toContain(child.name);
+    await shot(page, 'homework-v01-parent-home');
+
+    // the latest school day before today with a published list (the demo publishes the past four weeks' school days)
+    let back = 1;
+    let day: ChildDay | null = null;
+    for (; back <= 7; back++) {
+      day = await get<ChildDay>(page, `/api/homework/child/day?studentId=${child.id}&date=${addDays(today, -back)}`);
+      if (day.list) break;
+    }
+    expect(day?.list, 'a published list in the last week').toBeTruthy();
+    const date = day!.date;
+
+    await page.goto('/homework/child');
+    await page.getByTestId('child-day-stepper').waitFor();
+    for (let i = 0; i < back; i++) await page.getByRole('button', { name: '前一天' }).click();
+    await page.getByTestId('child-list').waitFor();
+    expect(page.url()).toContain(`date=${date}`);
+
+    // the page shows what the API answers: the items and the written minutes against the limit
+    const list = day!.list!;
+    expect(await page.getByTestId('child-item').count()).toBe(list.items.length);
+    expect((await page.getByTestId('child-written').textContent())?.trim()).toBe(`${list.written} / ${list.limit} 分钟`);
+    const pane = (await page.getByRole('tabpanel').textContent()) ?? '';
+    for (const i of list.items) expect(pane).toContain(i.subjectName);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'homework-v02-parent-day');
+
+    // one screen: every item at home switched to done (minutes prefilled with the estimate), one minute stepper used
+    await page.getByTestId('child-go-report').click();
+    if (await page.getByTestId('report-result').isVisible()) await page.getByTestId('report-edit').click();
+    const form = page.getByTestId('report-form');
+    await form.waitFor();
+    const rows = form.getByTestId('report-item');
+    const atHome = list.items.filter((i) => i.place === 'home');
+    expect(await rows.count()).toBe(atHome.length);
+    for (let n = 0; n < atHome.length; n++) {
+      const sw = rows.nth(n).getByRole('switch');
+      if ((await sw.getAttribute('aria-checked')) !== 'true') await sw.click();
+      expect(await sw.getAttribute('aria-checked')).toBe('true');
+      expect(Number(await rows.nth(n).getByRole('spinbutton').inputValue())).toBeGreaterThan(0);
+    }
+    await rows.first().getByRole('button', { name: '加 5 分钟' }).click();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    const counted = (await form.getByTestId('report-counted').textContent())!.trim();
+    await form.scrollIntoViewIfNeeded();
+    await shot(page, 'homework-v03-parent-report');
+    await form.getByTestId('report-submit').click();
+    await page.getByTestId('report-result').waitFor();
+
+    // the saved state is the server's judgement of the evening
+    const saved = await get<ChildDay>(page, `/api/homework/child/day?studentId=${child.id}&date=${date}`);
+    expect(saved.feedback).toBeTruthy();
+    expect(saved.feedback!.items.filter((i) => i.done).length).toBe(atHome.length);
+    expect(counted).toBe(`${saved.feedback!.minutes} / ${list.limit} 分钟`);
+    const outcome = saved.feedback!.stoppedAtBedtime ? '已熔断' : saved.feedback!.withinLimit ? '按时完成' : saved.feedback!.minutes > list.limit ? '超出上限' : '未全部完成';
+    expect(await page.getByTestId('report-outcome').textContent()).toContain(outcome);
+    expect(await page.getByTestId('report-result').textContent()).toContain(`书面作业用时 ${saved.feedback!.minutes} 分钟`);
+    await page.getByTestId('report-result').scrollIntoViewIfNeeded();
+    await shot(page, 'homework-v04-parent-report-saved');
+
+    // correction: stopped at bedtime this time
+    await page.getByTestId('report-edit').click();
+    await page.getByTestId('report-bedtime').click();
+    await page.getByTestId('report-submit').click();
+    await expect.poll(async () => page.getByTestId('report-outcome').textContent()).toContain('已熔断');
+    expect((await get<ChildDay>(page, `/api/homework/child/day?studentId=${child.id}&date=${date}`)).feedback!.stoppedAtBedtime).toBe(true);
+
+    // the week plan: seven days, the reported day among them
+    await page.getByRole('tab', { name: '本周安排' }).click();
+    await page.getByTestId('child-week').waitFor();
+    expect(await page.getByTestId('child-week-day').count()).toBe(7);
+    const monday = weekStart(date);
+    const range = await get<{ lists: { date: string }[] }>(page, `/api/homework/child/range?studentId=${child.id}&from=${monday}&to=${addDays(monday, 6)}`);
+    expect(await page.getByTestId('child-week').locator('li').count()).toBeGreaterThan(0);
+    expect(range.lists.some((l) => l.date === date)).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'homework-v05-parent-week');
+
+    // the error notebook: the demo's entry, then one added from the day's math item, then marked mastered
+    await page.getByRole('tab', { name: '错题本' }).click();
+    await page.getByTestId('child-mistakes').waitFor();
+    await expect.poll(() => page.getByTestId('mistake').count()).toBeGreaterThan(0);
+    const before = await page.getByTestId('mistake').count();
+    await page.getByTestId('mistake-add').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('mistake-item').click();
+    const math = list.items.find((i) => i.subjectName === '数学') ?? list.items[0]!;
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: `${math.subjectName}：` }).first().click();
+    await dialog.getByLabel('错题').fill('第 4 题：退位减法忘记借位');
+    await dialog.getByLabel('备注').fill('已订正，周末再练 3 题');
+    await shot(page, 'homework-v06-parent-mistake-form');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => page.getByTestId('mistake').count()).toBe(before + 1);
+    expect(await page.getByTestId('mistake').first().textContent()).toContain('退位减法忘记借位');
+    const mistakes = await get<{ question: string; itemId: string | null; resolved: boolean }[]>(page, `/api/homework/mistakes?studentId=${child.id}`);
+    expect(mistakes.find((m) => m.question.includes('退位减法'))?.itemId).toBe(math.itemId);
+    await page.getByTestId('mistake').first().getByTestId('mistake-resolve').click();
+    await expect.poll(async () => (await get<{ question: string; resolved: boolean }[]>(page, `/api/homework/mistakes?studentId=${child.id}`)).find((m) => m.question.includes('退位减法'))?.resolved).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'homework-v07-parent-mistakes');
+
+    // the day-by-day list over a chosen range: the next two weeks by default, here the last ten days
+    await page.getByRole('tab', { name: '假期清单' }).click();
+    await expect.poll(async () => (await page.getByRole('tabpanel').textContent()) ?? '').toMatch(/没有公示的作业|月/);
+    await pickDate(page, page.getByLabel('开始日期'), addDays(today, -10));
+    await pickDate(page, page.getByLabel('结束日期'), addDays(today, -1));
+    await page.getByTestId('child-vacation').waitFor();
+    expect(await page.getByTestId('child-vacation-day').count()).toBe(10);
+    const ten = await get<{ lists: unknown[] }>(page, `/api/homework/child/range?studentId=${child.id}&from=${addDays(today, -10)}&to=${addDays(today, -1)}`);
+    expect(await page.getByTestId('child-vacation').locator('li').count()).toBeGreaterThanOrEqual(ten.lists.length);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await shot(page, 'homework-v08-parent-vacation');
+    await context.close();
+  });
+});
+
+type Weekly = {
+  from: string;
+  to: string;
+  weeks: string[];
+  rows: { schoolId: string; schoolName: string }[];
+  totals: { weekStart: string; withinLimitRate: number | null; overLimitRate: number | null }[];
+};
+
+describe('the district office', () => {
+  it('sees the weekly chart and table with the API’s figures, drills into a school and exports the table', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-district');
+    await page.goto('/homework/district');
+    await page.getByTestId('district-chart').locator('canvas').first().waitFor();
+    await page.getByTestId('district-school').first().waitFor();
+
+    const thisWeek = weekStart(todayIn('Asia/Shanghai'));
+    const api = await get<Weekly>(page, `/api/homework/district/weekly?from=${addDays(thisWeek, -49)}&to=${addDays(thisWeek, 6)}`);
+    const lastFull = api.totals.find((w) => w.weekStart === addDays(thisWeek, -7))!;
+    expect((await page.getByTestId('district-kpi-within').locator('.ant-statistic-content').textContent())?.trim()).toBe(pct(lastFull.withinLimitRate));
+    expect((await page.getByTestId('district-kpi-over').locator('.ant-statistic-content').textContent())?.trim()).toBe(pct(lastFull.overLimitRate));
+    const cell = await page.getByTestId(`district-total-${lastFull.weekStart}`).textContent();
+    expect(cell).toContain(pct(lastFull.withinLimitRate));
+    expect(cell).toContain(pct(lastFull.overLimitRate));
+    const schools = new Set(api.rows.map((r) => r.schoolId));
+    expect(await page.getByTestId('district-school').count()).toBe(schools.size);
+    await shot(page, 'homework-v10-district');
+
+    // drill-down: the school's classes over the same weeks
+    const first = api.rows[0]!;
+    await page.getByTestId('district-school').filter({ hasText: first.schoolName }).click();
+    const drawer = page.getByTestId('district-drill');
+    await drawer.getByTestId('district-drill-table').locator('tbody tr.ant-table-row').first().waitFor();
+    const classes = await get<{ className: string }[]>(page, `/api/homework/district/classes?schoolId=${first.schoolId}&from=${api.from}&to=${api.to}`);
+    expect(await drawer.locator('tbody tr.ant-table-row').count()).toBe(classes.length);
+    expect(await drawer.textContent()).toContain(classes[0]!.className);
+    await shot(page, 'homework-v11-district-drill');
+    await page.keyboard.press('Escape');
+
+    // Excel export, made in the browser, read back by a spreadsheet library
+    const download = page.waitForEvent('download');
+    await page.getByTestId('district-export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync((await file.path())!) as unknown as ExcelJS.Buffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getCell('B1').value).toBe('学校');
+    expect(sheet.rowCount).toBe(schools.size + 2);
+    const totalRow = sheet.getRow(sheet.rowCount);
+    expect(totalRow.getCell(1).value).toBe('全区合计');
+    const col = 5 + 2 * api.weeks.indexOf(lastFull.weekStart);
+    expect(totalRow.getCell(col).value).toBeCloseTo(lastFull.withinLimitRate!, 3);
+    await context.close();
+  });
+});
+
+describe('school staff', () => {
+  it('the principal sees every class of a school day, worst first, with the API’s flags', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-principal');
+    await page.goto('/homework/school');
+    await page.getByTestId('school-today').waitFor();
+    await shot(page, 'homework-v12-school-today');
+
+    // the latest school day with published lists
+    const me = await get<{ schools: { id: string }[] }>(page, '/api/me');
+    const schoolId = me.schools[0]!.id;
+    let date = addDays(todayIn('Asia/Shanghai'), -1);
+    type Overview = { today: { className: string; overloaded: boolean; published: boolean }[]; week: unknown[]; teachers: unknown[]; flaggedItems: unknown[] };
+    let overview = await get<Overview>(page, `/api/homework/school/overview?schoolId=${schoolId}&date=${date}`);
+    for (let i = 0; i < 6 && !overview.today.some((s) => s.published); i++) {
+      date = addDays(date, -1);
+      overview = await get<Overview>(page, `/api/homework/school/overview?schoolId=${schoolId}&date=${date}`);
+    }
+    await page.goto(`/homework/school?date=${date}`);
+    const table = page.getByTestId('school-today');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await page.getByTestId('school-teachers-chart').locator('canvas').first().waitFor();
+    const classes = await get<unknown[]>(page, `/api/classes?schoolId=${schoolId}`);
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(classes.length);
+    const overloaded = overview.today.filter((s) => s.overloaded);
+    expect(await table.locator('tbody tr.ant-table-row').filter({ hasText: /超量/ }).filter({ has: page.locator('.anticon-warning') }).count()).toBe(overloaded.length);
+    if (overloaded.length) expect(await table.locator('tbody tr.ant-table-row').first().textContent()).toContain('超量');
+    await shot(page, 'homework-v13-school-day');
+    await context.close();
+  });
+
+  it('the class teacher sees the class load calendar as a heat map, the trend and the frequent mistakes', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-classteacher');
+    await page.goto('/homework/class');
+    await page.getByTestId('class-heatmap').locator('canvas').first().waitFor();
+    await page.getByTestId('class-line').locator('canvas').first().waitFor();
+    await expect.poll(async () => page.getByTestId('class-mistakes').textContent()).toContain('进位加法算错');
+    await shot(page, 'homework-v14-class-calendar');
+    await context.close();
+  });
+
+  it('a teacher sees the week with the API’s items and finds a design in the library', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-teacher');
+    await page.goto('/homework/week');
+    await page.getByTestId('week-items').locator('tbody tr.ant-table-row').first().waitFor();
+    const monday = weekStart(todayIn('Asia/Shanghai'));
+    const week = await get<{ items: unknown[]; stats: { flagged: boolean; medianMinutes: number | null }[] }>(page, `/api/homework/teacher/week?weekStart=${monday}`);
+    expect(await page.getByTestId('week-items').locator('tbody tr.ant-table-row').count()).toBe(week.items.length);
+    expect(await page.getByTestId('week-items').locator('.anticon-warning').count()).toBe(week.stats.filter((s) => s.flagged && s.medianMinutes !== null).length);
+    await shot(page, 'homework-v15-teacher-week');
+
+    await page.goto('/homework/library');
+    await page.getByTestId('design-card').first().waitFor();
+    await page.getByTestId('library-search').locator('input').fill('购物');
+    await expect.poll(() => page.getByTestId('design-card').count()).toBe(1);
+    expect(await page.getByTestId('design-card').textContent()).toContain('超市购物小账本');
+    await shot(page, 'homework-v16-library-search');
+    await page.getByTestId('design-card').click();
+    const drawer = page.getByTestId('design-drawer');
+    await drawer.getByTestId('design-use').waitFor();
+    expect(await drawer.textContent()).toContain('2026 秋季学期优秀作业设计');
+    await shot(page, 'homework-v17-library-design');
+    await context.close();
+  });
+
+  it('a district curator writes a design, marks it excellent, groups it into a new collection and takes it out again', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-district');
+    await page.goto('/homework/library');
+    await page.getByTestId('design-card').first().waitFor();
+
+    // a new collection
+    await page.getByTestId('collection-new').click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByLabel('名称').fill('三年级数学实践作业');
+    await dialog.getByLabel('说明').fill('动手测量、记录与计算');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByTestId('collection').filter({ hasText: '三年级数学实践作业' }).waitFor();
+
+    // a new design, written in the form
+    await page.getByTestId('design-new').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('标题').fill('家庭用水小调查');
+    await choose(page, dialog.getByLabel('学科'), '数学');
+    await choose(page, dialog.getByLabel('年级'), '三年级');
+    await dialog.getByLabel('单元').fill('第四单元 万以内的加法和减法');
+    await choose(page, dialog.getByLabel('作业类型'), '实践');
+    await dialog.getByLabel('作业内容').fill('记录家里一周每天的用水量（看水表），算一算一周一共用了多少升水。');
+    await shot(page, 'homework-v18-library-new-design');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    const drawer = page.getByTestId('design-drawer');
+    await drawer.getByTestId('design-excellent').waitFor();
+    expect(await drawer.textContent()).toContain('家庭用水小调查');
+
+    // excellent, then into the new collection
+    await drawer.getByTestId('design-excellent').click();
+    await expect.poll(async () => drawer.getByTestId('design-excellent').textContent()).toContain('取消优秀');
+    await choose(page, drawer.locator('.ant-select'), '三年级数学实践作业');
+    await drawer.getByTestId('design-add-collection').click();
+    await drawer.getByTestId('design-collection').filter({ hasText: '三年级数学实践作业' }).waitFor();
+    await shot(page, 'homework-v19-library-curated');
+    type Found = { items: { title: string; excellent: boolean; collections: { name: string }[] }[] };
+    let found = await get<Found>(page, `/api/homework/designs?q=${encodeURIComponent('家庭用水')}`);
+    expect(found.items[0]).toMatchObject({ title: '家庭用水小调查', excellent: true, collections: [{ name: '三年级数学实践作业' }] });
+
+    // filtered by the collection, then taken out of it
+    await page.keyboard.press('Escape');
+    await page.getByTestId('collection').filter({ hasText: '三年级数学实践作业' }).click();
+    await expect.poll(() => page.getByTestId('design-card').count()).toBe(1);
+    await page.getByTestId('design-card').click();
+    await drawer.getByTestId('design-collection').filter({ hasText: '三年级数学实践作业' }).locator('.ant-tag-close-icon').click();
+    await expect.poll(() => drawer.getByTestId('design-collection').count()).toBe(0);
+    found = await get<Found>(page, `/api/homework/designs?q=${encodeURIComponent('家庭用水')}`);
+    expect(found.items[0]!.collections).toEqual([]);
+    await context.close();
+  });
+});
