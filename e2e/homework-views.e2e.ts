@@ -327,6 +327,7 @@ describe('school staff', () => {
     await choose(page, drawer.locator('.ant-select'), '三年级数学实践作业');
     await drawer.getByTestId('design-add-collection').click();
     await drawer.getByTestId('design-collection').filter({ hasText: '三年级数学实践作业' }).waitFor();
+    await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
     await shot(page, 'homework-v19-library-curated');
     type Found = { items: { title: string; excellent: boolean; collections: { name: string }[] }[] };
     let found = await get<Found>(page, `/api/homework/designs?q=${encodeURIComponent('家庭用水')}`);

@@ -182,11 +182,13 @@ export default function DistrictDashboardPage() {
     ],
   };
 
+  const hasData = (w: string) => !!data?.totals.find((x) => x.weekStart === w)?.classDays;
+  const weekWidth = (w: string) => (hasData(w) ? 100 : 64);
   const columns: ColumnsType<SchoolRow> = [
     {
       title: t('hwv.col.zone'),
       dataIndex: 'zoneName',
-      width: 100,
+      width: 90,
       fixed: 'left',
       filters: [...new Set(schools.map((s) => s.zoneName))].map((z) => ({ text: z, value: z })),
       onFilter: (v, r) => r.zoneName === v,
@@ -195,7 +197,7 @@ export default function DistrictDashboardPage() {
     {
       title: t('hwv.col.school'),
       dataIndex: 'schoolName',
-      width: 150,
+      width: 140,
       fixed: 'left',
       render: (n: string, r) => (
         <Button type="link" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setDrill(r)} data-testid="district-school">
@@ -206,7 +208,7 @@ export default function DistrictDashboardPage() {
     {
       title: t('hwv.district.rangeTotal'),
       key: 'total',
-      width: 130,
+      width: 116,
       sorter: (a, b) => (a.total.withinLimitRate ?? 2) - (b.total.withinLimitRate ?? 2),
       render: (_: unknown, r) => <RatesCell rates={r.total} target={target} />,
     },
@@ -214,8 +216,8 @@ export default function DistrictDashboardPage() {
       title: t('hwv.district.weekOf', { w: weekLabel(w) }),
       key: w,
       // weeks without any class-day (before the data begins, vacations) stay visible but narrow
-      width: data?.totals.find((x) => x.weekStart === w)?.classDays ? 116 : 76,
-      sorter: (a: SchoolRow, b: SchoolRow) => (a.weeks.get(w)?.withinLimitRate ?? 2) - (b.weeks.get(w)?.withinLimitRate ?? 2),
+      width: weekWidth(w),
+      sorter: hasData(w) ? (a: SchoolRow, b: SchoolRow) => (a.weeks.get(w)?.withinLimitRate ?? 2) - (b.weeks.get(w)?.withinLimitRate ?? 2) : undefined,
       render: (_: unknown, r: SchoolRow) => <RatesCell rates={r.weeks.get(w)} target={target} />,
     })),
   ];
@@ -324,8 +326,8 @@ export default function DistrictDashboardPage() {
             dataSource={schools}
             columns={columns}
             pagination={false}
-            scroll={{ x: 380 + (data?.totals.reduce((s, w) => s + (w.classDays ? 116 : 76), 0) ?? 0) }}
-            size="middle"
+            scroll={{ x: 346 + weeks.reduce((s, w) => s + weekWidth(w), 0) }}
+            size="small"
             summary={() =>
               data && schools.length ? (
                 <Table.Summary fixed>

@@ -204,7 +204,7 @@ export default function SchoolOverviewPage() {
             />
           </Card>
           <Row gutter={[16, 16]}>
-            <Col xs={24} xl={10}>
+            <Col xs={24} xl={12}>
               <Card title={t('hwv.school.weekOver', { from: data ? formatDay(data.weekStart, locale) : '' })} data-testid="school-week" style={{ height: '100%' }}>
                 {data && data.week.length === 0 ? (
                   <Empty description={t('hwv.school.weekNone')} />
@@ -224,7 +224,7 @@ export default function SchoolOverviewPage() {
                         render: (_: unknown, r) => (
                           <Space orientation="vertical" size={0}>
                             {r.plannedOver && <Typography.Text type="danger">{t('hwv.school.whyPlanned', { n: r.plannedWritten, limit: r.limit })}</Typography.Text>}
-                            {r.overloaded && <Typography.Text type="danger">{t('hwv.school.overTip', { over: r.overLimit, n: r.reporters, bedtime: r.bedtimeStops })}</Typography.Text>}
+                            {r.overloaded && <Typography.Text type="danger">{t('hwv.school.overShort', { over: r.overLimit, n: r.reporters, bedtime: r.bedtimeStops })}</Typography.Text>}
                           </Space>
                         ),
                       },
@@ -233,7 +233,7 @@ export default function SchoolOverviewPage() {
                 )}
               </Card>
             </Col>
-            <Col xs={24} xl={14}>
+            <Col xs={24} xl={12}>
               <Card title={t('hwv.school.byTeacher')} styles={{ body: { padding: 0 } }}>
                 <Table<Teacher>
                   rowKey="teacherId"

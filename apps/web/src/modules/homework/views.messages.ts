@@ -214,6 +214,7 @@ const messages: Record<string, [zh: string, en: string]> = {
   'hwv.school.median': ['实际中位数', 'Median actual'],
   'hwv.school.flag': ['超量', 'Over-load'],
   'hwv.school.overTip': ['{n} 人填报中 {over} 人超过上限（含到点熔断 {bedtime} 人）', '{over} of {n} reporters over the limit ({bedtime} bedtime stops)'],
+  'hwv.school.overShort': ['{over}/{n} 人超上限（熔断 {bedtime} 人）', '{over}/{n} over the limit ({bedtime} bedtime stops)'],
   'hwv.school.weekOver': ['本周超量班级（{from} 起）', 'Over-loaded this week (from {from})'],
   'hwv.school.weekNone': ['本周没有超量的班级', 'No over-loaded class this week'],
   'hwv.school.why': ['情况', 'What happened'],
