@@ -2,7 +2,7 @@
 import type { ClassCalendar, ClassDayStat, FrequentMistake, SchoolClass, Semester } from '@shuangjian/contracts';
 import { addDays, daysBetween } from '@shuangjian/policy';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, DatePicker, Empty, Flex, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Col, DatePicker, Empty, Flex, Grid, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -94,6 +94,7 @@ export default function ClassCalendarPage() {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
+  const wide = !!Grid.useBreakpoint().lg;
   const today = districtToday(me?.district.timezone);
   const options = useClassOptions();
   const [params, setParams] = useSearchParams();
@@ -166,6 +167,9 @@ export default function ClassCalendarPage() {
           left: 'center',
           bottom: 0,
           dimension: 1,
+          itemWidth: wide ? 20 : 12,
+          itemGap: wide ? 10 : 4,
+          textStyle: { fontSize: wide ? 12 : 10 },
           pieces: [
             { min: 0, max: 0, label: t('hwv.class.legend.none'), color: '#e6f4ff' },
             { gt: 0, lte: 0.5, label: '≤ 50%', color: '#b7eb8f' },
@@ -177,8 +181,8 @@ export default function ClassCalendarPage() {
         calendar: {
           range: [from, to],
           top: 40,
-          left: 40,
-          right: 16,
+          left: wide ? 40 : 24,
+          right: wide ? 16 : 8,
           bottom: 56,
           cellSize: ['auto', 22],
           orient: 'horizontal',
@@ -193,7 +197,7 @@ export default function ClassCalendarPage() {
             type: 'heatmap',
             coordinateSystem: 'calendar',
             data: (data.days ?? []).map((d) => [d.date, Math.round(loadShare(d.plannedWritten, d.limit) * 100) / 100]),
-            label: { show: weeks <= 24, fontSize: 10, formatter: (p) => String((Array.isArray(p.value) ? byDate.get(String(p.value[0]))?.plannedWritten : '') ?? '') },
+            label: { show: wide && weeks <= 24, fontSize: 10, formatter: (p) => String((Array.isArray(p.value) ? byDate.get(String(p.value[0]))?.plannedWritten : '') ?? '') },
           },
         ],
       }
@@ -203,11 +207,11 @@ export default function ClassCalendarPage() {
     ? {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 48, right: 56, top: 40, bottom: 32 },
+        grid: { left: 48, right: 56, top: wide ? 56 : 72, bottom: 32 },
         xAxis: { type: 'category', data: reported.map((d) => d.date.slice(5)) },
         yAxis: [
-          { type: 'value', name: t('hwv.unit.minutes'), min: 0 },
-          { type: 'value', name: t('hwv.withinRate'), min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+          { type: 'value', name: wide ? t('hwv.unit.minutes') : undefined, min: 0 },
+          { type: 'value', name: wide ? t('hwv.withinRate') : undefined, min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
         ],
         series: [
           { name: t('hwv.class.series.median'), type: 'line', data: reported.map((d) => d.medianMinutes), itemStyle: { color: '#1677ff' }, symbolSize: 5 },
@@ -300,7 +304,7 @@ export default function ClassCalendarPage() {
           </Row>
           <Card
             title={<MeasureTip measure="counted">{t('hwv.class.heatTitle')}</MeasureTip>}
-            extra={<Typography.Text type="secondary">{t('hwv.class.clickHint')}</Typography.Text>}
+            extra={wide && <Typography.Text type="secondary">{t('hwv.class.clickHint')}</Typography.Text>}
             loading={cal.isLoading}
             data-testid="class-heatmap"
           >

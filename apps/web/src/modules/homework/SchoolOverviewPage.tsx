@@ -212,6 +212,7 @@ export default function SchoolOverviewPage() {
                   <Table<Stat>
                     rowKey={(r) => `${r.classId}:${r.date}`}
                     size="small"
+                    scroll={{ x: 480 }}
                     loading={overview.isLoading}
                     dataSource={data?.week}
                     pagination={false}
@@ -238,6 +239,7 @@ export default function SchoolOverviewPage() {
                 <Table<Teacher>
                   rowKey="teacherId"
                   size="small"
+                  scroll={{ x: 480 }}
                   loading={overview.isLoading}
                   dataSource={teachers}
                   pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}

@@ -181,7 +181,7 @@ const messages: Record<string, [zh: string, en: string]> = {
   'hwv.class.bedtimeStops': ['到点熔断人次', 'Bedtime stops'],
   'hwv.class.heatTitle': ['作业负担日历：书面作业计划量 ÷ 上限', 'Load calendar: planned written minutes ÷ limit'],
   'hwv.class.clickHint': ['点击某天查看当日作业', 'Click a day to open it'],
-  'hwv.class.legend.none': ['无书面作业', 'No written'],
+  'hwv.class.legend.none': ['无书面', 'None written'],
   'hwv.class.legend.over': ['超上限', 'Over limit'],
   'hwv.class.noDays': ['这段时间没有作业记录', 'No homework in this range'],
   'hwv.class.lineTitle': ['实际用时与按时完成率', 'Actual time and within-limit rate'],
