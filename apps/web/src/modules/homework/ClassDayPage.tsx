@@ -6,14 +6,14 @@
 import { LeftOutlined, PrinterOutlined, RightOutlined } from '@ant-design/icons';
 import type { LoadCheck } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, InputNumber, Popconfirm, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Grid, InputNumber, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError, idempotencyKey } from '../../app/api';
 import { hasRole, useMe } from '../../app/auth';
-import { useI18n } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -62,6 +62,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const client = useQueryClient();
+  const mobile = !Grid.useBreakpoint().md;
   const [ruleError, setRuleError] = useState<ApiError | null>(null);
   const [adjusting, setAdjusting] = useState<{ item: Item; action: Action } | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -171,17 +172,6 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
           size="small"
           title={t('hw.day.load')}
           data-testid="day-load"
-          extra={
-            <Space size={4} wrap>
-              {(['contentCheck', 'classCoordination', 'schoolApproval'] as const).map((s) => (
-                <Tag key={s} color={day.settings[s] ? 'blue' : 'default'}>
-                  {t(`hw.settings.${s}`)}
-                  {day.settings[s] ? '' : t('hw.day.stepOff')}
-                </Tag>
-              ))}
-              {approver && <Link to="/homework/todo#settings">{t('hw.settings.title')}</Link>}
-            </Space>
-          }
         >
           <LoadBar limit={day.check.limit} written={day.check.written} testId="day-load-bar" />
           <div style={{ margin: '6px 0' }}>
@@ -204,6 +194,18 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
               {t('hw.day.pendingHint', { n: pending.length, subjects: pending.map((p) => p.subjectName).join('、') })}
             </Typography.Text>
           )}
+          <Flex wrap gap={4} align="center" style={{ marginTop: 10 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('hw.day.chain')}
+            </Typography.Text>
+            {(['contentCheck', 'classCoordination', 'schoolApproval'] as const).map((s) => (
+              <Tag key={s} color={day.settings[s] ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+                {t(`hw.settings.${s}`)}
+                {day.settings[s] ? '' : t('hw.day.stepOff')}
+              </Tag>
+            ))}
+            {approver && <Link to="/homework/todo#settings">{t('hw.day.chainEdit')}</Link>}
+          </Flex>
         </Card>
 
         <Card
@@ -233,6 +235,31 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
         >
           {day.items.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.day.noItems')} />
+          ) : mobile ? (
+            <Flex vertical gap={10}>
+              {day.items.map((i) => (
+                <div
+                  key={i.id}
+                  data-testid="day-item"
+                  style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10, opacity: i.status === 'dropped' || i.status === 'returned' ? 0.55 : 1 }}
+                >
+                  <Flex justify="space-between" align="baseline" gap={8}>
+                    <span>
+                      <Typography.Text strong>{i.subjectName}</Typography.Text>
+                      <Typography.Text type="secondary"> · {i.teacherName}</Typography.Text>
+                    </span>
+                    <Minutes item={i} />
+                  </Flex>
+                  <ItemContent item={i} />
+                  <Flex wrap gap={4} align="center" style={{ marginTop: 4 }}>
+                    <ItemTags item={i} />
+                    <ItemStatusTag status={i.status} dayStatus={day.status} />
+                  </Flex>
+                  <ItemNotes item={i} />
+                  {coordinator && <Actions item={i} onAdjust={(a) => setAdjusting({ item: i, action: a })} />}
+                </div>
+              ))}
+            </Flex>
           ) : (
             <Table<Item>
               rowKey="id"
@@ -249,20 +276,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
                   key: 'content',
                   render: (_: unknown, i) => (
                     <div style={{ minWidth: 200 }}>
-                      {i.title && <Typography.Text strong>{i.title}：</Typography.Text>}
-                      {i.content}
-                      {i.links.map((l) => (
-                        <div key={l}>
-                          <Typography.Link href={l} target="_blank" rel="noreferrer">
-                            {l}
-                          </Typography.Link>
-                        </div>
-                      ))}
-                      {i.attachments.map((a) => (
-                        <div key={a.id}>
-                          <Typography.Link href={`/api/homework/attachments/${a.id}`}>📎 {a.name}</Typography.Link>
-                        </div>
-                      ))}
+                      <ItemContent item={i} />
                     </div>
                   ),
                 },
@@ -272,56 +286,22 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
                   dataIndex: 'minutes',
                   width: 90,
                   align: 'right',
-                  render: (n: number, i) => (
-                    <>
-                      <Typography.Text strong>{t('hw.minutes', { n })}</Typography.Text>
-                      {i.originalMinutes !== null && i.originalMinutes !== n && (
-                        <div>
-                          <Typography.Text delete type="secondary">
-                            {t('hw.minutes', { n: i.originalMinutes })}
-                          </Typography.Text>
-                        </div>
-                      )}
-                    </>
-                  ),
+                  render: (_: number, i) => <Minutes item={i} />,
                 },
                 { title: t('hw.field.status'), dataIndex: 'status', width: 120, render: (s: Item['status']) => <ItemStatusTag status={s} dayStatus={day.status} /> },
                 {
                   title: t('hw.day.notes'),
                   key: 'notes',
                   width: 180,
-                  render: (_: unknown, i) => (
-                    <>
-                      {i.originalDate && <div>{t('hw.day.movedFrom', { date: formatDay(i.originalDate, locale) })}</div>}
-                      {i.adjustNote && <Typography.Text type="secondary">{t('hw.day.adjustNote', { note: i.adjustNote })}</Typography.Text>}
-                      {i.status === 'returned' && i.returnReason && <Typography.Text type="danger">{t('hw.day.returnNote', { note: i.returnReason })}</Typography.Text>}
-                    </>
-                  ),
+                  render: (_: unknown, i) => <ItemNotes item={i} />,
                 },
                 ...(coordinator
                   ? [
                       {
                         title: t('common.actions'),
                         key: 'actions',
-                        width: 120,
-                        render: (_: unknown, i: Item) =>
-                          (i.status === 'ready' || i.status === 'pending_check') && (
-                            <Flex wrap gap={0}>
-                              {ACTIONS.map((a) => (
-                                <Button
-                                  key={a}
-                                  type="link"
-                                  size="small"
-                                  danger={a === 'drop' || a === 'return'}
-                                  disabled={a === 'shorten' && i.minutes <= 1}
-                                  onClick={() => setAdjusting({ item: i, action: a })}
-                                  data-testid={`adjust-${a}`}
-                                >
-                                  {t(`hw.adjust.${a}`)}
-                                </Button>
-                              ))}
-                            </Flex>
-                          ),
+                        width: 200,
+                        render: (_: unknown, i: Item) => <Actions item={i} onAdjust={(a) => setAdjusting({ item: i, action: a })} />,
                       },
                     ]
                   : []),
@@ -344,24 +324,28 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
           {day.history.length === 0 ? (
             <Typography.Text type="secondary">{t('hw.day.notPublished')}</Typography.Text>
           ) : (
-            <Timeline
-              items={day.history.map((h) => ({
-                color: h.version === day.publishedVersion ? 'green' : 'gray',
-                title: (
-                  <Space wrap>
-                    <Typography.Text strong>{t('hw.day.version', { n: h.version })}</Typography.Text>
-                    <Typography.Text type="secondary">{formatDateTime(h.publishedAt)}</Typography.Text>
-                    <span>{h.publishedBy}</span>
-                  </Space>
-                ),
-                content: (
-                  <>
-                    <div>{t('hw.day.historyWritten', { n: h.written })}</div>
-                    {h.reason && <div>{t('hw.day.correctionReason')}：{h.reason}</div>}
-                    <Link to={`/homework/notice/${day.classId}/${day.date}?version=${h.version}`}>{t('hw.day.viewNotice')}</Link>
-                  </>
-                ),
-              }))}
+            <List
+              size="small"
+              dataSource={day.history}
+              renderItem={(h) => (
+                <List.Item
+                  extra={<Link to={`/homework/notice/${day.classId}/${day.date}?version=${h.version}`}>{t('hw.day.viewNotice')}</Link>}
+                >
+                  <div>
+                    <Space wrap size={[12, 0]}>
+                      <Tag color={h.version === day.publishedVersion ? 'green' : undefined}>{t('hw.day.version', { n: h.version })}</Tag>
+                      <Typography.Text>{formatDateTime(h.publishedAt)}</Typography.Text>
+                      <Typography.Text>{t('hw.day.publishedBy', { name: h.publishedBy })}</Typography.Text>
+                      <Typography.Text type="secondary">{t('hw.day.historyWritten', { n: h.written })}</Typography.Text>
+                    </Space>
+                    {h.reason && (
+                      <div style={{ marginTop: 4 }}>
+                        {h.version > 1 ? t('hw.day.correctionReason') : t('hw.day.note')}：{h.reason}
+                      </div>
+                    )}
+                  </div>
+                </List.Item>
+              )}
             />
           )}
         </Card>
@@ -428,5 +412,75 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
         onOk={(v) => v.reason && giveBack.mutate(v.reason)}
       />
     </>
+  );
+}
+
+function ItemContent({ item: i }: { item: Item }) {
+  return (
+    <div>
+      {i.title && <Typography.Text strong>{i.title}：</Typography.Text>}
+      {i.content}
+      {i.links.map((l) => (
+        <div key={l}>
+          <Typography.Link href={l} target="_blank" rel="noreferrer">
+            {l}
+          </Typography.Link>
+        </div>
+      ))}
+      {i.attachments.map((a) => (
+        <div key={a.id}>
+          <Typography.Link href={`/api/homework/attachments/${a.id}`}>📎 {a.name}</Typography.Link>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Minutes, with the original struck through when the class teacher shortened it. */
+function Minutes({ item: i }: { item: Item }) {
+  const t = useT();
+  return (
+    <span style={{ whiteSpace: 'nowrap', textAlign: 'right' }}>
+      <Typography.Text strong>{t('hw.minutes', { n: i.minutes })}</Typography.Text>
+      {i.originalMinutes !== null && i.originalMinutes !== i.minutes && (
+        <Typography.Text delete type="secondary" style={{ display: 'block' }}>
+          {t('hw.minutes', { n: i.originalMinutes })}
+        </Typography.Text>
+      )}
+    </span>
+  );
+}
+
+function ItemNotes({ item: i }: { item: Item }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      {i.originalDate && <div>{t('hw.day.movedFrom', { date: formatDay(i.originalDate, locale) })}</div>}
+      {i.adjustNote && <Typography.Text type="secondary">{t('hw.day.adjustNote', { note: i.adjustNote })}</Typography.Text>}
+      {i.status === 'returned' && i.returnReason && <Typography.Text type="danger">{t('hw.day.returnNote', { note: i.returnReason })}</Typography.Text>}
+    </>
+  );
+}
+
+/** 班主任协调: the four adjustments of an item still in the chain. */
+function Actions({ item: i, onAdjust }: { item: Item; onAdjust: (action: Action) => void }) {
+  const t = useT();
+  if (i.status !== 'ready' && i.status !== 'pending_check') return null;
+  return (
+    <Flex wrap gap={0} style={{ marginInline: -7 }}>
+      {ACTIONS.map((a) => (
+        <Button
+          key={a}
+          type="link"
+          size="small"
+          danger={a === 'drop' || a === 'return'}
+          disabled={a === 'shorten' && i.minutes <= 1}
+          onClick={() => onAdjust(a)}
+          data-testid={`adjust-${a}`}
+        >
+          {t(`hw.adjust.${a}`)}
+        </Button>
+      ))}
+    </Flex>
   );
 }

@@ -101,7 +101,7 @@ export default function NoticePage() {
             dataSource={n.items}
             data-testid="notice-items"
             columns={[
-              { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 70 },
+              { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 96 },
               {
                 title: t('hw.field.content'),
                 key: 'content',
@@ -113,10 +113,10 @@ export default function NoticePage() {
                   </>
                 ),
               },
-              { title: t('hw.field.type'), key: 'type', width: 80, render: (_: unknown, i) => typeLabel(i) },
+              { title: t('hw.field.type'), key: 'type', width: 90, render: (_: unknown, i) => typeLabel(i) },
               { title: t('hw.field.layer'), key: 'layer', width: 100, render: (_: unknown, i) => layerLabel(i) },
-              { title: t('hw.field.place'), key: 'place', width: 110, render: (_: unknown, i) => placeLabel(i) },
-              { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 70, align: 'right', render: (m: number) => t('hw.minutes', { n: m }) },
+              { title: t('hw.field.place'), key: 'place', width: 130, render: (_: unknown, i) => placeLabel(i) },
+              { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 90, align: 'right', render: (m: number) => t('hw.minutes', { n: m }) },
               { title: t('hw.field.teacher'), dataIndex: 'teacherName', width: 80 },
             ]}
           />

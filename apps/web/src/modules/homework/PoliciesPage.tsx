@@ -102,31 +102,34 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
       <Typography.Text strong style={{ display: 'block', margin: '16px 0 8px' }}>
         {t('hw.policy.history')}
       </Typography.Text>
-      <Table<Version>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={entry.versions}
-        locale={{ emptyText: t('hw.policy.noVersions') }}
-        scroll={{ x: 720 }}
-        columns={[
-          {
-            title: t('hw.policy.effectiveFrom'),
-            dataIndex: 'effectiveFrom',
-            width: 170,
-            render: (d: string, v) => (
-              <Space size={4}>
-                {d}
-                {v.id === entry.current?.id ? <Tag color="green">{t('hw.policy.current')}</Tag> : d > today ? <Tag color="gold">{t('hw.policy.upcoming')}</Tag> : null}
-              </Space>
-            ),
-          },
-          { title: t('hw.policy.value'), key: 'value', render: (_: unknown, v) => <ValueView policyKey={entry.key} value={v.value} compact /> },
-          { title: t('hw.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
-          { title: t('hw.policy.by'), dataIndex: 'createdBy', width: 90 },
-          { title: t('hw.policy.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-        ]}
-      />
+      {entry.versions.length === 0 ? (
+        <Typography.Text type="secondary">{t('hw.policy.noVersions')}</Typography.Text>
+      ) : (
+        <Table<Version>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={entry.versions}
+            scroll={{ x: 720 }}
+          columns={[
+            {
+              title: t('hw.policy.effectiveFrom'),
+              dataIndex: 'effectiveFrom',
+              width: 170,
+              render: (d: string, v) => (
+                <Space size={4}>
+                  {d}
+                  {v.id === entry.current?.id ? <Tag color="green">{t('hw.policy.current')}</Tag> : d > today ? <Tag color="gold">{t('hw.policy.upcoming')}</Tag> : null}
+                </Space>
+              ),
+            },
+            { title: t('hw.policy.value'), key: 'value', render: (_: unknown, v) => <ValueView policyKey={entry.key} value={v.value} compact /> },
+            { title: t('hw.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
+            { title: t('hw.policy.by'), dataIndex: 'createdBy', width: 90 },
+            { title: t('hw.policy.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+          ]}
+        />
+      )}
     </Card>
   );
 }

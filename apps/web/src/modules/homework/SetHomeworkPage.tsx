@@ -18,6 +18,7 @@ import {
   Flex,
   Form,
   type FormInstance,
+  Grid,
   Input,
   InputNumber,
   Popconfirm,
@@ -48,6 +49,7 @@ import { DesignPicker } from './components/DesignPicker';
 import { LoadCheckPanel } from './components/LoadCheckPanel';
 import {
   type AttachmentRow,
+  type ClassDayRow,
   type DesignRow,
   districtToday,
   formatDay,
@@ -178,10 +180,13 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
   const navigate = useNavigate();
   const subjects = useSubjects();
   const [form] = Form.useForm<FormValues>();
+  const wide = !!Grid.useBreakpoint().xl;
   const today = districtToday(me?.district.timezone);
   const [created, setCreated] = useState<Item[] | null>(null);
   const [picking, setPicking] = useState<number | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  // in a weekly or vacation plan the days after the first stay folded to a summary line until opened
+  const [unfolded, setUnfolded] = useState<Set<string>>(new Set());
 
   const taught = useMemo(() => (me?.classes ?? []).filter((c) => c.roles.includes('teacher') && c.subjectIds.length > 0), [me]);
   const oneSchool = new Set(taught.map((c) => c.schoolId)).size <= 1;
@@ -191,7 +196,8 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
   const classIds = useMemo(() => watchedClassIds ?? (item ? [item.classId] : []), [watchedClassIds, item]);
   const subjectId = Form.useWatch('subjectId', form) ?? item?.subjectId;
   const planKind = Form.useWatch('planKind', form) ?? 'daily';
-  const entries = Form.useWatch('entries', form) ?? [];
+  // preserve: the entries' dates live in the store without a field of their own
+  const entries = Form.useWatch('entries', { form, preserve: true }) ?? [];
 
   // subjects the teacher teaches in every chosen class (the server refuses the others)
   const subjectIds = useMemo(() => {
@@ -205,6 +211,13 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
   const grade = taught.find((c) => classIds.includes(c.id))?.grade ?? item?.grade;
 
   const check = useLoadCheck(classIds, subjectId, entries, item?.id);
+  // the item's day: a ready item on a published day reads as published, and a change there makes a correction
+  const itemDay = useQuery({
+    queryKey: hwKey('day', item?.classId, item?.date),
+    queryFn: () => api.get<ClassDayRow>(`/api/homework/days/${item!.classId}/${item!.date}`),
+    enabled: !!item,
+  });
+  const dayStatus = itemDay.data?.status;
   const blocked = (check.data ?? []).some((e) => e.check.violations.length > 0);
   const dayKinds = new Map((check.data ?? []).map((e) => [e.date, e.check.dayKind]));
 
@@ -265,9 +278,11 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
     );
   }, [design.data, form]);
 
-  const onValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
+  const onValuesChange = (changed: Partial<FormValues>) => {
     if (['planKind', 'date', 'week', 'weekdays', 'range'].some((k) => k in changed)) {
-      form.setFieldValue('entries', entriesFor(planDates(all, today), (form.getFieldValue('entries') as EntryValues[] | undefined) ?? []));
+      // the whole store: a plan's own fields (week, range) are not mounted yet when the plan kind changes
+      const all = form.getFieldsValue(true) as FormValues;
+      form.setFieldValue('entries', entriesFor(planDates(all, today), all.entries ?? []));
     }
   };
 
@@ -352,7 +367,11 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
         if (item) save.mutate({ values, submit });
         else create.mutate({ values, submit });
       })
-      .catch(() => undefined);
+      .catch((err: { errorFields?: { name: (string | number)[] }[] }) => {
+        const list = (form.getFieldValue('entries') as EntryValues[] | undefined) ?? [];
+        const dates = (err.errorFields ?? []).filter((f) => f.name[0] === 'entries').map((f) => list[Number(f.name[1])]?.date);
+        setUnfolded((prev) => new Set([...prev, ...dates.filter((d): d is string => !!d)]));
+      });
   };
 
   if (created)
@@ -369,6 +388,8 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
     );
 
   const editable = !item || ['draft', 'returned', 'pending_check', 'ready'].includes(item.status);
+  // beside the form on a wide screen; on a phone or tablet between the form and its buttons, where it is seen before submitting
+  const panel = <LoadCheckPanel entries={check.data} loading={check.isFetching} error={check.error?.message} idle={!check.enabled} />;
   const title = item ? t('hw.edit.title') : t('menu.homework.set');
 
   return (
@@ -376,7 +397,7 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
       <PageHeader
         title={title}
         sub={item ? `${item.className} · ${item.subjectName} · ${formatDay(item.date, locale)}` : t('hw.form.sub')}
-        extra={item && <ItemStatusTag status={item.status} />}
+        extra={item && <ItemStatusTag status={item.status} dayStatus={dayStatus} />}
       />
       {conflict && (
         <Alert
@@ -410,11 +431,14 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
           }
         />
       )}
+      {item?.status === 'ready' && dayStatus && dayStatus !== 'open' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t(dayStatus === 'published' ? 'hw.edit.dayPublished' : 'hw.edit.daySubmitted')} />
+      )}
       {!editable && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('hw.edit.closed')} />}
       {!item && taught.length === 0 && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('hw.form.noClasses')} />}
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Form<FormValues> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} disabled={!editable} requiredMark="optional">
+        <Col xs={24} xl={wide ? 14 : 24}>
+          <Form<FormValues> form={form} layout="vertical" initialValues={initial} onValuesChange={onValuesChange} disabled={!editable}>
             <Card size="small" title={t('hw.form.target')} style={{ marginBottom: 16 }}>
               {item ? (
                 <Space size={[16, 4]} wrap style={{ marginBottom: 12 }}>
@@ -489,6 +513,7 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
                   fields.map((field) => {
                     const entry = entries[field.name];
                     const kind = entry ? dayKinds.get(entry.date) : undefined;
+                    const folded = planKind !== 'daily' && field.name > 0 && !!entry && !unfolded.has(entry.date);
                     return (
                       <Card
                         key={field.key}
@@ -520,7 +545,20 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
                           </Space>
                         }
                       >
-                        <EntryFields name={field.name} />
+                        {folded && entry && (
+                          <Flex justify="space-between" align="center" gap={8} data-testid="entry-summary">
+                            <Typography.Text ellipsis style={{ flex: 1 }} type={entry.content ? undefined : 'secondary'}>
+                              {entry.content || t('hw.form.empty')}
+                            </Typography.Text>
+                            <Typography.Text strong>{entry.minutes ? t('hw.minutes', { n: entry.minutes }) : ''}</Typography.Text>
+                            <Button size="small" onClick={() => setUnfolded((prev) => new Set([...prev, entry.date]))}>
+                              {t('hw.form.editDay')}
+                            </Button>
+                          </Flex>
+                        )}
+                        <div style={folded ? { display: 'none' } : undefined}>
+                          <EntryFields name={field.name} />
+                        </div>
                       </Card>
                     );
                   })
@@ -528,6 +566,7 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
               }
             </Form.List>
           </Form>
+          {!wide && <div style={{ marginBottom: 16 }}>{panel}</div>}
           {editable && (
             <Card size="small">
               <Flex wrap gap={8} align="center">
@@ -570,16 +609,11 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
             </Card>
           )}
         </Col>
-        <Col xs={24} xl={10}>
-          <div style={{ position: 'sticky', top: 16 }}>
-            <LoadCheckPanel
-              entries={check.data}
-              loading={check.isFetching}
-              error={check.error?.message}
-              idle={!check.enabled}
-            />
-          </div>
-        </Col>
+        {wide && (
+          <Col xl={10}>
+            <div style={{ position: 'sticky', top: 16 }}>{panel}</div>
+          </Col>
+        )}
       </Row>
       <DesignPicker open={picking !== null} onClose={() => setPicking(null)} onPick={(d) => applyDesign(d, picking ?? 0)} subjectId={subjectId} grade={grade} />
     </>

@@ -4,7 +4,7 @@
  */
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Empty, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Empty, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, idempotencyKey } from '../../app/api';
@@ -225,7 +225,14 @@ function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: bo
           dataSource={rows}
           scroll={{ x: 960 }}
           rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys.map(String)) }}
-          onRow={(i) => ({ onClick: () => setSelected((s) => (s.includes(i.id) ? s.filter((x) => x !== i.id) : [...s, i.id])), style: { cursor: 'pointer' } })}
+          onRow={(i) => ({
+            // a click anywhere on the row selects it; the checkbox cell selects by itself
+            onClick: (e) => {
+              if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+              setSelected((s) => (s.includes(i.id) ? s.filter((x) => x !== i.id) : [...s, i.id]));
+            },
+            style: { cursor: 'pointer' },
+          })}
           columns={[
             { title: t('hw.field.date'), dataIndex: 'date', width: 110, render: (v: string) => formatDay(v, locale) },
             { title: t('hw.field.class'), dataIndex: 'className', width: 110 },
@@ -254,10 +261,38 @@ function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: bo
 /** 待协调: the class teacher's days, each with its counted total against the limit. */
 function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | undefined; loading: boolean }) {
   const { t, locale } = useI18n();
+  const mobile = !Grid.useBreakpoint().md;
+  const issues = (r: TodoRow['toCoordinate'][number]) => (
+    <Space size={0} wrap>
+      {r.violations > 0 ? <Tag color="red">{t('hw.todo.violations', { n: r.violations })}</Tag> : <Tag color="green">{t('hw.todo.noViolations')}</Tag>}
+      {r.pending > 0 && <Tag color="gold">{t('hw.todo.pending', { n: r.pending })}</Tag>}
+    </Space>
+  );
+  const go = (r: TodoRow['toCoordinate'][number]) => (
+    <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="coordinate-link">
+      {t('hw.todo.coordinate')}
+    </Link>
+  );
   return (
     <Section id="toCoordinate" title={t('hw.todo.toCoordinate')} count={rows?.length} loading={loading}>
       {rows && rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toCoordinateEmpty')} />
+      ) : mobile ? (
+        <MobileRows
+          rows={rows ?? []}
+          render={(r) => (
+            <>
+              <Flex justify="space-between">
+                <Typography.Text strong>
+                  {formatDay(r.date, locale)} · {r.className}
+                </Typography.Text>
+                {go(r)}
+              </Flex>
+              <LoadBar limit={r.limit} written={r.written} />
+              {issues(r)}
+            </>
+          )}
+        />
       ) : (
         <Table<TodoRow['toCoordinate'][number]>
           rowKey={(r) => `${r.classId}|${r.date}`}
@@ -273,22 +308,13 @@ function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | 
               title: t('hw.todo.issues'),
               key: 'issues',
               width: 200,
-              render: (_: unknown, r) => (
-                <Space size={0} wrap>
-                  {r.violations > 0 ? <Tag color="red">{t('hw.todo.violations', { n: r.violations })}</Tag> : <Tag color="green">{t('hw.todo.noViolations')}</Tag>}
-                  {r.pending > 0 && <Tag color="gold">{t('hw.todo.pending', { n: r.pending })}</Tag>}
-                </Space>
-              ),
+              render: (_: unknown, r) => issues(r),
             },
             {
               title: t('common.actions'),
               key: 'go',
               width: 100,
-              render: (_: unknown, r) => (
-                <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="coordinate-link">
-                  {t('hw.todo.coordinate')}
-                </Link>
-              ),
+              render: (_: unknown, r) => go(r),
             },
           ]}
         />
@@ -300,10 +326,41 @@ function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | 
 /** 待审批: days the class teachers handed to academic affairs (教务处); corrections of published lists are marked. */
 function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefined; loading: boolean }) {
   const { t, locale } = useI18n();
+  const mobile = !Grid.useBreakpoint().md;
+  const go = (r: TodoRow['toApprove'][number]) => (
+    <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="approve-link">
+      {t('hw.todo.review')}
+    </Link>
+  );
+  const note = (r: TodoRow['toApprove'][number]) => (
+    <>
+      {r.correction && <Tag color="orange">{t('hw.todo.correction')}</Tag>}
+      {r.note}
+    </>
+  );
   return (
     <Section id="toApprove" title={t('hw.todo.toApprove')} count={rows?.length} loading={loading}>
       {rows && rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toApproveEmpty')} />
+      ) : mobile ? (
+        <MobileRows
+          rows={rows ?? []}
+          render={(r) => (
+            <>
+              <Flex justify="space-between">
+                <Typography.Text strong>
+                  {formatDay(r.date, locale)} · {r.className}
+                </Typography.Text>
+                {go(r)}
+              </Flex>
+              <LoadBar limit={r.limit} written={r.written} />
+              <div>
+                {r.submittedBy && <Typography.Text type="secondary">{r.submittedBy} </Typography.Text>}
+                {note(r)}
+              </div>
+            </>
+          )}
+        />
       ) : (
         <Table<TodoRow['toApprove'][number]>
           rowKey={(r) => `${r.classId}|${r.date}`}
@@ -319,22 +376,13 @@ function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefi
             {
               title: t('hw.todo.note'),
               key: 'note',
-              render: (_: unknown, r) => (
-                <>
-                  {r.correction && <Tag color="orange">{t('hw.todo.correction')}</Tag>}
-                  {r.note}
-                </>
-              ),
+              render: (_: unknown, r) => note(r),
             },
             {
               title: t('common.actions'),
               key: 'go',
               width: 100,
-              render: (_: unknown, r) => (
-                <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="approve-link">
-                  {t('hw.todo.review')}
-                </Link>
-              ),
+              render: (_: unknown, r) => go(r),
             },
           ]}
         />
@@ -343,3 +391,15 @@ function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefi
   );
 }
 
+/** On a phone, a day per row reads better than a table scrolled sideways. */
+function MobileRows<T extends { classId: string; date: string }>({ rows, render }: { rows: T[]; render: (row: T) => ReactNode }) {
+  return (
+    <Flex vertical gap={10}>
+      {rows.map((r) => (
+        <Flex key={`${r.classId}|${r.date}`} vertical gap={6} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10 }} role="row">
+          {render(r)}
+        </Flex>
+      ))}
+    </Flex>
+  );
+}

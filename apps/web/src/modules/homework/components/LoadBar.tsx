@@ -5,13 +5,13 @@
 import { Flex, Typography } from 'antd';
 import { useT } from '../../../app/i18n';
 
-export function LoadBar({ limit, written, adds = 0, testId }: { limit: number; written: number; adds?: number; testId?: string }) {
+export function LoadBar({ limit, written, adds = 0, testId, legend }: { limit: number; written: number; adds?: number; testId?: string; legend?: boolean }) {
   const t = useT();
   const before = Math.max(0, written - adds);
   const over = written > limit;
   const scale = Math.max(limit, written, 1);
   const pct = (n: number) => `${(n / scale) * 100}%`;
-  return (
+  const bar = (
     <Flex align="center" gap={8} data-testid={testId} data-over={over ? 'true' : 'false'}>
       <div
         role="meter"
@@ -41,5 +41,28 @@ export function LoadBar({ limit, written, adds = 0, testId }: { limit: number; w
         {t('hw.load.ofLimit', { written, limit })}
       </Typography.Text>
     </Flex>
+  );
+  if (!legend || adds <= 0) return bar;
+  const swatch = (color: string) => <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: color, marginInlineEnd: 4 }} />;
+  return (
+    <div>
+      {bar}
+      <Flex gap={12} wrap style={{ fontSize: 12, color: 'rgba(0,0,0,.55)', marginTop: 2 }}>
+        <span>
+          {swatch(over ? '#ff7875' : '#4096ff')}
+          {t('hw.load.legendSet', { n: before })}
+        </span>
+        <span>
+          {swatch(over ? '#cf1322' : '#fa8c16')}
+          {t('hw.load.legendThis', { n: adds })}
+        </span>
+        {over && (
+          <span>
+            <span style={{ display: 'inline-block', width: 2, height: 10, background: '#262626', marginInlineEnd: 4 }} />
+            {t('hw.load.legendLimit', { n: limit })}
+          </span>
+        )}
+      </Flex>
+    </div>
   );
 }

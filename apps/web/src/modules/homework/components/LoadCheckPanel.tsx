@@ -55,10 +55,16 @@ export function LoadCheckPanel({ entries, loading, error, idle }: { entries: Loa
                 </Typography.Text>
                 <span>
                   <DayKindTag kind={e.check.dayKind} />
-                  {e.check.over ? <Tag color="red">{t('hw.load.over')}</Tag> : <Tag color="green">{t('hw.load.within')}</Tag>}
+                  {e.check.over ? (
+                    <Tag color="red">{t('hw.load.overBy', { n: e.check.written - e.check.limit })}</Tag>
+                  ) : e.check.violations.length ? (
+                    <Tag color="red">{t('hw.load.breaks')}</Tag>
+                  ) : (
+                    <Tag color="green">{t('hw.load.within')}</Tag>
+                  )}
                 </span>
               </Flex>
-              <LoadBar limit={e.check.limit} written={e.check.written} adds={e.adds} testId="load-bar" />
+              <LoadBar limit={e.check.limit} written={e.check.written} adds={e.adds} testId="load-bar" legend />
               <div style={{ marginTop: 4 }}>
                 <LoadFigures check={e.check} adds={e.adds} />
               </div>
