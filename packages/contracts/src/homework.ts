@@ -70,6 +70,8 @@ export const HomeworkItem = z.object({
   links: z.array(z.string()),
   attachments: z.array(Attachment),
   status: ItemStatus,
+  /** State of the item's class-day: a ready item on a published day is on the parents' list. */
+  dayStatus: DayStatus.nullable(),
   returnReason: z.string().nullable(),
   adjustNote: z.string().nullable(),
   originalMinutes: z.number().int().nullable(),
@@ -264,7 +266,13 @@ export const FeedbackInput = z.object({
 export const ChildRangeQuery = z
   .object({ studentId: Id, from: LocalDate, to: LocalDate })
   .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, { message: '日期范围应在 62 天以内', path: ['to'] });
-export const ChildRange = z.object({ studentId: Id, studentName: z.string(), lists: z.array(PublishedList) });
+export const ChildRange = z.object({
+  studentId: Id,
+  studentName: z.string(),
+  lists: z.array(PublishedList),
+  /** Every day of the range with its kind, so days without a list can say why. */
+  days: z.array(z.object({ date: LocalDate, kind: z.string(), name: z.string().nullable() })),
+});
 
 // ── measures ───────────────────────────────────────────────────────────────
 export const ClassDayStat = z.object({
@@ -294,6 +302,7 @@ export const RangeQuery = z
 export const ClassCalendar = z.object({ classId: Id, className: z.string(), grade: z.number().int(), target: z.number(), days: z.array(ClassDayStat) });
 export const TeacherItemStat = z.object({
   itemId: Id,
+  classId: Id,
   teacherId: Id,
   teacherName: z.string(),
   subjectName: z.string(),
@@ -315,6 +324,9 @@ export const TeacherSummary = z.object({
 });
 export const SchoolOverview = z.object({
   schoolId: Id,
+  /** Policy in force: completion target and the actual-over-estimate factor. */
+  target: z.number(),
+  overrunFactor: z.number(),
   date: LocalDate,
   weekStart: LocalDate,
   today: z.array(ClassDayStat),
@@ -345,6 +357,8 @@ export const DistrictWeekly = z.object({
   target: z.number(),
   weeks: z.array(LocalDate),
   rows: z.array(SchoolWeek),
+  /** Schools in scope with no published homework in the range. */
+  silent: z.array(z.object({ schoolId: Id, schoolName: z.string(), zoneName: z.string() })),
   totals: z.array(SchoolWeek.omit({ schoolId: true, schoolName: true, zoneName: true })),
 });
 export const SchoolClassesQuery = z
@@ -362,7 +376,7 @@ export const ClassSummary = z.object({
   meanPlanned: z.number().nullable(),
   meanMedian: z.number().nullable(),
 });
-export const TeacherWeek = z.object({ weekStart: LocalDate, items: z.array(HomeworkItem), stats: z.array(TeacherItemStat) });
+export const TeacherWeek = z.object({ weekStart: LocalDate, overrunFactor: z.number(), items: z.array(HomeworkItem), stats: z.array(TeacherItemStat) });
 
 // ── library (优质作业资源库) ─────────────────────────────────────────────────
 export const Design = z.object({

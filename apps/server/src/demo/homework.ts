@@ -183,7 +183,10 @@ async function seedLibrary(
   pupils: { id: string; classId: string }[],
   published: (typeof homeworkPublished.$inferInsert)[],
 ) {
-  const author = (code: string) => teachers.find((t) => t.role === 'teacher' && t.subjectId === subjectByCode.get(code)!.id)!;
+  // designs come from the demo school's teachers, so the demo school has work in the library
+  const author = (code: string) =>
+    teachers.find((t) => t.role === 'teacher' && t.subjectId === subjectByCode.get(code)!.id && t.schoolId === demoClass.schoolId) ??
+    teachers.find((t) => t.role === 'teacher' && t.subjectId === subjectByCode.get(code)!.id)!;
   const designs: [string, number, string, HomeworkType, Layer, string, string, number, boolean][] = [
     ['math', 3, '第四单元 万以内的加法和减法', 'practical', 'basic', '超市购物小账本', '和家人逛超市时记录 5 件商品的价格，算一算总价和找零，填写购物小账本。', 20, true],
     ['math', 3, '第五单元 倍的认识', 'written', 'advanced', '倍数关系画一画', '用画图的方法表示题目中的倍数关系，再列式解答，共 4 题。', 20, true],

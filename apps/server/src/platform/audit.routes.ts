@@ -18,7 +18,7 @@ async function searchAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
     q.entity ? eq(auditLog.entity, q.entity) : undefined,
     q.action ? ilike(auditLog.action, `${q.action}%`) : undefined,
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
-    q.q ? ilike(sql`${auditLog.after}::text`, `%${q.q}%`) : undefined,
+    q.q ? ilike(sql`coalesce(${auditLog.before}::text, '') || ' ' || coalesce(${auditLog.after}::text, '')`, `%${q.q}%`) : undefined,
   );
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
     ctx.db

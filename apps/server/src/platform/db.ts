@@ -1,4 +1,5 @@
 /** One database handle for both drivers: embedded PGlite (./data or memory://) and PostgreSQL (DATABASE_URL). */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,28 @@ export interface Database {
   close(): Promise<void>;
 }
 
+const inTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * PGlite runs one statement at a time: a query on the database itself while a transaction of the same request is open
+ * would wait for that transaction forever. Turn that silent hang into an immediate error naming the mistake (on
+ * PostgreSQL the same mistake reads outside the transaction, so it is a bug there too).
+ */
+function guardNestedQueries(client: PGlite) {
+  const transaction = client.transaction.bind(client);
+  client.transaction = ((callback: Parameters<PGlite['transaction']>[0]) =>
+    transaction((tx) => inTransaction.run(true, () => callback(tx)))) as PGlite['transaction'];
+  for (const method of ['query', 'exec'] as const) {
+    const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+    (client as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      if (inTransaction.getStore()) {
+        return Promise.reject(new Error('database queried outside the open transaction: pass the transaction (tx) instead of ctx.db'));
+      }
+      return original(...args);
+    };
+  }
+}
+
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
 export function isPostgresUrl(url: string): boolean {
@@ -53,6 +76,7 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   }
   if (url !== 'memory://' && !url.startsWith('memory://')) mkdirSync(dirname(resolve(url)), { recursive: true });
   const client = await PGlite.create(url, { extensions: { pg_trgm } });
+  guardNestedQueries(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return {

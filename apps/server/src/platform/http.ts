@@ -91,13 +91,17 @@ function pgError(err: unknown): { code: string; constraint?: string } | null {
   return null;
 }
 
+const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文本', boolean: '是/否', array: '列表', object: '对象', integer: '整数', date: '日期', bigint: '整数' };
+/** zod's zh-CN messages keep type names in English ("期望 number"): say them in Chinese too. */
+const zodTypeNames = (message: string) => message.replace(/\b(number|string|boolean|array|object|integer|date|bigint)\b/g, (m) => TYPE_NAMES[m] ?? m);
+
 export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: { code: string; message: string; details?: unknown } } {
   if (err instanceof AppError) return { status: err.status, body: { code: err.code, message: err.message, details: err.details } };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext;
     const fields = err.validation.map((v) => {
       const path = v.instancePath.split('/').filter(Boolean);
-      return { field: path.join('.') || where || 'body', label: fieldLabel(path), message: v.message };
+      return { field: path.join('.') || where || 'body', label: fieldLabel(path), message: zodTypeNames(v.message ?? '不正确') };
     });
     const first = fields[0];
     const message = first ? `${first.label}（${first.field}）：${first.message}` : '请求数据不正确';
@@ -131,6 +135,12 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: true,
+    // a request the HTTP parser rejects still gets the platform's error shape
+    clientErrorHandler: (_err, socket) => {
+      const body = JSON.stringify({ code: 'VALIDATION', message: '请求格式不正确（例如地址中含未编码的字符）' });
+      if (socket.writable)
+        socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../test/harness';
 
@@ -37,6 +38,19 @@ describe('API conventions', () => {
     const wrongType = await w.app.inject({ method: 'POST', url: '/api/zones', payload: '<zone/>', headers: { cookie, 'content-type': 'application/xml' } });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers a request the HTTP parser rejects in the same error shape', async () => {
+    await w.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = w.app.server.address() as { port: number };
+    const raw = await new Promise<string>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /api/staff?q=张伟 HTTP/1.1\r\nHost: x\r\n\r\n'));
+      let data = '';
+      socket.on('data', (d) => (data += String(d)));
+      socket.on('end', () => resolve(data));
+    });
+    expect(raw).toContain('400');
+    expect(raw).toContain('"code":"VALIDATION"');
   });
 
   it('refuses a write from another site', async () => {
@@ -89,6 +103,8 @@ describe('audit log', () => {
     const log = await call(w.app, auditor, 'GET', `/api/audit?entity=zone&entityId=${zone.body.id}`);
     expect(log.body.total).toBe(2);
     const update = log.body.items.find((e: { action: string }) => e.action === 'zone.update');
+    const found = await call(w.app, auditor, 'GET', `/api/audit?q=${encodeURIComponent('审计测试街道')}&action=zone.update`);
+    expect(found.body.total).toBe(1); // matched in before as well as after
     expect(update).toMatchObject({ actorName: '周建国', before: { name: '审计测试街道' }, after: { name: '审计测试街道（改名）' } });
     expect(update.actorRoles).toEqual(['district_admin']);
     expect((await call(w.app, admin, 'GET', '/api/audit')).status).toBe(403);

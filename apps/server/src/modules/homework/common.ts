@@ -26,10 +26,13 @@ export const classKeys = (c: Pick<ClassRef, 'districtId' | 'zoneId' | 'schoolId'
   class: c.id,
 });
 
-/** Classes by id that the user sees under `permission`; any id not visible answers 404. */
-export async function visibleClasses(ctx: Ctx, ids: readonly string[], permission: Permission = 'homework.read'): Promise<ClassRef[]> {
+/**
+ * Classes by id that the user sees under `permission`; any id not visible answers 404. Inside a transaction pass it as
+ * `q`: PGlite runs one statement at a time, so a query on ctx.db there would wait for the transaction forever.
+ */
+export async function visibleClasses(ctx: Ctx, ids: readonly string[], permission: Permission = 'homework.read', q: Queryable = ctx.db): Promise<ClassRef[]> {
   const unique = [...new Set(ids)];
-  const rows = await ctx.db
+  const rows = await q
     .select({
       id: classes.id,
       districtId: classes.districtId,
@@ -46,8 +49,8 @@ export async function visibleClasses(ctx: Ctx, ids: readonly string[], permissio
   return unique.map((id) => rows.find((r) => r.id === id)!);
 }
 
-export async function visibleClass(ctx: Ctx, id: string, permission: Permission = 'homework.read'): Promise<ClassRef> {
-  return (await visibleClasses(ctx, [id], permission))[0]!;
+export async function visibleClass(ctx: Ctx, id: string, permission: Permission = 'homework.read', q: Queryable = ctx.db): Promise<ClassRef> {
+  return (await visibleClasses(ctx, [id], permission, q))[0]!;
 }
 
 /** A teacher grant for this class and subject. */

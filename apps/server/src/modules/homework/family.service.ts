@@ -12,6 +12,7 @@ import type { Queryable } from '../../platform/db';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
 import { homeworkPolicy } from '../../platform/policy';
 import { classes, schools, students } from '../org/schema';
+import { classifyDays } from '../calendar/service';
 import { dayKinds } from './common';
 import { today } from './items.service';
 import { refreshItemStats, refreshOutcome } from './rollups';
@@ -107,7 +108,7 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
     const kinds = await dayKinds(ctx.db, ctx.user.districtId, String(row.school_id), [date]);
     const info = kinds.get(date);
     dayKind = info?.kind ?? 'school_day';
-    dayName = info?.name ?? null;
+    dayName = dayKind === 'school_day' ? null : (info?.name ?? null);
   }
   return {
     studentId,
@@ -162,7 +163,13 @@ export async function childRange(ctx: Ctx, studentId: string, from: LocalDate, t
     .from(homeworkPublished)
     .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), gte(homeworkPublished.date, from), lte(homeworkPublished.date, to)))
     .orderBy(asc(homeworkPublished.date), desc(homeworkPublished.version));
-  return { studentId, studentName: c.name, lists: rows.map((p) => toList(p, c.className, c.schoolName)) };
+  const kinds = await classifyDays(ctx.db, c.districtId, c.schoolId, from, to);
+  return {
+    studentId,
+    studentName: c.name,
+    lists: rows.map((p) => toList(p, c.className, c.schoolName)),
+    days: kinds.map((k) => ({ date: k.date, kind: k.kind, name: k.kind === 'school_day' ? null : k.name })),
+  };
 }
 
 /** One screen, one tap per item: done or not, minutes if the family wants, and "stopped at bedtime". */

@@ -16,7 +16,7 @@ import { users } from '../../platform/schema';
 import { classes, subjects } from '../org/schema';
 import { checks, type ClassRef, requireRole, settingsOf, teaches, visibleClass, visibleClasses } from './common';
 import { dayChanged } from './days.service';
-import { homeworkAttachments, homeworkItems } from './schema';
+import { homeworkAttachments, homeworkDays, homeworkItems } from './schema';
 
 type Item = typeof homeworkItems.$inferSelect;
 type ItemOut = z.output<typeof HomeworkItem>;
@@ -25,14 +25,15 @@ export const today = (ctx: Pick<Ctx, 'now'>) => todayIn('Asia/Shanghai', ctx.now
 
 export function itemQuery(db: Queryable) {
   return db
-    .select({ item: homeworkItems, className: classes.name, subjectName: subjects.name, teacherName: users.name })
+    .select({ item: homeworkItems, className: classes.name, subjectName: subjects.name, teacherName: users.name, dayStatus: homeworkDays.status })
     .from(homeworkItems)
+    .leftJoin(homeworkDays, and(eq(homeworkDays.districtId, homeworkItems.districtId), eq(homeworkDays.classId, homeworkItems.classId), eq(homeworkDays.date, homeworkItems.date)))
     .innerJoin(classes, and(eq(classes.districtId, homeworkItems.districtId), eq(classes.id, homeworkItems.classId)))
     .innerJoin(subjects, and(eq(subjects.districtId, homeworkItems.districtId), eq(subjects.id, homeworkItems.subjectId)))
     .innerJoin(users, and(eq(users.districtId, homeworkItems.districtId), eq(users.id, homeworkItems.teacherId)));
 }
 
-type ItemRow = { item: Item; className: string; subjectName: string; teacherName: string };
+type ItemRow = { item: Item; className: string; subjectName: string; teacherName: string; dayStatus?: 'open' | 'pending_approval' | 'published' | null };
 
 /** Rows → API items, with attachment names in one extra query. */
 export async function toItems(db: Queryable, rows: ItemRow[]): Promise<ItemOut[]> {
@@ -43,7 +44,7 @@ export async function toItems(db: Queryable, rows: ItemRow[]): Promise<ItemOut[]
         .from(homeworkAttachments)
         .where(and(eq(homeworkAttachments.districtId, rows[0]!.item.districtId), inArray(homeworkAttachments.id, ids)))
     : [];
-  return rows.map(({ item: i, className, subjectName, teacherName }) => ({
+  return rows.map(({ item: i, className, subjectName, teacherName, dayStatus }) => ({
     id: i.id,
     schoolId: i.schoolId,
     classId: i.classId,
@@ -65,6 +66,7 @@ export async function toItems(db: Queryable, rows: ItemRow[]): Promise<ItemOut[]
     links: i.links,
     attachments: i.attachmentIds.map((id) => files.find((f) => f.id === id)).filter((f): f is NonNullable<typeof f> => !!f),
     status: i.status,
+    dayStatus: dayStatus ?? null,
     returnReason: i.returnReason,
     adjustNote: i.adjustNote,
     originalMinutes: i.originalMinutes,
@@ -102,7 +104,7 @@ async function loadItem(ctx: Ctx, q: Queryable, id: string) {
     ),
     '作业',
   );
-  const cls = await visibleClass(ctx, row.item.classId);
+  const cls = await visibleClass(ctx, row.item.classId, 'homework.read', q);
   return { row, cls };
 }
 

@@ -102,8 +102,9 @@ export async function frequentMistakes(ctx: Ctx, classId: string, from: string, 
       and(
         eq(homeworkMistakes.districtId, cls.districtId),
         eq(homeworkMistakes.classId, classId),
-        gte(homeworkMistakes.createdAt, sql`${from}::date`),
-        lte(homeworkMistakes.createdAt, sql`${to}::date + 1`),
+        // the homework's date when the mistake came from an item, else the day it was noted
+        gte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone 'Asia/Shanghai')::date)`, sql`${from}::date`),
+        lte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone 'Asia/Shanghai')::date)`, sql`${to}::date`),
       ),
     )
     .groupBy(homeworkMistakes.itemId, subjects.name, homeworkMistakes.date, homeworkMistakes.question)

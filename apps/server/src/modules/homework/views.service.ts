@@ -58,6 +58,7 @@ const itemStatQuery = (ctx: Ctx) =>
 
 const itemStatOut = (r: Awaited<ReturnType<ReturnType<typeof itemStatQuery>['execute']>>[number]): z.output<typeof TeacherItemStat> => ({
   itemId: r.s.itemId,
+  classId: r.s.classId,
   teacherId: r.s.teacherId,
   teacherName: r.teacherName,
   subjectName: r.subjectName,
@@ -75,11 +76,12 @@ export async function teacherWeek(ctx: Ctx, monday: LocalDate) {
   const start = weekStart(monday);
   const end = addDays(start, 6);
   const mine = and(eq(homeworkItems.districtId, ctx.user.districtId), eq(homeworkItems.teacherId, ctx.user.id), gte(homeworkItems.date, start), lte(homeworkItems.date, end));
-  const [rows, stats] = await Promise.all([
+  const [rows, stats, { policy }] = await Promise.all([
     itemQuery(ctx.db).where(and(mine, sql`${homeworkItems.status} <> 'withdrawn'`)).orderBy(asc(homeworkItems.date), asc(classes.name)),
     itemStatQuery(ctx).where(mine).orderBy(asc(homeworkItemStats.date)),
+    homeworkPolicy(ctx.db, ctx.user.districtId, start),
   ]);
-  return { weekStart: start, items: await toItems(ctx.db, rows), stats: stats.map(itemStatOut) };
+  return { weekStart: start, overrunFactor: policy.overrun.factor, items: await toItems(ctx.db, rows), stats: stats.map(itemStatOut) };
 }
 
 /** 教务处: classes over the limit today and this week, estimate against actual by teacher over the last four weeks. */
@@ -89,7 +91,7 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
   if (!school) throw found([], '学校');
   const monday = weekStart(date);
   const inScope = and(scoped(ctx, homeworkClassDayStats, 'homework.read'), eq(homeworkClassDayStats.schoolId, schoolId));
-  const [today, week, itemRows] = await Promise.all([
+  const [today, week, itemRows, { policy }] = await Promise.all([
     ctx.db
       .select({ s: homeworkClassDayStats, className: classes.name })
       .from(homeworkClassDayStats)
@@ -105,6 +107,7 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
     itemStatQuery(ctx)
       .where(and(scoped(ctx, homeworkItemStats, 'homework.read'), eq(homeworkItemStats.schoolId, schoolId), gte(homeworkItemStats.date, addDays(date, -27)), lte(homeworkItemStats.date, date)))
       .orderBy(desc(homeworkItemStats.ratio)),
+    homeworkPolicy(ctx.db, ctx.user.districtId, date),
   ]);
   const byTeacher = new Map<string, typeof itemRows>();
   for (const r of itemRows) byTeacher.set(r.s.teacherId, [...(byTeacher.get(r.s.teacherId) ?? []), r]);
@@ -122,6 +125,8 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
   teachers.sort((a, b) => (b.meanRatio ?? 0) - (a.meanRatio ?? 0));
   return {
     schoolId,
+    target: policy.completionTarget,
+    overrunFactor: policy.overrun.factor,
     date,
     weekStart: monday,
     today: today.map((r) => statOut(r.s, r.className)),
@@ -175,7 +180,14 @@ export async function districtWeekly(ctx: Ctx, from: LocalDate, to: LocalDate): 
     return { ...t, overLimitRate: rate(t.overloadedDays, t.reportedDays), withinLimitRate: rate(t.withinLimit, t.reporters) };
   });
   const out: z.output<typeof SchoolWeek>[] = rows.map((r) => ({ schoolId: r.w.schoolId, schoolName: r.schoolName, zoneName: r.zoneName, ...toRow(r.w) }));
-  return { from: start, to: addDays(end, 6), target: policy.completionTarget, weeks, rows: out, totals };
+  const withData = new Set(rows.filter((r) => r.w.classDays > 0).map((r) => r.w.schoolId));
+  const all = await ctx.db
+    .select({ schoolId: schools.id, schoolName: schools.name, zoneName: zones.name })
+    .from(schools)
+    .innerJoin(zones, and(eq(zones.districtId, schools.districtId), eq(zones.id, schools.zoneId)))
+    .where(scoped(ctx, schools, 'homework.district'))
+    .orderBy(asc(schools.code));
+  return { from: start, to: addDays(end, 6), target: policy.completionTarget, weeks, rows: out, silent: all.filter((s) => !withData.has(s.schoolId)), totals };
 }
 
 /** Drill-down: the classes of one school over a range, aggregated in the database from the class-day rollup. */

@@ -248,6 +248,36 @@ describe('staff and roles', () => {
   });
 });
 
+describe('parent accounts', () => {
+  it('are not managed as staff, and a school resets a parent password through the child', async () => {
+    const admin = await w.login('demo-district');
+    const parentMe = (await call(w.app, await w.login('demo-parent'), 'GET', '/api/me')).body;
+    // staff routes answer 404 for a parent, and write nothing
+    expect((await call(w.app, admin, 'POST', `/api/staff/${parentMe.user.id}/unlock`)).status).toBe(404);
+    expect((await call(w.app, admin, 'PATCH', `/api/staff/${parentMe.user.id}`, { status: 'disabled' })).status).toBe(404);
+    const principal = await w.login('demo-principal');
+    const detail = (await call(w.app, principal, 'GET', `/api/students/${child.id}`)).body;
+    const guardian = detail.guardians.find((g: { hasAccount: boolean }) => g.hasAccount);
+    const reset = await call(w.app, principal, 'POST', `/api/students/${child.id}/guardians/${guardian.id}/reset-password`);
+    expect(reset.status).toBe(200);
+    expect(reset.body.username).toBe('demo-parent');
+    const login = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-parent', password: reset.body.initialPassword } });
+    expect(login.json()).toEqual({ mustChangePassword: true });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: reset.body.initialPassword, newPassword: 'Demo#2026' }).then((r) =>
+      // the same password as before is allowed after a reset (it differs from the initial one)
+      expect(r.status).toBe(200),
+    );
+    const otherSchool = await w.login('cx02-t001');
+    expect((await call(w.app, otherSchool, 'POST', `/api/students/${child.id}/guardians/${guardian.id}/reset-password`)).status).toBe(404);
+  });
+
+  it('the public pages know the districts', async () => {
+    const r = await call(w.app, null, 'GET', '/api/public/districts');
+    expect(r.body).toEqual(expect.arrayContaining([{ code: 'demo', name: '示范区' }]));
+  });
+});
+
 describe('institutions', () => {
   it('publishes the white and black lists without sign-in', async () => {
     const r = await call(w.app, null, 'GET', '/api/public/districts/demo/institutions');

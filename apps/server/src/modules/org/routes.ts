@@ -139,6 +139,12 @@ export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
     (req) => staff.createGuardianAccount(req.ctx, req.params.id, req.params.guardianId),
   );
 
+  app.post(
+    '/api/students/:id/guardians/:guardianId/reset-password',
+    { schema: { ...tags('org'), summary: '重置家长账号密码（并解除锁定）', params: GuardianParams, response: { 200: Credential, ...errors } } },
+    (req) => staff.resetGuardianPassword(req.ctx, req.params.id, req.params.guardianId),
+  );
+
   // subjects
   app.get('/api/subjects', { schema: { ...tags('org'), summary: '学科列表', response: { 200: z.array(Subject), ...errors } } }, (req) =>
     structure.listSubjects(req.ctx),
@@ -198,6 +204,11 @@ export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
     '/api/institutions/:id',
     { schema: { ...tags('institutions'), summary: '修改培训机构（含黑白名单）', params: IdParams, body: InstitutionPatch, response: { 200: Institution, ...errors } } },
     (req) => structure.updateInstitution(req.ctx, req.params.id, req.body),
+  );
+  app.get(
+    '/api/public/districts',
+    { schema: { ...tags('public'), summary: '区县列表（公开）', response: { 200: z.array(z.object({ code: z.string(), name: z.string() })) }, security: [] }, config: { public: true } },
+    () => structure.publicDistricts(database.db),
   );
   app.get(
     '/api/public/districts/:code/institutions',

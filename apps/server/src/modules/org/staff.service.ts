@@ -201,7 +201,8 @@ async function manageableUser(ctx: Ctx, db: Queryable, userId: string) {
     .from(roleAssignments)
     .where(and(scoped(ctx, roleAssignments, 'staff.read'), eq(roleAssignments.userId, userId)))
     .limit(1);
-  if (!user || (!visible.length && !districtWide(ctx, 'staff.manage'))) throw found([], '教职工');
+  // a user without staff roles (a parent) is not managed here: 404 before anything is written
+  if (!user || !visible.length) throw found([], '教职工');
   for (const { a, zoneId } of all) {
     const keys = { districtId: d, zone: zoneId ?? a.zoneId, school: a.schoolId, class: a.classId, institution: a.institutionId };
     if (DISTRICT_LEVEL.includes(a.role) || !a.schoolId) {
@@ -349,4 +350,33 @@ export async function createClassGuardianAccounts(ctx: Ctx, classId: string) {
     await audit(tx, ctx.actor, { action: 'guardian.accounts', entity: 'class', entityId: classId, after: { count: prepared.length } });
   });
   return prepared.map(({ g, initialPassword }) => ({ name: g.name, username: g.phone, initialPassword }));
+}
+
+/** A parent who forgot the password: a new initial password (shown once), lockout lifted, sessions ended. */
+export async function resetGuardianPassword(ctx: Ctx, studentId: string, guardianId: string) {
+  requirePermission(ctx, 'org.manage');
+  const initialPassword = generatePassword();
+  const passwordHash = await hashPassword(initialPassword);
+  const user = await ctx.db.transaction(async (tx) => {
+    const [link] = await tx
+      .select({ guardian: guardians, schoolId: schools.id, zoneId: schools.zoneId, classId: classes.id })
+      .from(guardianLinks)
+      .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
+      .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
+      .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+      .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+      .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
+    if (!link) throw found([], '监护人');
+    requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
+    if (!link.guardian.userId) throw conflict('该监护人尚未开通账号');
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
+      .where(and(eq(users.districtId, ctx.user.districtId), eq(users.id, link.guardian.userId)))
+      .returning();
+    await audit(tx, ctx.actor, { action: 'guardian.password_reset', entity: 'user', entityId: user!.id, after: { guardianId, studentId } });
+    return user!;
+  });
+  await ctx.sessions.revokeUser(user.districtId, user.id, ctx.now());
+  return { name: user.name, username: user.username, initialPassword };
 }

@@ -336,11 +336,16 @@ export async function publicInstitutions(db: Db, districtCode: string): Promise<
   const [district] = await db.select().from(districts).where(eq(districts.code, districtCode));
   if (!district) throw notFound('区县');
   const rows = await institutionQuery(db)
-    .where(and(eq(institutions.districtId, district.id), sql`${institutions.listStatus} <> 'none'`))
+    // the black list is published whatever the status; the white list only while the institution operates
+    .where(and(eq(institutions.districtId, district.id), sql`(${institutions.listStatus} = 'black' or (${institutions.listStatus} = 'white' and ${institutions.status} = 'active'))`))
     .orderBy(asc(institutions.listStatus), asc(institutions.name));
   return rows.map(({ id, name, licenseNo, category, field, listStatus, zoneName, address }) => ({
     id, name, licenseNo, category, field, listStatus, zoneName, address,
   }));
+}
+
+export async function publicDistricts(db: Db) {
+  return db.select({ code: districts.code, name: districts.name }).from(districts).orderBy(asc(districts.name));
 }
 
 // ── overview ─────────────────────────────────────────────────────────────────

@@ -21,6 +21,8 @@ describe('sign-in', () => {
     expect(me.status).toBe(200);
     expect(me.body.roles).toEqual(['teacher']);
     expect(me.body.session.idleMinutes).toBe(30);
+    const log = await call(w.app, await w.login('demo-auditor'), 'GET', '/api/audit?action=auth.login&actor=李强');
+    expect(log.body.items[0].actorRoles).toEqual(['teacher']);
   });
 
   it('signs in with the phone number too', async () => {

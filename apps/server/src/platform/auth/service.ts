@@ -34,11 +34,11 @@ const lockedMessage = (until: Date) =>
   `账号因连续输错密码已锁定，请于 ${until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 后再试`;
 
 export function createAuthService(db: Db, config: Config, sessions: SessionStore, now: () => Date): AuthService {
-  const actorOf = (u: typeof users.$inferSelect, ip: string | null): Actor => ({
+  const actorOf = async (u: typeof users.$inferSelect, ip: string | null): Promise<Actor> => ({
     districtId: u.districtId,
     userId: u.id,
     userName: u.name,
-    roles: [],
+    roles: await sessions.rolesOf({ id: u.id, districtId: u.districtId, username: u.username, name: u.name, phone: u.phone, mustChangePassword: u.mustChangePassword }),
     ip,
     requestId: null,
   });
@@ -71,10 +71,10 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
           .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
           .returning({ lockedUntil: users.lockedUntil, failedAttempts: users.failedAttempts });
         if (after?.lockedUntil && after.lockedUntil > at) {
-          await audit(db, actorOf(user, meta.ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
+          await audit(db, await actorOf(user, meta.ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
           throw new AppError(423, 'ACCOUNT_LOCKED', lockedMessage(after.lockedUntil), { lockedUntil: after.lockedUntil.toISOString() });
         }
-        await audit(db, actorOf(user, meta.ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
+        await audit(db, await actorOf(user, meta.ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
         throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', {
           remainingAttempts: attempts - (after?.failedAttempts ?? 0),
         });
@@ -85,7 +85,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at })
         .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
       const session = await sessions.create(user, meta, at);
-      await audit(db, actorOf(user, meta.ip), { action: 'auth.login', entity: 'user', entityId: user.id });
+      await audit(db, await actorOf(user, meta.ip), { action: 'auth.login', entity: 'user', entityId: user.id });
       return { ...session, user };
     },
 

@@ -133,6 +133,11 @@ export class SessionStore {
       );
   }
 
+  /** Roles of a user, for the audit entries of sign-in (before any session exists). */
+  async rolesOf(user: SessionUser): Promise<Role[]> {
+    return [...new Set((await this.resolveGrants(this.db, user)).map((g) => g.role))];
+  }
+
   /** Forget cached grants after a role or guardian change, so the next request reloads them. */
   forgetUser(userId: string) {
     for (const [hash, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(hash);
