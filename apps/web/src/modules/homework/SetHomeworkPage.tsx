@@ -49,7 +49,6 @@ import { DesignPicker } from './components/DesignPicker';
 import { LoadCheckPanel } from './components/LoadCheckPanel';
 import {
   type AttachmentRow,
-  type ClassDayRow,
   type DesignRow,
   districtToday,
   formatDay,
@@ -212,12 +211,7 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
 
   const check = useLoadCheck(classIds, subjectId, entries, item?.id);
   // the item's day: a ready item on a published day reads as published, and a change there makes a correction
-  const itemDay = useQuery({
-    queryKey: hwKey('day', item?.classId, item?.date),
-    queryFn: () => api.get<ClassDayRow>(`/api/homework/days/${item!.classId}/${item!.date}`),
-    enabled: !!item,
-  });
-  const dayStatus = itemDay.data?.status;
+  const dayStatus = item?.dayStatus ?? undefined;
   const blocked = (check.data ?? []).some((e) => e.check.violations.length > 0);
   const dayKinds = new Map((check.data ?? []).map((e) => [e.date, e.check.dayKind]));
 
@@ -756,7 +750,7 @@ function Created({ items, blocked, onAnother }: { items: Item[]; blocked: boolea
           { title: t('hw.field.subject'), dataIndex: 'subjectName' },
           { title: t('hw.field.content'), dataIndex: 'content', ellipsis: true },
           { title: t('hw.field.minutes'), dataIndex: 'minutes', align: 'right', render: (n: number) => t('hw.minutes', { n }) },
-          { title: t('hw.field.status'), dataIndex: 'status', render: (s: Item['status']) => <ItemStatusTag status={s} /> },
+          { title: t('hw.field.status'), dataIndex: 'status', render: (s: Item['status'], i) => <ItemStatusTag status={s} dayStatus={i.dayStatus ?? undefined} /> },
           { title: '', key: 'edit', render: (_: unknown, i) => <Link to={`/homework/set?item=${i.id}`}>{t('common.edit')}</Link> },
         ]}
       />
