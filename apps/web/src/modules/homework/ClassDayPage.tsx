@@ -153,7 +153,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
             showIcon
             closable={{ onClose: () => setRuleError(null) }}
             data-testid="day-error"
-            title={ruleError.message}
+            title={details?.check ? t('hw.day.refused') : ruleError.message}
             description={details?.check && <ViolationList violations={details.check.violations} />}
           />
         )}
