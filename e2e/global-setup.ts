@@ -1,6 +1,6 @@
 /** Starts one server on a fresh data folder with the demo district (built web app included) for all browser tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -19,10 +19,13 @@ export async function setup(project: TestProject) {
   const dist = join(root, 'apps/web/dist/index.html');
   if (!existsSync(dist)) throw new Error('apps/web/dist is missing: run `npm run build` before the browser tests');
   dataDir = mkdtempSync(join(tmpdir(), 'sj-e2e-'));
+  // serve a copy of the built app, so a rebuild during the run cannot pull files from under the pages
+  const webDist = join(dataDir, 'web');
+  cpSync(join(root, 'apps/web/dist'), webDist, { recursive: true });
   const port = 36000 + Math.floor(Math.random() * 2000);
   server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOGIN_RATE_MAX: '1000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

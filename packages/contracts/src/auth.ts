@@ -22,7 +22,7 @@ export const Me = z.object({
   mustChangePassword: z.boolean(),
   schools: z.array(Named.extend({ type: z.string() })),
   /** Classes reached through a class-level role; subjectIds: the subjects the user teaches there. */
-  classes: z.array(Named.extend({ schoolId: Id, grade: z.number().int(), roles: z.array(Role), subjectIds: z.array(Id) })),
+  classes: z.array(Named.extend({ schoolId: Id, schoolName: z.string(), className: z.string(), grade: z.number().int(), roles: z.array(Role), subjectIds: z.array(Id) })),
   children: z.array(
     Named.extend({ classId: Id, className: z.string(), schoolId: Id, schoolName: z.string(), grade: z.number().int() }),
   ),

@@ -170,6 +170,9 @@ export const LoadEntry = z.object({
     }),
   ),
   policyVersion: z.string().nullable(),
+  /** The day's coordination state (null: nothing submitted yet) and its published version (0: none). */
+  dayStatus: DayStatus.nullable(),
+  publishedVersion: z.number().int(),
 });
 export const LoadCheckResult = z.object({ entries: z.array(LoadEntry), blocked: z.boolean() });
 
@@ -216,7 +219,10 @@ export const ClassDay = z.object({
   publishedVersion: z.number().int(),
   submitNote: z.string().nullable(),
   returnReason: z.string().nullable(),
+  /** Items in the chain (waiting for the content check included): what the day is heading for. */
   check: LoadCheck,
+  /** Ready items only: what submitting and publishing check now. */
+  readyCheck: LoadCheck,
   items: z.array(HomeworkItem),
   history: z.array(PublishedList.pick({ version: true, reason: true, publishedBy: true, publishedAt: true, written: true })),
   settings: z.object({ contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() }),

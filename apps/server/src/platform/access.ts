@@ -54,6 +54,8 @@ export interface Ctx {
   grants: readonly Grant[];
   actor: Actor;
   now: () => Date;
+  /** Hot-path reads outside transactions (prepared statements on PostgreSQL); see Database.prepared. */
+  prepared: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */
   sessions: {
     forgetUser(userId: string): void;

@@ -24,7 +24,7 @@ export const defaultConfig: Config = {
   cookieSecure: false,
   webDist: null,
   loginRateLimit: { max: 20, timeWindowMs: 60_000 },
-  session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 10_000, touchMs: 60_000 },
+  session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
   uploadLimitBytes: 10 * 1024 * 1024,
 };

@@ -1,11 +1,13 @@
 /** One database handle for both drivers: embedded PGlite (./data or memory://) and PostgreSQL (DATABASE_URL). */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type ExtractTablesWithRelations, getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizzle-orm/pg-core';
@@ -27,6 +29,11 @@ export interface Database {
   kind: DatabaseKind;
   /** Raw SQL on the underlying client, rows as plain objects (bench, tests, maintenance). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * A read on the hottest paths, outside any transaction: on PostgreSQL a named prepared statement per distinct text,
+   * so the server plans it once per connection instead of on every request.
+   */
+  prepared<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -67,10 +74,16 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
+    const dialect = new PgDialect();
     return {
       db,
       kind: 'postgresql',
       query: async (text, params) => (await pool.query(text, params)).rows,
+      prepared: async (query) => {
+        const { sql: text, params } = dialect.sqlToQuery(query);
+        const name = `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        return (await pool.query({ name, text, values: params })).rows;
+      },
       close: () => pool.end(),
     };
   }
@@ -79,10 +92,16 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   guardNestedQueries(client);
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
+  const dialect = new PgDialect();
+  const query = async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows;
   return {
     db,
     kind: 'pglite',
-    query: async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    query,
+    prepared: async <T,>(q: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(q);
+      return query<T>(text, params);
+    },
     close: () => client.close(),
   };
 }

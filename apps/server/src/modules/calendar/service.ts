@@ -47,7 +47,7 @@ async function assertNoOverlap(db: Queryable, districtId: string, input: { start
 
 export async function saveSemester(ctx: Ctx, id: string | null, input: z.output<typeof SemesterInput>) {
   requirePermission(ctx, 'district.manage');
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     if (!id) {
       await assertNoOverlap(tx, ctx.user.districtId, input);
       const [row] = await tx.insert(semesters).values({ districtId: ctx.user.districtId, ...input }).returning();
@@ -60,6 +60,8 @@ export async function saveSemester(ctx: Ctx, id: string | null, input: z.output<
     await audit(tx, ctx.actor, { action: 'semester.update', entity: 'semester', entityId: id, before, after: row });
     return semesterOut(row!);
   });
+  forgetDays();
+  return saved;
 }
 
 export async function deleteSemester(ctx: Ctx, id: string) {
@@ -69,6 +71,7 @@ export async function deleteSemester(ctx: Ctx, id: string) {
     await tx.delete(semesters).where(and(eq(semesters.districtId, before.districtId), eq(semesters.id, id)));
     await audit(tx, ctx.actor, { action: 'semester.delete', entity: 'semester', entityId: id, before });
   });
+  forgetDays();
 }
 
 /** District entries plus those of one school (or of every school the user sees when none is named). */
@@ -99,7 +102,7 @@ async function assertMayEdit(ctx: Ctx, schoolId: string | null) {
 
 export async function saveEntry(ctx: Ctx, id: string | null, input: z.output<typeof CalendarEntryInput>) {
   await assertMayEdit(ctx, input.schoolId);
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     if (!id) {
       const [row] = await tx.insert(calendarEntries).values({ districtId: ctx.user.districtId, ...input }).returning();
       await audit(tx, ctx.actor, { action: 'calendar.create', entity: 'calendar_entry', entityId: row!.id, after: row });
@@ -118,6 +121,8 @@ export async function saveEntry(ctx: Ctx, id: string | null, input: z.output<typ
     await audit(tx, ctx.actor, { action: 'calendar.update', entity: 'calendar_entry', entityId: id, before, after: row });
     return entryOut(row!);
   });
+  forgetDays();
+  return saved;
 }
 
 export async function deleteEntry(ctx: Ctx, id: string) {
@@ -130,13 +135,33 @@ export async function deleteEntry(ctx: Ctx, id: string) {
     await tx.delete(calendarEntries).where(and(eq(calendarEntries.districtId, before.districtId), eq(calendarEntries.id, id)));
     await audit(tx, ctx.actor, { action: 'calendar.delete', entity: 'calendar_entry', entityId: id, before });
   });
+  forgetDays();
+}
+
+/** Classified ranges, kept briefly: the homework load check asks for the same few days all day long. */
+const dayCache = new Map<string, { at: number; days: z.output<typeof DayInfo>[] }>();
+const DAY_CACHE_MS = 30_000;
+
+/** Calendar writes drop the cache at once (other server processes see them within DAY_CACHE_MS). */
+function forgetDays() {
+  dayCache.clear();
 }
 
 /**
  * Classifies every date in [from, to] for a school (or for the district when schoolId is null). Two queries whatever
- * the range; other modules call this rather than reading the calendar tables.
+ * the range, none while cached; other modules call this rather than reading the calendar tables.
  */
 export async function classifyDays(db: Queryable, districtId: string, schoolId: string | null, from: LocalDate, to: LocalDate): Promise<z.output<typeof DayInfo>[]> {
+  const key = `${districtId}|${schoolId}|${from}|${to}`;
+  const hit = dayCache.get(key);
+  if (hit && Date.now() - hit.at < DAY_CACHE_MS) return hit.days;
+  const days = await readDays(db, districtId, schoolId, from, to);
+  if (dayCache.size > 5000) dayCache.clear();
+  dayCache.set(key, { at: Date.now(), days });
+  return days;
+}
+
+async function readDays(db: Queryable, districtId: string, schoolId: string | null, from: LocalDate, to: LocalDate): Promise<z.output<typeof DayInfo>[]> {
   const [terms, entries] = await Promise.all([
     db.select().from(semesters).where(and(eq(semesters.districtId, districtId), lte(semesters.startDate, to), gte(semesters.endDate, from))),
     db

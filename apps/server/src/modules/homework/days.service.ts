@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { ClassDay, HomeworkSettingsInput, LoadCheckRequest, Todo } from '@shuangjian/contracts';
 import { checkClassDay, countsTowardLimit, type DayKind, type HomeworkPolicy, limitFor, type LocalDate, addDays } from '@shuangjian/policy';
-import { and, asc, desc, eq, gte, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, or } from 'drizzle-orm';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
@@ -162,7 +162,7 @@ export async function publishedHistory(q: Queryable, cls: ClassRef, date: LocalD
 
 export async function getDay(ctx: Ctx, classId: string, date: LocalDate): Promise<z.output<typeof ClassDay>> {
   const cls = await visibleClass(ctx, classId);
-  const [rows, { policy, kind, limit }, settings, history, [day]] = await Promise.all([
+  const [rows, { policy, kind }, settings, history, [day]] = await Promise.all([
     dayItems(ctx.db, cls, date),
     dayContext(ctx.db, cls, date),
     settingsOf(ctx.db, cls.districtId, cls.schoolId),
@@ -170,7 +170,6 @@ export async function getDay(ctx: Ctx, classId: string, date: LocalDate): Promis
     ctx.db.select().from(homeworkDays).where(and(eq(homeworkDays.districtId, cls.districtId), eq(homeworkDays.classId, cls.id), eq(homeworkDays.date, date))),
   ]);
   const inChain = rows.filter((r) => r.item.status === 'ready' || r.item.status === 'pending_check');
-  void limit;
   return {
     classId: cls.id,
     className: cls.name,
@@ -184,6 +183,7 @@ export async function getDay(ctx: Ctx, classId: string, date: LocalDate): Promis
     submitNote: day?.submitNote ?? null,
     returnReason: day?.returnReason ?? null,
     check: checkOf(inChain, cls, kind.kind, policy),
+    readyCheck: checkOf(rows.filter((r) => r.item.status === 'ready'), cls, kind.kind, policy),
     items: await toItems(ctx.db, rows),
     history: history.map((h) => ({ version: h.version, reason: h.reason, publishedBy: h.publishedByName, publishedAt: h.publishedAt.toISOString(), written: h.written })),
     settings,
@@ -259,10 +259,14 @@ export async function loadCheck(ctx: Ctx, input: z.output<typeof LoadCheckReques
       input.excludeItemId ? ne(homeworkItems.id, input.excludeItemId) : undefined,
     ),
   );
+  const dayRows = await ctx.db
+    .select({ classId: homeworkDays.classId, date: homeworkDays.date, status: homeworkDays.status, publishedVersion: homeworkDays.publishedVersion })
+    .from(homeworkDays)
+    .where(and(eq(homeworkDays.districtId, ctx.user.districtId), inArray(homeworkDays.classId, targets.map((c) => c.id)), inArray(homeworkDays.date, input.dates)));
   const bySchool = new Map<string, Map<LocalDate, { kind: DayKind; name: string | null }>>();
   for (const schoolId of new Set(targets.map((c) => c.schoolId))) bySchool.set(schoolId, await dayKinds(ctx.db, ctx.user.districtId, schoolId, input.dates));
   const { policy, versions } = await homeworkPolicy(ctx.db, ctx.user.districtId, input.dates[0]!);
-  const draft = input.draft ? { id: null, subjectName: '本条作业', ...input.draft } : null;
+  const draft = input.draft ? { id: null, subjectName: '本条', ...input.draft } : null;
   const entries = targets.flatMap((cls) =>
     input.dates.map((date) => {
       const kind = bySchool.get(cls.schoolId)!.get(date) ?? { kind: 'school_day' as DayKind, name: null };
@@ -279,6 +283,8 @@ export async function loadCheck(ctx: Ctx, input: z.output<typeof LoadCheckReques
         adds: draft && countsTowardLimit(draft) ? draft.minutes : 0,
         items: existing.map((r) => ({ id: r.item.id, subjectName: r.subjectName, teacherName: r.teacherName, type: r.item.type, layer: r.item.layer, place: r.item.place, minutes: r.item.minutes, status: r.item.status })),
         policyVersion: versions,
+        dayStatus: dayRows.find((d) => d.classId === cls.id && d.date === date)?.status ?? null,
+        publishedVersion: dayRows.find((d) => d.classId === cls.id && d.date === date)?.publishedVersion ?? 0,
       };
     }),
   );

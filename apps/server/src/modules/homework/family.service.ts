@@ -8,7 +8,6 @@ import { bedtimeFor, countsTowardLimit, type DayKind, judgeStudentDay, type Loca
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
 import { homeworkPolicy } from '../../platform/policy';
 import { classes, schools, students } from '../org/schema';
@@ -82,9 +81,9 @@ async function child(ctx: Ctx, studentId: string) {
  */
 export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<z.output<typeof ChildDay>> {
   requirePermission(ctx, 'homework.published.read');
-  const scope = scoped(ctx, students, 'homework.published.read');
-  const result = await ctx.db.execute(sql`
-    select students.id, students.name, students.class_id, students.school_id, c.grade, c.name as class_name, sc.name as school_name,
+  // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
+  const rows = await ctx.prepared(sql`
+    select students.id, students.name, students.class_id, students.school_id, sc.zone_id, c.grade, c.name as class_name, sc.name as school_name,
       (select row_to_json(p) from homework_published p
         where p.district_id = students.district_id and p.class_id = students.class_id and p.date = ${date}
         order by p.version desc limit 1) as list,
@@ -95,9 +94,10 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
     from students
     join classes c on c.district_id = students.district_id and c.id = students.class_id
     join schools sc on sc.district_id = students.district_id and sc.id = students.school_id
-    where ${scope} and students.id = ${studentId}`);
-  const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
-  if (!row) throw found([], '学生');
+    where students.district_id = ${ctx.user.districtId} and students.id = ${studentId}`);
+  const row = rows[0];
+  const keys = row && { districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: studentId };
+  if (!row || !allows(ctx, 'homework.published.read', keys!)) throw found([], '学生');
   const list = row.list as Record<string, unknown> | null;
   const judged = row.judged as { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; reported_at: string } | null;
   const grade = Number(row.grade);

@@ -54,7 +54,7 @@ import {
 import { z } from 'zod';
 import { sendDownload } from '../../platform/download';
 import { AppError } from '../../platform/errors';
-import type { App } from '../../platform/http';
+import { type App, trustedResponse } from '../../platform/http';
 import { readAttachment, uploadAttachment } from './attachments.service';
 import * as days from './days.service';
 import * as family from './family.service';
@@ -140,7 +140,7 @@ export function registerHomeworkRoutes(app: App) {
   );
 
   // families
-  app.get('/api/homework/child/day', { schema: { tags, summary: '孩子当日作业清单与填报（家长）', querystring: ChildDayQuery, response: { 200: ChildDay, ...errors } } }, (req) =>
+  app.get('/api/homework/child/day', { schema: { tags, summary: '孩子当日作业清单与填报（家长）', querystring: ChildDayQuery, response: { 200: ChildDay, ...errors } }, ...trustedResponse }, (req) =>
     family.childDay(req.ctx, req.query.studentId, req.query.date),
   );
   app.get('/api/homework/child/range', { schema: { tags, summary: '孩子一段时间的公示清单（每周安排、假期作业天天清）', querystring: ChildRangeQuery, response: { 200: ChildRange, ...errors } } }, (req) =>

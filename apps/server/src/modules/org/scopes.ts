@@ -169,6 +169,8 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
       id: c.id,
       name: `${c.schoolName} ${c.name}`,
       schoolId: c.schoolId,
+      schoolName: c.schoolName,
+      className: c.name,
       grade: c.grade,
       roles: [...(classRoles.get(c.id) ?? [])],
       subjectIds: [...(classSubjects.get(c.id) ?? [])],

@@ -57,13 +57,14 @@ export class SessionStore {
   /** The live session for a token, or a 401 saying why there is none. */
   async resolve(token: string | undefined, now: Date): Promise<SessionState> {
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
-    const tokenHash = hashToken(token);
-    let cached = this.cache.get(tokenHash);
+    // the cache is keyed by the token itself (process memory only), so a hit costs no hashing
+    let cached = this.cache.get(token);
     if (!cached || now.getTime() - cached.loadedAt > this.config.session.cacheMs) {
-      cached = { state: await this.load(tokenHash), loadedAt: now.getTime() };
-      this.remember(tokenHash, cached);
+      cached = { state: await this.load(hashToken(token)), loadedAt: now.getTime() };
+      this.remember(token, cached);
     }
     const state = cached.state;
+    const tokenHash = state.tokenHash;
     const idleMs = this.config.session.idleMinutes * 60_000;
     if (now >= state.expiresAt || now.getTime() - state.lastSeenAt.getTime() > idleMs) {
       await this.revoke(tokenHash, now);
@@ -104,22 +105,22 @@ export class SessionStore {
     };
   }
 
-  private remember(tokenHash: string, entry: { state: SessionState; loadedAt: number }) {
-    if (this.cache.size >= 10_000) {
+  private remember(token: string, entry: { state: SessionState; loadedAt: number }) {
+    if (this.cache.size >= 50_000) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
-    this.cache.set(tokenHash, entry);
+    this.cache.set(token, entry);
   }
 
   async revoke(tokenHash: string, now: Date) {
-    this.cache.delete(tokenHash);
+    for (const [token, entry] of this.cache) if (entry.state.tokenHash === tokenHash) this.cache.delete(token);
     await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
 
   /** Ends every session of a user but one (password change) or all of them (account disabled). */
   async revokeUser(districtId: string, userId: string, now: Date, keepTokenHash?: string) {
-    for (const [hash, entry] of this.cache) if (entry.state.user.id === userId && hash !== keepTokenHash) this.cache.delete(hash);
+    for (const [token, entry] of this.cache) if (entry.state.user.id === userId && entry.state.tokenHash !== keepTokenHash) this.cache.delete(token);
     await this.db
       .update(sessions)
       .set({ revokedAt: now })
@@ -140,7 +141,7 @@ export class SessionStore {
 
   /** Forget cached grants after a role or guardian change, so the next request reloads them. */
   forgetUser(userId: string) {
-    for (const [hash, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(hash);
+    for (const [token, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(token);
   }
 
   forgetAll() {

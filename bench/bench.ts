@@ -1,0 +1,142 @@
+/**
+ * npm run bench: autocannon against the platform on PostgreSQL (the synthetic district from `npm run gen`) and, in the
+ * same run, against a bare Fastify route doing one indexed query. Measures a parent's daily list, the load check and
+ * the district weekly dashboard over the semester; prints the figures against the targets.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { addDays, todayIn } from '@shuangjian/policy';
+import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
+
+const duration = arg('duration', 15);
+const connections = arg('connections', 32);
+const root = resolve(import.meta.dirname, '..');
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    const onData = (d: Buffer) => {
+      log += String(d);
+      if (ready.test(log)) resolvePromise(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${log}`)));
+  });
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+
+async function main() {
+  const info = await withClient(BENCH_URL, async (c) => {
+    const district = (await c.query(`select id from districts where code = 'bench'`)).rows[0] as { id: string } | undefined;
+    if (!district) throw new Error('no synthetic district: run `npm run gen -- --schools 300 --students 200000 --days 90` first');
+    const sessions = (await c.query(`select count(*)::int as n from sessions where token_hash is not null and user_id in (select user_id from guardians where user_id is not null)`)).rows[0].n as number;
+    const students = (await c.query(`select s.id from guardians g join guardian_links l on l.district_id = g.district_id and l.guardian_id = g.id
+      join students s on s.district_id = l.district_id and s.id = l.student_id where g.district_id = $1 and g.user_id is not null order by substr(g.name, 3)::int`, [district.id])).rows.map((r) => r.id as string);
+    const day = (await c.query(`select max(date)::text as d from homework_published where district_id = $1`, [district.id])).rows[0].d as string;
+    const term = (await c.query(`select start_date::text as s from semesters where district_id = $1 order by start_date desc limit 1`, [district.id])).rows[0].s as string;
+    const counts = (await c.query(`select (select count(*) from students)::int as students, (select count(*) from schools)::int as schools,
+      (select count(*) from homework_items)::int as items, (select count(*) from homework_feedback)::int as feedback`)).rows[0];
+    return { districtId: district.id, sessions, students, day, term, counts };
+  });
+  // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
+  await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
+  // teacher n (math) teaches class n: recover each pre-made teacher session's class from role assignments
+  const teacherClass = await withClient(BENCH_URL, async (c) =>
+    (await c.query(`select r.class_id as id from role_assignments r join users u on u.district_id = r.district_id and u.id = r.user_id
+       where r.district_id = $1 and r.role = 'teacher' and u.username = any($2::text[]) order by array_position($2::text[], u.username)`,
+      [info.districtId, Array.from({ length: 200 }, (_, n) => `bt${n}-2`)])).rows.map((r) => r.id as string),
+  );
+  const today = todayIn();
+  const port = 38000 + Math.floor(Math.random() * 500);
+  console.log(`synthetic district: ${info.counts.schools} schools, ${info.counts.students} students, ${info.counts.items} items, ${info.counts.feedback} reports`);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon ${connections} connections × ${duration} s each`);
+
+  const bare = await start(['bench/bare.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port + 1) }, /bare listening/);
+  const server = await start(['apps/server/src/main.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port), DEMO: '0', HOST: '127.0.0.1' }, /listening on/);
+  const results: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number }> = {};
+  const run = async (name: string, options: Parameters<typeof autocannon>[0], warmup: number) => {
+    // warm-up: every session once (the server caches resolved sessions), JIT, connection pools, prepared statements
+    const { duration: _d, ...rest } = options;
+    await autocannon({ ...rest, amount: warmup });
+    const r = await autocannon(options);
+    results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+    console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50).padStart(7)}   p99 ${ms(r.latency.p99).padStart(7)}   non-2xx ${r.non2xx}`);
+  };
+  try {
+    let n = 0;
+    await run('bare Fastify + 1 query', {
+      url: `http://127.0.0.1:${port + 1}`,
+      connections,
+      duration,
+      requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/bare/${info.districtId}/${info.students[n++ % info.students.length]}` }) }],
+    }, 4000);
+    n = 0;
+    await run("parent's daily list", {
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const i = n++ % info.students.length;
+            return { ...req, method: 'GET', path: `/api/homework/child/day?studentId=${info.students[i]}&date=${info.day}`, headers: { cookie: `sj_session=${parentToken(i)}` } };
+          },
+        },
+      ],
+    }, info.students.length + connections);
+    n = 0;
+    await run('load check (teacher)', {
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const i = n++ % teacherClass.length;
+            return {
+              ...req,
+              method: 'POST',
+              path: '/api/homework/load-check',
+              headers: { cookie: `sj_session=${teacherToken(i)}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ classIds: [teacherClass[i]], dates: [today, addDays(today, 1)], draft: { type: 'written', layer: 'basic', place: 'home', minutes: 20, content: '练习' } }),
+            };
+          },
+        },
+      ],
+    }, teacherClass.length + connections);
+    await run('district weekly (semester)', {
+      url: `http://127.0.0.1:${port}/api/homework/district/weekly?from=${info.term}&to=${today}`,
+      connections: 4,
+      duration,
+      headers: { cookie: `sj_session=${ADMIN_TOKEN}` },
+    }, 20);
+  } finally {
+    server.kill('SIGTERM');
+    bare.kill('SIGTERM');
+  }
+  const parent = results["parent's daily list"]!;
+  const bareR = results['bare Fastify + 1 query']!;
+  const dash = results['district weekly (semester)']!;
+  const checks = [
+    [`parent list ≥ 50% of bare req/s`, parent.rps / bareR.rps >= 0.5, `${((parent.rps / bareR.rps) * 100).toFixed(0)}%`],
+    [`parent list p99 < 50 ms`, parent.p99 < 50, ms(parent.p99)],
+    [`district dashboard p99 < 300 ms`, dash.p99 < 300, ms(dash.p99)],
+    [`no errors`, Object.values(results).every((r) => r.non2xx === 0 && r.errors === 0), ''],
+  ] as const;
+  console.log('');
+  for (const [name, ok, value] of checks) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  ${value}`);
+  mkdirSync(resolve(root, 'bench/results'), { recursive: true });
+  writeFileSync(resolve(root, `bench/results/${today}.json`), JSON.stringify({ date: today, machine: { cpus: cpus().length, model: cpus()[0]?.model }, counts: info.counts, results }, null, 2));
+  if (checks.some(([, ok]) => !ok)) process.exitCode = 1;
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
