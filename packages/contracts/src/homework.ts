@@ -269,9 +269,13 @@ export const FeedbackInput = z.object({
   items: z.array(FeedbackItem).max(40),
   stoppedAtBedtime: z.boolean().default(false),
 });
-export const ChildRangeQuery = z
-  .object({ studentId: Id, from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, { message: '日期范围应在 62 天以内', path: ['to'] });
+/** from ≤ to, at most `days` apart. */
+const withinDays = <T extends { from: string; to: string }>(days: number): [(q: T) => boolean, { message: string; path: string[] }] => [
+  (q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= days * 86_400_000,
+  { message: `日期范围应在 ${days} 天以内`, path: ['to'] },
+];
+
+export const ChildRangeQuery = z.object({ studentId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(62));
 export const ChildRange = z.object({
   studentId: Id,
   studentName: z.string(),
@@ -302,9 +306,7 @@ export const ClassDayStat = z.object({
   /** More children over the limit than the completion target allows. */
   overloaded: z.boolean(),
 });
-export const RangeQuery = z
-  .object({ from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 200 * 86_400_000, { message: '日期范围应在 200 天以内', path: ['to'] });
+export const RangeQuery = z.object({ from: LocalDate, to: LocalDate }).refine(...withinDays(200));
 export const ClassCalendar = z.object({ classId: Id, className: z.string(), grade: z.number().int(), target: z.number(), days: z.array(ClassDayStat) });
 export const TeacherItemStat = z.object({
   itemId: Id,
@@ -341,17 +343,20 @@ export const SchoolOverview = z.object({
   flaggedItems: z.array(TeacherItemStat),
 });
 export const SchoolOverviewQuery = z.object({ schoolId: Id, date: LocalDate });
-export const SchoolWeek = z.object({
+/** Counts over class-days: published, with reports, over-loaded; children reporting and within the limit. */
+const DayCounts = z.object({
+  classDays: z.number().int(),
+  reportedDays: z.number().int(),
+  overloadedDays: z.number().int(),
+  reporters: z.number().int(),
+  withinLimit: z.number().int(),
+});
+export const SchoolWeek = DayCounts.extend({
   schoolId: Id,
   schoolName: z.string(),
   zoneName: z.string(),
   weekStart: LocalDate,
-  classDays: z.number().int(),
-  reportedDays: z.number().int(),
-  overloadedDays: z.number().int(),
   plannedOverDays: z.number().int(),
-  reporters: z.number().int(),
-  withinLimit: z.number().int(),
   /** overloadedDays ÷ reportedDays. */
   overLimitRate: z.number().nullable(),
   /** withinLimit ÷ reporters. */
@@ -367,18 +372,11 @@ export const DistrictWeekly = z.object({
   silent: z.array(z.object({ schoolId: Id, schoolName: z.string(), zoneName: z.string() })),
   totals: z.array(SchoolWeek.omit({ schoolId: true, schoolName: true, zoneName: true })),
 });
-export const SchoolClassesQuery = z
-  .object({ schoolId: Id, from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= 200 * 86_400_000, { message: '日期范围应在 200 天以内', path: ['to'] });
-export const ClassSummary = z.object({
+export const SchoolClassesQuery = z.object({ schoolId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(200));
+export const ClassSummary = DayCounts.extend({
   classId: Id,
   className: z.string(),
   grade: z.number().int(),
-  classDays: z.number().int(),
-  reportedDays: z.number().int(),
-  overloadedDays: z.number().int(),
-  reporters: z.number().int(),
-  withinLimit: z.number().int(),
   meanPlanned: z.number().nullable(),
   meanMedian: z.number().nullable(),
 });

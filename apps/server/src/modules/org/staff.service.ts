@@ -288,22 +288,28 @@ export async function unlockAccount(ctx: Ctx, userId: string) {
   return getStaff(ctx, userId);
 }
 
+/** A guardian of a student the actor sees and manages (404 when the student is not visible, 403 when not managed). */
+async function guardianLink(ctx: Ctx, tx: Queryable, studentId: string, guardianId: string) {
+  const [link] = await tx
+    .select({ guardian: guardians, schoolId: schools.id, zoneId: schools.zoneId, classId: classes.id })
+    .from(guardianLinks)
+    .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
+    .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
+    .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
+    .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
+    .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
+  if (!link) throw found([], '监护人');
+  requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
+  return link;
+}
+
 /** Opens a parent account for a guardian of a student the actor manages: username is the phone number. */
 export async function createGuardianAccount(ctx: Ctx, studentId: string, guardianId: string) {
   requirePermission(ctx, 'org.manage');
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   return ctx.db.transaction(async (tx) => {
-    const [link] = await tx
-      .select({ guardian: guardians, schoolId: schools.id, zoneId: schools.zoneId, classId: classes.id })
-      .from(guardianLinks)
-      .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
-      .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
-      .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
-      .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
-      .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
-    if (!link) throw found([], '监护人');
-    requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
+    const link = await guardianLink(ctx, tx, studentId, guardianId);
     if (link.guardian.userId) throw conflict('该监护人已开通账号');
     const [user] = await tx
       .insert(users)
@@ -358,16 +364,7 @@ export async function resetGuardianPassword(ctx: Ctx, studentId: string, guardia
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   const user = await ctx.db.transaction(async (tx) => {
-    const [link] = await tx
-      .select({ guardian: guardians, schoolId: schools.id, zoneId: schools.zoneId, classId: classes.id })
-      .from(guardianLinks)
-      .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
-      .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
-      .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
-      .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
-      .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
-    if (!link) throw found([], '监护人');
-    requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
+    const link = await guardianLink(ctx, tx, studentId, guardianId);
     if (!link.guardian.userId) throw conflict('该监护人尚未开通账号');
     const [user] = await tx
       .update(users)
