@@ -110,6 +110,16 @@ async function main() {
         },
       ],
     }, teacherClass.length + connections);
+    // one officer after another: how long the dashboard takes to answer, uncached (a new range each request)
+    const days: string[] = [];
+    for (let d = info.term; d <= today; d = addDays(d, 1)) days.push(d);
+    let k = 0;
+    await run('district weekly, uncached', {
+      url: `http://127.0.0.1:${port}`,
+      connections: 1,
+      amount: 40,
+      requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/homework/district/weekly?from=${info.term}&to=${days[days.length - 1 - (k++ % 60)]}`, headers: { cookie: `sj_session=${ADMIN_TOKEN}` } }) }],
+    }, 3);
     await run('district weekly (semester)', {
       url: `http://127.0.0.1:${port}/api/homework/district/weekly?from=${info.term}&to=${today}`,
       connections: 4,
@@ -122,11 +132,11 @@ async function main() {
   }
   const parent = results["parent's daily list"]!;
   const bareR = results['bare Fastify + 1 query']!;
-  const dash = results['district weekly (semester)']!;
+  const dash = results['district weekly, uncached']!;
   const checks = [
     [`parent list ≥ 50% of bare req/s`, parent.rps / bareR.rps >= 0.5, `${((parent.rps / bareR.rps) * 100).toFixed(0)}%`],
     [`parent list p99 < 50 ms`, parent.p99 < 50, ms(parent.p99)],
-    [`district dashboard p99 < 300 ms`, dash.p99 < 300, ms(dash.p99)],
+    [`district dashboard over the semester p99 < 300 ms (uncached, one at a time)`, dash.p99 < 300, ms(dash.p99)],
     [`no errors`, Object.values(results).every((r) => r.non2xx === 0 && r.errors === 0), ''],
   ] as const;
   console.log('');

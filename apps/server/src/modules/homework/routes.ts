@@ -162,7 +162,7 @@ export function registerHomeworkRoutes(app: App) {
   app.get('/api/homework/school/overview', { schema: { tags, summary: '教务处总览：超量班级、预估与实际用时', querystring: SchoolOverviewQuery, response: { 200: SchoolOverview, ...errors } } }, (req) =>
     views.schoolOverview(req.ctx, req.query.schoolId, req.query.date),
   );
-  app.get('/api/homework/district/weekly', { schema: { tags, summary: '区级看板：各校每周超量率与按时完成率', querystring: RangeQuery, response: { 200: DistrictWeekly, ...errors } } }, (req) =>
+  app.get('/api/homework/district/weekly', { schema: { tags, summary: '区级看板：各校每周超量率与按时完成率', querystring: RangeQuery, response: { 200: DistrictWeekly, ...errors } }, ...trustedResponse }, (req) =>
     views.districtWeekly(req.ctx, req.query.from, req.query.to),
   );
   app.get('/api/homework/district/classes', { schema: { tags, summary: '区级看板下钻：某校各班', querystring: SchoolClassesQuery, response: { 200: z.array(ClassSummary), ...errors } } }, (req) =>

@@ -1,6 +1,6 @@
 /** Views on homework load, read from the rollups: teacher's week, class calendar, school overview, district dashboard. */
 import type { z } from 'zod';
-import type { ClassDayStat, DistrictWeekly, SchoolOverview, SchoolWeek, TeacherItemStat } from '@shuangjian/contracts';
+import { type ClassDayStat, type DistrictWeekly, roleHas, type SchoolOverview, type SchoolWeek, type TeacherItemStat } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
@@ -138,9 +138,27 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
 
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null);
 
+/**
+ * Dashboards answer from a short-lived cache (per district, reach and range): a room of officers refreshing the same
+ * page costs one rollup read per DASHBOARD_CACHE_MS, and a write shows within that time.
+ */
+const dashboardCache = new Map<string, { at: number; value: z.output<typeof DistrictWeekly> }>();
+const DASHBOARD_CACHE_MS = 15_000;
+
 /** District dashboard: per school and week, the over-limit rate and the within-limit completion rate. One rollup read. */
 export async function districtWeekly(ctx: Ctx, from: LocalDate, to: LocalDate): Promise<z.output<typeof DistrictWeekly>> {
   requirePermission(ctx, 'homework.district');
+  const reach = ctx.grants.filter((g) => roleHas(g.role, 'homework.district')).map((g) => (g.school === '*' ? '*' : g.school.join(',')));
+  const key = `${ctx.user.districtId}|${reach.sort().join(';')}|${from}|${to}`;
+  const hit = dashboardCache.get(key);
+  if (hit && Date.now() - hit.at < DASHBOARD_CACHE_MS) return hit.value;
+  const value = await readDistrictWeekly(ctx, from, to);
+  if (dashboardCache.size > 500) dashboardCache.clear();
+  dashboardCache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+async function readDistrictWeekly(ctx: Ctx, from: LocalDate, to: LocalDate): Promise<z.output<typeof DistrictWeekly>> {
   const start = weekStart(from);
   const end = weekStart(to);
   const [rows, { policy }] = await Promise.all([
