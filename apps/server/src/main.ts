@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { seedDemo, isEmpty } from './demo/seed';
 import { configFromEnv } from './platform/config';
 import { isPostgresUrl, openDatabase } from './platform/db';
+import { startHousekeeping } from './platform/housekeeping';
 import { acquireDataDirLock } from './platform/lock';
 
 async function main() {
@@ -23,8 +24,10 @@ async function main() {
     }
   }
   const app = await buildApp({ database, config, logger: process.env.LOG === '1' });
+  const stopHousekeeping = startHousekeeping(database.db);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
+    stopHousekeeping();
     await app.close();
     await database.close();
     release();

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../test/harness';
+import { purgeExpired } from './housekeeping';
 
 let w: World;
 beforeAll(async () => {
@@ -91,6 +92,19 @@ describe('idempotency keys', () => {
     expect(a.statusCode).toBe(409);
     expect(b.statusCode).toBe(409);
     expect(b.headers['idempotent-replayed']).toBe('true');
+  });
+});
+
+describe('housekeeping', () => {
+  it('releases stale idempotency keys and purges long-ended sessions, keeping live ones', async () => {
+    const cookie = await w.login('demo-district');
+    await w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '保洁测试', kind: 'town' }, headers: { cookie, 'idempotency-key': 'housekeeping-0001' } });
+    const later = new Date(Date.now() + 25 * 3_600_000); // keys carry the database clock
+    const purged = await purgeExpired(w.db.database.db, later);
+    expect(purged.idempotencyKeys).toBeGreaterThan(0);
+    const [left] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from idempotency_keys where key = 'housekeeping-0001'`);
+    expect(left!.n).toBe(0);
+    expect((await purgeExpired(w.db.database.db, new Date(w.clock.current.getTime() + 8 * 24 * 3_600_000))).sessions).toBeGreaterThan(0);
   });
 });
 

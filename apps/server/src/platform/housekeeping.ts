@@ -1,0 +1,40 @@
+/** Periodic clean-up of platform tables that only grow: answered idempotency keys, long-expired sessions. */
+import { and, isNull, lt, or } from 'drizzle-orm';
+import type { Db } from './db';
+import { idempotencyKeys, sessions } from './schema';
+
+const HOUR = 3_600_000;
+
+/**
+ * Idempotency keys are kept a day (a client retries within minutes); a key whose request died before answering is
+ * released after 10 minutes so the retry can run. Sessions go a week after they ended.
+ */
+export async function purgeExpired(db: Db, now: Date) {
+  const keys = await db
+    .delete(idempotencyKeys)
+    .where(
+      or(
+        lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * HOUR)),
+        and(isNull(idempotencyKeys.statusCode), lt(idempotencyKeys.createdAt, new Date(now.getTime() - 10 * 60_000))),
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });
+  const ended = await db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, new Date(now.getTime() - 7 * 24 * HOUR)))
+    .returning({ tokenHash: sessions.tokenHash });
+  return { idempotencyKeys: keys.length, sessions: ended.length };
+}
+
+/** Runs purgeExpired every `everyMs` (first run after a minute); returns the stop function. */
+export function startHousekeeping(db: Db, everyMs = HOUR): () => void {
+  const run = () => void purgeExpired(db, new Date()).catch((err: unknown) => console.error('housekeeping:', err));
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
