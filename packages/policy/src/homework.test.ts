@@ -47,8 +47,10 @@ describe('homework.dayLimits (national: grades 1–2 none at home, 3–6 ≤ 60,
   });
 
   it('uses the limits of the kind of day', () => {
-    expect(checkClassDay([item({ minutes: 50 })], 5, 'vacation', policy)).toMatchObject({ limit: 40, over: true });
-    expect(checkClassDay([item({ minutes: 50 })], 5, 'weekend', policy)).toMatchObject({ limit: 60, over: false });
+    const lighter = { ...policy, dayLimits: { ...policy.dayLimits, vacation: { ...policy.dayLimits.vacation, 5: 40 } } };
+    expect(checkClassDay([item({ minutes: 50 })], 5, 'vacation', lighter)).toMatchObject({ limit: 40, over: true });
+    expect(checkClassDay([item({ minutes: 50 })], 5, 'weekend', lighter)).toMatchObject({ limit: 60, over: false });
+    expect(checkClassDay([item({ minutes: 50 })], 5, 'vacation', policy)).toMatchObject({ limit: 60, over: false });
   });
 
   it('counts exactly the items that are written, at home and not optional', () => {

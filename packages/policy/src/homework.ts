@@ -49,9 +49,12 @@ export interface HomeworkPolicy {
 
 const limits = (g12: number, g36: number, g79: number): GradeMinutes => ({ 1: g12, 2: g12, 3: g36, 4: g36, 5: g36, 6: g36, 7: g79, 8: g79, 9: g79 });
 
-/** National rules (grades 1–2: none at home; 3–6: ≤ 60; 7–9: ≤ 90 min), weekends and holidays the same, vacations lighter. */
+/**
+ * National rules (grades 1–2: none at home; 3–6: ≤ 60; 7–9: ≤ 90 min a day). The national text sets no separate
+ * numbers for weekends, holidays and vacations, so they ship the same; a district sets its own per kind of day.
+ */
 export const defaultHomeworkPolicy: HomeworkPolicy = {
-  dayLimits: { school_day: limits(0, 60, 90), weekend: limits(0, 60, 90), holiday: limits(0, 60, 90), vacation: limits(0, 40, 60) },
+  dayLimits: { school_day: limits(0, 60, 90), weekend: limits(0, 60, 90), holiday: limits(0, 60, 90), vacation: limits(0, 60, 90) },
   forbiddenPhrases: ['家长批改', '家长签字批改', '家长检查批改', '请家长批改', '家长打分', '家长评分', '家长代做', '家长完成', '家长帮忙完成', '自批自改', '学生自批', '互批互改'],
   bedtime: { primary: '21:20', junior: '22:00' },
   completionTarget: 0.9,
