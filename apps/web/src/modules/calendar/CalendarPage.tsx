@@ -2,15 +2,16 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { CALENDAR_ENTRY_KINDS } from '@shuangjian/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { api } from '../../app/api';
 import { can, hasRole, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { RowActions } from '../../components/RowActions';
 import { SchoolSelect, useUrlFilters } from '../org/filters';
 import { useSchools } from '../org/queries';
 import { MonthView } from './MonthView';
@@ -21,17 +22,52 @@ const DISTRICT = '__district__';
 
 type EntryValues = { kind: EntryRow['kind']; name: string; range: [Dayjs, Dayjs]; scope: string };
 type SemesterValues = { name: string; schoolYear: string; term: 1 | 2; range: [Dayjs, Dayjs] };
-const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+const dates = (range: [Dayjs, Dayjs]) => ({ startDate: range[0].format('YYYY-MM-DD'), endDate: range[1].format('YYYY-MM-DD') });
+const rangeOf = (row: { startDate: string; endDate: string }): [Dayjs, Dayjs] => [dayjs(row.startDate), dayjs(row.endDate)];
 const days = (from: string, to: string) => dayjs(to).diff(dayjs(from), 'day') + 1;
 
 function invalidateCalendar(client: ReturnType<typeof useQueryClient>) {
   for (const key of ['semesters', 'calendar-entries', 'calendar-days']) void client.invalidateQueries({ queryKey: [key] });
 }
 
+/** Deletes an entry or a semester (`path`/id), then refreshes the calendar. */
+function useRemove(path: string) {
+  const t = useT();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (row: { id: string }) => api.delete(`${path}/${row.id}`),
+    onSuccess: () => {
+      message.success(t('calendar.deleted'));
+      invalidateCalendar(client);
+    },
+    onError: (e) => message.error(e.message),
+  });
+}
+
+function NewButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+        {children}
+      </Button>
+    </Flex>
+  );
+}
+
+/** Dates followed by how many days they span. */
+function WithDays({ from, to, children }: { from: string; to: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <span>
+      {children} <Typography.Text type="secondary">({t('calendar.days', { n: days(from, to) })})</Typography.Text>
+    </span>
+  );
+}
+
 function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const schools = useSchools();
   const entries = useEntries(schoolId);
@@ -39,50 +75,27 @@ function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
   const manage = can(me, 'calendar.manage');
   const mine = new Set(me?.schools.map((s) => s.id));
   const mayEdit = (e: EntryRow) => manage && (district || (e.schoolId !== null && mine.has(e.schoolId)));
-  const [editing, setEditing] = useState<EntryRow | 'new' | null>(null);
-  const [form] = Form.useForm<EntryValues>();
   const schoolName = (id: string | null) => (id ? (schools.data?.find((s) => s.id === id)?.name ?? id) : t('calendar.scope.district'));
-
-  const save = useMutation({
-    mutationFn: ({ range, scope, ...v }: EntryValues) => {
-      const body = { ...v, startDate: iso(range[0]), endDate: iso(range[1]), schoolId: scope === DISTRICT ? null : scope };
-      return editing === 'new' ? api.post('/api/calendar/entries', body) : api.put(`/api/calendar/entries/${(editing as EntryRow).id}`, body);
-    },
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
-      invalidateCalendar(client);
-    },
-    onError: (e) => applyServerError(form, e, message.error),
-  });
-  const remove = useMutation({
-    mutationFn: (e: EntryRow) => api.delete(`/api/calendar/entries/${e.id}`),
-    onSuccess: () => {
-      message.success(t('calendar.deleted'));
-      invalidateCalendar(client);
-    },
-    onError: (e) => message.error(e.message),
-  });
   const scopes = [
     ...(district ? [{ value: DISTRICT, label: t('calendar.scope.district') }] : []),
     ...(schools.data ?? []).filter((s) => district || mine.has(s.id)).map((s) => ({ value: s.id, label: s.name })),
   ];
-  const open = (row: EntryRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    if (row === 'new') form.setFieldsValue({ kind: 'holiday', scope: district ? DISTRICT : (schoolId ?? scopes[0]?.value) });
-    else form.setFieldsValue({ kind: row.kind, name: row.name, range: [dayjs(row.startDate), dayjs(row.endDate)], scope: row.schoolId ?? DISTRICT });
-  };
+  const { editing, open, modal } = useEditDialog<EntryRow, EntryValues>({
+    save: ({ range, scope, ...v }, row) => {
+      const body = { ...v, ...dates(range), schoolId: scope === DISTRICT ? null : scope };
+      return row === 'new' ? api.post('/api/calendar/entries', body) : api.put(`/api/calendar/entries/${row.id}`, body);
+    },
+    fill: (row) =>
+      row === 'new'
+        ? { kind: 'holiday', scope: district ? DISTRICT : (schoolId ?? scopes[0]?.value) }
+        : { kind: row.kind, name: row.name, range: rangeOf(row), scope: row.schoolId ?? DISTRICT },
+    onSaved: () => invalidateCalendar(client),
+  });
+  const remove = useRemove('/api/calendar/entries');
 
   return (
     <>
-      {manage && scopes.length > 0 && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-            {t('calendar.entries.new')}
-          </Button>
-        </Flex>
-      )}
+      {manage && scopes.length > 0 && <NewButton onClick={() => open('new')}>{t('calendar.entries.new')}</NewButton>}
       <QueryError error={entries.error} />
       <Table<EntryRow>
         rowKey="id"
@@ -99,10 +112,9 @@ function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
             key: 'dates',
             width: 230,
             render: (_: unknown, e) => (
-              <span>
-                {e.startDate === e.endDate ? e.startDate : `${e.startDate} ~ ${e.endDate}`}{' '}
-                <Typography.Text type="secondary">({t('calendar.days', { n: days(e.startDate, e.endDate) })})</Typography.Text>
-              </span>
+              <WithDays from={e.startDate} to={e.endDate}>
+                {e.startDate === e.endDate ? e.startDate : `${e.startDate} ~ ${e.endDate}`}
+              </WithDays>
             ),
           },
           { title: t('calendar.entry.scope'), dataIndex: 'schoolId', render: (v: string | null) => (v ? schoolName(v) : <Tag>{t('calendar.scope.district')}</Tag>) },
@@ -113,46 +125,26 @@ function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
                   key: 'actions',
                   width: 130,
                   render: (_: unknown, e: EntryRow) =>
-                    mayEdit(e) && (
-                      <Space size={0}>
-                        <Button type="link" size="small" onClick={() => open(e)}>
-                          {t('common.edit')}
-                        </Button>
-                        <Popconfirm title={t('common.confirmDelete')} onConfirm={() => remove.mutate(e)}>
-                          <Button type="link" size="small" danger>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      </Space>
-                    ),
+                    mayEdit(e) && <RowActions onEdit={() => open(e)} remove={{ confirm: t('common.confirmDelete'), onConfirm: () => remove.mutate(e) }} />,
                 },
               ]
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('calendar.entries.new') : t('calendar.entries.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item name="kind" label={t('calendar.entry.kind')} rules={[{ required: true }]}>
-            <Select options={CALENDAR_ENTRY_KINDS.map((k) => ({ value: k, label: t(`calendar.entryKind.${k}`) }))} />
-          </Form.Item>
-          <Form.Item name="name" label={t('calendar.entry.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={40} placeholder={t('calendar.entry.namePlaceholder')} />
-          </Form.Item>
-          <Form.Item name="range" label={t('calendar.entry.dates')} rules={[{ required: true }]}>
-            <DatePicker.RangePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="scope" label={t('calendar.entry.scope')} rules={[{ required: true }]}>
-            <Select options={scopes} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal {...modal} title={editing === 'new' ? t('calendar.entries.new') : t('calendar.entries.edit')}>
+        <Form.Item name="kind" label={t('calendar.entry.kind')} rules={[{ required: true }]}>
+          <Select options={CALENDAR_ENTRY_KINDS.map((k) => ({ value: k, label: t(`calendar.entryKind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item name="name" label={t('calendar.entry.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={40} placeholder={t('calendar.entry.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="range" label={t('calendar.entry.dates')} rules={[{ required: true }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="scope" label={t('calendar.entry.scope')} rules={[{ required: true }]}>
+          <Select options={scopes} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
@@ -160,53 +152,28 @@ function EntriesTab({ schoolId }: { schoolId: string | undefined }) {
 function SemestersTab() {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const semesters = useSemesters();
   const manage = can(me, 'district.manage');
-  const [editing, setEditing] = useState<SemesterRow | 'new' | null>(null);
-  const [form] = Form.useForm<SemesterValues>();
-
-  const save = useMutation({
-    mutationFn: ({ range, ...v }: SemesterValues) => {
-      const body = { ...v, startDate: iso(range[0]), endDate: iso(range[1]) };
-      return editing === 'new' ? api.post('/api/semesters', body) : api.put(`/api/semesters/${(editing as SemesterRow).id}`, body);
+  const { editing, open, modal } = useEditDialog<SemesterRow, SemesterValues>({
+    save: ({ range, ...v }, row) => {
+      const body = { ...v, ...dates(range) };
+      return row === 'new' ? api.post('/api/semesters', body) : api.put(`/api/semesters/${row.id}`, body);
     },
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
-      invalidateCalendar(client);
-    },
-    onError: (e) => applyServerError(form, e, message.error),
-  });
-  const remove = useMutation({
-    mutationFn: (s: SemesterRow) => api.delete(`/api/semesters/${s.id}`),
-    onSuccess: () => {
-      message.success(t('calendar.deleted'));
-      invalidateCalendar(client);
-    },
-    onError: (e) => message.error(e.message),
-  });
-  const open = (row: SemesterRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    if (row === 'new') {
+    fill: (row) => {
+      if (row !== 'new') return { name: row.name, schoolYear: row.schoolYear, term: row.term === 2 ? 2 : 1, range: rangeOf(row) };
       const last = semesters.data?.at(-1);
       const [y1, y2] = (last?.schoolYear ?? `${dayjs().year()}-${dayjs().year() + 1}`).split('-').map(Number) as [number, number];
       const next = last?.term === 1 ? { schoolYear: `${y1}-${y2}`, term: 2 as const } : { schoolYear: last ? `${y1 + 1}-${y2 + 1}` : `${y1}-${y2}`, term: 1 as const };
-      form.setFieldsValue({ ...next, name: t('calendar.semester.defaultName', { year: next.schoolYear, term: t(`calendar.term.${next.term}`) }) });
-    } else form.setFieldsValue({ name: row.name, schoolYear: row.schoolYear, term: row.term === 2 ? 2 : 1, range: [dayjs(row.startDate), dayjs(row.endDate)] });
-  };
+      return { ...next, name: t('calendar.semester.defaultName', { year: next.schoolYear, term: t(`calendar.term.${next.term}`) }) };
+    },
+    onSaved: () => invalidateCalendar(client),
+  });
+  const remove = useRemove('/api/semesters');
 
   return (
     <>
-      {manage && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
-            {t('calendar.semesters.new')}
-          </Button>
-        </Flex>
-      )}
+      {manage && <NewButton onClick={() => open('new')}>{t('calendar.semesters.new')}</NewButton>}
       <QueryError error={semesters.error} />
       <Table<SemesterRow>
         rowKey="id"
@@ -223,10 +190,9 @@ function SemestersTab() {
             title: t('calendar.entry.dates'),
             key: 'dates',
             render: (_: unknown, s) => (
-              <span>
-                {s.startDate} ~ {s.endDate}{' '}
-                <Typography.Text type="secondary">({t('calendar.days', { n: days(s.startDate, s.endDate) })})</Typography.Text>
-              </span>
+              <WithDays from={s.startDate} to={s.endDate}>
+                {s.startDate} ~ {s.endDate}
+              </WithDays>
             ),
           },
           ...(manage
@@ -236,52 +202,34 @@ function SemestersTab() {
                   key: 'actions',
                   width: 130,
                   render: (_: unknown, s: SemesterRow) => (
-                    <Space size={0}>
-                      <Button type="link" size="small" onClick={() => open(s)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm title={t('calendar.semesters.deleteConfirm', { name: s.name })} onConfirm={() => remove.mutate(s)}>
-                        <Button type="link" size="small" danger>
-                          {t('common.delete')}
-                        </Button>
-                      </Popconfirm>
-                    </Space>
+                    <RowActions onEdit={() => open(s)} remove={{ confirm: t('calendar.semesters.deleteConfirm', { name: s.name }), onConfirm: () => remove.mutate(s) }} />
                   ),
                 },
               ]
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('calendar.semesters.new') : t('calendar.semesters.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Flex gap={12} wrap>
-            <Form.Item
-              name="schoolYear"
-              label={t('calendar.semester.schoolYear')}
-              rules={[{ required: true, pattern: /^\d{4}-\d{4}$/, message: t('calendar.semester.schoolYearRule') }]}
-              style={{ flex: '1 1 160px' }}
-            >
-              <Input placeholder="2026-2027" maxLength={9} />
-            </Form.Item>
-            <Form.Item name="term" label={t('calendar.semester.term')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
-              <Select options={[1, 2].map((v) => ({ value: v, label: t(`calendar.term.${v}`) }))} />
-            </Form.Item>
-          </Flex>
-          <Form.Item name="name" label={t('calendar.semester.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={40} />
+      <FormModal {...modal} title={editing === 'new' ? t('calendar.semesters.new') : t('calendar.semesters.edit')}>
+        <Flex gap={12} wrap>
+          <Form.Item
+            name="schoolYear"
+            label={t('calendar.semester.schoolYear')}
+            rules={[{ required: true, pattern: /^\d{4}-\d{4}$/, message: t('calendar.semester.schoolYearRule') }]}
+            style={{ flex: '1 1 160px' }}
+          >
+            <Input placeholder="2026-2027" maxLength={9} />
           </Form.Item>
-          <Form.Item name="range" label={t('calendar.entry.dates')} rules={[{ required: true }]}>
-            <DatePicker.RangePicker style={{ width: '100%' }} />
+          <Form.Item name="term" label={t('calendar.semester.term')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
+            <Select options={[1, 2].map((v) => ({ value: v, label: t(`calendar.term.${v}`) }))} />
           </Form.Item>
-        </Form>
-      </Modal>
+        </Flex>
+        <Form.Item name="name" label={t('calendar.semester.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="range" label={t('calendar.entry.dates')} rules={[{ required: true }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,16 +1,17 @@
 /** Classes of a school by grade: counts and class teacher; school managers create, edit, delete empty classes and open parent accounts. */
-import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
+import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { gradeNames } from '@shuangjian/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tooltip } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { ConfirmLink, RowActions } from '../../components/RowActions';
 import { CredentialsModal } from './CredentialsModal';
 import { SchoolSelect, useUrlFilters } from './filters';
 import { type ClassRow, type CredentialRow, invalidateOrg, useClasses, useSchools } from './queries';
@@ -36,19 +37,15 @@ export default function ClassesPage() {
   const grade = filters.grade ? Number(filters.grade) : undefined;
   const classes = useClasses(schoolId, grade);
   const manage = can(me, 'org.manage');
-  const [editing, setEditing] = useState<ClassRow | 'new' | null>(null);
   const [credentials, setCredentials] = useState<CredentialRow[] | null>(null);
-  const [form] = Form.useForm<FormValues>();
-
-  const save = useMutation({
-    mutationFn: (v: FormValues) =>
-      editing === 'new' ? api.post<ClassRow>('/api/classes', { ...v, schoolId }) : api.put<ClassRow>(`/api/classes/${(editing as ClassRow).id}`, v),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
-      invalidateOrg(client, 'classes');
+  const { editing, open, form, modal } = useEditDialog<ClassRow, FormValues>({
+    save: (v, row) => (row === 'new' ? api.post<ClassRow>('/api/classes', { ...v, schoolId }) : api.put<ClassRow>(`/api/classes/${row.id}`, v)),
+    fill: (row) => {
+      if (row !== 'new') return { grade: row.grade, name: row.name, entryYear: row.entryYear };
+      const g = grade ?? school?.grades[0] ?? 1;
+      return { grade: g, entryYear: entryYearOf(g) };
     },
-    onError: (e) => applyServerError(form, e, message.error),
+    onSaved: () => invalidateOrg(client, 'classes'),
   });
   const remove = useMutation({
     mutationFn: (row: ClassRow) => api.delete(`/api/classes/${row.id}`),
@@ -63,15 +60,6 @@ export default function ClassesPage() {
     onSuccess: (list) => setCredentials(list),
     onError: (e) => message.error(e.message),
   });
-
-  const open = (row: ClassRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    if (row === 'new') {
-      const g = grade ?? school?.grades[0] ?? 1;
-      form.setFieldsValue({ grade: g, entryYear: entryYearOf(g) });
-    } else form.setFieldsValue({ grade: row.grade, name: row.name, entryYear: row.entryYear });
-  };
 
   return (
     <>
@@ -122,65 +110,48 @@ export default function ClassesPage() {
                   key: 'actions',
                   width: 340,
                   render: (_: unknown, row: ClassRow) => (
-                    <Space size={0} wrap>
-                      <Button type="link" size="small" icon={<EditOutlined />} onClick={() => open(row)}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm
-                        title={t('org.classes.accountsConfirm', { name: row.name })}
+                    <RowActions
+                      icons
+                      wrap
+                      onEdit={() => open(row)}
+                      remove={{
+                        confirm: t('org.classes.deleteConfirm', { name: row.name }),
+                        onConfirm: () => remove.mutate(row),
+                        blocked: row.studentCount > 0 ? t('org.classes.notEmpty') : undefined,
+                      }}
+                    >
+                      <ConfirmLink
+                        confirm={t('org.classes.accountsConfirm', { name: row.name })}
                         onConfirm={() => accounts.mutate(row)}
-                        okButtonProps={{ loading: accounts.isPending }}
+                        confirmLoading={accounts.isPending}
+                        icon={<KeyOutlined />}
                       >
-                        <Button type="link" size="small" icon={<KeyOutlined />}>
-                          {t('org.classes.guardianAccounts')}
-                        </Button>
-                      </Popconfirm>
-                      {row.studentCount > 0 ? (
-                        <Tooltip title={t('org.classes.notEmpty')}>
-                          <Button type="link" size="small" danger disabled icon={<DeleteOutlined />}>
-                            {t('common.delete')}
-                          </Button>
-                        </Tooltip>
-                      ) : (
-                        <Popconfirm title={t('org.classes.deleteConfirm', { name: row.name })} onConfirm={() => remove.mutate(row)}>
-                          <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                            {t('common.delete')}
-                          </Button>
-                        </Popconfirm>
-                      )}
-                    </Space>
+                        {t('org.classes.guardianAccounts')}
+                      </ConfirmLink>
+                    </RowActions>
                   ),
                 },
               ]
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('org.classes.new') : t('org.classes.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item label={t('org.school.name')}>
-            <Input value={school?.name} disabled />
-          </Form.Item>
-          <Form.Item name="grade" label={t('org.class.grade')} rules={[{ required: true }]}>
-            <Select
-              options={school?.grades.map((g) => ({ value: g, label: gradeNames[g] }))}
-              onChange={(g: number) => editing === 'new' && form.setFieldsValue({ entryYear: entryYearOf(g) })}
-            />
-          </Form.Item>
-          <Form.Item name="name" label={t('org.class.name')} rules={[{ required: true, whitespace: true }]} extra={t('org.class.nameHint')}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="entryYear" label={t('org.class.entryYear')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal {...modal} title={editing === 'new' ? t('org.classes.new') : t('org.classes.edit')}>
+        <Form.Item label={t('org.school.name')}>
+          <Input value={school?.name} disabled />
+        </Form.Item>
+        <Form.Item name="grade" label={t('org.class.grade')} rules={[{ required: true }]}>
+          <Select
+            options={school?.grades.map((g) => ({ value: g, label: gradeNames[g] }))}
+            onChange={(g: number) => editing === 'new' && form.setFieldsValue({ entryYear: entryYearOf(g) })}
+          />
+        </Form.Item>
+        <Form.Item name="name" label={t('org.class.name')} rules={[{ required: true, whitespace: true }]} extra={t('org.class.nameHint')}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="entryYear" label={t('org.class.entryYear')} rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+        </Form.Item>
+      </FormModal>
       <CredentialsModal credentials={credentials} title={t('org.classes.guardianAccounts')} onClose={() => setCredentials(null)} />
     </>
   );

@@ -1,13 +1,13 @@
 /** Registry of the district's off-campus training institutions with their white/black list status. */
 import { PlusOutlined } from '@ant-design/icons';
 import { INSTITUTION_CATEGORIES, LIST_STATUSES } from '@shuangjian/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { type InstitutionRow, useInstitutions, useZones } from './queries';
@@ -20,35 +20,23 @@ const statusColor: Record<InstitutionRow['status'], string> = { active: 'blue', 
 export default function InstitutionsPage() {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const institutions = useInstitutions();
   const manage = can(me, 'institution.manage');
   const zones = useZones(manage);
-  const [editing, setEditing] = useState<InstitutionRow | 'new' | null>(null);
   const [q, setQ] = useState('');
   const [list, setList] = useState<InstitutionRow['listStatus'] | undefined>();
-  const [form] = Form.useForm<FormValues>();
-
-  const save = useMutation({
-    mutationFn: ({ status, listStatus, ...v }: FormValues) =>
-      editing === 'new'
+  const { editing, open, modal } = useEditDialog<InstitutionRow, FormValues>({
+    save: ({ status, listStatus, ...v }, row) =>
+      row === 'new'
         ? api.post<InstitutionRow>('/api/institutions', { ...v, address: v.address || null })
-        : api.patch<InstitutionRow>(`/api/institutions/${(editing as InstitutionRow).id}`, { ...v, address: v.address || null, status, listStatus }),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
+        : api.patch<InstitutionRow>(`/api/institutions/${row.id}`, { ...v, address: v.address || null, status, listStatus }),
+    fill: (row) => (row === 'new' ? { category: 'non_subject' } : { ...row, address: row.address ?? undefined }),
+    onSaved: () => {
       void client.invalidateQueries({ queryKey: ['institutions'] });
       void client.invalidateQueries({ queryKey: ['org-overview'] });
     },
-    onError: (e) => applyServerError(form, e, message.error),
   });
-
-  const open = (row: InstitutionRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    form.setFieldsValue(row === 'new' ? { category: 'non_subject' } : { ...row, address: row.address ?? undefined });
-  };
   const rows = (institutions.data ?? []).filter(
     (i) => (!list || i.listStatus === list) && (!q || i.name.includes(q) || i.licenseNo.includes(q) || i.field.includes(q)),
   );
@@ -113,47 +101,38 @@ export default function InstitutionsPage() {
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('org.institutions.new') : t('org.institutions.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item name="name" label={t('org.institution.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={80} />
+      <FormModal {...modal} title={editing === 'new' ? t('org.institutions.new') : t('org.institutions.edit')}>
+        <Form.Item name="name" label={t('org.institution.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item name="licenseNo" label={t('org.institution.licenseNo')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="category" label={t('org.institution.category')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
+            <Select options={INSTITUTION_CATEGORIES.map((c) => ({ value: c, label: t(`org.institution.category.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="licenseNo" label={t('org.institution.licenseNo')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={40} />
+          <Form.Item name="field" label={t('org.institution.field')} rules={[{ required: true, whitespace: true }]} extra={t('org.institution.fieldHint')} style={{ flex: '1 1 160px' }}>
+            <Input maxLength={20} />
           </Form.Item>
+        </Flex>
+        <Form.Item name="zoneId" label={t('org.zone')} rules={[{ required: true }]}>
+          <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
+        </Form.Item>
+        <Form.Item name="address" label={t('org.institution.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        {editing !== 'new' && (
           <Flex gap={12} wrap>
-            <Form.Item name="category" label={t('org.institution.category')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
-              <Select options={INSTITUTION_CATEGORIES.map((c) => ({ value: c, label: t(`org.institution.category.${c}`) }))} />
+            <Form.Item name="status" label={t('org.institution.status')} style={{ flex: '1 1 160px' }}>
+              <Select options={STATUSES.map((s) => ({ value: s, label: t(`org.institution.status.${s}`) }))} />
             </Form.Item>
-            <Form.Item name="field" label={t('org.institution.field')} rules={[{ required: true, whitespace: true }]} extra={t('org.institution.fieldHint')} style={{ flex: '1 1 160px' }}>
-              <Input maxLength={20} />
+            <Form.Item name="listStatus" label={t('org.institution.listStatus')} style={{ flex: '1 1 160px' }}>
+              <Select options={LIST_STATUSES.map((s) => ({ value: s, label: t(`org.institution.list.${s}`) }))} />
             </Form.Item>
           </Flex>
-          <Form.Item name="zoneId" label={t('org.zone')} rules={[{ required: true }]}>
-            <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
-          </Form.Item>
-          <Form.Item name="address" label={t('org.institution.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-          {editing !== 'new' && (
-            <Flex gap={12} wrap>
-              <Form.Item name="status" label={t('org.institution.status')} style={{ flex: '1 1 160px' }}>
-                <Select options={STATUSES.map((s) => ({ value: s, label: t(`org.institution.status.${s}`) }))} />
-              </Form.Item>
-              <Form.Item name="listStatus" label={t('org.institution.listStatus')} style={{ flex: '1 1 160px' }}>
-                <Select options={LIST_STATUSES.map((s) => ({ value: s, label: t(`org.institution.list.${s}`) }))} />
-              </Form.Item>
-            </Flex>
-          )}
-        </Form>
-      </Modal>
+        )}
+      </FormModal>
     </>
   );
 }

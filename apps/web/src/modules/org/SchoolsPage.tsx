@@ -1,14 +1,13 @@
 /** Schools of the district (or the user's own): list with counts; the district office creates and edits them. */
 import { PlusOutlined } from '@ant-design/icons';
 import { gradeNames, type School, SCHOOL_TYPES, schoolTypeLabels, type Zone } from '@shuangjian/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import type { z } from 'zod';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 
 type SchoolRow = z.infer<typeof School>;
@@ -17,29 +16,15 @@ type FormValues = { zoneId: string; code: string; name: string; type: SchoolRow[
 export default function SchoolsPage() {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const schools = useQuery({ queryKey: ['schools'], queryFn: () => api.get<SchoolRow[]>('/api/schools') });
   const zones = useQuery({ queryKey: ['zones'], queryFn: () => api.get<z.infer<typeof Zone>[]>('/api/zones') });
-  const [editing, setEditing] = useState<SchoolRow | 'new' | null>(null);
-  const [form] = Form.useForm<FormValues>();
   const manage = can(me, 'district.manage');
-
-  const save = useMutation({
-    mutationFn: (v: FormValues) => (editing === 'new' ? api.post('/api/schools', v) : api.put(`/api/schools/${(editing as SchoolRow).id}`, v)),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
-      void client.invalidateQueries({ queryKey: ['schools'] });
-    },
-    onError: (e) => applyServerError(form, e, message.error),
+  const { editing, open, modal } = useEditDialog<SchoolRow, FormValues>({
+    save: (v, row) => (row === 'new' ? api.post('/api/schools', v) : api.put(`/api/schools/${row.id}`, v)),
+    fill: (row) => (row === 'new' ? undefined : { ...row, address: row.address ?? undefined }),
+    onSaved: () => void client.invalidateQueries({ queryKey: ['schools'] }),
   });
-
-  const open = (row: SchoolRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    if (row !== 'new') form.setFieldsValue({ ...row, address: row.address ?? undefined });
-  };
 
   return (
     <>
@@ -71,35 +56,26 @@ export default function SchoolsPage() {
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('org.schools.new') : t('org.schools.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item name="zoneId" label={t('org.zone')} rules={[{ required: true }]}>
-            <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
-          </Form.Item>
-          <Form.Item name="code" label={t('org.school.code')} rules={[{ required: true }]}>
-            <Input maxLength={20} />
-          </Form.Item>
-          <Form.Item name="name" label={t('org.school.name')} rules={[{ required: true }]}>
-            <Input maxLength={60} />
-          </Form.Item>
-          <Form.Item name="type" label={t('org.school.type')} rules={[{ required: true }]}>
-            <Select options={SCHOOL_TYPES.map((v) => ({ value: v, label: schoolTypeLabels[v] }))} />
-          </Form.Item>
-          <Form.Item name="grades" label={t('org.school.grades')}>
-            <Select mode="multiple" options={gradeNames.slice(1).map((label, i) => ({ value: i + 1, label }))} />
-          </Form.Item>
-          <Form.Item name="address" label={t('org.school.address')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal {...modal} title={editing === 'new' ? t('org.schools.new') : t('org.schools.edit')}>
+        <Form.Item name="zoneId" label={t('org.zone')} rules={[{ required: true }]}>
+          <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
+        </Form.Item>
+        <Form.Item name="code" label={t('org.school.code')} rules={[{ required: true }]}>
+          <Input maxLength={20} />
+        </Form.Item>
+        <Form.Item name="name" label={t('org.school.name')} rules={[{ required: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="type" label={t('org.school.type')} rules={[{ required: true }]}>
+          <Select options={SCHOOL_TYPES.map((v) => ({ value: v, label: schoolTypeLabels[v] }))} />
+        </Form.Item>
+        <Form.Item name="grades" label={t('org.school.grades')}>
+          <Select mode="multiple" options={gradeNames.slice(1).map((label, i) => ({ value: i + 1, label }))} />
+        </Form.Item>
+        <Form.Item name="address" label={t('org.school.address')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

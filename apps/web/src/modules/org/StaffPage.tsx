@@ -2,15 +2,17 @@
 import { LockOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { type AssignmentInput, ROLES, roleLabels } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Divider, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Divider, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { ConfirmLink } from '../../components/RowActions';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { AssignmentFields, type AssignmentValues, assignableRoles, assignmentColor, assignmentLabel, cleanAssignment } from './AssignmentFields';
 import { CredentialsModal } from './CredentialsModal';
 import { SchoolSelect, useUrlFilters } from './filters';
@@ -48,25 +50,27 @@ export default function StaffPage() {
     void client.invalidateQueries({ queryKey: ['classes'] });
     void client.invalidateQueries({ queryKey: ['org-overview'] });
   };
-  const create = useMutation({
+  const create = useSaveMutation({
+    form: createForm,
     mutationFn: (v: CreateValues) =>
       api.post<{ staff: StaffRow; credential: CredentialRow }>('/api/staff', { ...v, phone: v.phone || null, assignments: v.assignments.map(cleanAssignment) }),
+    // the initial password is what the next dialog shows
+    saved: false,
     onSuccess: (r) => {
       setCreating(false);
       setCredentials([r.credential]);
       refresh();
     },
-    onError: (e) => applyServerError(createForm, e, message.error),
   });
-  const addAssignment = useMutation({
+  const addAssignment = useSaveMutation({
+    form: assignForm,
     mutationFn: ({ id, a }: { id: string; a: AssignmentInput }) => api.post<StaffRow>(`/api/staff/${id}/assignments`, a),
+    saved: t('org.staff.assigned'),
     onSuccess: (row) => {
       setAssigning(row);
       assignForm.resetFields();
-      message.success(t('org.staff.assigned'));
       refresh();
     },
-    onError: (e) => applyServerError(assignForm, e, message.error),
   });
   const removeAssignment = useMutation({
     mutationFn: ({ id, assignmentId }: { id: string; assignmentId: string }) => api.delete<StaffRow>(`/api/staff/${id}/assignments/${assignmentId}`),
@@ -227,11 +231,9 @@ export default function StaffPage() {
                       <Button type="link" size="small" onClick={() => openAssign(row)}>
                         {t('org.staff.manageAssignments')}
                       </Button>
-                      <Popconfirm title={t('org.staff.resetConfirm', { name: row.name })} onConfirm={() => reset.mutate(row)}>
-                        <Button type="link" size="small">
-                          {t('org.staff.resetPassword')}
-                        </Button>
-                      </Popconfirm>
+                      <ConfirmLink confirm={t('org.staff.resetConfirm', { name: row.name })} onConfirm={() => reset.mutate(row)}>
+                        {t('org.staff.resetPassword')}
+                      </ConfirmLink>
                       {row.locked && (
                         <Button type="link" size="small" onClick={() => unlock.mutate(row)}>
                           {t('org.staff.unlock')}
@@ -239,11 +241,9 @@ export default function StaffPage() {
                       )}
                       {row.id !== me?.user.id &&
                         (row.status === 'active' ? (
-                          <Popconfirm title={t('org.staff.disableConfirm', { name: row.name })} onConfirm={() => setStatus.mutate({ row, status: 'disabled' })}>
-                            <Button type="link" size="small" danger>
-                              {t('org.staff.disable')}
-                            </Button>
-                          </Popconfirm>
+                          <ConfirmLink confirm={t('org.staff.disableConfirm', { name: row.name })} onConfirm={() => setStatus.mutate({ row, status: 'disabled' })} danger>
+                            {t('org.staff.disable')}
+                          </ConfirmLink>
                         ) : (
                           <Button type="link" size="small" onClick={() => setStatus.mutate({ row, status: 'active' })}>
                             {t('org.staff.enable')}
@@ -257,58 +257,59 @@ export default function StaffPage() {
         ]}
       />
 
-      <Modal
+      <FormModal
         open={creating}
         title={t('org.staff.new')}
         onCancel={() => setCreating(false)}
-        onOk={() => createForm.submit()}
-        confirmLoading={create.isPending}
+        form={createForm}
+        name="staff-new"
+        loading={create.isPending}
+        onFinish={(v) => create.mutate(v)}
         width={760}
+        destroyOnHidden={false}
         forceRender
       >
-        <Form form={createForm} name="staff-new" layout="vertical" onFinish={(v) => create.mutate(v)}>
-          <Flex wrap gap={12}>
-            <Form.Item name="username" label={t('org.staff.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('org.staff.usernameRule') }]} style={{ flex: '1 1 200px' }}>
-              <Input maxLength={32} autoComplete="off" />
-            </Form.Item>
-            <Form.Item name="name" label={t('org.staff.name')} rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 140px' }}>
-              <Input maxLength={30} />
-            </Form.Item>
-            <Form.Item name="phone" label={t('org.staff.phoneOptional')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('org.guardians.phoneInvalid') }]} style={{ flex: '1 1 150px' }}>
-              <Input maxLength={11} inputMode="tel" />
-            </Form.Item>
-          </Flex>
-          <Divider titlePlacement="start" style={{ marginTop: 0 }}>
-            {t('org.staff.assignments')}
-          </Divider>
-          <Form.List name="assignments">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <AssignmentFields
-                    key={field.key}
-                    form={createForm}
-                    name={[field.name]}
-                    path={['assignments', field.name]}
-                    roles={roles}
-                    extra={
-                      fields.length > 1 && (
-                        <Button type="text" danger icon={<MinusCircleOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
-                      )
-                    }
-                  />
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ schoolId })} block>
-                  {t('org.staff.addAssignment')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-          <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
-            {t('org.staff.passwordHint')}
-          </Typography.Paragraph>
-        </Form>
-      </Modal>
+        <Flex wrap gap={12}>
+          <Form.Item name="username" label={t('org.staff.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('org.staff.usernameRule') }]} style={{ flex: '1 1 200px' }}>
+            <Input maxLength={32} autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="name" label={t('org.staff.name')} rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 140px' }}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('org.staff.phoneOptional')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('org.guardians.phoneInvalid') }]} style={{ flex: '1 1 150px' }}>
+            <Input maxLength={11} inputMode="tel" />
+          </Form.Item>
+        </Flex>
+        <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+          {t('org.staff.assignments')}
+        </Divider>
+        <Form.List name="assignments">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <AssignmentFields
+                  key={field.key}
+                  form={createForm}
+                  name={[field.name]}
+                  path={['assignments', field.name]}
+                  roles={roles}
+                  extra={
+                    fields.length > 1 && (
+                      <Button type="text" danger icon={<MinusCircleOutlined />} aria-label={t('common.delete')} onClick={() => remove(field.name)} />
+                    )
+                  }
+                />
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ schoolId })} block>
+                {t('org.staff.addAssignment')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+          {t('org.staff.passwordHint')}
+        </Typography.Paragraph>
+      </FormModal>
 
       <Modal open={!!assigning} title={t('org.staff.assignmentsOf', { name: assigning?.name ?? '' })} onCancel={() => setAssigning(null)} footer={null} width={760} forceRender>
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -319,11 +320,9 @@ export default function StaffPage() {
                 <Tag color={assignmentColor(a.role)}>{assignmentLabel(a, locale)}</Tag>
                 {a.schoolName && <Typography.Text type="secondary">{a.schoolName}</Typography.Text>}
               </Space>
-              <Popconfirm title={t('org.staff.unassignConfirm')} onConfirm={() => assigning && removeAssignment.mutate({ id: assigning.id, assignmentId: a.id })}>
-                <Button type="link" danger size="small">
-                  {t('org.staff.unassign')}
-                </Button>
-              </Popconfirm>
+              <ConfirmLink confirm={t('org.staff.unassignConfirm')} onConfirm={() => assigning && removeAssignment.mutate({ id: assigning.id, assignmentId: a.id })} danger>
+                {t('org.staff.unassign')}
+              </ConfirmLink>
             </Flex>
           ))}
         </Space>

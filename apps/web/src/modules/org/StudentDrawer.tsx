@@ -2,13 +2,15 @@
 import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { RELATIONS } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Modal, Popconfirm, Result, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Result, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 import { PageSpinner } from '../../components/PageSpinner';
+import { ConfirmLink } from '../../components/RowActions';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { CredentialsModal } from './CredentialsModal';
 import { type CredentialRow, invalidateOrg, type StudentDetailRow, type StudentRow } from './queries';
 import { SensitiveTags, StatusTag } from './StudentTags';
@@ -36,14 +38,14 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
     client.setQueryData(['student', next.id], next);
     void client.invalidateQueries({ queryKey: ['students'] });
   };
-  const addGuardian = useMutation({
+  const addGuardian = useSaveMutation({
+    form: guardianForm,
     mutationFn: (v: GuardianValues) => api.post<StudentDetailRow>(`/api/students/${id}/guardians`, v),
+    saved: t('org.guardians.added'),
     onSuccess: (next) => {
       updated(next);
       guardianForm.resetFields();
-      message.success(t('org.guardians.added'));
     },
-    onError: (e) => applyServerError(guardianForm, e, message.error),
   });
   const removeGuardian = useMutation({
     mutationFn: (guardianId: string) => api.delete<StudentDetailRow>(`/api/students/${id}/guardians/${guardianId}`),
@@ -61,14 +63,13 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
     },
     onError: (e) => message.error(e.message),
   });
-  const saveSensitive = useMutation({
+  const saveSensitive = useSaveMutation({
+    form: sensitiveForm,
     mutationFn: (v: Sensitive) => api.put<StudentDetailRow>(`/api/students/${id}/sensitive`, { ...v, note: v.note || null }),
     onSuccess: (next) => {
       updated(next);
       setSensitiveOpen(false);
-      message.success(t('common.saved'));
     },
-    onError: (e) => applyServerError(sensitiveForm, e, message.error),
   });
 
   let body;
@@ -139,17 +140,18 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
                   {manage && (
                     <Space size={0}>
                       {!g.hasAccount && (
-                        <Popconfirm title={t('org.guardians.accountConfirm', { name: g.name, phone: g.phone })} onConfirm={() => openAccount.mutate(g.id)}>
-                          <Button type="link" size="small" icon={<KeyOutlined />} loading={openAccount.isPending && openAccount.variables === g.id}>
-                            {t('org.guardians.openAccount')}
-                          </Button>
-                        </Popconfirm>
+                        <ConfirmLink
+                          confirm={t('org.guardians.accountConfirm', { name: g.name, phone: g.phone })}
+                          onConfirm={() => openAccount.mutate(g.id)}
+                          icon={<KeyOutlined />}
+                          loading={openAccount.isPending && openAccount.variables === g.id}
+                        >
+                          {t('org.guardians.openAccount')}
+                        </ConfirmLink>
                       )}
-                      <Popconfirm title={t('org.guardians.removeConfirm', { name: g.name })} onConfirm={() => removeGuardian.mutate(g.id)}>
-                        <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-                          {t('org.guardians.remove')}
-                        </Button>
-                      </Popconfirm>
+                      <ConfirmLink confirm={t('org.guardians.removeConfirm', { name: g.name })} onConfirm={() => removeGuardian.mutate(g.id)} danger icon={<DeleteOutlined />}>
+                        {t('org.guardians.remove')}
+                      </ConfirmLink>
                     </Space>
                   )}
                 </Flex>
@@ -220,26 +222,27 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
           setEditing(false);
         }}
       />
-      <Modal
+      <FormModal
         open={sensitiveOpen}
         title={t('org.sensitive.edit')}
         onCancel={() => setSensitiveOpen(false)}
-        onOk={() => sensitiveForm.submit()}
-        confirmLoading={saveSensitive.isPending}
+        form={sensitiveForm}
+        name="sensitive"
+        loading={saveSensitive.isPending}
+        onFinish={(v) => saveSensitive.mutate(v)}
+        intro={<Alert type="warning" showIcon title={t('org.sensitive.privacy')} style={{ marginBottom: 16 }} />}
+        destroyOnHidden={false}
         forceRender
       >
-        <Alert type="warning" showIcon title={t('org.sensitive.privacy')} style={{ marginBottom: 16 }} />
-        <Form form={sensitiveForm} name="sensitive" layout="vertical" onFinish={(v) => saveSensitive.mutate(v)}>
-          {(['leftBehind', 'singleParent', 'hardship', 'disability'] as const).map((flag) => (
-            <Form.Item key={flag} name={flag} valuePropName="checked" style={{ marginBottom: 4 }}>
-              <Checkbox>{t(`org.sensitive.${flag}.long`)}</Checkbox>
-            </Form.Item>
-          ))}
-          <Form.Item name="note" label={t('org.sensitive.note')} style={{ marginTop: 12 }}>
-            <Input.TextArea maxLength={500} rows={3} />
+        {(['leftBehind', 'singleParent', 'hardship', 'disability'] as const).map((flag) => (
+          <Form.Item key={flag} name={flag} valuePropName="checked" style={{ marginBottom: 4 }}>
+            <Checkbox>{t(`org.sensitive.${flag}.long`)}</Checkbox>
           </Form.Item>
-        </Form>
-      </Modal>
+        ))}
+        <Form.Item name="note" label={t('org.sensitive.note')} style={{ marginTop: 12 }}>
+          <Input.TextArea maxLength={500} rows={3} />
+        </Form.Item>
+      </FormModal>
       <CredentialsModal credentials={credentials} title={t('org.guardians.openAccount')} onClose={() => setCredentials(null)} />
     </Drawer>
   );

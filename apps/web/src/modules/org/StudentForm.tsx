@@ -1,12 +1,12 @@
 /** Create or edit a student; choosing another class is a class transfer (调班). */
 import { GENDERS, STUDENT_STATUSES } from '@shuangjian/contracts';
-import { useMutation } from '@tanstack/react-query';
-import { App, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { api } from '../../app/api';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { type StudentDetailRow, type StudentRow, useClasses, useSchools } from './queries';
 
 interface FormValues {
@@ -35,7 +35,6 @@ export function StudentFormModal({
   onSaved: (s: StudentDetailRow) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const schools = useSchools();
   const schoolId = Form.useWatch('schoolId', form);
@@ -50,61 +49,60 @@ export function StudentFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [student]);
 
-  const save = useMutation({
+  const save = useSaveMutation({
+    form,
     mutationFn: ({ schoolId: _s, birthDate, ...v }: FormValues) => {
       const body = { ...v, birthDate: birthDate.format('YYYY-MM-DD') };
       return student === 'new' ? api.post<StudentDetailRow>('/api/students', body) : api.patch<StudentDetailRow>(`/api/students/${(student as StudentRow).id}`, body);
     },
-    onSuccess: (s) => {
-      message.success(student !== 'new' && student && s.classId !== student.classId ? t('org.students.transferred', { name: s.className }) : t('common.saved'));
-      onSaved(s);
-    },
-    onError: (e) => applyServerError(form, e, message.error),
+    saved: (s) => (student !== 'new' && student && s.classId !== student.classId ? t('org.students.transferred', { name: s.className }) : t('common.saved')),
+    onSuccess: (s) => onSaved(s),
   });
 
   return (
-    <Modal
+    <FormModal
       open={student !== null}
       title={student === 'new' ? t('org.students.new') : t('org.students.edit')}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
+      form={form}
+      name={name}
+      loading={save.isPending}
+      onFinish={(v) => save.mutate(v)}
+      destroyOnHidden={false}
       forceRender
     >
-      <Form form={form} name={name} layout="vertical" onFinish={(v) => save.mutate(v)}>
-        <Form.Item name="schoolId" label={t('org.school.name')} rules={[{ required: true }]} hidden={(schools.data?.length ?? 0) < 2}>
-          <Select options={schools.data?.map((s) => ({ value: s.id, label: s.name }))} onChange={() => form.setFieldsValue({ classId: undefined })} />
+      <Form.Item name="schoolId" label={t('org.school.name')} rules={[{ required: true }]} hidden={(schools.data?.length ?? 0) < 2}>
+        <Select options={schools.data?.map((s) => ({ value: s.id, label: s.name }))} onChange={() => form.setFieldsValue({ classId: undefined })} />
+      </Form.Item>
+      <Form.Item
+        name="classId"
+        label={t('org.student.class')}
+        rules={[{ required: true }]}
+        extra={student !== 'new' ? t('org.students.transferHint') : undefined}
+      >
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={classes.isLoading}
+          options={classes.data?.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      </Form.Item>
+      <Form.Item name="studentNo" label={t('org.student.no')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item name="name" label={t('org.student.name')} rules={[{ required: true, whitespace: true }]}>
+        <Input maxLength={30} />
+      </Form.Item>
+      <Form.Item name="gender" label={t('org.student.gender')} rules={[{ required: true }]}>
+        <Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`org.gender.${g}`) }))} />
+      </Form.Item>
+      <Form.Item name="birthDate" label={t('org.student.birthDate')} rules={[{ required: true }]}>
+        <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+      </Form.Item>
+      {student !== 'new' && (
+        <Form.Item name="status" label={t('org.student.status')}>
+          <Select options={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`org.student.status.${s}`) }))} />
         </Form.Item>
-        <Form.Item
-          name="classId"
-          label={t('org.student.class')}
-          rules={[{ required: true }]}
-          extra={student !== 'new' ? t('org.students.transferHint') : undefined}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={classes.isLoading}
-            options={classes.data?.map((c) => ({ value: c.id, label: c.name }))}
-          />
-        </Form.Item>
-        <Form.Item name="studentNo" label={t('org.student.no')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item name="name" label={t('org.student.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-        <Form.Item name="gender" label={t('org.student.gender')} rules={[{ required: true }]}>
-          <Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`org.gender.${g}`) }))} />
-        </Form.Item>
-        <Form.Item name="birthDate" label={t('org.student.birthDate')} rules={[{ required: true }]}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
-        </Form.Item>
-        {student !== 'new' && (
-          <Form.Item name="status" label={t('org.student.status')}>
-            <Select options={STUDENT_STATUSES.map((s) => ({ value: s, label: t(`org.student.status.${s}`) }))} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

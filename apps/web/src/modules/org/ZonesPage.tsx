@@ -1,13 +1,12 @@
 /** Zones of the district (学区、街道、乡镇教育中心) with their school counts; the district office creates and renames them. */
 import { PlusOutlined } from '@ant-design/icons';
 import { ZONE_KINDS } from '@shuangjian/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
+import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useZones, type ZoneRow } from './queries';
@@ -18,28 +17,16 @@ const kindColor: Record<ZoneRow['kind'], string> = { street: 'blue', town: 'gree
 export default function ZonesPage() {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const zones = useZones();
-  const [editing, setEditing] = useState<ZoneRow | 'new' | null>(null);
-  const [form] = Form.useForm<FormValues>();
   const manage = can(me, 'district.manage');
-
-  const save = useMutation({
-    mutationFn: (v: FormValues) => (editing === 'new' ? api.post('/api/zones', v) : api.put(`/api/zones/${(editing as ZoneRow).id}`, v)),
-    onSuccess: () => {
-      message.success(t('common.saved'));
-      setEditing(null);
+  const { editing, open, modal } = useEditDialog<ZoneRow, FormValues>({
+    save: (v, row) => (row === 'new' ? api.post('/api/zones', v) : api.put(`/api/zones/${row.id}`, v)),
+    fill: (row) => (row === 'new' ? { kind: 'zone' } : { name: row.name, kind: row.kind }),
+    onSaved: () => {
       for (const key of ['zones', 'schools', 'org-overview', 'institutions']) void client.invalidateQueries({ queryKey: [key] });
     },
-    onError: (e) => applyServerError(form, e, message.error),
   });
-
-  const open = (row: ZoneRow | 'new') => {
-    setEditing(row);
-    form.resetFields();
-    form.setFieldsValue(row === 'new' ? { kind: 'zone' } : { name: row.name, kind: row.kind });
-  };
 
   return (
     <>
@@ -69,23 +56,14 @@ export default function ZonesPage() {
             : []),
         ]}
       />
-      <Modal
-        open={editing !== null}
-        title={editing === 'new' ? t('org.zones.new') : t('org.zones.edit')}
-        onCancel={() => setEditing(null)}
-        onOk={() => form.submit()}
-        confirmLoading={save.isPending}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
-          <Form.Item name="name" label={t('org.zone.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="kind" label={t('org.zone.kind')} rules={[{ required: true }]}>
-            <Select options={ZONE_KINDS.map((k) => ({ value: k, label: t(`org.zone.kind.${k}`) }))} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal {...modal} title={editing === 'new' ? t('org.zones.new') : t('org.zones.edit')}>
+        <Form.Item name="name" label={t('org.zone.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('org.zone.kind')} rules={[{ required: true }]}>
+          <Select options={ZONE_KINDS.map((k) => ({ value: k, label: t(`org.zone.kind.${k}`) }))} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
