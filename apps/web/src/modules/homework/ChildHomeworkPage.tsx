@@ -5,8 +5,8 @@
 import { CheckCircleFilled, ClockCircleOutlined, DownloadOutlined, LinkOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ChildRange, FeedbackInput, Mistake, MistakeInput, PublishedList } from '@shuangjian/contracts';
 import { addDays, countsTowardLimit, daysBetween, weekStart } from '@shuangjian/policy';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, ConfigProvider, DatePicker, Empty, Flex, Form, Input, InputNumber, Modal, Progress, Segmented, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Checkbox, ConfigProvider, DatePicker, Empty, Flex, Form, Input, InputNumber, Progress, Segmented, Select, Space, Switch, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -14,9 +14,10 @@ import type { z } from 'zod';
 import { api, qs } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { type Locale, useI18n } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { PageSpinner } from '../../components/PageSpinner';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { childDayKey, type ChildDayRow, fetchChildDay } from './components/family';
 import { MeasureTip } from './components/MeasureTip';
 import { districtToday, formatDay, hwKey } from './components/model';
@@ -183,7 +184,6 @@ function ReportResult({ day, onEdit, canEdit }: { day: ChildDayRow; onEdit(): vo
 /** One screen: per item a 完成 switch and minutes, one bedtime checkbox, one button. */
 function ReportForm({ day, onSaved, onCancel }: { day: ChildDayRow; onSaved(d: ChildDayRow): void; onCancel?: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const list = day.list!;
   const items = list.items.filter((i) => i.place === 'home');
   const [values, setValues] = useState<Record<string, { done: boolean; minutes: number | null }>>(() =>
@@ -195,13 +195,11 @@ function ReportForm({ day, onSaved, onCancel }: { day: ChildDayRow; onSaved(d: C
     ),
   );
   const [stopped, setStopped] = useState(day.feedback?.stoppedAtBedtime ?? false);
-  const save = useMutation({
+  const save = useSaveMutation({
+    form: null,
     mutationFn: (body: z.input<typeof FeedbackInput>) => api.put<ChildDayRow>('/api/homework/feedback', body),
-    onSuccess: (d) => {
-      message.success(t('hwv.report.saved'));
-      onSaved(d);
-    },
-    onError: (e) => applyServerError(null, e, message.error),
+    saved: t('hwv.report.saved'),
+    onSuccess: (d) => onSaved(d),
   });
   const set = (id: string, patch: Partial<{ done: boolean; minutes: number | null }>) => setValues((v) => ({ ...v, [id]: { ...v[id]!, ...patch } }));
   const counted = items.filter(countsTowardLimit).reduce((s, i) => s + (values[i.itemId]?.minutes ?? 0), 0);
@@ -552,7 +550,6 @@ type MistakeForm = { date: dayjs.Dayjs; itemId?: string; question: string; note?
 
 function MistakesTab({ child, date, today }: { child: Child; date: string; today: string }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const key = hwKey('mistakes', child.id);
   const mistakes = useQuery({ queryKey: key, queryFn: () => api.get<MistakeRow[]>(`/api/homework/mistakes${qs({ studentId: child.id })}`) });
@@ -561,19 +558,20 @@ function MistakesTab({ child, date, today }: { child: Child; date: string; today
   const picked = Form.useWatch('date', form);
   const itemsDate = picked ? picked.format('YYYY-MM-DD') : date > today ? today : date;
   const day = useQuery({ queryKey: childDayKey(child.id, itemsDate), queryFn: () => fetchChildDay(child.id, itemsDate), enabled: adding });
-  const add = useMutation({
+  const add = useSaveMutation({
+    form,
     mutationFn: (body: z.input<typeof MistakeInput>) => api.post<MistakeRow>('/api/homework/mistakes', body),
+    saved: t('hwv.mistakes.added'),
     onSuccess: () => {
-      message.success(t('hwv.mistakes.added'));
       setAdding(false);
       void client.invalidateQueries({ queryKey: key });
     },
-    onError: (e) => applyServerError(form, e, message.error),
   });
-  const resolve = useMutation({
+  const resolve = useSaveMutation({
+    form: null,
     mutationFn: (id: string) => api.post<MistakeRow>(`/api/homework/mistakes/${id}/resolve`),
+    saved: false,
     onSuccess: () => void client.invalidateQueries({ queryKey: key }),
-    onError: (e) => applyServerError(null, e, message.error),
   });
   const open = mistakes.data?.filter((m) => !m.resolved) ?? [];
   const done = mistakes.data?.filter((m) => m.resolved) ?? [];
@@ -631,41 +629,35 @@ function MistakesTab({ child, date, today }: { child: Child; date: string; today
         <Typography.Text type="secondary">{t('hwv.mistakes.resolvedCount', { n: done.length })}</Typography.Text>
       )}
       {done.map(row)}
-      <Modal
+      <FormModal
         open={adding}
         title={t('hwv.mistakes.add')}
         onCancel={() => setAdding(false)}
-        onOk={() => form.submit()}
         okText={t('common.save')}
-        confirmLoading={add.isPending}
-        destroyOnHidden
+        form={form}
+        loading={add.isPending}
+        onFinish={(v) => add.mutate({ studentId: child.id, itemId: v.itemId || null, question: v.question, note: v.note || null })}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => add.mutate({ studentId: child.id, itemId: v.itemId || null, question: v.question, note: v.note || null })}
-        >
-          <Form.Item name="date" label={t('hwv.mistakes.date')}>
-            <DatePicker inputReadOnly allowClear={false} style={{ width: '100%' }} disabledDate={(v) => v.format('YYYY-MM-DD') > today} onChange={() => form.setFieldValue('itemId', '')} />
-          </Form.Item>
-          <Form.Item name="itemId" label={t('hwv.mistakes.item')} initialValue="">
-            <Select
-              loading={day.isLoading}
-              options={[
-                { value: '', label: t('hwv.mistakes.noItem') },
-                ...(day.data?.list?.items ?? []).map((i) => ({ value: i.itemId, label: `${i.subjectName}：${i.title ?? i.content}` })),
-              ]}
-              data-testid="mistake-item"
-            />
-          </Form.Item>
-          <Form.Item name="question" label={t('hwv.mistakes.question')} rules={[{ required: true, whitespace: true, message: t('hwv.mistakes.questionRequired') }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('hwv.mistakes.questionPlaceholder')} />
-          </Form.Item>
-          <Form.Item name="note" label={t('hwv.mistakes.note')}>
-            <Input.TextArea rows={2} maxLength={500} placeholder={t('hwv.mistakes.notePlaceholder')} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="date" label={t('hwv.mistakes.date')}>
+          <DatePicker inputReadOnly allowClear={false} style={{ width: '100%' }} disabledDate={(v) => v.format('YYYY-MM-DD') > today} onChange={() => form.setFieldValue('itemId', '')} />
+        </Form.Item>
+        <Form.Item name="itemId" label={t('hwv.mistakes.item')} initialValue="">
+          <Select
+            loading={day.isLoading}
+            options={[
+              { value: '', label: t('hwv.mistakes.noItem') },
+              ...(day.data?.list?.items ?? []).map((i) => ({ value: i.itemId, label: `${i.subjectName}：${i.title ?? i.content}` })),
+            ]}
+            data-testid="mistake-item"
+          />
+        </Form.Item>
+        <Form.Item name="question" label={t('hwv.mistakes.question')} rules={[{ required: true, whitespace: true, message: t('hwv.mistakes.questionRequired') }]}>
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('hwv.mistakes.questionPlaceholder')} />
+        </Form.Item>
+        <Form.Item name="note" label={t('hwv.mistakes.note')}>
+          <Input.TextArea rows={2} maxLength={500} placeholder={t('hwv.mistakes.notePlaceholder')} />
+        </Form.Item>
+      </FormModal>
     </Space>
   );
 }

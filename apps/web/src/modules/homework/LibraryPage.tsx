@@ -2,17 +2,18 @@
 import { BookOutlined, EditOutlined, FolderOpenOutlined, PlusOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import { type Collection, type CollectionInput, type Design, type DesignInput, type DesignPage, gradeNames, type Subject } from '@shuangjian/contracts';
 import { HOMEWORK_TYPES, homeworkTypeLabels, LAYERS, layerLabels } from '@shuangjian/policy';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Modal, Pagination, Row, Select, Space, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Checkbox, Col, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, InputNumber, Pagination, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
 import { can, hasRole, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { hwKey, useDebounced } from './components/model';
 import { LayerTag, TypeTag } from './components/tags';
 
@@ -36,97 +37,97 @@ const gradeOptions = gradeNames.slice(1).map((label, i) => ({ value: i + 1, labe
 
 function DesignForm({ design, subjects, onClose }: { design: DesignRow | null; subjects: SubjectRow[]; onClose(saved?: DesignRow): void }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<DesignValues>();
-  const save = useMutation({
+  const save = useSaveMutation({
+    form,
     mutationFn: (v: DesignValues) => (design ? api.put<DesignRow>(`/api/homework/designs/${design.id}`, v) : api.post<DesignRow>('/api/homework/designs', v)),
-    onSuccess: (d) => {
-      message.success(t('common.saved'));
-      onClose(d);
-    },
-    onError: (e) => applyServerError(form, e, message.error),
+    onSuccess: (d) => onClose(d),
   });
   return (
-    <Modal open title={design ? t('hwv.library.edit') : t('hwv.library.new')} onCancel={() => onClose()} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} destroyOnHidden width={640}>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={design ? { ...design, unit: design.unit ?? undefined } : { type: 'written', layer: 'basic', minutes: 15 }}
-        onFinish={(v) => save.mutate({ ...v, unit: v.unit || null })}
-      >
-        <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: 2, max: 60 }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="subjectId" label={t('hwv.col.subject')} rules={[{ required: true }]}>
-              <Select options={subjects.map((s) => ({ value: s.id, label: s.name }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="grade" label={t('hwv.library.field.grade')} rules={[{ required: true }]}>
-              <Select options={gradeOptions} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="unit" label={t('hwv.library.field.unit')}>
-          <Input maxLength={60} placeholder={t('hwv.library.unitPlaceholder')} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={8}>
-            <Form.Item name="type" label={t('hwv.library.field.type')} rules={[{ required: true }]}>
-              <Select options={HOMEWORK_TYPES.map((v) => ({ value: v, label: homeworkTypeLabels[v][locale] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="layer" label={t('hwv.library.field.layer')} rules={[{ required: true }]}>
-              <Select options={LAYERS.map((v) => ({ value: v, label: layerLabels[v][locale] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="minutes" label={t('hwv.library.field.minutes')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} suffix={t('hwv.unit.min')} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="content" label={t('hwv.library.field.content')} rules={[{ required: true, whitespace: true }]}>
-          <Input.TextArea rows={5} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      open
+      title={design ? t('hwv.library.edit') : t('hwv.library.new')}
+      onCancel={() => onClose()}
+      okText={t('common.save')}
+      width={640}
+      form={form}
+      loading={save.isPending}
+      initialValues={design ? { ...design, unit: design.unit ?? undefined } : { type: 'written', layer: 'basic', minutes: 15 }}
+      onFinish={(v) => save.mutate({ ...v, unit: v.unit || null })}
+    >
+      <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: 2, max: 60 }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="subjectId" label={t('hwv.col.subject')} rules={[{ required: true }]}>
+            <Select options={subjects.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="grade" label={t('hwv.library.field.grade')} rules={[{ required: true }]}>
+            <Select options={gradeOptions} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="unit" label={t('hwv.library.field.unit')}>
+        <Input maxLength={60} placeholder={t('hwv.library.unitPlaceholder')} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={8}>
+          <Form.Item name="type" label={t('hwv.library.field.type')} rules={[{ required: true }]}>
+            <Select options={HOMEWORK_TYPES.map((v) => ({ value: v, label: homeworkTypeLabels[v][locale] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="layer" label={t('hwv.library.field.layer')} rules={[{ required: true }]}>
+            <Select options={LAYERS.map((v) => ({ value: v, label: layerLabels[v][locale] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item name="minutes" label={t('hwv.library.field.minutes')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} suffix={t('hwv.unit.min')} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="content" label={t('hwv.library.field.content')} rules={[{ required: true, whitespace: true }]}>
+        <Input.TextArea rows={5} maxLength={2000} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function CollectionForm({ onClose }: { onClose(created?: CollectionRow): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<z.input<typeof CollectionInput>>();
-  const save = useMutation({
+  const save = useSaveMutation({
+    form,
     mutationFn: (v: z.input<typeof CollectionInput>) => api.post<CollectionRow>('/api/homework/collections', v),
-    onSuccess: (c) => {
-      message.success(t('common.saved'));
-      onClose(c);
-    },
-    onError: (e) => applyServerError(form, e, message.error),
+    onSuccess: (c) => onClose(c),
   });
   return (
-    <Modal open title={t('hwv.library.newCollection')} onCancel={() => onClose()} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate({ ...v, description: v.description || null })}>
-        <Form.Item name="name" label={t('hwv.library.collectionName')} rules={[{ required: true, min: 2, max: 40 }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item name="description" label={t('hwv.library.collectionDescription')}>
-          <Input.TextArea rows={3} maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      open
+      title={t('hwv.library.newCollection')}
+      onCancel={() => onClose()}
+      okText={t('common.save')}
+      form={form}
+      loading={save.isPending}
+      onFinish={(v) => save.mutate({ ...v, description: v.description || null })}
+    >
+      <Form.Item name="name" label={t('hwv.library.collectionName')} rules={[{ required: true, min: 2, max: 40 }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item name="description" label={t('hwv.library.collectionDescription')}>
+        <Input.TextArea rows={3} maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function DesignDrawer({ id, initial, collections, onEdit, onClose }: { id: string; initial?: DesignRow; collections: CollectionRow[]; onEdit(d: DesignRow): void; onClose(): void }) {
   const { t } = useI18n();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
@@ -140,30 +141,26 @@ function DesignDrawer({ id, initial, collections, onEdit, onClose }: { id: strin
     void client.invalidateQueries({ queryKey: hwKey('collections') });
     void client.invalidateQueries({ queryKey: hwKey('design', id) });
   };
-  const excellent = useMutation({
+  const excellent = useSaveMutation({
+    form: null,
     mutationFn: (value: boolean) => api.post<DesignRow>(`/api/homework/designs/${id}/excellent`, { excellent: value }),
-    onSuccess: (next) => {
-      message.success(next.excellent ? t('hwv.library.markedExcellent') : t('hwv.library.unmarkedExcellent'));
-      refresh(next);
-    },
-    onError: (e) => applyServerError(null, e, message.error),
+    saved: (next) => (next.excellent ? t('hwv.library.markedExcellent') : t('hwv.library.unmarkedExcellent')),
+    onSuccess: (next) => refresh(next),
   });
-  const addTo = useMutation({
+  const addTo = useSaveMutation({
+    form: null,
     mutationFn: (collectionId: string) => api.post<CollectionRow>(`/api/homework/collections/${collectionId}/designs`, { designId: id }),
+    saved: t('hwv.library.added'),
     onSuccess: () => {
-      message.success(t('hwv.library.added'));
       setTarget(undefined);
       refresh();
     },
-    onError: (e) => applyServerError(null, e, message.error),
   });
-  const removeFrom = useMutation({
+  const removeFrom = useSaveMutation({
+    form: null,
     mutationFn: (collectionId: string) => api.delete<CollectionRow>(`/api/homework/collections/${collectionId}/designs/${id}`),
-    onSuccess: () => {
-      message.success(t('hwv.library.removed'));
-      refresh();
-    },
-    onError: (e) => applyServerError(null, e, message.error),
+    saved: t('hwv.library.removed'),
+    onSuccess: () => refresh(),
   });
   return (
     <Drawer open onClose={onClose} size={screens.md ? 'large' : '100%'} title={d?.title} data-testid="design-drawer" loading={!d}>

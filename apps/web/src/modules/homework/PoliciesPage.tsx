@@ -6,17 +6,18 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { gradeNames, type PolicyEntry } from '@shuangjian/contracts';
 import { policyDefinitions, type PolicyKey, type PolicyValue } from '@shuangjian/policy';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Modal, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { districtToday } from './components/model';
 
 type Entry = z.infer<typeof PolicyEntry>;
@@ -213,58 +214,51 @@ interface VersionForm {
 function VersionModal({ entry, onClose }: { entry: Entry; onClose: () => void }) {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<VersionForm>();
   const today = districtToday(me?.district.timezone);
   const current = entry.current?.value ?? entry.default;
   const completion = entry.key === 'homework.completionTarget' ? parse('homework.completionTarget', current) : null;
-  const save = useMutation({
+  const save = useSaveMutation({
+    form,
     mutationFn: (v: VersionForm) =>
       api.post<Entry>(`/api/policies/${entry.key}`, {
         value: entry.key === 'homework.completionTarget' ? (v.percent ?? 0) / 100 : v.value,
         effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
         reason: v.reason.trim(),
       }),
+    saved: t('hw.policy.saved'),
     onSuccess: () => {
-      message.success(t('hw.policy.saved'));
       void client.invalidateQueries({ queryKey: ['policies'] });
       void client.invalidateQueries({ queryKey: ['homework'] });
       onClose();
     },
-    onError: (e) => applyServerError(form, e, message.error),
   });
   return (
-    <Modal
+    <FormModal
       open
       width={entry.key === 'homework.dayLimits' ? 880 : 560}
       title={`${t('hw.policy.newVersion')} · ${entry.label[locale]}`}
       onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      form={form}
+      loading={save.isPending}
+      initialValues={{ value: current, percent: completion === null ? undefined : Math.round(completion * 1000) / 10, effectiveFrom: dayjs(today) }}
+      onFinish={(v) => save.mutate({ ...v, value: form.getFieldValue('value') as unknown })}
     >
-      <Form<VersionForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ value: current, percent: completion === null ? undefined : Math.round(completion * 1000) / 10, effectiveFrom: dayjs(today) }}
-        onFinish={(v) => save.mutate({ ...v, value: form.getFieldValue('value') as unknown })}
-      >
-        <ValueEditor policyKey={entry.key} />
-        <Row gutter={12}>
-          <Col xs={24} sm={9}>
-            <Form.Item name="effectiveFrom" label={t('hw.policy.effectiveFrom')} rules={[{ required: true }]} extra={t('hw.policy.effectiveHint')}>
-              <DatePicker allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') < today} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={15}>
-            <Form.Item name="reason" label={t('hw.reason')} rules={[{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { max: 200 }]}>
-              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} placeholder={t('hw.policy.reasonHint')} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+      <ValueEditor policyKey={entry.key} />
+      <Row gutter={12}>
+        <Col xs={24} sm={9}>
+          <Form.Item name="effectiveFrom" label={t('hw.policy.effectiveFrom')} rules={[{ required: true }]} extra={t('hw.policy.effectiveHint')}>
+            <DatePicker allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') < today} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={15}>
+          <Form.Item name="reason" label={t('hw.reason')} rules={[{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { max: 200 }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} placeholder={t('hw.policy.reasonHint')} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }
 

@@ -44,6 +44,7 @@ import { useI18n } from '../../app/i18n';
 import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { useSubjects } from '../org/queries';
 import { DesignPicker } from './components/DesignPicker';
 import { LoadCheckPanel } from './components/LoadCheckPanel';
@@ -293,19 +294,21 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
     designId: e.designId ?? null,
   });
 
-  const create = useMutation({
+  const create = useSaveMutation({
+    form,
     mutationFn: ({ values, submit }: { values: FormValues; submit: boolean }) =>
       api.post<{ items: Item[] }>(
         '/api/homework/items',
         { classIds: values.classIds, subjectId: values.subjectId, planKind: values.planKind, submit, entries: values.entries.map(payloadEntry) },
         { headers: idempotencyKey() },
       ),
+    // the created items are listed at the top instead
+    saved: false,
     onSuccess: (res) => {
       setCreated(res.items);
       invalidateHomework(client);
       window.scrollTo({ top: 0 });
     },
-    onError: (e) => applyServerError(form, e, message.error),
   });
 
   const save = useMutation({
@@ -336,13 +339,11 @@ function HomeworkForm({ item, designId, reload }: { item?: Item; designId: strin
     },
   });
 
-  const withdraw = useMutation({
+  const withdraw = useSaveMutation({
+    form: null,
     mutationFn: () => api.post<Item>(`/api/homework/items/${item!.id}/withdraw`),
-    onSuccess: () => {
-      message.success(t('hw.edit.withdrawn'));
-      invalidateHomework(client);
-    },
-    onError: (e) => applyServerError(null, e, message.error),
+    saved: t('hw.edit.withdrawn'),
+    onSuccess: () => invalidateHomework(client),
   });
 
   const run = (submit: boolean) => {

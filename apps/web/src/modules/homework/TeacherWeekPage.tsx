@@ -2,8 +2,8 @@
 import { BookOutlined, CalendarOutlined, WarningFilled } from '@ant-design/icons';
 import type { ClassCalendar, DayStatus, DesignFromItem, TeacherItemStat, TeacherWeek } from '@shuangjian/contracts';
 import { addDays, defaultHomeworkPolicy, weekStart } from '@shuangjian/policy';
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Empty, Flex, Form, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -11,8 +11,9 @@ import { api, qs } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
-import { applyServerError } from '../../components/errors';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { MeasureTip } from './components/MeasureTip';
 import { districtToday, formatDay, hwKey, type Item, weekdayName } from './components/model';
 import { BAD } from './components/rates';
@@ -30,35 +31,36 @@ const PALETTE = ['#1677ff', '#13c2c2', '#fa8c16', '#722ed1', '#eb2f96', '#52c41a
 
 function SaveAsDesign({ item, onClose }: { item: Item; onClose(): void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<{ title: string; unit?: string }>();
-  const save = useMutation({
+  const save = useSaveMutation({
+    form,
     mutationFn: (body: z.input<typeof DesignFromItem>) => api.post('/api/homework/designs/from-item', body),
-    onSuccess: () => {
-      message.success(t('hwv.week.designSaved'));
-      onClose();
-    },
-    onError: (e) => applyServerError(form, e, message.error),
+    saved: t('hwv.week.designSaved'),
+    onSuccess: () => onClose(),
   });
   return (
-    <Modal open title={t('hwv.week.saveDesign')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} destroyOnHidden>
-      <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
-        {item.subjectName} · {item.className} · {item.content}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ title: (item.title ?? item.content).slice(0, 30) }}
-        onFinish={(v) => save.mutate({ itemId: item.id, title: v.title, unit: v.unit || null })}
-      >
-        <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: 2, max: 60 }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item name="unit" label={t('hwv.library.field.unit')}>
-          <Input maxLength={60} placeholder={t('hwv.library.unitPlaceholder')} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal
+      open
+      title={t('hwv.week.saveDesign')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      form={form}
+      loading={save.isPending}
+      intro={
+        <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap' }}>
+          {item.subjectName} · {item.className} · {item.content}
+        </Typography.Paragraph>
+      }
+      initialValues={{ title: (item.title ?? item.content).slice(0, 30) }}
+      onFinish={(v) => save.mutate({ itemId: item.id, title: v.title, unit: v.unit || null })}
+    >
+      <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: 2, max: 60 }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item name="unit" label={t('hwv.library.field.unit')}>
+        <Input maxLength={60} placeholder={t('hwv.library.unitPlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

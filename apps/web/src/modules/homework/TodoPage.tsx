@@ -3,15 +3,15 @@
  * (学科组长 / 年级组长), class-days to coordinate (班主任), days to approve (教务处) — and the school's chain settings.
  */
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Badge, Button, Card, Empty, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Badge, Button, Card, Empty, Flex, Grid, Space, Table, type TableColumnsType as ColumnsType, Tag, Typography } from 'antd';
+import { type Key, type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api, idempotencyKey } from '../../app/api';
 import { hasRole, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { applyServerError } from '../../components/errors';
 import { PageHeader } from '../../components/PageHeader';
+import { useSaveMutation } from '../../components/useSaveMutation';
 import { LoadBar } from './components/LoadBar';
 import { formatDay, invalidateHomework, type Item, type TodoRow } from './components/model';
 import { useTodo } from './components/queries';
@@ -60,7 +60,25 @@ export default function TodoPage() {
   );
 }
 
-function Section({ id, title, count, loading, extra, children }: { id: string; title: string; count?: number; loading: boolean; extra?: ReactNode; children: ReactNode }) {
+/** A card of one kind of work: its count in the title, and `empty` instead of the list when there is none. */
+function Section({
+  id,
+  title,
+  rows,
+  loading,
+  empty,
+  extra,
+  children,
+}: {
+  id: string;
+  title: string;
+  rows: unknown[] | undefined;
+  loading: boolean;
+  empty: string;
+  extra?: ReactNode;
+  children: ReactNode;
+}) {
+  const count = rows?.length;
   return (
     <Card
       id={id}
@@ -74,9 +92,17 @@ function Section({ id, title, count, loading, extra, children }: { id: string; t
       }
       extra={extra}
     >
-      {children}
+      {rows && rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : children}
     </Card>
   );
+}
+
+/** The items ticked in a section's table; items that left the list (handed on, decided) leave the selection too. */
+function useSelection(rows: Item[] | undefined) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const ids = new Set(rows?.map((r) => r.id));
+  const chosen = selected.filter((s) => ids.has(s));
+  return { chosen, setSelected, rowSelection: { selectedRowKeys: chosen, onChange: (keys: Key[]) => setSelected(keys.map(String)) } };
 }
 
 function ContentCell({ item }: { item: Item }) {
@@ -91,26 +117,24 @@ function ContentCell({ item }: { item: Item }) {
 /** 草稿 / 被退回: edit, or hand into review (one or several at once). */
 function MineSection({ id, title, rows, loading, empty }: { id: string; title: string; rows: Item[] | undefined; loading: boolean; empty: string }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const [selected, setSelected] = useState<string[]>([]);
-  const submit = useMutation({
+  const { chosen, setSelected, rowSelection } = useSelection(rows);
+  const submit = useSaveMutation({
+    form: null,
     mutationFn: (itemIds: string[]) => api.post('/api/homework/items/submit', { itemIds }, { headers: idempotencyKey() }),
-    onSuccess: (_, ids) => {
-      message.success(t('hw.todo.submitted', { n: ids.length }));
+    saved: (_, ids) => t('hw.todo.submitted', { n: ids.length }),
+    onSuccess: () => {
       setSelected([]);
       invalidateHomework(client);
     },
-    onError: (e) => applyServerError(null, e, message.error),
   });
-  const ids = new Set(rows?.map((r) => r.id));
-  const chosen = selected.filter((s) => ids.has(s));
   return (
     <Section
       id={id}
       title={title}
-      count={rows?.length}
+      rows={rows}
       loading={loading}
+      empty={empty}
       extra={
         rows?.length ? (
           <Button icon={<SendOutlined />} disabled={!chosen.length} loading={submit.isPending} onClick={() => submit.mutate(chosen)}>
@@ -119,53 +143,49 @@ function MineSection({ id, title, rows, loading, empty }: { id: string; title: s
         ) : null
       }
     >
-      {rows && rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />
-      ) : (
-        <Table<Item>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={rows}
-          scroll={{ x: 860 }}
-          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys.map(String)) }}
-          columns={[
-            { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
-            { title: t('hw.field.class'), dataIndex: 'className', width: 110 },
-            { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 70 },
-            {
-              title: t('hw.field.content'),
-              key: 'content',
-              render: (_: unknown, i) => (
-                <>
-                  <ContentCell item={i} />
-                  {i.returnReason && (
-                    <div>
-                      <Typography.Text type="danger">
-                        {t('hw.todo.returnReason')}：{i.returnReason}
-                      </Typography.Text>
-                    </div>
-                  )}
-                </>
-              ),
-            },
-            { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 80, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 140,
-              render: (_: unknown, i) => (
-                <Space size={4}>
-                  <Link to={`/homework/set?item=${i.id}`}>{t('common.edit')}</Link>
-                  <Button type="link" size="small" onClick={() => submit.mutate([i.id])}>
-                    {t('hw.todo.submitOne')}
-                  </Button>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
+      <Table<Item>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 860 }}
+        rowSelection={rowSelection}
+        columns={[
+          { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
+          { title: t('hw.field.class'), dataIndex: 'className', width: 110 },
+          { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 70 },
+          {
+            title: t('hw.field.content'),
+            key: 'content',
+            render: (_: unknown, i) => (
+              <>
+                <ContentCell item={i} />
+                {i.returnReason && (
+                  <div>
+                    <Typography.Text type="danger">
+                      {t('hw.todo.returnReason')}：{i.returnReason}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 80, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 140,
+            render: (_: unknown, i) => (
+              <Space size={4}>
+                <Link to={`/homework/set?item=${i.id}`}>{t('common.edit')}</Link>
+                <Button type="link" size="small" onClick={() => submit.mutate([i.id])}>
+                  {t('hw.todo.submitOne')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
     </Section>
   );
 }
@@ -173,58 +193,54 @@ function MineSection({ id, title, rows, loading, empty }: { id: string; title: s
 /** 待审核内容: the subject or grade leader passes content on, or sends it back with a reason. */
 function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: boolean }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const client = useQueryClient();
-  const [selected, setSelected] = useState<string[]>([]);
+  const { chosen, setSelected, rowSelection } = useSelection(rows);
   const [returning, setReturning] = useState(false);
-  const decide = useMutation({
+  const decide = useSaveMutation({
+    form: null,
     mutationFn: (body: { itemIds: string[]; decision: 'approve' | 'return'; reason?: string }) => api.post('/api/homework/check', body, { headers: idempotencyKey() }),
-    onSuccess: (_, body) => {
-      message.success(body.decision === 'approve' ? t('hw.check.approved', { n: body.itemIds.length }) : t('hw.check.returned', { n: body.itemIds.length }));
+    saved: (_, body) => (body.decision === 'approve' ? t('hw.check.approved', { n: body.itemIds.length }) : t('hw.check.returned', { n: body.itemIds.length })),
+    onSuccess: () => {
       setSelected([]);
       setReturning(false);
       invalidateHomework(client);
     },
-    onError: (e) => applyServerError(null, e, message.error),
   });
-  const ids = new Set(rows?.map((r) => r.id));
-  const chosen = selected.filter((s) => ids.has(s));
   return (
-    <Section
-      id="toCheck"
-      title={t('hw.todo.toCheck')}
-      count={rows?.length}
-      loading={loading}
-      extra={
-        rows?.length ? (
-          <Space>
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              disabled={!chosen.length}
-              loading={decide.isPending && decide.variables?.decision === 'approve'}
-              onClick={() => decide.mutate({ itemIds: chosen, decision: 'approve' })}
-              data-testid="check-approve"
-            >
-              {t('hw.check.approve', { n: chosen.length })}
-            </Button>
-            <Button danger icon={<RollbackOutlined />} disabled={!chosen.length} onClick={() => setReturning(true)} data-testid="check-return">
-              {t('hw.check.return', { n: chosen.length })}
-            </Button>
-          </Space>
-        ) : null
-      }
-    >
-      {rows && rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toCheckEmpty')} />
-      ) : (
+    <>
+      <Section
+        id="toCheck"
+        title={t('hw.todo.toCheck')}
+        rows={rows}
+        loading={loading}
+        empty={t('hw.todo.toCheckEmpty')}
+        extra={
+          rows?.length ? (
+            <Space>
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                disabled={!chosen.length}
+                loading={decide.isPending && decide.variables?.decision === 'approve'}
+                onClick={() => decide.mutate({ itemIds: chosen, decision: 'approve' })}
+                data-testid="check-approve"
+              >
+                {t('hw.check.approve', { n: chosen.length })}
+              </Button>
+              <Button danger icon={<RollbackOutlined />} disabled={!chosen.length} onClick={() => setReturning(true)} data-testid="check-return">
+                {t('hw.check.return', { n: chosen.length })}
+              </Button>
+            </Space>
+          ) : null
+        }
+      >
         <Table<Item>
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={rows}
           scroll={{ x: 960 }}
-          rowSelection={{ selectedRowKeys: chosen, onChange: (keys) => setSelected(keys.map(String)) }}
+          rowSelection={rowSelection}
           onRow={(i) => ({
             // a click anywhere on the row selects it; the checkbox cell selects by itself
             onClick: (e) => {
@@ -243,7 +259,7 @@ function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: bo
             { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 80, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
           ]}
         />
-      )}
+      </Section>
       <ReasonModal
         open={returning}
         title={t('hw.check.returnTitle', { n: chosen.length })}
@@ -254,34 +270,53 @@ function CheckSection({ rows, loading }: { rows: Item[] | undefined; loading: bo
         onOk={(v) => decide.mutate({ itemIds: chosen, decision: 'return', reason: v.reason })}
         description={t('hw.check.returnHint')}
       />
-    </Section>
+    </>
   );
 }
 
-/** 待协调: the class teacher's days, each with its counted total against the limit. */
-function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | undefined; loading: boolean }) {
+type DayRow = { classId: string; className: string; date: string; limit: number; written: number };
+
+/**
+ * Class-days that wait for me, each opened on the day page by its link: on a phone a card per day (a table scrolled
+ * sideways reads badly there), else a table. `columns` and `more` are what the kind of work adds to date, class and load.
+ */
+function DaysSection<T extends DayRow>({
+  id,
+  title,
+  rows,
+  loading,
+  empty,
+  link,
+  loadWidth,
+  scrollX,
+  columns,
+  more,
+}: {
+  id: string;
+  title: string;
+  rows: T[] | undefined;
+  loading: boolean;
+  empty: string;
+  link: { testId: string; label: string };
+  loadWidth?: number;
+  scrollX: number;
+  columns: ColumnsType<T>;
+  /** Under the load bar on a phone. */
+  more: (row: T) => ReactNode;
+}) {
   const { t, locale } = useI18n();
   const mobile = !Grid.useBreakpoint().md;
-  const issues = (r: TodoRow['toCoordinate'][number]) => (
-    <Space size={0} wrap>
-      {r.violations > 0 ? <Tag color="red">{t('hw.todo.violations', { n: r.violations })}</Tag> : <Tag color="green">{t('hw.todo.noViolations')}</Tag>}
-      {r.pending > 0 && <Tag color="gold">{t('hw.todo.pending', { n: r.pending })}</Tag>}
-    </Space>
-  );
-  const go = (r: TodoRow['toCoordinate'][number]) => (
-    <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="coordinate-link">
-      {t('hw.todo.coordinate')}
+  const go = (r: T) => (
+    <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid={link.testId}>
+      {link.label}
     </Link>
   );
   return (
-    <Section id="toCoordinate" title={t('hw.todo.toCoordinate')} count={rows?.length} loading={loading}>
-      {rows && rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toCoordinateEmpty')} />
-      ) : mobile ? (
-        <MobileRows
-          rows={rows ?? []}
-          render={(r) => (
-            <>
+    <Section id={id} title={title} rows={rows} loading={loading} empty={empty}>
+      {mobile ? (
+        <Flex vertical gap={10}>
+          {(rows ?? []).map((r) => (
+            <Flex key={`${r.classId}|${r.date}`} vertical gap={6} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10 }} role="row">
               <Flex justify="space-between">
                 <Typography.Text strong>
                   {formatDay(r.date, locale)} · {r.className}
@@ -289,33 +324,23 @@ function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | 
                 {go(r)}
               </Flex>
               <LoadBar limit={r.limit} written={r.written} />
-              {issues(r)}
-            </>
-          )}
-        />
+              {more(r)}
+            </Flex>
+          ))}
+        </Flex>
       ) : (
-        <Table<TodoRow['toCoordinate'][number]>
+        <Table<T>
           rowKey={(r) => `${r.classId}|${r.date}`}
           size="small"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 720 }}
+          scroll={{ x: scrollX }}
           columns={[
             { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
             { title: t('hw.field.class'), dataIndex: 'className', width: 120 },
-            { title: t('hw.todo.written'), key: 'load', render: (_: unknown, r) => <LoadBar limit={r.limit} written={r.written} /> },
-            {
-              title: t('hw.todo.issues'),
-              key: 'issues',
-              width: 200,
-              render: (_: unknown, r) => issues(r),
-            },
-            {
-              title: t('common.actions'),
-              key: 'go',
-              width: 100,
-              render: (_: unknown, r) => go(r),
-            },
+            { title: t('hw.todo.written'), key: 'load', width: loadWidth, render: (_: unknown, r) => <LoadBar limit={r.limit} written={r.written} /> },
+            ...columns,
+            { title: t('common.actions'), key: 'go', width: 100, render: (_: unknown, r) => go(r) },
           ]}
         />
       )}
@@ -323,15 +348,33 @@ function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | 
   );
 }
 
+/** 待协调: the class teacher's days, each with its counted total against the limit. */
+function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordinate'] | undefined; loading: boolean }) {
+  const { t } = useI18n();
+  const issues = (r: TodoRow['toCoordinate'][number]) => (
+    <Space size={0} wrap>
+      {r.violations > 0 ? <Tag color="red">{t('hw.todo.violations', { n: r.violations })}</Tag> : <Tag color="green">{t('hw.todo.noViolations')}</Tag>}
+      {r.pending > 0 && <Tag color="gold">{t('hw.todo.pending', { n: r.pending })}</Tag>}
+    </Space>
+  );
+  return (
+    <DaysSection
+      id="toCoordinate"
+      title={t('hw.todo.toCoordinate')}
+      rows={rows}
+      loading={loading}
+      empty={t('hw.todo.toCoordinateEmpty')}
+      link={{ testId: 'coordinate-link', label: t('hw.todo.coordinate') }}
+      scrollX={720}
+      columns={[{ title: t('hw.todo.issues'), key: 'issues', width: 200, render: (_: unknown, r) => issues(r) }]}
+      more={issues}
+    />
+  );
+}
+
 /** 待审批: days the class teachers handed to academic affairs (教务处); corrections of published lists are marked. */
 function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefined; loading: boolean }) {
-  const { t, locale } = useI18n();
-  const mobile = !Grid.useBreakpoint().md;
-  const go = (r: TodoRow['toApprove'][number]) => (
-    <Link to={`/homework/day/${r.classId}/${r.date}`} data-testid="approve-link">
-      {t('hw.todo.review')}
-    </Link>
-  );
+  const { t } = useI18n();
   const note = (r: TodoRow['toApprove'][number]) => (
     <>
       {r.correction && <Tag color="orange">{t('hw.todo.correction')}</Tag>}
@@ -339,67 +382,25 @@ function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefi
     </>
   );
   return (
-    <Section id="toApprove" title={t('hw.todo.toApprove')} count={rows?.length} loading={loading}>
-      {rows && rows.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hw.todo.toApproveEmpty')} />
-      ) : mobile ? (
-        <MobileRows
-          rows={rows ?? []}
-          render={(r) => (
-            <>
-              <Flex justify="space-between">
-                <Typography.Text strong>
-                  {formatDay(r.date, locale)} · {r.className}
-                </Typography.Text>
-                {go(r)}
-              </Flex>
-              <LoadBar limit={r.limit} written={r.written} />
-              <div>
-                {r.submittedBy && <Typography.Text type="secondary">{r.submittedBy} </Typography.Text>}
-                {note(r)}
-              </div>
-            </>
-          )}
-        />
-      ) : (
-        <Table<TodoRow['toApprove'][number]>
-          rowKey={(r) => `${r.classId}|${r.date}`}
-          size="small"
-          pagination={false}
-          dataSource={rows}
-          scroll={{ x: 820 }}
-          columns={[
-            { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
-            { title: t('hw.field.class'), dataIndex: 'className', width: 120 },
-            { title: t('hw.todo.written'), key: 'load', width: 220, render: (_: unknown, r) => <LoadBar limit={r.limit} written={r.written} /> },
-            { title: t('hw.todo.submittedBy'), dataIndex: 'submittedBy', width: 90 },
-            {
-              title: t('hw.todo.note'),
-              key: 'note',
-              render: (_: unknown, r) => note(r),
-            },
-            {
-              title: t('common.actions'),
-              key: 'go',
-              width: 100,
-              render: (_: unknown, r) => go(r),
-            },
-          ]}
-        />
+    <DaysSection
+      id="toApprove"
+      title={t('hw.todo.toApprove')}
+      rows={rows}
+      loading={loading}
+      empty={t('hw.todo.toApproveEmpty')}
+      link={{ testId: 'approve-link', label: t('hw.todo.review') }}
+      loadWidth={220}
+      scrollX={820}
+      columns={[
+        { title: t('hw.todo.submittedBy'), dataIndex: 'submittedBy', width: 90 },
+        { title: t('hw.todo.note'), key: 'note', render: (_: unknown, r) => note(r) },
+      ]}
+      more={(r) => (
+        <div>
+          {r.submittedBy && <Typography.Text type="secondary">{r.submittedBy} </Typography.Text>}
+          {note(r)}
+        </div>
       )}
-    </Section>
-  );
-}
-
-/** On a phone, a day per row reads better than a table scrolled sideways. */
-function MobileRows<T extends { classId: string; date: string }>({ rows, render }: { rows: T[]; render: (row: T) => ReactNode }) {
-  return (
-    <Flex vertical gap={10}>
-      {rows.map((r) => (
-        <Flex key={`${r.classId}|${r.date}`} vertical gap={6} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10 }} role="row">
-          {render(r)}
-        </Flex>
-      ))}
-    </Flex>
+    />
   );
 }

@@ -1,7 +1,8 @@
 /** A modal that asks for a reason (退回、删减、更正…) and any extra fields the step needs; the server's field errors land on the fields. */
-import { Form, type FormInstance, Input, Modal } from 'antd';
+import { Form, type FormInstance, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n';
+import { FormModal } from '../../../components/FormModal';
 
 export interface ReasonValues {
   reason?: string;
@@ -42,27 +43,27 @@ export function ReasonModal({
   const [own] = Form.useForm<ReasonValues>();
   const form = given ?? own;
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
       onCancel={onCancel}
-      onOk={() => form.submit()}
       okText={okText}
       okButtonProps={{ danger }}
-      confirmLoading={loading}
-      destroyOnHidden
+      form={form}
+      loading={!!loading}
+      intro={description && <div style={{ marginBottom: 12 }}>{description}</div>}
+      preserve={false}
+      initialValues={initialValues}
+      onFinish={(v) => onOk({ ...v, reason: v.reason?.trim() || undefined })}
     >
-      {description && <div style={{ marginBottom: 12 }}>{description}</div>}
-      <Form form={form} layout="vertical" preserve={false} initialValues={initialValues} onFinish={(v) => onOk({ ...v, reason: v.reason?.trim() || undefined })}>
-        {children}
-        <Form.Item
-          name="reason"
-          label={reasonLabel ?? t('hw.reason')}
-          rules={required ? [{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { min: 2, message: t('hw.reasonMin') }] : [{ min: 2, message: t('hw.reasonMin') }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={300} showCount />
-        </Form.Item>
-      </Form>
-    </Modal>
+      {children}
+      <Form.Item
+        name="reason"
+        label={reasonLabel ?? t('hw.reason')}
+        rules={required ? [{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { min: 2, message: t('hw.reasonMin') }] : [{ min: 2, message: t('hw.reasonMin') }]}
+      >
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={300} showCount />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,28 +1,26 @@
 /** 审核环节设置 of a school: which steps of the review chain apply (学科组长审核内容 / 班主任协调总量 / 教务处审核). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Card, Flex, Switch, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Card, Flex, Switch, Typography } from 'antd';
 import { api } from '../../../app/api';
 import { useT } from '../../../app/i18n';
-import { applyServerError } from '../../../components/errors';
+import { useSaveMutation } from '../../../components/useSaveMutation';
 import { hwKey, type SettingsRow } from './model';
 
 const STEPS = ['contentCheck', 'classCoordination', 'schoolApproval'] as const;
 
 export function SettingsCard({ schoolId, schoolName, editable }: { schoolId: string; schoolName?: string; editable: boolean }) {
   const t = useT();
-  const { message } = App.useApp();
   const client = useQueryClient();
   const key = hwKey('settings', schoolId);
   const settings = useQuery({ queryKey: key, queryFn: () => api.get<SettingsRow>(`/api/homework/settings/${schoolId}`) });
-  const save = useMutation({
+  const save = useSaveMutation({
+    form: null,
     mutationFn: (next: SettingsRow) =>
       api.put<SettingsRow>(`/api/homework/settings/${schoolId}`, { contentCheck: next.contentCheck, classCoordination: next.classCoordination, schoolApproval: next.schoolApproval }),
     onSuccess: (saved) => {
       client.setQueryData(key, saved);
-      message.success(t('common.saved'));
       void client.invalidateQueries({ queryKey: ['homework'] });
     },
-    onError: (e) => applyServerError(null, e, message.error),
   });
   return (
     <Card size="small" title={schoolName ? t('hw.settings.titleOf', { school: schoolName }) : t('hw.settings.title')} loading={settings.isLoading} data-testid="homework-settings">
