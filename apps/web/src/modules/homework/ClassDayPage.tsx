@@ -18,6 +18,7 @@ import { applyServerError } from '../../components/errors';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSpinner } from '../../components/PageSpinner';
+import { ItemLinks } from './components/ItemLinks';
 import { LoadBar } from './components/LoadBar';
 import { LoadFigures, ViolationList } from './components/LoadFigures';
 import { type ClassDayRow, districtToday, formatDay, hwKey, invalidateHomework, type Item, nextDay, previousDay } from './components/model';
@@ -420,18 +421,7 @@ function ItemContent({ item: i }: { item: Item }) {
     <div>
       {i.title && <Typography.Text strong>{i.title}：</Typography.Text>}
       {i.content}
-      {i.links.map((l) => (
-        <div key={l}>
-          <Typography.Link href={l} target="_blank" rel="noreferrer">
-            {l}
-          </Typography.Link>
-        </div>
-      ))}
-      {i.attachments.map((a) => (
-        <div key={a.id}>
-          <Typography.Link href={`/api/homework/attachments/${a.id}`}>📎 {a.name}</Typography.Link>
-        </div>
-      ))}
+      <ItemLinks item={i} />
     </div>
   );
 }

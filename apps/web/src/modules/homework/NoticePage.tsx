@@ -11,6 +11,7 @@ import { api, ApiError } from '../../app/api';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../components/format';
 import { PageSpinner } from '../../components/PageSpinner';
+import { ItemLinks } from './components/ItemLinks';
 import { formatDay, hwKey, type PublishedListRow } from './components/model';
 import './print.css';
 
@@ -162,18 +163,7 @@ function Attachments({ item }: { item: NoticeItem }) {
   if (!item.links.length && !item.attachments.length) return null;
   return (
     <div>
-      {item.links.map((l) => (
-        <div key={l}>
-          <Typography.Link href={l} target="_blank" rel="noreferrer">
-            {l}
-          </Typography.Link>
-        </div>
-      ))}
-      {item.attachments.map((a) => (
-        <div key={a.id}>
-          <Typography.Link href={`/api/homework/attachments/${a.id}`}>📎 {a.name}</Typography.Link>
-        </div>
-      ))}
+      <ItemLinks item={item} />
     </div>
   );
 }

@@ -38,6 +38,32 @@ function InstitutionCard({ row }: { row: Row }) {
   );
 }
 
+const LISTS = {
+  white: <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} />,
+  black: <StopFilled style={{ color: '#ff4d4f', fontSize: 18 }} />,
+};
+
+/** The white list or the black list: its count, what it means, its institutions. */
+function ListSection({ kind, rows }: { kind: keyof typeof LISTS; rows: Row[] }) {
+  const { t } = useI18n();
+  return (
+    <section data-testid={`${kind}-list`}>
+      <Flex align="center" gap={6} style={{ marginBottom: 8 }}>
+        {LISTS[kind]}
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t(`org.public.${kind}`, { n: rows.length })}
+        </Typography.Title>
+      </Flex>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+        {t(`org.public.${kind}Hint`)}
+      </Typography.Paragraph>
+      <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+        {rows.length ? rows.map((i) => <InstitutionCard key={i.id} row={i} />) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      </Space>
+    </section>
+  );
+}
+
 export default function PublicInstitutionsPage() {
   const { t, locale, setLocale } = useI18n();
   const [params, setParams] = useSearchParams();
@@ -79,34 +105,8 @@ export default function PublicInstitutionsPage() {
         {list.error && <Alert type="error" showIcon title={list.error instanceof ApiError ? list.error.message : String(list.error)} />}
         {list.data && (
           <>
-            <section data-testid="white-list">
-              <Flex align="center" gap={6} style={{ marginBottom: 8 }}>
-                <CheckCircleFilled style={{ color: '#52c41a', fontSize: 18 }} />
-                <Typography.Title level={5} style={{ margin: 0 }}>
-                  {t('org.public.white', { n: white.length })}
-                </Typography.Title>
-              </Flex>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                {t('org.public.whiteHint')}
-              </Typography.Paragraph>
-              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-                {white.length ? white.map((i) => <InstitutionCard key={i.id} row={i} />) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-              </Space>
-            </section>
-            <section data-testid="black-list">
-              <Flex align="center" gap={6} style={{ marginBottom: 8 }}>
-                <StopFilled style={{ color: '#ff4d4f', fontSize: 18 }} />
-                <Typography.Title level={5} style={{ margin: 0 }}>
-                  {t('org.public.black', { n: black.length })}
-                </Typography.Title>
-              </Flex>
-              <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-                {t('org.public.blackHint')}
-              </Typography.Paragraph>
-              <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-                {black.length ? black.map((i) => <InstitutionCard key={i.id} row={i} />) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-              </Space>
-            </section>
+            <ListSection kind="white" rows={white} />
+            <ListSection kind="black" rows={black} />
           </>
         )}
         <div style={{ textAlign: 'center' }}>
