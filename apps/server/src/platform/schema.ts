@@ -17,7 +17,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+/** Column helpers every module's tables use. */
+export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+/** The tenant key: first column of every tenant table and of its primary key. */
+export const districtKey = () => uuid('district_id').notNull().references(() => districts.id);
 
 /** The tenant: every other table carries district_id and leads its keys with it. */
 export const districts = pgTable('districts', {
@@ -33,7 +37,7 @@ export const districts = pgTable('districts', {
 export const users = pgTable(
   'users',
   {
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     username: text('username').notNull(),
     phone: text('phone'),
@@ -120,7 +124,7 @@ export const idempotencyKeys = pgTable(
 export const policyVersions = pgTable(
   'policy_versions',
   {
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     key: text('key').notNull(),
     value: jsonb('value').notNull(),

@@ -2,13 +2,13 @@
 import { sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, pgTable, primaryKey, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { defineScope } from '../../platform/access';
-import { districts } from '../../platform/schema';
+import { districtKey } from '../../platform/schema';
 import { schools } from '../org/schema';
 
 export const semesters = pgTable(
   'semesters',
   {
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     schoolYear: text('school_year').notNull(),
@@ -26,7 +26,7 @@ export const semesters = pgTable(
 export const calendarEntries = pgTable(
   'calendar_entries',
   {
-    districtId: uuid('district_id').notNull().references(() => districts.id),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     /** NULL: the district's entry for every school. */
     schoolId: uuid('school_id'),

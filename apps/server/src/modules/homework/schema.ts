@@ -18,12 +18,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
-import { districts, users } from '../../platform/schema';
+import { createdAt, districtKey, updatedAt, users } from '../../platform/schema';
 import { classes, schools, students, subjects } from '../org/schema';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-const districtId = () => uuid('district_id').notNull().references(() => districts.id);
 const localDate = (name: string) => date(name, { mode: 'string' });
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -34,7 +31,7 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
 export const homeworkSettings = pgTable(
   'homework_settings',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     schoolId: uuid('school_id').notNull(),
     contentCheck: boolean('content_check').notNull().default(true),
     classCoordination: boolean('class_coordination').notNull().default(true),
@@ -51,7 +48,7 @@ export const homeworkSettings = pgTable(
 export const homeworkItems = pgTable(
   'homework_items',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     schoolId: uuid('school_id').notNull(),
     classId: uuid('class_id').notNull(),
@@ -97,7 +94,7 @@ export const homeworkItems = pgTable(
 export const homeworkDays = pgTable(
   'homework_days',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     classId: uuid('class_id').notNull(),
     date: localDate('date').notNull(),
     schoolId: uuid('school_id').notNull(),
@@ -120,7 +117,7 @@ export const homeworkDays = pgTable(
 export const homeworkPublished = pgTable(
   'homework_published',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     classId: uuid('class_id').notNull(),
     date: localDate('date').notNull(),
     version: smallint('version').notNull(),
@@ -148,7 +145,7 @@ export const homeworkPublished = pgTable(
 export const homeworkFeedback = pgTable(
   'homework_feedback',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     studentId: uuid('student_id').notNull(),
     itemId: uuid('item_id').notNull(),
     classId: uuid('class_id').notNull(),
@@ -169,7 +166,7 @@ export const homeworkFeedback = pgTable(
 export const homeworkStudentDays = pgTable(
   'homework_student_days',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     studentId: uuid('student_id').notNull(),
     date: localDate('date').notNull(),
     classId: uuid('class_id').notNull(),
@@ -192,7 +189,7 @@ export const homeworkStudentDays = pgTable(
 export const homeworkClassDayStats = pgTable(
   'homework_class_day_stats',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     classId: uuid('class_id').notNull(),
     date: localDate('date').notNull(),
     schoolId: uuid('school_id').notNull(),
@@ -220,7 +217,7 @@ export const homeworkClassDayStats = pgTable(
 export const homeworkSchoolWeekStats = pgTable(
   'homework_school_week_stats',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     schoolId: uuid('school_id').notNull(),
     weekStart: localDate('week_start').notNull(),
     classDays: integer('class_days').notNull().default(0),
@@ -239,7 +236,7 @@ export const homeworkSchoolWeekStats = pgTable(
 export const homeworkItemStats = pgTable(
   'homework_item_stats',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     itemId: uuid('item_id').notNull(),
     teacherId: uuid('teacher_id').notNull(),
     schoolId: uuid('school_id').notNull(),
@@ -262,7 +259,7 @@ export const homeworkItemStats = pgTable(
 export const homeworkAttachments = pgTable(
   'homework_attachments',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     schoolId: uuid('school_id').notNull(),
     uploadedBy: uuid('uploaded_by').notNull(),
@@ -280,7 +277,7 @@ export const homeworkAttachments = pgTable(
 export const homeworkDesigns = pgTable(
   'homework_designs',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     schoolId: uuid('school_id'),
     authorId: uuid('author_id').notNull(),
@@ -310,7 +307,7 @@ export const homeworkDesigns = pgTable(
 export const homeworkCollections = pgTable(
   'homework_collections',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     description: text('description'),
@@ -323,7 +320,7 @@ export const homeworkCollections = pgTable(
 export const homeworkCollectionDesigns = pgTable(
   'homework_collection_designs',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     collectionId: uuid('collection_id').notNull(),
     designId: uuid('design_id').notNull(),
     addedAt: createdAt(),
@@ -339,7 +336,7 @@ export const homeworkCollectionDesigns = pgTable(
 export const homeworkMistakes = pgTable(
   'homework_mistakes',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     studentId: uuid('student_id').notNull(),
     classId: uuid('class_id').notNull(),

@@ -17,16 +17,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ROLES } from '@shuangjian/contracts';
 import { defineScope } from '../../platform/access';
-import { districts, users } from '../../platform/schema';
+import { createdAt, districtKey, users } from '../../platform/schema';
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const districtId = () => uuid('district_id').notNull().references(() => districts.id);
 
 /** 学区 / 乡镇 / 街道 education centre. */
 export const zones = pgTable(
   'zones',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     kind: text('kind', { enum: ['street', 'town', 'zone'] }).notNull(),
@@ -38,7 +36,7 @@ export const zones = pgTable(
 export const schools = pgTable(
   'schools',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     zoneId: uuid('zone_id').notNull(),
     code: text('code').notNull(),
@@ -60,7 +58,7 @@ export const schools = pgTable(
 export const classes = pgTable(
   'classes',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     schoolId: uuid('school_id').notNull(),
     grade: smallint('grade').notNull(),
@@ -80,7 +78,7 @@ export const classes = pgTable(
 export const students = pgTable(
   'students',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     schoolId: uuid('school_id').notNull(),
     classId: uuid('class_id').notNull(),
@@ -108,7 +106,7 @@ export const students = pgTable(
 export const studentSensitive = pgTable(
   'student_sensitive',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     studentId: uuid('student_id').notNull(),
     leftBehind: boolean('left_behind').notNull().default(false),
     singleParent: boolean('single_parent').notNull().default(false),
@@ -126,7 +124,7 @@ export const studentSensitive = pgTable(
 export const guardians = pgTable(
   'guardians',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
@@ -144,7 +142,7 @@ export const guardians = pgTable(
 export const guardianLinks = pgTable(
   'guardian_links',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     studentId: uuid('student_id').notNull(),
     guardianId: uuid('guardian_id').notNull(),
     relation: text('relation').notNull(),
@@ -161,7 +159,7 @@ export const guardianLinks = pgTable(
 export const subjects = pgTable(
   'subjects',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     code: text('code').notNull(),
     name: text('name').notNull(),
@@ -174,7 +172,7 @@ export const subjects = pgTable(
 export const institutions = pgTable(
   'institutions',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     zoneId: uuid('zone_id').notNull(),
     name: text('name').notNull(),
@@ -197,7 +195,7 @@ export const institutions = pgTable(
 export const roleAssignments = pgTable(
   'role_assignments',
   {
-    districtId: districtId(),
+    districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
