@@ -8,3 +8,4 @@ export * from './roster';
 export * from './labels';
 export * from './policy';
 export * from './homework';
+export * from './money';

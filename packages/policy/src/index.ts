@@ -3,3 +3,4 @@ export * from './password';
 export * from './calendar';
 export * from './homework';
 export * from './settings';
+export * from './money';
