@@ -6,7 +6,7 @@ import { createAuthService } from './platform/auth/service';
 import { SessionStore } from './platform/auth/session';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db';
-import { type App, createHttp, type ModuleDeps } from './platform/http';
+import { type App, createHttp, type LogTarget, type ModuleDeps } from './platform/http';
 import { registerDemoRoutes } from './demo/routes';
 import { registerCalendarRoutes } from './modules/calendar/routes';
 import { registerHomeworkRoutes } from './modules/homework/routes';
@@ -19,7 +19,7 @@ export interface AppDeps {
   database: Database;
   config: Config;
   now?: () => Date;
-  logger?: boolean;
+  logger?: LogTarget;
 }
 
 export async function buildApp(deps: AppDeps): Promise<App> {

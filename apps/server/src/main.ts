@@ -23,7 +23,7 @@ async function main() {
       console.log('  npm run admin:create -- --district-code 140105 --district-name "小店区" --username admin --name "管理员"');
     }
   }
-  const app = await buildApp({ database, config, logger: process.env.LOG === '1' });
+  const app = await buildApp({ database, config, logger: {} });
   const stopHousekeeping = startHousekeeping(database.db);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);

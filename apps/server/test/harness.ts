@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app';
 import { seedDemo } from '../src/demo/seed';
-import type { App } from '../src/platform/http';
+import type { App, LogTarget } from '../src/platform/http';
 import { type Config, defaultConfig } from '../src/platform/config';
 import { type Database, openDatabase } from '../src/platform/db';
 import { seedOtherDistrict } from './fixtures';
@@ -60,14 +60,14 @@ export interface World {
 }
 
 /** The demo district plus a second district, served by an app on a test clock. */
-export async function createWorld(options: { config?: Partial<Config>; seed?: boolean; homework?: boolean } = {}): Promise<World> {
+export async function createWorld(options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; logger?: LogTarget } = {}): Promise<World> {
   const db = await createTestDb();
   if (options.seed !== false) {
     await seedDemo(db.database.db, { homework: options.homework, today: '2026-11-26' });
     await seedOtherDistrict(db.database.db);
   }
   const clock = new Clock();
-  const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now });
+  const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now, logger: options.logger ?? false });
   const cookies = new Map<string, { cookie: string; at: number }>();
   return {
     app,

@@ -58,8 +58,10 @@ export const PERMISSIONS = {
   /** 留守/单亲/困难/残疾 flags: only those who care for the child. */
   'student.sensitive.read': ['district_admin', 'school_admin', 'class_teacher'],
   'student.sensitive.write': ['school_admin', 'class_teacher'],
-  /** Guardians' names and phones. */
+  /** Guardians' names and phones (masked, 138****1234, unless the next permission covers the class). */
   'guardian.read': ['district_admin', 'school_admin', 'grade_leader', 'class_teacher', 'teacher', 'parent'],
+  /** Guardians' full phone numbers: the class teacher of the class and the school's administrator, who call families. */
+  'guardian.phone.read': ['school_admin', 'class_teacher'],
   /** Staff accounts and their roles. */
   'staff.read': ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader'],
   'staff.manage': ['district_admin', 'school_admin'],

@@ -28,6 +28,8 @@ export const ErrorBody = z.object({
   code: z.string(),
   message: z.string(),
   details: z.unknown().optional(),
+  /** The request's id, as in the server log and the x-request-id header: what support asks for. */
+  requestId: z.string().optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 

@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './homework';
 export * from './settings';
 export * from './money';
+export * from './privacy';

@@ -23,6 +23,13 @@ describe('account.password rule: ≥ 8 characters, ≥ 3 of 4 classes', () => {
     expect(checkPassword('A1!' + 'a'.repeat(200)).problems).toEqual(['too_long']);
   });
 
+  it('refuses a password that contains the username, in any case', () => {
+    expect(checkPassword('Zhangwei#2026', { username: 'zhangwei' }).problems).toEqual(['contains_username']);
+    expect(checkPassword('xZHANGWEIx#1', { username: 'ZhangWei' }).problems).toEqual(['contains_username']);
+    expect(checkPassword('Li#Mima2026', { username: 'li' }).ok).toBe(true); // too short a name to mean anything
+    expect(checkPassword('Better#2026', { username: 'zhangwei' }).ok).toBe(true);
+  });
+
   it('counts classes', () => {
     expect(passwordClasses('')).toBe(0);
     expect(passwordClasses('a')).toBe(1);

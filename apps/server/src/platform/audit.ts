@@ -1,4 +1,5 @@
 /** Writing the audit log: who, when, what entity, before and after, with sensitive fields masked. */
+import { maskPhone, maskPhonesIn } from '@shuangjian/policy';
 import type { Actor } from './access';
 import type { Queryable } from './db';
 import { auditLog } from './schema';
@@ -16,14 +17,12 @@ const SECRET_KEYS = new Set(['password', 'passwordHash', 'newPassword', 'current
 /** Sensitive personal data (个人敏感信息): recorded as changed, not as values. */
 const SENSITIVE_KEYS = new Set(['leftBehind', 'singleParent', 'hardship', 'disability', 'sensitive', 'note', 'idCardNo']);
 
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
 
 export function mask(value: unknown): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(mask);
+  if (typeof value === 'string') return maskPhonesIn(value);
   if (typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {

@@ -6,15 +6,16 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { fieldLabel } from '@shuangjian/contracts';
+import { ErrorBody, fieldLabel } from '@shuangjian/contracts';
 import { and, eq } from 'drizzle-orm';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -25,7 +26,7 @@ import {
 import { z } from 'zod';
 import type { Actor, Ctx } from './access';
 import { SESSION_COOKIE, type SessionState, type SessionStore } from './auth/session';
-import type { Config } from './config';
+import type { Config, LogLevel } from './config';
 import type { Database } from './db';
 import { AppError } from './errors';
 import { idempotencyKeys } from './schema';
@@ -59,12 +60,15 @@ export interface ModuleDeps {
   now: () => Date;
 }
 
+/** Where the server's JSON log goes: stdout in production, a test's own stream, or nowhere. */
+export type LogTarget = false | { level?: LogLevel; stream?: { write(line: string): void } };
+
 export interface HttpDeps {
   database: Database;
   config: Config;
   sessions: SessionStore;
   now: () => Date;
-  logger: boolean;
+  logger: LogTarget;
 }
 
 const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION' | 'NOT_FOUND'; message: string }> = {
@@ -79,6 +83,8 @@ const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION
   '22003': { status: 400, code: 'VALIDATION', message: '数值超出范围' },
   '40001': { status: 409, code: 'CONFLICT', message: '数据正被他人修改，请重试' },
 };
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Unique constraints → the Chinese sentence a person should read. Modules add theirs. */
 export const constraintMessages: Record<string, string> = {};
@@ -128,13 +134,64 @@ export function toErrorReply(err: FastifyError | AppError | Error): { status: nu
   return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
 }
 
+/** Text PostgreSQL cannot store (NUL) or that is not text at all (a lone UTF-16 surrogate): the path of the first. */
+export function badTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = badTextPath(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      const found = badTextPath(k, [...path, k]) ?? badTextPath(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** `METHOD /api/a/{id}/b` → `postABByIdB`-style names: unique per route, stable, valid identifiers for generated clients. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map((seg) => {
+      const param = /^[:{](\w+)}?$/.exec(seg);
+      const word = (param ? `by-${param[1]}` : seg).replace(/[-_.]+(\w)/g, (_m, c: string) => c.toUpperCase());
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    });
+  return method.toLowerCase() + words.join('');
+}
+
+/** The 4xx answers every route may give, declared so the OpenAPI document says so and the serializer knows the shape. */
+function declaredErrors(route: { method: string | string[]; url: string; config?: unknown; schema?: unknown }) {
+  const config = (route.config ?? {}) as FastifyContextConfig & { rateLimit?: unknown };
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const writes = methods.some((m) => WRITE_METHODS.has(m));
+  const errors: Record<number, typeof ErrorBody> = { 400: ErrorBody };
+  if (!config.public) Object.assign(errors, { 401: ErrorBody, 403: ErrorBody });
+  if (route.url.includes(':') || !config.public) errors[404] = ErrorBody;
+  if (writes) Object.assign(errors, { 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody });
+  if (config.rateLimit) errors[429] = ErrorBody;
+  return errors;
+}
+
+const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
+
 export async function createHttp(deps: HttpDeps): Promise<App> {
   const { config, sessions, database, now } = deps;
   const app = Fastify({
-    logger: deps.logger ? { level: 'info' } : false,
+    logger: deps.logger ? { level: deps.logger.level ?? config.logLevel, redact: LOG_REDACT, ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) } : false,
+    // access lines are written once per answer by the onResponse hook below, at their own level
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is a client's claim unless it came through a proxy the operator named
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // a request the HTTP parser rejects still gets the platform's error shape
     clientErrorHandler: (_err, socket) => {
       const body = JSON.stringify({ code: 'VALIDATION', message: '请求格式不正确（例如地址中含未编码的字符）' });
@@ -148,24 +205,48 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    const hidden = (route.schema as { hide?: boolean } | undefined)?.hide;
-    if (route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && !hidden)
-      for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    const schema = route.schema as { hide?: boolean; operationId?: string; response?: Record<number, unknown> } | undefined;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || schema?.hide) return;
+    for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    if (schema && methods.includes('HEAD') === false) {
+      schema.operationId ??= operationId(methods[0]!, route.url);
+      schema.response = { ...declaredErrors(route), ...schema.response };
+    }
   });
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = toErrorReply(err as Error);
     if (status >= 500) req.log.error({ err }, 'request failed');
-    return reply.status(status).send(body);
+    else req.log.debug({ code: body.code, message: body.message }, 'request refused');
+    return reply.status(status).send({ ...body, requestId: req.id });
   });
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
+    return payload;
+  });
+  const access = config.accessLogLevel;
+  if (deps.logger && access !== 'silent')
+    app.addHook('onResponse', async (req, reply) => {
+      req.log[access]({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: req.session?.user.id }, 'answered');
+    });
+
+  // brotli or gzip by the client's Accept-Encoding; small answers go as they are
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '双减 platform API', version: '1.0.0', description: '作业、课后服务、校外培训监管等模块的接口' },
+      info: {
+        title: '双减 platform API',
+        version: '1.0.0',
+        description: '作业、课后服务、校外培训监管等模块的接口',
+        license: { name: 'Proprietary', url: 'https://example.invalid/license' },
+      },
+      servers: [{ url: '/', description: '本服务器' }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) => tidyOpenApi(('openapiObject' in documents ? documents.openapiObject : {}) as OpenApiDoc),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
@@ -202,9 +283,10 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
       );
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404 || req.routeOptions.config?.public) return;
-    // A cross-site page cannot write with the user's cookie: SameSite=Lax, plus this Origin check.
+    // A cross-site page cannot write with the user's cookie: SameSite=Lax, plus this Origin check. An opaque origin
+    // ("null": sandboxed frames, file: pages) or one that is not a URL is another site too.
     const origin = req.headers.origin;
-    if (origin && req.method !== 'GET' && req.method !== 'HEAD' && new URL(origin).host !== req.headers.host) {
+    if (origin !== undefined && req.method !== 'GET' && req.method !== 'HEAD' && originHost(origin) !== req.headers.host) {
       throw new AppError(403, 'FORBIDDEN', '跨站请求被拒绝');
     }
     const at = now();
@@ -224,19 +306,69 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared };
   });
 
+  // before validation: text PostgreSQL cannot store never reaches a service, on any route
+  app.addHook('preValidation', async (req) => {
+    for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+      const path = badTextPath(value);
+      if (!path) continue;
+      const field = path.join('.') || where;
+      throw new AppError(400, 'VALIDATION', `${fieldLabel(path)}（${field}）：含有空字符或无效字符`, { fields: [{ field, message: '含有空字符或无效字符' }] });
+    }
+  });
+  // after validation (unknown fields are gone): a change that names nothing to change is a mistake of the client
+  app.addHook('preHandler', async (req) => {
+    if (req.method !== 'PATCH' || !req.body || typeof req.body !== 'object' || Buffer.isBuffer(req.body)) return;
+    if (Object.values(req.body).every((v) => v === undefined))
+      throw new AppError(400, 'VALIDATION', '请求体：没有要修改的字段', { fields: [{ field: 'body', message: '没有要修改的字段' }] });
+  });
+
   registerIdempotency(app, database);
 
   app.setNotFoundHandler(async (req, reply) => {
     const index = config.webDist ? join(config.webDist, 'index.html') : null;
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !index || !existsSync(index)) {
-      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口或页面不存在' });
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口或页面不存在', requestId: req.id });
     }
     return reply.type('text/html').sendFile('index.html');
   });
   if (config.webDist && existsSync(config.webDist)) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h', index: ['index.html'] });
+    // the build writes .br and .gz beside each file: served as they are, no compression work per request
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h', index: ['index.html'], preCompressed: true });
   }
   return app;
+}
+
+type JsonNode = { [key: string]: unknown };
+type OpenApiDoc = { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>> } & JsonNode;
+
+/**
+ * What the Zod → OpenAPI conversion leaves short of OpenAPI 3.0: `nullable` without a `type` (z.unknown().nullable(),
+ * which allows null anyway), and routes that answer a file (no JSON schema for 200) declared as binary.
+ */
+function tidyOpenApi(doc: OpenApiDoc): OpenApiDoc {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as JsonNode;
+    if (o.nullable === true && o.type === undefined && !o.anyOf && !o.oneOf && !o.allOf && !o.$ref) delete o.nullable;
+    Object.values(o).forEach(walk);
+  };
+  walk(doc.paths);
+  for (const ops of Object.values(doc.paths ?? {}))
+    for (const op of Object.values(ops)) {
+      const responses = (op.responses ??= {});
+      if (!Object.keys(responses).some((code) => code.startsWith('2')))
+        responses['200'] = { description: '文件', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } };
+    }
+  return doc;
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host || null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -245,7 +377,6 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
  */
 export const trustedResponse = { serializerCompiler: () => (data: unknown) => JSON.stringify(data) };
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * `Idempotency-Key` on a write: the first request claims the key, runs, and stores its answer; a repeat with the same

@@ -134,10 +134,70 @@ describe('audit log', () => {
     expect(row!.n).toBeGreaterThan(0);
   });
 
-  it('never stores a password or its hash', async () => {
-    const rows = await w.db.database.query<{ t: string }>(`select coalesce(before::text, '') || coalesce(after::text, '') as t from audit_log`);
+  it('never stores a password, its hash or a full phone number, on every path that sets a password', async () => {
+    const principal = await w.login('demo-principal');
+    const classes = (await call(w.app, principal, 'GET', '/api/classes')).body as { id: string }[];
+    const subjects = (await call(w.app, principal, 'GET', '/api/subjects')).body as { id: string; code: string }[];
+    const created = await call(w.app, principal, 'POST', '/api/staff', {
+      username: 'audit-pw-staff',
+      name: '审计密码教师',
+      phone: '13655554444',
+      assignments: [{ role: 'teacher', classId: classes[0]!.id, subjectId: subjects.find((s) => s.code === 'math')!.id }],
+    });
+    expect(created.status).toBe(200);
+    const passwords = [created.body.credential.initialPassword as string];
+    const reset = await call(w.app, principal, 'POST', `/api/staff/${created.body.staff.id}/reset-password`);
+    passwords.push(reset.body.initialPassword);
+    const teacher = await w.login('audit-pw-staff', reset.body.initialPassword);
+    expect((await call(w.app, teacher, 'POST', '/api/auth/password', { currentPassword: reset.body.initialPassword, newPassword: 'Neu#Mima2026x' })).status).toBe(200);
+    passwords.push('Neu#Mima2026x');
+
+    const student = (await call(w.app, principal, 'GET', `/api/students?classId=${classes[0]!.id}`)).body.items[0] as { id: string };
+    const linked = await call(w.app, principal, 'POST', `/api/students/${student.id}/guardians`, { name: '审计家长', phone: '13988887777', relation: '母亲' });
+    expect(linked.status).toBe(200);
+    const guardian = (linked.body.guardians as { id: string; name: string }[]).find((g) => g.name === '审计家长')!;
+    const account = await call(w.app, principal, 'POST', `/api/students/${student.id}/guardians/${guardian.id}/account`);
+    expect(account.status).toBe(200);
+    passwords.push(account.body.initialPassword);
+    const again = await call(w.app, principal, 'POST', `/api/students/${student.id}/guardians/${guardian.id}/reset-password`);
+    passwords.push(again.body.initialPassword);
+    // the parent signs in with the phone number: the sign-in entry names the account, not the number
+    await w.login('13988887777', again.body.initialPassword);
+
+    const rows = await w.db.database.query<{ t: string }>(
+      `select coalesce(entity_id, '') || ' ' || actor_name || ' ' || coalesce(before::text, '') || ' ' || coalesce(after::text, '') as t from audit_log`,
+    );
     const all = rows.map((r) => r.t).join('\n');
     expect(all).not.toMatch(/scrypt\$/);
-    expect(all).not.toContain('Demo#2026');
+    for (const p of [...passwords, 'Demo#2026']) expect(all).not.toContain(p);
+    expect(all).not.toContain('13655554444');
+    expect(all).not.toContain('13988887777');
+    expect(all).toContain('139****7777');
+  });
+});
+
+describe('server log', () => {
+  it('writes JSON lines: an access line per answer, and every 5xx with its stack and the request id the answer carries', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logged = await createWorld({ seed: false, logger: { level: 'info', stream: { write: (line: string) => void lines.push(JSON.parse(line)) } } });
+    try {
+      const ok = await logged.app.inject({ method: 'GET', url: '/api/health' });
+      expect(ok.statusCode).toBe(200);
+      expect(lines.find((l) => l.msg === 'answered' && l.url === '/api/health')).toMatchObject({ status: 200, requestId: ok.headers['x-request-id'] });
+      await logged.db.database.close(); // the database goes away under the server
+      const failed = await logged.app.inject({ method: 'GET', url: '/api/health' });
+      expect(failed.statusCode).toBe(500);
+      expect(failed.json()).toMatchObject({ code: 'INTERNAL', requestId: failed.headers['x-request-id'] });
+      const error = lines.find((l) => l.level === 50 && l.requestId === failed.json().requestId) as { err?: { stack?: string } } | undefined;
+      expect(error?.err?.stack).toMatch(/\n\s+at /);
+    } finally {
+      await logged.app.close();
+    }
+  });
+
+  it('carries the request id on refusals too', async () => {
+    const refused = await w.app.inject({ method: 'GET', url: '/api/schools' });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().requestId).toBe(refused.headers['x-request-id']);
   });
 });

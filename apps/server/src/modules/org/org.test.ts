@@ -105,6 +105,39 @@ describe('sensitive student data', () => {
   });
 });
 
+describe("guardians' phone numbers", () => {
+  const MASKED = /^1[3-9]\d\*{4}\d{4}$/;
+  const FULL = /^1[3-9]\d{9}$/;
+  it('are shown in full to the class teacher and the school administrator, masked to every other role', async () => {
+    const phonesAs = async (user: string) =>
+      ((await call(w.app, await w.login(user), 'GET', `/api/students/${child.id}`)).body.guardians as { phone: string }[]).map((g) => g.phone);
+    for (const user of ['demo-classteacher', 'demo-principal']) expect(await phonesAs(user)).toEqual([expect.stringMatching(FULL), expect.stringMatching(FULL)]);
+    for (const user of ['demo-teacher', 'demo-gradeleader', 'demo-district'])
+      expect(await phonesAs(user)).toEqual([expect.stringMatching(MASKED), expect.stringMatching(MASKED)]);
+    // a parent sees their own number and the other guardian's masked
+    const own = await phonesAs('demo-parent');
+    expect(own.filter((p) => FULL.test(p))).toHaveLength(1);
+    expect(own.filter((p) => MASKED.test(p))).toHaveLength(1);
+  });
+
+  it('are masked in the staff list for those who do not manage accounts', async () => {
+    const principal = await w.login('demo-principal');
+    const created = await call(w.app, principal, 'POST', '/api/staff', {
+      username: 'phone-staff',
+      name: '有手机的老师',
+      phone: '13733334444',
+      assignments: [{ role: 'grade_leader', schoolId: sy01.id, grade: 3 }],
+    });
+    expect(created.status).toBe(200);
+    const asGradeLeader = (await call(w.app, await w.login('demo-gradeleader'), 'GET', '/api/staff?pageSize=200')).body.items as { phone: string | null; username: string }[];
+    const withPhone = asGradeLeader.filter((s) => s.phone && s.username !== 'demo-gradeleader');
+    expect(withPhone.length).toBeGreaterThan(0);
+    expect(withPhone.every((s) => MASKED.test(s.phone!))).toBe(true);
+    const asPrincipal = (await call(w.app, await w.login('demo-principal'), 'GET', '/api/staff?pageSize=200')).body.items as { phone: string | null }[];
+    expect(asPrincipal.filter((s) => s.phone).every((s) => FULL.test(s.phone!))).toBe(true);
+  });
+});
+
 describe('organisation admin', () => {
   it('creates a zone, a school with its grades, a class and a student, each audited', async () => {
     const admin = await w.login('demo-district');

@@ -3,9 +3,9 @@
  * commits all of them in one transaction or answers every bad row (row, column, reason) and writes nothing.
  */
 import { gradeNames, type Role, roleLabels, type RosterEntity, type RowError } from '@shuangjian/contracts';
-import { isLocalDate } from '@shuangjian/policy';
+import { isLocalDate, maskPhone } from '@shuangjian/policy';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/access';
+import { allows, type Ctx } from '../../platform/access';
 import { auditMany, type AuditEntryInput } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { AppError } from '../../platform/errors';
@@ -135,6 +135,9 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
       : [];
     const byStudent = new Map<string, typeof links>();
     for (const l of links) byStudent.set(l.studentId, [...(byStudent.get(l.studentId) ?? []), l]);
+    // full numbers for the school's administrator; a district-wide export carries them masked
+    const fullPhones = allows(ctx, 'guardian.phone.read', { districtId: d, zone: school.zoneId, school: school.id });
+    const phone = (p: string | undefined) => (p === undefined ? null : fullPhones ? p : maskPhone(p));
     rows = list.map(({ s, grade, className }) => {
       const [g1, g2] = byStudent.get(s.id) ?? [];
       return {
@@ -145,10 +148,10 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
         grade,
         className,
         g1Name: g1?.name ?? null,
-        g1Phone: g1?.phone ?? null,
+        g1Phone: phone(g1?.phone),
         g1Relation: g1?.relation ?? null,
         g2Name: g2?.name ?? null,
-        g2Phone: g2?.phone ?? null,
+        g2Phone: phone(g2?.phone),
         g2Relation: g2?.relation ?? null,
       };
     });

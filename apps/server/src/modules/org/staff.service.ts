@@ -1,6 +1,7 @@
 /** Staff accounts and their per-school roles; parent accounts for guardians; password resets and unlocking. */
 import type { z } from 'zod';
-import { type AssignmentInput, type Role, roleLevel, type StaffInput, type StaffPatch, type StaffQuery } from '@shuangjian/contracts';
+import { type AssignmentInput, type Role, roleHas, roleLevel, type StaffInput, type StaffPatch, type StaffQuery } from '@shuangjian/contracts';
+import { maskPhone } from '@shuangjian/policy';
 import { and, asc, count, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
 import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -79,11 +80,13 @@ async function withAssignments(ctx: Ctx, people: (typeof users.$inferSelect)[]) 
     and(scoped(ctx, roleAssignments, 'staff.read'), inArray(roleAssignments.userId, people.map((p) => p.id))),
   );
   const now = ctx.now();
+  // who manages accounts calls people; the rest see a masked number
+  const fullPhones = ctx.grants.some((g) => roleHas(g.role, 'staff.manage'));
   return people.map((u) => ({
     id: u.id,
     username: u.username,
     name: u.name,
-    phone: u.phone,
+    phone: u.phone && !fullPhones && u.id !== ctx.user.id ? maskPhone(u.phone) : u.phone,
     status: u.status,
     locked: !!u.lockedUntil && u.lockedUntil > now,
     mustChangePassword: u.mustChangePassword,

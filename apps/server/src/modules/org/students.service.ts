@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { GuardianInput, SensitiveInput, Student, StudentDetail, StudentInput, StudentPatch, StudentQuery } from '@shuangjian/contracts';
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { maskPhone } from '@shuangjian/policy';
 import { allows, type Ctx, requireAllowed, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
@@ -107,13 +108,18 @@ async function guardiansOf(db: Queryable, districtId: string, studentId: string)
     .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
     .where(and(eq(guardianLinks.districtId, districtId), eq(guardianLinks.studentId, studentId)))
     .orderBy(asc(guardianLinks.createdAt));
-  return rows.map(({ userId, ...g }) => ({ ...g, hasAccount: userId !== null }));
+  return rows.map((g) => ({ ...g, hasAccount: g.userId !== null }));
 }
 
 export async function getStudent(ctx: Ctx, id: string): Promise<Out<typeof StudentDetail>> {
   const row = await loadStudent(ctx, id);
   const guardianRows = allows(ctx, 'guardian.read', keysOf(row)) ? await guardiansOf(ctx.db, row.districtId, id) : null;
-  return { ...toStudent(row), guardians: guardianRows };
+  // full numbers for the class teacher and the school's administrator, and for each parent their own
+  const fullPhones = allows(ctx, 'guardian.phone.read', keysOf(row));
+  return {
+    ...toStudent(row),
+    guardians: guardianRows?.map(({ userId, ...g }) => ({ ...g, phone: fullPhones || userId === ctx.user.id ? g.phone : maskPhone(g.phone) })) ?? null,
+  };
 }
 
 /** The class a student may be placed in: visible, and managed by the user. */

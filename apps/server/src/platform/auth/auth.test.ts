@@ -38,13 +38,24 @@ describe('sign-in', () => {
     expect(res.json()).toEqual({ mustChangePassword: true });
   });
 
-  it('answers the same message for an unknown user and a wrong password', async () => {
-    const a = await login('nobody-here', 'Whatever#1');
-    const b = await login('demo-teacher', 'Wrong#2026');
-    expect(a.statusCode).toBe(401);
-    expect(b.statusCode).toBe(401);
-    expect(a.json().message).toBe(b.json().message);
-    expect(a.json().code).toBe('INVALID_CREDENTIALS');
+  it('answers an unknown user exactly as a real one with a wrong password, lockout included', async () => {
+    const answers = async (username: string) => {
+      const out: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await login(username, 'Wrong#2026x');
+        const { requestId: _id, ...body } = r.json();
+        out.push(`${r.statusCode} ${JSON.stringify(body)}`);
+      }
+      return out;
+    };
+    const real = await answers('sy01-t005');
+    const unknown = await answers('nobody-at-all');
+    expect(unknown).toEqual(real);
+    expect(real.slice(0, 4).every((a) => a.startsWith('401 {"code":"INVALID_CREDENTIALS"'))).toBe(true);
+    expect(real[4]).toMatch(/^423 .*"ACCOUNT_LOCKED".*15 分钟后再试/);
+    expect(real.join()).not.toContain('remaining');
+    w.clock.advance(15 * 60_000 + 1000);
+    expect((await login('sy01-t005', 'Demo#2026')).statusCode).toBe(200);
   });
 
   it('rejects a malformed body with a Chinese message naming the field', async () => {
@@ -119,10 +130,21 @@ describe('password change', () => {
     const weak = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: initial, newPassword: 'abcdefgh' });
     expect(weak.status).toBe(400);
     expect(weak.body.code).toBe('PASSWORD_RULE');
+    // common passwords and ones built on the username are refused though they have three kinds of characters
+    for (const [password, problem] of [
+      ['Password1', 'common'],
+      ['P@ssw0rd', 'common'],
+      ['Admin@123', 'common'],
+      ['New-teacher#9', 'contains_username'],
+    ] as const) {
+      const r = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: initial, newPassword: password });
+      expect(r.status, password).toBe(400);
+      expect(r.body.details.problems, password).toEqual([problem]);
+      expect(r.body.message).toMatch(/常见密码|包含用户名/);
+    }
     const wrongCurrent = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: 'Nope#1234', newPassword: 'Better#2026' });
     expect(wrongCurrent.status).toBe(400);
     expect(wrongCurrent.body.message).toContain('currentPassword');
-
     const ok = await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: initial, newPassword: 'Better#2026' });
     expect(ok.status).toBe(200);
     expect((await call(w.app, cookie, 'GET', '/api/schools')).status).toBe(200);
@@ -140,19 +162,83 @@ describe('password change', () => {
   });
 });
 
+describe('wrong current passwords', () => {
+  it('count toward the lockout: the fifth locks the account and ends its sessions', async () => {
+    const cookie = `sj_session=${(await login('sy01-t006', 'Demo#2026')).cookies[0]!.value}`;
+    const other = `sj_session=${(await login('sy01-t006', 'Demo#2026')).cookies[0]!.value}`;
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++)
+      codes.push((await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: `Guess#${i}2026`, newPassword: 'Better#2026x' })).status);
+    expect(codes).toEqual([400, 400, 400, 400, 423]);
+    expect((await call(w.app, cookie, 'GET', '/api/me')).status).toBe(401);
+    expect((await call(w.app, other, 'GET', '/api/me')).status).toBe(401);
+    expect((await login('sy01-t006', 'Demo#2026')).statusCode).toBe(423);
+    const log = await call(w.app, await w.login('demo-auditor'), 'GET', '/api/audit?action=auth.locked');
+    expect(log.body.total).toBeGreaterThan(0);
+  });
+});
+
 describe('rate limit', () => {
+  const attempt = (world: World, forwardedFor?: string) =>
+    world.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody-here', password: 'Whatever#1' },
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    });
+
   it('limits sign-in attempts per address', async () => {
     const limited = await createWorld({ seed: false, config: { loginRateLimit: { max: 3, timeWindowMs: 60_000 } } });
     try {
       const codes = [];
-      for (let i = 0; i < 5; i++)
-        codes.push((await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' } })).statusCode);
+      for (let i = 0; i < 5; i++) codes.push((await attempt(limited)).statusCode);
       expect(codes.slice(0, 3)).toEqual([401, 401, 401]);
       expect(codes[4]).toBe(429);
-      const last = await limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b' } });
+      const last = await attempt(limited);
       expect(last.json().code).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
+    }
+  });
+
+  it('is not escaped by a new X-Forwarded-For on every request, and does not log the claimed address', async () => {
+    const limited = await createWorld({ config: { loginRateLimit: { max: 10, timeWindowMs: 60_000 } } });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 30; i++) codes.push((await attempt(limited, `203.0.113.${i + 1}`)).statusCode);
+      expect(codes.slice(0, 10).every((c) => c === 401 || c === 423)).toBe(true);
+      expect(codes.slice(10)).toEqual(Array(20).fill(429));
+      // a real sign-in from a forged address is recorded with the address the server saw
+      const ok = await limited.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'demo-teacher', password: 'Demo#2026' },
+        headers: { 'x-forwarded-for': '198.51.100.7' },
+        remoteAddress: '192.0.2.44',
+      });
+      expect(ok.statusCode).toBe(200);
+      const rows = await limited.db.database.query<{ ip: string }>(`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
+      expect(rows[0]!.ip).toBe('192.0.2.44');
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('believes X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
+    const proxied = await createWorld({ config: { trustProxy: ['192.0.2.0/24'] } });
+    try {
+      const res = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'demo-teacher', password: 'Demo#2026' },
+        headers: { 'x-forwarded-for': '198.51.100.7' },
+        remoteAddress: '192.0.2.10',
+      });
+      expect(res.statusCode).toBe(200);
+      const rows = await proxied.db.database.query<{ ip: string }>(`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
+      expect(rows[0]!.ip).toBe('198.51.100.7');
+    } finally {
+      await proxied.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 /** Sign-in, sign-out and password change: lockout after repeated failures, forced change for new accounts. */
-import { checkPassword, passwordRuleText } from '@shuangjian/policy';
+import { checkPassword, passwordProblemText, passwordRuleText } from '@shuangjian/policy';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../access';
 import { audit } from '../audit';
@@ -8,6 +8,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { users } from '../schema';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './password';
+import { isGuessable } from './password-strength';
 import type { SessionStore } from './session';
 
 export interface AuthService {
@@ -20,18 +21,48 @@ export interface AuthService {
   changePassword(ctx: Ctx, tokenHash: string, input: { currentPassword: string; newPassword: string }): Promise<void>;
 }
 
-export function assertPasswordRule(password: string, field = 'newPassword') {
-  const check = checkPassword(password);
-  if (!check.ok)
-    throw new AppError(400, 'PASSWORD_RULE', `新密码不符合要求：${passwordRuleText['zh-CN']}`, {
+/** The whole rule for a new password: structure, not the username, not guessable (common lists, the account's words). */
+export function assertPasswordRule(password: string, account: { username: string; name?: string }, field = 'newPassword') {
+  const check = checkPassword(password, account);
+  if (check.ok && isGuessable(password, [account.username, account.name ?? ''])) check.problems.push('common');
+  if (check.problems.length)
+    throw new AppError(400, 'PASSWORD_RULE', `新密码不符合要求（${check.problems.map((p) => passwordProblemText[p]['zh-CN']).join('、')}）：${passwordRuleText['zh-CN']}`, {
       rule: check.rule,
       field,
       problems: check.problems,
     });
 }
 
-const lockedMessage = (until: Date) =>
-  `账号因连续输错密码已锁定，请于 ${until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} 后再试`;
+/** Relative, so the message needs no time zone and reads the same for every account. */
+const locked = (until: Date, at: Date) =>
+  new AppError(423, 'ACCOUNT_LOCKED', `账号因连续输错密码已锁定，请 ${Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 60_000))} 分钟后再试`);
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+
+/**
+ * Usernames that match no account fail and lock exactly like real ones (in memory: nothing to keep), so the answers
+ * to a guesser never tell which accounts exist.
+ */
+class PhantomLockout {
+  private entries = new Map<string, { failures: number; lockedUntil: number }>();
+  constructor(private readonly lockout: Config['lockout']) {}
+  lockedUntil(username: string, at: Date): Date | null {
+    const e = this.entries.get(username.toLowerCase());
+    return e && e.lockedUntil > at.getTime() ? new Date(e.lockedUntil) : null;
+  }
+  fail(username: string, at: Date): Date | null {
+    const key = username.toLowerCase();
+    const e = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
+    this.entries.delete(key);
+    e.failures += 1;
+    if (e.failures >= this.lockout.attempts) {
+      e.failures = 0;
+      e.lockedUntil = at.getTime() + this.lockout.minutes * 60_000;
+    }
+    this.entries.set(key, e);
+    if (this.entries.size > 50_000) this.entries.delete(this.entries.keys().next().value!);
+    return e.lockedUntil > at.getTime() ? new Date(e.lockedUntil) : null;
+  }
+}
 
 export function createAuthService(db: Db, config: Config, sessions: SessionStore, now: () => Date): AuthService {
   const actorOf = async (u: typeof users.$inferSelect, ip: string | null): Promise<Actor> => ({
@@ -43,6 +74,29 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
     requestId: null,
   });
 
+  const phantoms = new PhantomLockout(config.lockout);
+
+  /** One more wrong password for the account; answers the lock's end when this one locked it. */
+  const recordFailure = async (user: typeof users.$inferSelect, at: Date, ip: string | null): Promise<Date | null> => {
+    const { attempts, minutes } = config.lockout;
+    const lockUntil = new Date(at.getTime() + minutes * 60_000);
+    // one atomic statement, so parallel wrong guesses cannot slip past the counter
+    const [after] = await db
+      .update(users)
+      .set({
+        failedAttempts: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then 0 else ${users.failedAttempts} + 1 end`,
+        lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      })
+      .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
+      .returning({ lockedUntil: users.lockedUntil });
+    if (after?.lockedUntil && after.lockedUntil > at) {
+      await audit(db, await actorOf(user, ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
+      return after.lockedUntil;
+    }
+    await audit(db, await actorOf(user, ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
+    return null;
+  };
+
   return {
     async login({ username, password }, meta) {
       const at = now();
@@ -53,31 +107,13 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         .limit(1);
       if (!user) {
         await verifyPassword(password, UNMATCHABLE_HASH);
-        throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+        const until = phantoms.lockedUntil(username, at) ?? phantoms.fail(username, at);
+        throw until ? locked(until, at) : invalidCredentials();
       }
-      if (user.lockedUntil && user.lockedUntil > at) {
-        throw new AppError(423, 'ACCOUNT_LOCKED', lockedMessage(user.lockedUntil), { lockedUntil: user.lockedUntil.toISOString() });
-      }
+      if (user.lockedUntil && user.lockedUntil > at) throw locked(user.lockedUntil, at);
       if (!(await verifyPassword(password, user.passwordHash))) {
-        const { attempts, minutes } = config.lockout;
-        const lockUntil = new Date(at.getTime() + minutes * 60_000);
-        // one atomic statement, so parallel wrong guesses cannot slip past the counter
-        const [after] = await db
-          .update(users)
-          .set({
-            failedAttempts: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then 0 else ${users.failedAttempts} + 1 end`,
-            lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-          })
-          .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
-          .returning({ lockedUntil: users.lockedUntil, failedAttempts: users.failedAttempts });
-        if (after?.lockedUntil && after.lockedUntil > at) {
-          await audit(db, await actorOf(user, meta.ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
-          throw new AppError(423, 'ACCOUNT_LOCKED', lockedMessage(after.lockedUntil), { lockedUntil: after.lockedUntil.toISOString() });
-        }
-        await audit(db, await actorOf(user, meta.ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
-        throw new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', {
-          remainingAttempts: attempts - (after?.failedAttempts ?? 0),
-        });
+        const until = await recordFailure(user, at, meta.ip);
+        throw until ? locked(until, at) : invalidCredentials();
       }
       if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
       await db
@@ -99,9 +135,17 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         .select()
         .from(users)
         .where(and(eq(users.districtId, ctx.user.districtId), eq(users.id, ctx.user.id)));
-      if (!user || !(await verifyPassword(currentPassword, user.passwordHash)))
+      if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        // a guess at the current password from a signed-in session counts like a wrong sign-in; the lock ends the sessions
+        const until = await recordFailure(user, now(), ctx.actor.ip);
+        if (until) {
+          await sessions.revokeUser(user.districtId, user.id, now());
+          throw locked(until, now());
+        }
         throw new AppError(400, 'VALIDATION', '当前密码（currentPassword）：不正确', { fields: [{ field: 'currentPassword', message: '不正确' }] });
-      assertPasswordRule(newPassword);
+      }
+      assertPasswordRule(newPassword, user);
       if (newPassword === currentPassword)
         throw new AppError(400, 'PASSWORD_RULE', '新密码不能与当前密码相同', { field: 'newPassword' });
       const at = now();
