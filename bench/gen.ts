@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { addDays, defaultHomeworkPolicy, todayIn } from '@shuangjian/policy';
 import { openDatabase } from '../apps/server/src/platform/db';
 import { hashPassword } from '../apps/server/src/platform/auth/password';
-import { rebuildRollups } from '../apps/server/src/modules/homework/rollups';
+import { rebuildRollups } from '../apps/server/src/modules/homework';
 import { ADMIN_TOKEN, adminUrl, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 
 const schools = arg('schools', 300);

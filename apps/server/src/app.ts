@@ -8,12 +8,11 @@ import type { Config } from './platform/config';
 import type { Database } from './platform/db';
 import { type App, createHttp, type LogTarget, type ModuleDeps } from './platform/http';
 import { registerDemoRoutes } from './demo/routes';
-import { registerCalendarRoutes } from './modules/calendar/routes';
-import { registerHomeworkRoutes } from './modules/homework/routes';
+import { calendarModule } from './modules/calendar';
+import { homeworkModule } from './modules/homework';
+import { orgModule, resolveGrants } from './modules/org';
+import { type AppModule, collectModules } from './platform/module';
 import { registerPlatformRoutes } from './platform/platform.routes';
-import { registerRosterRoutes } from './modules/org/roster.routes';
-import { registerOrgRoutes } from './modules/org/routes';
-import { resolveGrants } from './modules/org/scopes';
 
 export interface AppDeps {
   database: Database;
@@ -22,11 +21,15 @@ export interface AppDeps {
   logger?: LogTarget;
 }
 
+/** The domain modules, in the order their routes are registered. A new module is one more line here. */
+export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule];
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const { database, config } = deps;
+  const { constraintMessages, policies } = collectModules(MODULES);
   const sessions = new SessionStore(database.db, config, resolveGrants);
-  const app = await createHttp({ database, config, sessions, now, logger: deps.logger ?? false });
+  const app = await createHttp({ database, config, sessions, now, logger: deps.logger ?? false, constraintMessages });
   const moduleDeps: ModuleDeps = { config, database, now };
 
   app.get(
@@ -47,12 +50,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), config);
   registerDemoRoutes(app, moduleDeps);
-  registerOrgRoutes(app, moduleDeps);
-  registerRosterRoutes(app);
-  registerCalendarRoutes(app);
   registerAuditRoutes(app);
-  registerPlatformRoutes(app, moduleDeps);
-  registerHomeworkRoutes(app);
+  registerPlatformRoutes(app, policies);
+  for (const m of MODULES) m.routes(app, moduleDeps);
   await app.ready();
   return app;
 }

@@ -7,9 +7,9 @@ import { addDays, checkClassDay, defaultHomeworkPolicy as policy, judgeStudentDa
 import { and, eq, inArray } from 'drizzle-orm';
 import { bulkInsert, type Db } from '../platform/db';
 import { users } from '../platform/schema';
-import { classifyDays } from '../modules/calendar/service';
+import { classifyDays } from '../modules/calendar';
 import { classes, guardianLinks, guardians, roleAssignments, schools, students, subjects } from '../modules/org/schema';
-import { rebuildRollups } from '../modules/homework/rollups';
+import { rebuildRollups } from '../modules/homework';
 import {
   homeworkCollectionDesigns,
   homeworkCollections,
@@ -55,6 +55,7 @@ const LOWER_GRADE: Kind[] = [
   { type: 'labour', layer: 'basic', place: 'home', minutes: 15, content: '整理自己的书包和书桌' },
 ];
 
+/** Runs inside the demo's one transaction (`db` is it). */
 export async function seedHomeworkDemo(db: Db, districtId: string, today: LocalDate) {
   const next = rng(4242);
   const subjectRows = await db.select().from(subjects).where(eq(subjects.districtId, districtId));
@@ -162,15 +163,13 @@ export async function seedHomeworkDemo(db: Db, districtId: string, today: LocalD
   }
   dayRows.push({ districtId, classId: demoClass.id, date: today, schoolId: demoClass.schoolId, status: 'open', publishedVersion: 0 });
 
-  await db.transaction(async (tx) => {
-    await bulkInsert(tx, homeworkItems, items);
-    await bulkInsert(tx, homeworkPublished, published);
-    await bulkInsert(tx, homeworkDays, dayRows);
-    await bulkInsert(tx, homeworkFeedback, feedback);
-    await bulkInsert(tx, homeworkStudentDays, studentDays);
-    await seedLibrary(tx as unknown as Db, districtId, subjectByCode, teachers, demoClass, pupils, published);
-    await rebuildRollups(tx, districtId, policy);
-  });
+  await bulkInsert(db, homeworkItems, items);
+  await bulkInsert(db, homeworkPublished, published);
+  await bulkInsert(db, homeworkDays, dayRows);
+  await bulkInsert(db, homeworkFeedback, feedback);
+  await bulkInsert(db, homeworkStudentDays, studentDays);
+  await seedLibrary(db, districtId, subjectByCode, teachers, demoClass, pupils, published);
+  await rebuildRollups(db, districtId, policy);
   return { items: items.length, lists: published.length, reports: studentDays.length };
 }
 

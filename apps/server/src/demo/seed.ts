@@ -3,10 +3,10 @@
  * every role, 5 training institutions, a school calendar, and the demo accounts (password Demo#2026).
  */
 import { gradeNames, gradesOf, type Role } from '@shuangjian/contracts';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { audit, systemActor } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
-import { bulkInsert, type Db } from '../platform/db';
+import { bulkInsert, type Db, type Queryable } from '../platform/db';
 import { districts, users } from '../platform/schema';
 import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
@@ -93,19 +93,31 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-
-/** Loads the demo district in one transaction. Returns the district id. */
-export async function seedDemo(db: Db, options: { homework?: boolean; today?: LocalDate } = {}): Promise<string> {
-  const id = await seedOrganisation(db);
-  if (options.homework) await seedHomeworkDemo(db, id, options.today ?? todayIn('Asia/Shanghai'));
-  return id;
+/** Whether the demo district exists (the sign-in page then lists its accounts). */
+export async function hasDemoDistrict(db: Db): Promise<boolean> {
+  const [demo] = await db.select({ id: districts.id }).from(districts).where(eq(districts.demo, true)).limit(1);
+  return !!demo;
 }
 
-async function seedOrganisation(db: Db): Promise<string> {
-  const next = rng(20260901);
+/**
+ * Loads the demo district, its homework history included, in one transaction: a start killed half-way leaves an empty
+ * database, and the next start loads it again. Returns the district id.
+ */
+export async function seedDemo(db: Db, options: { homework?: boolean; today?: LocalDate } = {}): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [district] = await tx.insert(districts).values({ code: 'demo', name: '示范区', demo: true }).returning();
+    const id = await seedOrganisation(tx, passwordHash);
+    if (options.homework) await seedHomeworkDemo(tx, id, options.today ?? todayIn(DEMO_TIME_ZONE));
+    return id;
+  });
+}
+
+const DEMO_TIME_ZONE = 'Asia/Shanghai';
+
+async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<string> {
+  const next = rng(20260901);
+  {
+    const [district] = await tx.insert(districts).values({ code: 'demo', name: '示范区', demo: true, timezone: DEMO_TIME_ZONE }).returning();
     const d = district!.id;
     const zoneRows = await tx
       .insert(zones)
@@ -258,5 +270,5 @@ async function seedOrganisation(db: Db): Promise<string> {
       after: { schools: SCHOOLS.length, students: studentRows.length, guardians: guardianRows.length, staff: userRows.length },
     });
     return d;
-  });
+  }
 }

@@ -5,8 +5,8 @@
  * a missing tenant filter is impossible by construction.
  */
 import { type Permission, type Role, roleHas } from '@shuangjian/contracts';
-import { and, eq, getTableColumns, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, getTableColumns, inArray, is, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { type PgColumn, PgTable, type PgView } from 'drizzle-orm/pg-core';
 import { forbidden } from './errors';
 import type { Db } from './db';
 
@@ -34,6 +34,8 @@ export interface SessionUser {
   name: string;
   phone: string | null;
   mustChangePassword: boolean;
+  /** The district's time zone: every "today" and local time of the request is taken in it. */
+  timeZone: string;
 }
 
 /** Who is acting: what the audit log records. */
@@ -68,7 +70,9 @@ type ScopeColumns = { district: PgColumn } & Partial<Record<Dimension, PgColumn>
   nullable?: readonly Dimension[];
 };
 
-const registry = new WeakMap<PgTable, ScopeColumns>();
+/** Tables, and the views other modules read (their read models), by their scope columns. */
+type Scopable = PgTable | PgView;
+const registry = new WeakMap<Scopable, ScopeColumns>();
 
 const conventional: Record<Dimension | 'district', string> = {
   district: 'districtId',
@@ -80,14 +84,15 @@ const conventional: Record<Dimension | 'district', string> = {
 };
 
 /** Declares which columns of a table carry the tenant and scope keys when they are not the conventional names. */
-export function defineScope<T extends PgTable>(table: T, columns: ScopeColumns): T {
+export function defineScope<T extends Scopable>(table: T, columns: ScopeColumns): T {
   registry.set(table, columns);
   return table;
 }
 
-function scopeColumns(table: PgTable): ScopeColumns {
+function scopeColumns(table: Scopable): ScopeColumns {
   const known = registry.get(table);
   if (known) return known;
+  if (!is(table, PgTable)) throw new Error('a view needs defineScope before scoped() can filter it');
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const district = columns[conventional.district];
   if (!district) throw new Error(`table has no districtId column and no defineScope: ${String(table)}`);
@@ -105,7 +110,7 @@ function grantsFor(ctx: Pick<Ctx, 'grants'>, permission: Permission): Grant[] {
 }
 
 /** SQL condition: rows of `table` the user may touch under `permission`. Always includes the district key. */
-export function scoped(ctx: Pick<Ctx, 'grants' | 'user'>, table: PgTable, permission: Permission): SQL {
+export function scoped(ctx: Pick<Ctx, 'grants' | 'user'>, table: Scopable, permission: Permission): SQL {
   const cols = scopeColumns(table);
   const districtCond = eq(cols.district, ctx.user.districtId);
   const branches: SQL[] = [];

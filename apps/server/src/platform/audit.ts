@@ -1,6 +1,9 @@
-/** Writing the audit log: who, when, what entity, before and after, with sensitive fields masked. */
-import { maskPhone, maskPhonesIn } from '@shuangjian/policy';
-import type { Actor } from './access';
+/** The audit log: writing entries (who, when, what entity, before and after, sensitive fields masked) and searching them. */
+import type { AuditQuery } from '@shuangjian/contracts';
+import { addDays, maskPhone, maskPhonesIn } from '@shuangjian/policy';
+import { and, count, desc, eq, gte, ilike, lt, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Actor, type Ctx, requirePermission, scoped } from './access';
 import type { Queryable } from './db';
 import { auditLog } from './schema';
 
@@ -63,4 +66,46 @@ export async function auditMany(q: Queryable, actor: Actor, entries: readonly Au
 /** The actor for work the system does itself (demo data, command-line administration). */
 export function systemActor(districtId: string, name = '系统'): Actor {
   return { districtId, userId: null, userName: name, roles: [], ip: null, requestId: null };
+}
+
+/** The auditor's search: by time (the district's days), person, entity, action and text. */
+export async function searchAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
+  requirePermission(ctx, 'audit.read');
+  const tz = ctx.user.timeZone;
+  const where = and(
+    scoped(ctx, auditLog, 'audit.read'),
+    q.from ? gte(auditLog.at, sql`(${q.from}::date)::timestamp at time zone ${tz}`) : undefined,
+    q.to ? lt(auditLog.at, sql`(${addDays(q.to, 1)}::date)::timestamp at time zone ${tz}`) : undefined,
+    q.actor ? ilike(auditLog.actorName, `%${q.actor}%`) : undefined,
+    q.entity ? eq(auditLog.entity, q.entity) : undefined,
+    q.action ? ilike(auditLog.action, `${q.action}%`) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.q ? ilike(sql`coalesce(${auditLog.before}::text, '') || ' ' || coalesce(${auditLog.after}::text, '')`, `%${q.q}%`) : undefined,
+  );
+  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    ctx.db.select({ total: count() }).from(auditLog).where(where),
+  ]);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: String(r.id),
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      actorName: r.actorName,
+      actorRoles: r.actorRoles,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      ip: r.ip,
+    })),
+  };
 }

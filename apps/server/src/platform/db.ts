@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { type ExtractTablesWithRelations, getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -14,11 +14,10 @@ import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizz
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import * as schema from '../schema';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** No relational-query schema: queries name their tables, so the database handle knows no module (no import cycle). */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
 /** Anything queries run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
@@ -72,7 +71,7 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     pool.on('error', () => {
       // idle-client errors (server restart) surface on the next query; keep the process alive
     });
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder });
     const dialect = new PgDialect();
     return {
@@ -90,7 +89,7 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
   if (url !== 'memory://' && !url.startsWith('memory://')) mkdirSync(dirname(resolve(url)), { recursive: true });
   const client = await PGlite.create(url, { extensions: { pg_trgm } });
   guardNestedQueries(client);
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   const dialect = new PgDialect();
   const query = async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows;

@@ -69,6 +69,8 @@ export interface HttpDeps {
   sessions: SessionStore;
   now: () => Date;
   logger: LogTarget;
+  /** Unique-constraint name → the sentence a person reads (AppModule.constraintMessages of every module). */
+  constraintMessages: Readonly<Record<string, string>>;
 }
 
 const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION' | 'NOT_FOUND'; message: string }> = {
@@ -86,8 +88,6 @@ const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Unique constraints → the Chinese sentence a person should read. Modules add theirs. */
-export const constraintMessages: Record<string, string> = {};
 
 function pgError(err: unknown): { code: string; constraint?: string } | null {
   for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
@@ -101,7 +101,11 @@ const TYPE_NAMES: Record<string, string> = { number: '数字', string: '文本',
 /** zod's zh-CN messages keep type names in English ("期望 number"): say them in Chinese too. */
 const zodTypeNames = (message: string) => message.replace(/\b(number|string|boolean|array|object|integer|date|bigint)\b/g, (m) => TYPE_NAMES[m] ?? m);
 
-export function toErrorReply(err: FastifyError | AppError | Error): { status: number; body: { code: string; message: string; details?: unknown } } {
+/** The error answer for anything thrown: `constraintMessages` names unique constraints in words (from the modules). */
+export function toErrorReply(
+  err: FastifyError | AppError | Error,
+  constraintMessages: Readonly<Record<string, string>> = {},
+): { status: number; body: { code: string; message: string; details?: unknown } } {
   if (err instanceof AppError) return { status: err.status, body: { code: err.code, message: err.message, details: err.details } };
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext;
@@ -215,7 +219,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
   });
 
   app.setErrorHandler((err, req, reply) => {
-    const { status, body } = toErrorReply(err as Error);
+    const { status, body } = toErrorReply(err as Error, deps.constraintMessages);
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.debug({ code: body.code, message: body.message }, 'request refused');
     return reply.status(status).send({ ...body, requestId: req.id });

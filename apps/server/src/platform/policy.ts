@@ -1,6 +1,10 @@
-/** Policy as data: a district's value of each setting on a date, falling back to the shipped default; versioned edits. */
+/**
+ * Policy as data: each district's value of a setting on a date, falling back to the shipped default, and versioned
+ * edits. The store knows no module: each module hands in the settings it owns (AppModule.policies) and reads them with
+ * policyValuesAt; the routes list and change every registered setting.
+ */
 import type { PolicyInput } from '@shuangjian/contracts';
-import { defaultHomeworkPolicy, HOMEWORK_POLICY_KEYS, type HomeworkPolicy, type LocalDate, POLICY_KEYS, policyDefinitions, type PolicyKey } from '@shuangjian/policy';
+import { type LocalDate, type PolicySettings, type PolicySettingValue } from '@shuangjian/policy';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission } from './access';
@@ -9,16 +13,12 @@ import type { Queryable } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { policyVersions, users } from './schema';
 
-export interface AppliedPolicy<T> {
-  value: T;
-  /** The version applied, or null for the shipped default: every check cites it. */
-  versionId: string | null;
-}
+type VersionRow = typeof policyVersions.$inferSelect;
 
-const cache = new Map<string, { at: number; rows: (typeof policyVersions.$inferSelect)[] }>();
+const cache = new Map<string, { at: number; rows: VersionRow[] }>();
 const CACHE_MS = 30_000;
 
-async function versionsOf(db: Queryable, districtId: string): Promise<(typeof policyVersions.$inferSelect)[]> {
+async function versionsOf(db: Queryable, districtId: string): Promise<VersionRow[]> {
   const hit = cache.get(districtId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
   const rows = await db
@@ -30,40 +30,46 @@ async function versionsOf(db: Queryable, districtId: string): Promise<(typeof po
   return rows;
 }
 
-function applied<K extends PolicyKey>(rows: (typeof policyVersions.$inferSelect)[], key: K, date: LocalDate) {
-  const row = rows.find((r) => r.key === key && r.effectiveFrom <= date);
-  return { value: (row?.value ?? policyDefinitions[key].default) as z.infer<(typeof policyDefinitions)[K]['schema']>, versionId: row?.id ?? null };
-}
+export type PolicyValues<S extends PolicySettings> = { [K in keyof S]: PolicySettingValue<S[K]> };
 
-/** The homework policy in force on a date, with the version ids it came from. */
-export async function homeworkPolicy(db: Queryable, districtId: string, date: LocalDate): Promise<{ policy: HomeworkPolicy; versions: string | null }> {
+/**
+ * The values of `settings` in force on `date` for the district, and the versions applied ('key@id,…'; null when every
+ * value is the shipped default): every check cites them.
+ */
+export async function policyValuesAt<S extends PolicySettings>(
+  db: Queryable,
+  districtId: string,
+  settings: S,
+  date: LocalDate,
+): Promise<{ values: PolicyValues<S>; versions: string | null }> {
   const rows = await versionsOf(db, districtId);
-  const policy = { ...defaultHomeworkPolicy } as HomeworkPolicy;
+  const values = {} as Record<string, unknown>;
   const ids: string[] = [];
-  for (const [field, key] of Object.entries(HOMEWORK_POLICY_KEYS) as [keyof HomeworkPolicy, PolicyKey][]) {
-    const a = applied(rows, key, date);
-    (policy as unknown as Record<string, unknown>)[field] = a.value;
-    if (a.versionId) ids.push(`${key}@${a.versionId}`);
+  for (const [key, setting] of Object.entries(settings)) {
+    const row = rows.find((r) => r.key === key && r.effectiveFrom <= date);
+    values[key] = row?.value ?? setting.default;
+    if (row) ids.push(`${key}@${row.id}`);
   }
-  return { policy, versions: ids.length ? ids.join(',') : null };
+  return { values: values as PolicyValues<S>, versions: ids.length ? ids.join(',') : null };
 }
 
-export async function listPolicies(ctx: Ctx, today: LocalDate) {
+export async function listPolicies(ctx: Ctx, settings: PolicySettings, today: LocalDate) {
   requirePermission(ctx, 'policy.read');
+  const keys = Object.keys(settings);
   const rows = await ctx.db
     .select({ v: policyVersions, by: users.name })
     .from(policyVersions)
     .leftJoin(users, and(eq(users.districtId, policyVersions.districtId), eq(users.id, policyVersions.createdBy)))
-    .where(and(eq(policyVersions.districtId, ctx.user.districtId), inArray(policyVersions.key, POLICY_KEYS)))
+    .where(and(eq(policyVersions.districtId, ctx.user.districtId), inArray(policyVersions.key, keys)))
     .orderBy(desc(policyVersions.effectiveFrom), desc(policyVersions.createdAt));
-  return POLICY_KEYS.map((key) => {
+  return keys.map((key) => {
     const versions = rows
       .filter((r) => r.v.key === key)
       .map((r) => ({ id: r.v.id, value: r.v.value, effectiveFrom: r.v.effectiveFrom, reason: r.v.reason, createdAt: r.v.createdAt.toISOString(), createdBy: r.by }));
     return {
       key,
-      label: policyDefinitions[key].label,
-      default: policyDefinitions[key].default,
+      label: settings[key]!.label,
+      default: settings[key]!.default,
       current: versions.find((v) => v.effectiveFrom <= today) ?? null,
       versions,
     };
@@ -71,11 +77,11 @@ export async function listPolicies(ctx: Ctx, today: LocalDate) {
 }
 
 /** A new version of a setting from a date on; earlier versions stay as the record of what applied when. */
-export async function setPolicy(ctx: Ctx, key: string, input: z.output<typeof PolicyInput>, today: LocalDate) {
+export async function setPolicy(ctx: Ctx, settings: PolicySettings, key: string, input: z.output<typeof PolicyInput>, today: LocalDate) {
   requirePermission(ctx, 'policy.manage');
-  if (!(POLICY_KEYS as string[]).includes(key)) throw notFound('设置项');
-  const def = policyDefinitions[key as PolicyKey];
-  const parsed = def.schema.safeParse(input.value);
+  const setting = settings[key];
+  if (!setting) throw notFound('设置项');
+  const parsed = setting.schema.safeParse(input.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError(400, 'VALIDATION', `取值（value${issue.path.length ? '.' + issue.path.join('.') : ''}）：${issue.message}`, {
@@ -91,10 +97,9 @@ export async function setPolicy(ctx: Ctx, key: string, input: z.output<typeof Po
     await audit(tx, ctx.actor, { action: 'policy.set', entity: 'policy', entityId: key, after: { value: row!.value, effectiveFrom: row!.effectiveFrom, reason: row!.reason } });
   });
   cache.delete(ctx.user.districtId);
-  return (await listPolicies(ctx, today)).find((p) => p.key === key)!;
+  return (await listPolicies(ctx, settings, today)).find((p) => p.key === key)!;
 }
 
 export function forgetPolicyCache() {
   cache.clear();
 }
-

@@ -7,11 +7,9 @@ import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } fro
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { forbidden, found, invalid } from '../../platform/errors';
-import { constraintMessages } from '../../platform/http';
-import { getSchool, manageableSchool } from '../org/structure.service';
+import { getSchool, manageableSchool } from '../org';
 import { calendarEntries, semesters } from './schema';
 
-Object.assign(constraintMessages, { semesters_term_uq: '该学年学期已存在' });
 
 const semesterOut = (s: typeof semesters.$inferSelect) => ({
   id: s.id,

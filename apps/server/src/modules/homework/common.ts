@@ -1,57 +1,20 @@
 /** Helpers shared by the homework services: classes the user may act on, who holds which step, kinds of day, settings. */
 import type { Permission } from '@shuangjian/contracts';
 import type { DayKind, LocalDate } from '@shuangjian/policy';
-import { and, eq, inArray } from 'drizzle-orm';
-import { coveringGrants, type Ctx, type Grant, scoped } from '../../platform/access';
+import { and, eq } from 'drizzle-orm';
+import { coveringGrants, type Ctx, type Grant } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
-import { forbidden, notFound } from '../../platform/errors';
-import { classifyDays } from '../calendar/service';
-import { classes, schools } from '../org/schema';
+import { forbidden } from '../../platform/errors';
+import { classifyDays } from '../calendar';
+import { type ClassRef, classKeys, visibleClass as orgVisibleClass, visibleClasses as orgVisibleClasses } from '../org';
 import { homeworkSettings } from './schema';
 
-export interface ClassRef {
-  id: string;
-  districtId: string;
-  schoolId: string;
-  zoneId: string;
-  grade: number;
-  name: string;
-  schoolName: string;
-}
+export type { ClassRef };
 
-export const classKeys = (c: Pick<ClassRef, 'districtId' | 'zoneId' | 'schoolId' | 'id'>) => ({
-  districtId: c.districtId,
-  zone: c.zoneId,
-  school: c.schoolId,
-  class: c.id,
-});
-
-/**
- * Classes by id that the user sees under `permission`; any id not visible answers 404. Inside a transaction pass it as
- * `q`: PGlite runs one statement at a time, so a query on ctx.db there would wait for the transaction forever.
- */
-export async function visibleClasses(ctx: Ctx, ids: readonly string[], permission: Permission = 'homework.read', q: Queryable = ctx.db): Promise<ClassRef[]> {
-  const unique = [...new Set(ids)];
-  const rows = await q
-    .select({
-      id: classes.id,
-      districtId: classes.districtId,
-      schoolId: classes.schoolId,
-      zoneId: schools.zoneId,
-      grade: classes.grade,
-      name: classes.name,
-      schoolName: schools.name,
-    })
-    .from(classes)
-    .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
-    .where(and(scoped(ctx, classes, permission), inArray(classes.id, unique)));
-  if (rows.length !== unique.length) throw notFound('班级');
-  return unique.map((id) => rows.find((r) => r.id === id)!);
-}
-
-export async function visibleClass(ctx: Ctx, id: string, permission: Permission = 'homework.read', q: Queryable = ctx.db): Promise<ClassRef> {
-  return (await visibleClasses(ctx, [id], permission, q))[0]!;
-}
+/** Classes by id the user sees under `permission` (homework.read unless said); see org's visibleClasses. */
+export const visibleClasses = (ctx: Ctx, ids: readonly string[], permission: Permission = 'homework.read', q: Queryable = ctx.db) =>
+  orgVisibleClasses(ctx, ids, permission, q);
+export const visibleClass = (ctx: Ctx, id: string, permission: Permission = 'homework.read', q: Queryable = ctx.db) => orgVisibleClass(ctx, id, permission, q);
 
 /** A teacher grant for this class and subject. */
 export function teaches(ctx: Pick<Ctx, 'grants'>, cls: ClassRef, subjectId: string): boolean {
@@ -93,4 +56,3 @@ export async function settingsOf(db: Queryable, districtId: string, schoolId: st
     .where(and(eq(homeworkSettings.districtId, districtId), eq(homeworkSettings.schoolId, schoolId)));
   return row ? { contentCheck: row.contentCheck, classCoordination: row.classCoordination, schoolApproval: row.schoolApproval } : DEFAULT_SETTINGS;
 }
-

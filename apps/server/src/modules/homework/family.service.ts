@@ -9,11 +9,11 @@ import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
-import { homeworkPolicy } from '../../platform/policy';
-import { classes, schools, students } from '../org/schema';
-import { classifyDays } from '../calendar/service';
+import { today } from '../../platform/clock';
+import { classifyDays } from '../calendar';
+import { classDirectory, studentDirectory } from '../org';
 import { dayKinds } from './common';
-import { today } from './items.service';
+import { homeworkPolicy } from './homework.policy';
 import { refreshItemStats, refreshOutcome } from './rollups';
 import { homeworkFeedback, homeworkPublished, homeworkStudentDays } from './schema';
 
@@ -57,20 +57,18 @@ async function child(ctx: Ctx, studentId: string) {
   requirePermission(ctx, 'homework.published.read');
   const [row] = await ctx.db
     .select({
-      id: students.id,
-      name: students.name,
-      districtId: students.districtId,
-      classId: students.classId,
-      schoolId: students.schoolId,
-      zoneId: schools.zoneId,
-      grade: classes.grade,
-      className: classes.name,
-      schoolName: schools.name,
+      id: studentDirectory.id,
+      name: studentDirectory.name,
+      districtId: studentDirectory.districtId,
+      classId: studentDirectory.classId,
+      schoolId: studentDirectory.schoolId,
+      zoneId: studentDirectory.zoneId,
+      grade: studentDirectory.grade,
+      className: studentDirectory.className,
+      schoolName: studentDirectory.schoolName,
     })
-    .from(students)
-    .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
-    .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
-    .where(and(scoped(ctx, students, 'homework.published.read'), eq(students.id, studentId)));
+    .from(studentDirectory)
+    .where(and(scoped(ctx, studentDirectory, 'homework.published.read'), eq(studentDirectory.id, studentId)));
   if (!row) throw found([], '学生');
   return row;
 }
@@ -83,18 +81,16 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
   requirePermission(ctx, 'homework.published.read');
   // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
   const rows = await ctx.prepared(sql`
-    select students.id, students.name, students.class_id, students.school_id, sc.zone_id, c.grade, c.name as class_name, sc.name as school_name,
+    select s.id, s.name, s.class_id, s.school_id, s.zone_id, s.grade, s.class_name, s.school_name,
       (select row_to_json(p) from homework_published p
-        where p.district_id = students.district_id and p.class_id = students.class_id and p.date = ${date}
+        where p.district_id = s.district_id and p.class_id = s.class_id and p.date = ${date}
         order by p.version desc limit 1) as list,
       (select coalesce(json_agg(json_build_object('itemId', f.item_id, 'done', f.done, 'minutes', f.minutes)), '[]'::json) from homework_feedback f
-        where f.district_id = students.district_id and f.student_id = students.id and f.date = ${date}) as feedback,
+        where f.district_id = s.district_id and f.student_id = s.id and f.date = ${date}) as feedback,
       (select row_to_json(d) from homework_student_days d
-        where d.district_id = students.district_id and d.student_id = students.id and d.date = ${date}) as judged
-    from students
-    join classes c on c.district_id = students.district_id and c.id = students.class_id
-    join schools sc on sc.district_id = students.district_id and sc.id = students.school_id
-    where students.district_id = ${ctx.user.districtId} and students.id = ${studentId}`);
+        where d.district_id = s.district_id and d.student_id = s.id and d.date = ${date}) as judged
+    from student_directory s
+    where s.district_id = ${ctx.user.districtId} and s.id = ${studentId}`);
   const row = rows[0];
   const keys = row && { districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: studentId };
   if (!row || !allows(ctx, 'homework.published.read', keys!)) throw found([], '学生');
@@ -238,10 +234,9 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
 export async function notice(ctx: Ctx, classId: string, date: LocalDate, version?: number) {
   requirePermission(ctx, 'homework.published.read');
   const [row] = await ctx.db
-    .select({ p: homeworkPublished, className: classes.name, schoolName: schools.name })
+    .select({ p: homeworkPublished, className: classDirectory.name, schoolName: classDirectory.schoolName })
     .from(homeworkPublished)
-    .innerJoin(classes, and(eq(classes.districtId, homeworkPublished.districtId), eq(classes.id, homeworkPublished.classId)))
-    .innerJoin(schools, and(eq(schools.districtId, homeworkPublished.districtId), eq(schools.id, homeworkPublished.schoolId)))
+    .innerJoin(classDirectory, and(eq(classDirectory.districtId, homeworkPublished.districtId), eq(classDirectory.id, homeworkPublished.classId)))
     .where(
       and(
         scoped(ctx, homeworkPublished, 'homework.published.read'),

@@ -4,78 +4,19 @@
  * send back). Every step audits and tells the teacher what happened.
  */
 import type { z } from 'zod';
-import type { Adjustment, CheckDecision, CreateItems, HomeworkItem, ItemPatch, ItemQuery } from '@shuangjian/contracts';
-import { todayIn, type LocalDate } from '@shuangjian/policy';
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Adjustment, CheckDecision, CreateItems, ItemPatch, ItemQuery } from '@shuangjian/contracts';
+import type { LocalDate } from '@shuangjian/policy';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit, auditMany } from '../../platform/audit';
+import { today } from '../../platform/clock';
 import type { Queryable } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
-import { users } from '../../platform/schema';
-import { classes, subjects } from '../org/schema';
-import { checks, type ClassRef, requireRole, settingsOf, teaches, visibleClass, visibleClasses } from './common';
-import { dayChanged } from './days.service';
-import { homeworkAttachments, homeworkDays, homeworkItems } from './schema';
-
-type Item = typeof homeworkItems.$inferSelect;
-type ItemOut = z.output<typeof HomeworkItem>;
-
-export const today = (ctx: Pick<Ctx, 'now'>) => todayIn('Asia/Shanghai', ctx.now());
-
-export function itemQuery(db: Queryable) {
-  return db
-    .select({ item: homeworkItems, className: classes.name, subjectName: subjects.name, teacherName: users.name, dayStatus: homeworkDays.status })
-    .from(homeworkItems)
-    .leftJoin(homeworkDays, and(eq(homeworkDays.districtId, homeworkItems.districtId), eq(homeworkDays.classId, homeworkItems.classId), eq(homeworkDays.date, homeworkItems.date)))
-    .innerJoin(classes, and(eq(classes.districtId, homeworkItems.districtId), eq(classes.id, homeworkItems.classId)))
-    .innerJoin(subjects, and(eq(subjects.districtId, homeworkItems.districtId), eq(subjects.id, homeworkItems.subjectId)))
-    .innerJoin(users, and(eq(users.districtId, homeworkItems.districtId), eq(users.id, homeworkItems.teacherId)));
-}
-
-type ItemRow = { item: Item; className: string; subjectName: string; teacherName: string; dayStatus?: 'open' | 'pending_approval' | 'published' | null };
-
-/** Rows → API items, with attachment names in one extra query. */
-export async function toItems(db: Queryable, rows: ItemRow[]): Promise<ItemOut[]> {
-  const ids = [...new Set(rows.flatMap((r) => r.item.attachmentIds))];
-  const files = ids.length
-    ? await db
-        .select({ id: homeworkAttachments.id, name: homeworkAttachments.fileName, size: homeworkAttachments.size, mime: homeworkAttachments.mime })
-        .from(homeworkAttachments)
-        .where(and(eq(homeworkAttachments.districtId, rows[0]!.item.districtId), inArray(homeworkAttachments.id, ids)))
-    : [];
-  return rows.map(({ item: i, className, subjectName, teacherName, dayStatus }) => ({
-    id: i.id,
-    schoolId: i.schoolId,
-    classId: i.classId,
-    className,
-    grade: i.grade,
-    subjectId: i.subjectId,
-    subjectName,
-    teacherId: i.teacherId,
-    teacherName,
-    date: i.date,
-    planKind: i.planKind,
-    batchId: i.batchId,
-    title: i.title,
-    content: i.content,
-    type: i.type,
-    layer: i.layer,
-    place: i.place,
-    minutes: i.minutes,
-    links: i.links,
-    attachments: i.attachmentIds.map((id) => files.find((f) => f.id === id)).filter((f): f is NonNullable<typeof f> => !!f),
-    status: i.status,
-    dayStatus: dayStatus ?? null,
-    returnReason: i.returnReason,
-    adjustNote: i.adjustNote,
-    originalMinutes: i.originalMinutes,
-    originalDate: i.originalDate,
-    designId: i.designId,
-    version: i.version,
-    updatedAt: i.updatedAt.toISOString(),
-  }));
-}
+import { checks, requireRole, settingsOf, teaches, visibleClass, visibleClasses } from './common';
+import { dayChanged } from './day-flow';
+import { type Item, itemOrder, itemQuery, toItems } from './homework.repo';
+import { homeworkAttachments, homeworkItems } from './schema';
 
 export async function listItems(ctx: Ctx, q: z.output<typeof ItemQuery>) {
   requirePermission(ctx, 'homework.read');
@@ -92,7 +33,7 @@ export async function listItems(ctx: Ctx, q: z.output<typeof ItemQuery>) {
         sql`(${homeworkItems.status} <> 'draft' or ${homeworkItems.teacherId} = ${ctx.user.id})`,
       ),
     )
-    .orderBy(asc(homeworkItems.date), asc(classes.grade), asc(classes.name), asc(subjects.sort))
+    .orderBy(...itemOrder)
     .limit(1000);
   return toItems(ctx.db, rows);
 }
@@ -338,18 +279,3 @@ export async function adjustItem(ctx: Ctx, id: string, input: z.output<typeof Ad
   });
   return getItem(ctx, id);
 }
-
-/** Items of a class-day in the chain (drafts and withdrawn ones aside), for the day view and publication. */
-export async function dayItems(q: Queryable, cls: Pick<ClassRef, 'districtId' | 'id'>, date: LocalDate) {
-  return itemQuery(q)
-    .where(
-      and(
-        eq(homeworkItems.districtId, cls.districtId),
-        eq(homeworkItems.classId, cls.id),
-        eq(homeworkItems.date, date),
-        inArray(homeworkItems.status, ['pending_check', 'ready', 'returned', 'dropped']),
-      ),
-    )
-    .orderBy(asc(subjects.sort), desc(homeworkItems.minutes));
-}
-

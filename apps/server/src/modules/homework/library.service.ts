@@ -6,7 +6,7 @@ import { allows, type Ctx, districtWide, requirePermission } from '../../platfor
 import { audit } from '../../platform/audit';
 import { forbidden, found } from '../../platform/errors';
 import { users } from '../../platform/schema';
-import { schools, subjects } from '../org/schema';
+import { schoolDirectory, subjectDirectory } from '../org';
 import { getItem } from './items.service';
 import { homeworkCollectionDesigns, homeworkCollections, homeworkDesigns } from './schema';
 
@@ -14,11 +14,11 @@ const d = (ctx: Ctx) => eq(homeworkDesigns.districtId, ctx.user.districtId);
 
 function designQuery(ctx: Ctx) {
   return ctx.db
-    .select({ design: homeworkDesigns, authorName: users.name, subjectName: subjects.name, schoolName: schools.name })
+    .select({ design: homeworkDesigns, authorName: users.name, subjectName: subjectDirectory.name, schoolName: schoolDirectory.name })
     .from(homeworkDesigns)
     .innerJoin(users, and(eq(users.districtId, homeworkDesigns.districtId), eq(users.id, homeworkDesigns.authorId)))
-    .innerJoin(subjects, and(eq(subjects.districtId, homeworkDesigns.districtId), eq(subjects.id, homeworkDesigns.subjectId)))
-    .leftJoin(schools, and(eq(schools.districtId, homeworkDesigns.districtId), eq(schools.id, homeworkDesigns.schoolId)));
+    .innerJoin(subjectDirectory, and(eq(subjectDirectory.districtId, homeworkDesigns.districtId), eq(subjectDirectory.id, homeworkDesigns.subjectId)))
+    .leftJoin(schoolDirectory, and(eq(schoolDirectory.districtId, homeworkDesigns.districtId), eq(schoolDirectory.id, homeworkDesigns.schoolId)));
 }
 
 async function withCollections(ctx: Ctx, rows: Awaited<ReturnType<ReturnType<typeof designQuery>['execute']>>) {

@@ -5,17 +5,22 @@ import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { forbidden, found, invalid } from '../../platform/errors';
-import { classes, schools, students, subjects } from '../org/schema';
+import { studentDirectory, subjectDirectory } from '../org';
 import { visibleClass } from './common';
 import { homeworkItems, homeworkMistakes, homeworkPublished } from './schema';
 
 async function childFor(ctx: Ctx, studentId: string) {
   const [c] = await ctx.db
-    .select({ id: students.id, districtId: students.districtId, classId: students.classId, schoolId: students.schoolId, zoneId: schools.zoneId, grade: classes.grade })
-    .from(students)
-    .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
-    .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
-    .where(and(scoped(ctx, students, 'homework.mistakes.read'), eq(students.id, studentId)));
+    .select({
+      id: studentDirectory.id,
+      districtId: studentDirectory.districtId,
+      classId: studentDirectory.classId,
+      schoolId: studentDirectory.schoolId,
+      zoneId: studentDirectory.zoneId,
+      grade: studentDirectory.grade,
+    })
+    .from(studentDirectory)
+    .where(and(scoped(ctx, studentDirectory, 'homework.mistakes.read'), eq(studentDirectory.id, studentId)));
   if (!c) throw found([], '学生');
   return c;
 }
@@ -54,9 +59,9 @@ export async function listMistakes(ctx: Ctx, studentId: string) {
   requirePermission(ctx, 'homework.mistakes.read');
   const c = await childFor(ctx, studentId);
   const rows = await ctx.db
-    .select({ m: homeworkMistakes, subjectName: subjects.name })
+    .select({ m: homeworkMistakes, subjectName: subjectDirectory.name })
     .from(homeworkMistakes)
-    .leftJoin(subjects, and(eq(subjects.districtId, homeworkMistakes.districtId), eq(subjects.id, homeworkMistakes.subjectId)))
+    .leftJoin(subjectDirectory, and(eq(subjectDirectory.districtId, homeworkMistakes.districtId), eq(subjectDirectory.id, homeworkMistakes.subjectId)))
     .where(and(eq(homeworkMistakes.districtId, c.districtId), eq(homeworkMistakes.studentId, c.id)))
     .orderBy(desc(homeworkMistakes.createdAt));
   return rows.map(({ m, subjectName }) => ({
@@ -90,24 +95,24 @@ export async function frequentMistakes(ctx: Ctx, classId: string, from: string, 
   const rows = await ctx.db
     .select({
       itemId: homeworkMistakes.itemId,
-      subjectName: subjects.name,
+      subjectName: subjectDirectory.name,
       date: homeworkMistakes.date,
       question: homeworkMistakes.question,
       students: sql<number>`count(distinct ${homeworkMistakes.studentId})::int`,
       notes: sql<string[]>`coalesce(array_agg(${homeworkMistakes.note}) filter (where ${homeworkMistakes.note} is not null), '{}')`,
     })
     .from(homeworkMistakes)
-    .leftJoin(subjects, and(eq(subjects.districtId, homeworkMistakes.districtId), eq(subjects.id, homeworkMistakes.subjectId)))
+    .leftJoin(subjectDirectory, and(eq(subjectDirectory.districtId, homeworkMistakes.districtId), eq(subjectDirectory.id, homeworkMistakes.subjectId)))
     .where(
       and(
         eq(homeworkMistakes.districtId, cls.districtId),
         eq(homeworkMistakes.classId, classId),
         // the homework's date when the mistake came from an item, else the day it was noted
-        gte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone 'Asia/Shanghai')::date)`, sql`${from}::date`),
-        lte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone 'Asia/Shanghai')::date)`, sql`${to}::date`),
+        gte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone ${ctx.user.timeZone})::date)`, sql`${from}::date`),
+        lte(sql`coalesce(${homeworkMistakes.date}, (${homeworkMistakes.createdAt} at time zone ${ctx.user.timeZone})::date)`, sql`${to}::date`),
       ),
     )
-    .groupBy(homeworkMistakes.itemId, subjects.name, homeworkMistakes.date, homeworkMistakes.question)
+    .groupBy(homeworkMistakes.itemId, subjectDirectory.name, homeworkMistakes.date, homeworkMistakes.question)
     .orderBy(desc(sql`count(distinct ${homeworkMistakes.studentId})`))
     .limit(30);
   return rows.map((r) => ({ ...r, notes: r.notes.slice(0, 5) }));

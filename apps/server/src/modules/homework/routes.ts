@@ -60,7 +60,9 @@ import * as days from './days.service';
 import * as family from './family.service';
 import * as items from './items.service';
 import * as library from './library.service';
+import { loadCheck } from './load-check.service';
 import * as notebook from './notebook.service';
+import { todo } from './todo.service';
 import * as views from './views.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -70,7 +72,7 @@ const ok = { ok: true as const };
 export function registerHomeworkRoutes(app: App) {
   // setting and the review chain
   app.post('/api/homework/load-check', { schema: { tags, summary: '作业量预检：各目标班级、日期的已布置总量与上限（含本条）', body: LoadCheckRequest, response: { 200: LoadCheckResult, ...errors } } }, (req) =>
-    days.loadCheck(req.ctx, req.body),
+    loadCheck(req.ctx, req.body),
   );
   app.get('/api/homework/items', { schema: { tags, summary: '作业条目', querystring: ItemQuery, response: { 200: z.array(HomeworkItem), ...errors } } }, (req) =>
     items.listItems(req.ctx, req.query),
@@ -104,7 +106,7 @@ export function registerHomeworkRoutes(app: App) {
     { schema: { tags, summary: '班主任协调：缩短、删减、调到另一天或退回（通知任课教师）', params: IdParams, body: Adjustment, response: { 200: HomeworkItem, ...errors } } },
     (req) => items.adjustItem(req.ctx, req.params.id, req.body),
   );
-  app.get('/api/homework/todo', { schema: { tags, summary: '待办：草稿、退回、待审核、待协调、待审批', response: { 200: Todo, ...errors } } }, (req) => days.todo(req.ctx));
+  app.get('/api/homework/todo', { schema: { tags, summary: '待办：草稿、退回、待审核、待协调、待审批', response: { 200: Todo, ...errors } } }, (req) => todo(req.ctx));
 
   // class days and publication
   app.get('/api/homework/days/:classId/:date', { schema: { tags, summary: '某班某日作业（协调视图）', params: DayParams, response: { 200: ClassDay, ...errors } } }, (req) =>

@@ -5,11 +5,11 @@ import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { found } from '../../platform/errors';
-import { homeworkPolicy } from '../../platform/policy';
 import { users } from '../../platform/schema';
-import { classes, schools, subjects, zones } from '../org/schema';
+import { classDirectory, schoolDirectory, subjectDirectory } from '../org';
 import { visibleClass } from './common';
-import { itemQuery, toItems } from './items.service';
+import { homeworkPolicy } from './homework.policy';
+import { itemQuery, toItems } from './homework.repo';
 import { homeworkClassDayStats, homeworkItems, homeworkItemStats, homeworkSchoolWeekStats } from './schema';
 
 type Stat = typeof homeworkClassDayStats.$inferSelect;
@@ -49,12 +49,12 @@ export async function classCalendar(ctx: Ctx, classId: string, from: LocalDate, 
 
 const itemStatQuery = (ctx: Ctx) =>
   ctx.db
-    .select({ s: homeworkItemStats, teacherName: users.name, subjectName: subjects.name, className: classes.name })
+    .select({ s: homeworkItemStats, teacherName: users.name, subjectName: subjectDirectory.name, className: classDirectory.name })
     .from(homeworkItemStats)
     .innerJoin(homeworkItems, and(eq(homeworkItems.districtId, homeworkItemStats.districtId), eq(homeworkItems.id, homeworkItemStats.itemId)))
     .innerJoin(users, and(eq(users.districtId, homeworkItemStats.districtId), eq(users.id, homeworkItemStats.teacherId)))
-    .innerJoin(subjects, and(eq(subjects.districtId, homeworkItems.districtId), eq(subjects.id, homeworkItems.subjectId)))
-    .innerJoin(classes, and(eq(classes.districtId, homeworkItems.districtId), eq(classes.id, homeworkItems.classId)));
+    .innerJoin(subjectDirectory, and(eq(subjectDirectory.districtId, homeworkItems.districtId), eq(subjectDirectory.id, homeworkItems.subjectId)))
+    .innerJoin(classDirectory, and(eq(classDirectory.districtId, homeworkItems.districtId), eq(classDirectory.id, homeworkItems.classId)));
 
 const itemStatOut = (r: Awaited<ReturnType<ReturnType<typeof itemStatQuery>['execute']>>[number]): z.output<typeof TeacherItemStat> => ({
   itemId: r.s.itemId,
@@ -77,7 +77,7 @@ export async function teacherWeek(ctx: Ctx, monday: LocalDate) {
   const end = addDays(start, 6);
   const mine = and(eq(homeworkItems.districtId, ctx.user.districtId), eq(homeworkItems.teacherId, ctx.user.id), gte(homeworkItems.date, start), lte(homeworkItems.date, end));
   const [rows, stats, { policy }] = await Promise.all([
-    itemQuery(ctx.db).where(and(mine, sql`${homeworkItems.status} <> 'withdrawn'`)).orderBy(asc(homeworkItems.date), asc(classes.name)),
+    itemQuery(ctx.db).where(and(mine, sql`${homeworkItems.status} <> 'withdrawn'`)).orderBy(asc(homeworkItems.date), asc(classDirectory.name)),
     itemStatQuery(ctx).where(mine).orderBy(asc(homeworkItemStats.date)),
     homeworkPolicy(ctx.db, ctx.user.districtId, start),
   ]);
@@ -87,23 +87,23 @@ export async function teacherWeek(ctx: Ctx, monday: LocalDate) {
 /** 教务处: classes over the limit today and this week, estimate against actual by teacher over the last four weeks. */
 export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate): Promise<z.output<typeof SchoolOverview>> {
   requirePermission(ctx, 'homework.read');
-  const [school] = await ctx.db.select().from(schools).where(and(scoped(ctx, schools, 'homework.read'), eq(schools.id, schoolId)));
+  const [school] = await ctx.db.select({ id: schoolDirectory.id }).from(schoolDirectory).where(and(scoped(ctx, schoolDirectory, 'homework.read'), eq(schoolDirectory.id, schoolId)));
   if (!school) throw found([], '学校');
   const monday = weekStart(date);
   const inScope = and(scoped(ctx, homeworkClassDayStats, 'homework.read'), eq(homeworkClassDayStats.schoolId, schoolId));
   const [today, week, itemRows, { policy }] = await Promise.all([
     ctx.db
-      .select({ s: homeworkClassDayStats, className: classes.name })
+      .select({ s: homeworkClassDayStats, className: classDirectory.name })
       .from(homeworkClassDayStats)
-      .innerJoin(classes, and(eq(classes.districtId, homeworkClassDayStats.districtId), eq(classes.id, homeworkClassDayStats.classId)))
+      .innerJoin(classDirectory, and(eq(classDirectory.districtId, homeworkClassDayStats.districtId), eq(classDirectory.id, homeworkClassDayStats.classId)))
       .where(and(inScope, eq(homeworkClassDayStats.date, date)))
-      .orderBy(asc(classes.grade), asc(classes.name)),
+      .orderBy(asc(classDirectory.grade), asc(classDirectory.name)),
     ctx.db
-      .select({ s: homeworkClassDayStats, className: classes.name })
+      .select({ s: homeworkClassDayStats, className: classDirectory.name })
       .from(homeworkClassDayStats)
-      .innerJoin(classes, and(eq(classes.districtId, homeworkClassDayStats.districtId), eq(classes.id, homeworkClassDayStats.classId)))
+      .innerJoin(classDirectory, and(eq(classDirectory.districtId, homeworkClassDayStats.districtId), eq(classDirectory.id, homeworkClassDayStats.classId)))
       .where(and(inScope, gte(homeworkClassDayStats.date, monday), lte(homeworkClassDayStats.date, addDays(monday, 6)), sql`(${homeworkClassDayStats.plannedOver} or ${homeworkClassDayStats.overloaded})`))
-      .orderBy(asc(homeworkClassDayStats.date), asc(classes.name)),
+      .orderBy(asc(homeworkClassDayStats.date), asc(classDirectory.name)),
     itemStatQuery(ctx)
       .where(and(scoped(ctx, homeworkItemStats, 'homework.read'), eq(homeworkItemStats.schoolId, schoolId), gte(homeworkItemStats.date, addDays(date, -27)), lte(homeworkItemStats.date, date)))
       .orderBy(desc(homeworkItemStats.ratio)),
@@ -163,12 +163,11 @@ async function readDistrictWeekly(ctx: Ctx, from: LocalDate, to: LocalDate): Pro
   const end = weekStart(to);
   const [rows, { policy }] = await Promise.all([
     ctx.db
-      .select({ w: homeworkSchoolWeekStats, schoolName: schools.name, zoneName: zones.name, code: schools.code })
+      .select({ w: homeworkSchoolWeekStats, schoolName: schoolDirectory.name, zoneName: schoolDirectory.zoneName, code: schoolDirectory.code })
       .from(homeworkSchoolWeekStats)
-      .innerJoin(schools, and(eq(schools.districtId, homeworkSchoolWeekStats.districtId), eq(schools.id, homeworkSchoolWeekStats.schoolId)))
-      .innerJoin(zones, and(eq(zones.districtId, schools.districtId), eq(zones.id, schools.zoneId)))
-      .where(and(scoped(ctx, schools, 'homework.district'), gte(homeworkSchoolWeekStats.weekStart, start), lte(homeworkSchoolWeekStats.weekStart, end)))
-      .orderBy(asc(schools.code), asc(homeworkSchoolWeekStats.weekStart)),
+      .innerJoin(schoolDirectory, and(eq(schoolDirectory.districtId, homeworkSchoolWeekStats.districtId), eq(schoolDirectory.id, homeworkSchoolWeekStats.schoolId)))
+      .where(and(scoped(ctx, schoolDirectory, 'homework.district'), gte(homeworkSchoolWeekStats.weekStart, start), lte(homeworkSchoolWeekStats.weekStart, end)))
+      .orderBy(asc(schoolDirectory.code), asc(homeworkSchoolWeekStats.weekStart)),
     homeworkPolicy(ctx.db, ctx.user.districtId, to),
   ]);
   const toRow = (w: typeof homeworkSchoolWeekStats.$inferSelect) => ({
@@ -200,24 +199,23 @@ async function readDistrictWeekly(ctx: Ctx, from: LocalDate, to: LocalDate): Pro
   const out: z.output<typeof SchoolWeek>[] = rows.map((r) => ({ schoolId: r.w.schoolId, schoolName: r.schoolName, zoneName: r.zoneName, ...toRow(r.w) }));
   const withData = new Set(rows.filter((r) => r.w.classDays > 0).map((r) => r.w.schoolId));
   const all = await ctx.db
-    .select({ schoolId: schools.id, schoolName: schools.name, zoneName: zones.name })
-    .from(schools)
-    .innerJoin(zones, and(eq(zones.districtId, schools.districtId), eq(zones.id, schools.zoneId)))
-    .where(scoped(ctx, schools, 'homework.district'))
-    .orderBy(asc(schools.code));
+    .select({ schoolId: schoolDirectory.id, schoolName: schoolDirectory.name, zoneName: schoolDirectory.zoneName })
+    .from(schoolDirectory)
+    .where(scoped(ctx, schoolDirectory, 'homework.district'))
+    .orderBy(asc(schoolDirectory.code));
   return { from: start, to: addDays(end, 6), target: policy.completionTarget, weeks, rows: out, silent: all.filter((s) => !withData.has(s.schoolId)), totals };
 }
 
 /** Drill-down: the classes of one school over a range, aggregated in the database from the class-day rollup. */
 export async function schoolClasses(ctx: Ctx, schoolId: string, from: LocalDate, to: LocalDate) {
   requirePermission(ctx, 'homework.read');
-  const [school] = await ctx.db.select().from(schools).where(and(scoped(ctx, schools, 'homework.read'), eq(schools.id, schoolId)));
+  const [school] = await ctx.db.select({ id: schoolDirectory.id }).from(schoolDirectory).where(and(scoped(ctx, schoolDirectory, 'homework.read'), eq(schoolDirectory.id, schoolId)));
   if (!school) throw found([], '学校');
   const rows = await ctx.db
     .select({
       classId: homeworkClassDayStats.classId,
-      className: classes.name,
-      grade: classes.grade,
+      className: classDirectory.name,
+      grade: classDirectory.grade,
       classDays: sql<number>`count(*) filter (where ${homeworkClassDayStats.published})::int`,
       reportedDays: sql<number>`count(*) filter (where ${homeworkClassDayStats.reporters} > 0)::int`,
       overloadedDays: sql<number>`count(*) filter (where ${homeworkClassDayStats.overloaded})::int`,
@@ -227,10 +225,10 @@ export async function schoolClasses(ctx: Ctx, schoolId: string, from: LocalDate,
       meanMedian: sql<number | null>`round(avg(${homeworkClassDayStats.medianMinutes}), 1)::float8`,
     })
     .from(homeworkClassDayStats)
-    .innerJoin(classes, and(eq(classes.districtId, homeworkClassDayStats.districtId), eq(classes.id, homeworkClassDayStats.classId)))
+    .innerJoin(classDirectory, and(eq(classDirectory.districtId, homeworkClassDayStats.districtId), eq(classDirectory.id, homeworkClassDayStats.classId)))
     .where(and(scoped(ctx, homeworkClassDayStats, 'homework.read'), eq(homeworkClassDayStats.schoolId, schoolId), gte(homeworkClassDayStats.date, from), lte(homeworkClassDayStats.date, to)))
-    .groupBy(homeworkClassDayStats.classId, classes.name, classes.grade)
-    .orderBy(asc(classes.grade), asc(classes.name));
+    .groupBy(homeworkClassDayStats.classId, classDirectory.name, classDirectory.grade)
+    .orderBy(asc(classDirectory.grade), asc(classDirectory.name));
   return rows;
 }
 

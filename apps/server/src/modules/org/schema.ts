@@ -7,6 +7,7 @@ import {
   foreignKey,
   index,
   pgTable,
+  pgView,
   primaryKey,
   smallint,
   text,
@@ -247,3 +248,69 @@ defineScope(roleAssignments, {
   institution: roleAssignments.institutionId,
   nullable: ['zone', 'class', 'institution'],
 });
+
+/*
+ * Read models: what other modules may read of the organisation, as views. They join them (one query, no N+1) without
+ * knowing org's tables, which stay free to change behind these shapes. Exported through the module's index.ts.
+ * The views are created by hand-written SQL in the migrations (0005_org_directory.sql): a change to a shape here is a
+ * new migration that replaces the view.
+ */
+
+/** A class with its grade, school and zone. */
+export const classDirectory = pgView('class_directory', {
+  districtId: uuid('district_id').notNull(),
+  id: uuid('id').notNull(),
+  name: text('name').notNull(),
+  grade: smallint('grade').notNull(),
+  entryYear: smallint('entry_year').notNull(),
+  schoolId: uuid('school_id').notNull(),
+  schoolName: text('school_name').notNull(),
+  schoolCode: text('school_code').notNull(),
+  schoolType: text('school_type', { enum: ['primary', 'junior', 'nine_year'] }).notNull(),
+  zoneId: uuid('zone_id').notNull(),
+}).existing();
+
+/** A student with the class, grade, school and zone they are in now. */
+export const studentDirectory = pgView('student_directory', {
+  districtId: uuid('district_id').notNull(),
+  id: uuid('id').notNull(),
+  name: text('name').notNull(),
+  studentNo: text('student_no').notNull(),
+  status: text('status', { enum: ['active', 'transferred', 'graduated'] }).notNull(),
+  classId: uuid('class_id').notNull(),
+  className: text('class_name').notNull(),
+  grade: smallint('grade').notNull(),
+  schoolId: uuid('school_id').notNull(),
+  schoolName: text('school_name').notNull(),
+  zoneId: uuid('zone_id').notNull(),
+}).existing();
+
+/** A school with its zone's name. */
+export const schoolDirectory = pgView('school_directory', {
+  districtId: uuid('district_id').notNull(),
+  id: uuid('id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  type: text('type', { enum: ['primary', 'junior', 'nine_year'] }).notNull(),
+  zoneId: uuid('zone_id').notNull(),
+  zoneName: text('zone_name').notNull(),
+}).existing();
+
+/** The district's subjects in display order. */
+export const subjectDirectory = pgView('subject_directory', {
+  districtId: uuid('district_id').notNull(),
+  id: uuid('id').notNull(),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  sort: smallint('sort').notNull(),
+}).existing();
+
+defineScope(classDirectory, { district: classDirectory.districtId, zone: classDirectory.zoneId, school: classDirectory.schoolId, class: classDirectory.id });
+defineScope(studentDirectory, {
+  district: studentDirectory.districtId,
+  zone: studentDirectory.zoneId,
+  school: studentDirectory.schoolId,
+  class: studentDirectory.classId,
+  student: studentDirectory.id,
+});
+defineScope(schoolDirectory, { district: schoolDirectory.districtId, zone: schoolDirectory.zoneId, school: schoolDirectory.id });

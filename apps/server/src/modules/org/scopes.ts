@@ -14,7 +14,7 @@ function grant(role: Role, districtId: string, keys: Partial<Record<'zone' | 'sc
 }
 
 /** At most four indexed queries per sign-in (cached with the session afterwards). */
-export async function resolveGrants(db: Db, user: SessionUser): Promise<Grant[]> {
+export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Grant[]> {
   const d = user.districtId;
   const [assignments, children] = await Promise.all([
     db
@@ -161,7 +161,7 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
   ]);
   return {
     user: { id: ctx.user.id, username: ctx.user.username, name: ctx.user.name, phone: ctx.user.phone },
-    district: { id: d, name: district?.name ?? '', timezone: district?.timezone ?? 'Asia/Shanghai' },
+    district: { id: d, name: district?.name ?? '', timezone: ctx.user.timeZone },
     roles: [...ctx.roles],
     mustChangePassword: ctx.user.mustChangePassword,
     schools: schoolRows,

@@ -8,15 +8,9 @@ import { audit } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import type { Queryable } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
-import { constraintMessages } from '../../platform/http';
 import { users } from '../../platform/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
 
-Object.assign(constraintMessages, {
-  users_username_uq: '用户名已被使用',
-  users_phone_uq: '手机号已被其他账号使用',
-  role_assignments_uq: '该岗位已分配给此人',
-});
 
 type Assignment = typeof roleAssignments.$inferInsert;
 

@@ -20,18 +20,9 @@ import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platf
 import { audit } from '../../platform/audit';
 import type { Db } from '../../platform/db';
 import { found, invalid, notFound } from '../../platform/errors';
-import { constraintMessages } from '../../platform/http';
 import { districts, users } from '../../platform/schema';
 import { classes, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
 
-Object.assign(constraintMessages, {
-  zones_name_uq: '同名学区/街道已存在',
-  schools_code_uq: '学校代码已存在',
-  schools_name_uq: '同名学校已存在',
-  classes_name_uq: '该年级已有同名班级',
-  subjects_code_uq: '学科代码已存在',
-  institutions_license_uq: '办学许可证号已登记',
-});
 
 type Out<T extends z.ZodType> = z.output<T>;
 type In<T extends z.ZodType> = z.output<T>;

@@ -7,10 +7,8 @@ import { allows, type Ctx, requireAllowed, scoped } from '../../platform/access'
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { found, invalid } from '../../platform/errors';
-import { constraintMessages } from '../../platform/http';
 import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
 
-Object.assign(constraintMessages, { students_no_uq: '学号已存在', guardians_phone_uq: '该手机号已登记为其他监护人' });
 
 type Out<T extends z.ZodType> = z.output<T>;
 

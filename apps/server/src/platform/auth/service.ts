@@ -69,7 +69,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
     districtId: u.districtId,
     userId: u.id,
     userName: u.name,
-    roles: await sessions.rolesOf({ id: u.id, districtId: u.districtId, username: u.username, name: u.name, phone: u.phone, mustChangePassword: u.mustChangePassword }),
+    roles: await sessions.rolesOf(u),
     ip,
     requestId: null,
   });

@@ -10,7 +10,7 @@ import type { Grant, SessionUser } from '../access';
 import type { Config } from '../config';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { sessions, users } from '../schema';
+import { districts, sessions, users } from '../schema';
 
 export const SESSION_COOKIE = 'sj_session';
 
@@ -25,7 +25,7 @@ export interface SessionState {
 }
 
 /** Expands a user into grants: supplied by the organisation module, which owns role assignments. */
-export type GrantResolver = (db: Db, user: SessionUser) => Promise<Grant[]>;
+export type GrantResolver = (db: Db, user: Pick<SessionUser, 'id' | 'districtId'>) => Promise<Grant[]>;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -79,9 +79,10 @@ export class SessionStore {
 
   private async load(tokenHash: string): Promise<SessionState> {
     const [row] = await this.db
-      .select({ session: sessions, user: users })
+      .select({ session: sessions, user: users, timeZone: districts.timezone })
       .from(sessions)
       .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
+      .innerJoin(districts, eq(districts.id, sessions.districtId))
       .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
       .limit(1);
     if (!row || row.user.status !== 'active') throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
@@ -92,6 +93,7 @@ export class SessionStore {
       name: row.user.name,
       phone: row.user.phone,
       mustChangePassword: row.user.mustChangePassword,
+      timeZone: row.timeZone,
     };
     const grants = await this.resolveGrants(this.db, user);
     return {
@@ -135,7 +137,7 @@ export class SessionStore {
   }
 
   /** Roles of a user, for the audit entries of sign-in (before any session exists). */
-  async rolesOf(user: SessionUser): Promise<Role[]> {
+  async rolesOf(user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Role[]> {
     return [...new Set((await this.resolveGrants(this.db, user)).map((g) => g.role))];
   }
 

@@ -1,0 +1,74 @@
+/**
+ * What other modules ask of the organisation, beyond joining its read models: the classes a user reaches by id, and
+ * who holds a role at a place (to notify them). Exported through index.ts.
+ */
+import type { Permission, Role } from '@shuangjian/contracts';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { type Ctx, scoped } from '../../platform/access';
+import type { Queryable } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import { classDirectory, roleAssignments } from './schema';
+
+export interface ClassRef {
+  id: string;
+  districtId: string;
+  schoolId: string;
+  zoneId: string;
+  grade: number;
+  name: string;
+  schoolName: string;
+}
+
+/** The scope keys of a class, for `allows` and `coveringGrants`. */
+export const classKeys = (c: Pick<ClassRef, 'districtId' | 'zoneId' | 'schoolId' | 'id'>) => ({
+  districtId: c.districtId,
+  zone: c.zoneId,
+  school: c.schoolId,
+  class: c.id,
+});
+
+/**
+ * Classes by id that the user sees under `permission`, in the order asked; any id not visible answers 404. Inside a
+ * transaction pass it as `q`: PGlite runs one statement at a time, so a query on ctx.db there would wait forever.
+ */
+export async function visibleClasses(ctx: Ctx, ids: readonly string[], permission: Permission, q: Queryable = ctx.db): Promise<ClassRef[]> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await q
+    .select({
+      id: classDirectory.id,
+      districtId: classDirectory.districtId,
+      schoolId: classDirectory.schoolId,
+      zoneId: classDirectory.zoneId,
+      grade: classDirectory.grade,
+      name: classDirectory.name,
+      schoolName: classDirectory.schoolName,
+    })
+    .from(classDirectory)
+    .where(and(scoped(ctx, classDirectory, permission), inArray(classDirectory.id, unique)));
+  if (rows.length !== unique.length) throw notFound('班级');
+  return unique.map((id) => rows.find((r) => r.id === id)!);
+}
+
+export async function visibleClass(ctx: Ctx, id: string, permission: Permission, q: Queryable = ctx.db): Promise<ClassRef> {
+  return (await visibleClasses(ctx, [id], permission, q))[0]!;
+}
+
+/** User ids holding `role` at a place: the class teachers of a class, a school's administrators, a subject's leaders. */
+export async function roleHolders(
+  q: Queryable,
+  districtId: string,
+  role: Role,
+  at: { schoolId?: string; classId?: string; subjectId?: string; grade?: number },
+): Promise<string[]> {
+  const conds: (SQL | undefined)[] = [
+    eq(roleAssignments.districtId, districtId),
+    eq(roleAssignments.role, role),
+    at.schoolId ? eq(roleAssignments.schoolId, at.schoolId) : undefined,
+    at.classId ? eq(roleAssignments.classId, at.classId) : undefined,
+    at.subjectId ? eq(roleAssignments.subjectId, at.subjectId) : undefined,
+    at.grade ? eq(roleAssignments.grade, at.grade) : undefined,
+  ];
+  const rows = await q.selectDistinct({ userId: roleAssignments.userId }).from(roleAssignments).where(and(...conds));
+  return rows.map((r) => r.userId);
+}

@@ -1,0 +1,48 @@
+/** The homework module's district policy settings (keys 'homework.*'), with the national rules as defaults. */
+import { z } from 'zod';
+import { defaultHomeworkPolicy, type HomeworkPolicy } from './homework';
+import { definePolicySettings, type PolicySettingValue } from './settings';
+
+const minutes = z.number().int().min(0).max(600);
+const gradeMinutes = z.object({ 1: minutes, 2: minutes, 3: minutes, 4: minutes, 5: minutes, 6: minutes, 7: minutes, 8: minutes, 9: minutes });
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 HH:MM' });
+
+export const homeworkSettings = definePolicySettings({
+  'homework.dayLimits': {
+    label: { 'zh-CN': '每日家庭书面作业时长上限（分钟，按日类型与年级）', en: 'Daily written homework at home, minutes by day kind and grade' },
+    schema: z.object({ school_day: gradeMinutes, weekend: gradeMinutes, holiday: gradeMinutes, vacation: gradeMinutes }),
+    default: defaultHomeworkPolicy.dayLimits,
+  },
+  'homework.forbiddenPhrases': {
+    label: { 'zh-CN': '禁止的作业要求（给家长布置、家长批改、自批自改等）', en: 'Forbidden homework phrases' },
+    schema: z.array(z.string().trim().min(2).max(20)).max(100),
+    default: defaultHomeworkPolicy.forbiddenPhrases,
+  },
+  'homework.bedtime': {
+    label: { 'zh-CN': '作业熔断时间（小学 / 初中）', en: 'Homework cut-off at bedtime (primary / junior)' },
+    schema: z.object({ primary: hhmm, junior: hhmm }),
+    default: defaultHomeworkPolicy.bedtime,
+  },
+  'homework.completionTarget': {
+    label: { 'zh-CN': '按时完成率目标', en: 'Within-limit completion target' },
+    schema: z.number().min(0).max(1),
+    default: defaultHomeworkPolicy.completionTarget,
+  },
+  'homework.overrun': {
+    label: { 'zh-CN': '实际用时超出预估的提示（倍数、最少反馈数）', en: 'Actual-over-estimate flag (factor, minimum reports)' },
+    schema: z.object({ factor: z.number().min(1).max(5), minReports: z.number().int().min(1).max(100) }),
+    default: defaultHomeworkPolicy.overrun,
+  },
+});
+
+export type HomeworkSettingKey = keyof typeof homeworkSettings;
+export type HomeworkSettingValue<K extends HomeworkSettingKey> = PolicySettingValue<(typeof homeworkSettings)[K]>;
+
+/** Which setting fills which field of HomeworkPolicy. */
+export const HOMEWORK_POLICY_KEYS = {
+  dayLimits: 'homework.dayLimits',
+  forbiddenPhrases: 'homework.forbiddenPhrases',
+  bedtime: 'homework.bedtime',
+  completionTarget: 'homework.completionTarget',
+  overrun: 'homework.overrun',
+} as const satisfies Record<keyof HomeworkPolicy, HomeworkSettingKey>;
