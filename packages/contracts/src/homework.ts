@@ -3,6 +3,32 @@ import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, pageOf, PageQuery, Timestamp } from './common';
 
+// Limits of what people enter, named once: the schemas below use them and the web's forms import them.
+/** An item's (or a design's) estimated minutes. */
+export const ITEM_MINUTES_MAX = 240;
+export const ITEM_CONTENT_MAX = 2000;
+/** An item's or a design's title, and a design's unit. */
+export const TITLE_MAX = 60;
+export const DESIGN_TITLE_MIN = 2;
+export const ITEM_LINKS_MAX = 5;
+export const ITEM_ATTACHMENTS_MAX = 5;
+/** Days set at once (a weekly or vacation plan), and days in a load check. */
+export const PLAN_DAYS_MAX = 62;
+/** The reason of a return, an adjustment or a correction. */
+export const REASON_MIN = 2;
+export const REASON_MAX = 300;
+/** Minutes a family reports for one item. */
+export const FEEDBACK_MINUTES_MAX = 300;
+/** Days in a parent's range of published lists (week plan, vacation checklist). */
+export const CHILD_RANGE_MAX_DAYS = 62;
+/** Days in a range of the measures (class calendar, district dashboard). */
+export const VIEW_RANGE_MAX_DAYS = 200;
+export const COLLECTION_NAME_MIN = 2;
+export const COLLECTION_NAME_MAX = 40;
+export const COLLECTION_DESCRIPTION_MAX = 200;
+/** An error notebook entry's question and note. */
+export const MISTAKE_TEXT_MAX = 500;
+
 export const HomeworkType = z.enum(HOMEWORK_TYPES);
 export const Layer = z.enum(LAYERS);
 export const Place = z.enum(PLACES);
@@ -22,8 +48,8 @@ export const dayStatusLabels = { open: '协调中', pending_approval: '待教务
 export const PLAN_KINDS = ['daily', 'weekly', 'vacation'] as const;
 export const PlanKind = z.enum(PLAN_KINDS);
 
-const Minutes = z.number().int().min(1).max(240);
-const Content = z.string().trim().min(1).max(2000);
+const Minutes = z.number().int().min(1).max(ITEM_MINUTES_MAX);
+const Content = z.string().trim().min(1).max(ITEM_CONTENT_MAX);
 const Link = z.url({ protocol: /^https?$/ }).max(500);
 
 export const Violation = z.object({
@@ -84,35 +110,35 @@ export type HomeworkItem = z.infer<typeof HomeworkItem>;
 
 export const ItemEntry = z.object({
   date: LocalDate,
-  title: OptionalText(60),
+  title: OptionalText(TITLE_MAX),
   content: Content,
   type: HomeworkType,
   layer: Layer,
   place: Place,
   minutes: Minutes,
-  links: z.array(Link).max(5).default([]),
-  attachmentIds: z.array(Id).max(5).default([]),
+  links: z.array(Link).max(ITEM_LINKS_MAX).default([]),
+  attachmentIds: z.array(Id).max(ITEM_ATTACHMENTS_MAX).default([]),
   designId: Id.nullish(),
 });
 export const CreateItems = z.object({
   classIds: z.array(Id).min(1).max(20),
   subjectId: Id,
   planKind: PlanKind.default('daily'),
-  entries: z.array(ItemEntry).min(1).max(62),
+  entries: z.array(ItemEntry).min(1).max(PLAN_DAYS_MAX),
   /** Send into review straight away rather than keep as drafts. */
   submit: z.boolean().default(true),
 });
 export const CreatedItems = z.object({ items: z.array(HomeworkItem) });
 export const ItemPatch = z.object({
-  title: OptionalText(60).optional(),
+  title: OptionalText(TITLE_MAX).optional(),
   content: Content.optional(),
   type: HomeworkType.optional(),
   layer: Layer.optional(),
   place: Place.optional(),
   minutes: Minutes.optional(),
   date: LocalDate.optional(),
-  links: z.array(Link).max(5).optional(),
-  attachmentIds: z.array(Id).max(5).optional(),
+  links: z.array(Link).max(ITEM_LINKS_MAX).optional(),
+  attachmentIds: z.array(Id).max(ITEM_ATTACHMENTS_MAX).optional(),
   /** The version the editor saw: a concurrent change answers 409. */
   version: z.number().int(),
 });
@@ -124,7 +150,7 @@ export const ItemQuery = z.object({
   mine: z.enum(['0', '1']).optional(),
 });
 
-export const Reason = z.string().trim().min(2).max(300);
+export const Reason = z.string().trim().min(REASON_MIN).max(REASON_MAX);
 export const CheckDecision = z.object({
   itemIds: z.array(Id).min(1).max(200),
   decision: z.enum(['approve', 'return']),
@@ -140,9 +166,9 @@ export const Adjustment = z.discriminatedUnion('action', [
 
 export const LoadCheckRequest = z.object({
   classIds: z.array(Id).min(1).max(20),
-  dates: z.array(LocalDate).min(1).max(62),
+  dates: z.array(LocalDate).min(1).max(PLAN_DAYS_MAX),
   draft: z
-    .object({ subjectId: Id.optional(), type: HomeworkType, layer: Layer, place: Place, minutes: z.number().int().min(0).max(240), content: z.string().max(2000).default('') })
+    .object({ subjectId: Id.optional(), type: HomeworkType, layer: Layer, place: Place, minutes: z.number().int().min(0).max(ITEM_MINUTES_MAX), content: z.string().max(ITEM_CONTENT_MAX).default('') })
     .optional(),
   /** An item being edited: its saved version is left out so it is not counted twice. */
   excludeItemId: Id.optional(),
@@ -228,8 +254,8 @@ export const ClassDay = z.object({
   settings: z.object({ contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() }),
 });
 export const DayParams = z.object({ classId: Id, date: LocalDate });
-export const SubmitDay = z.object({ note: OptionalText(300) });
-export const ApproveDay = z.object({ reason: OptionalText(300) });
+export const SubmitDay = z.object({ note: OptionalText(REASON_MAX) });
+export const ApproveDay = z.object({ reason: OptionalText(REASON_MAX) });
 export const ReturnDay = z.object({ reason: Reason });
 
 export const Todo = z.object({
@@ -245,7 +271,7 @@ export const HomeworkSettingsInput = HomeworkSettings.omit({ schoolId: true });
 
 // ── parents ────────────────────────────────────────────────────────────────
 export const ChildDayQuery = z.object({ studentId: Id, date: LocalDate });
-export const FeedbackItem = z.object({ itemId: Id, done: z.boolean(), minutes: z.number().int().min(0).max(300).nullable() });
+export const FeedbackItem = z.object({ itemId: Id, done: z.boolean(), minutes: z.number().int().min(0).max(FEEDBACK_MINUTES_MAX).nullable() });
 export const ChildDay = z.object({
   studentId: Id,
   studentName: z.string(),
@@ -275,7 +301,7 @@ const withinDays = <T extends { from: string; to: string }>(days: number): [(q: 
   { message: `日期范围应在 ${days} 天以内`, path: ['to'] },
 ];
 
-export const ChildRangeQuery = z.object({ studentId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(62));
+export const ChildRangeQuery = z.object({ studentId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(CHILD_RANGE_MAX_DAYS));
 export const ChildRange = z.object({
   studentId: Id,
   studentName: z.string(),
@@ -306,7 +332,7 @@ export const ClassDayStat = z.object({
   /** More children over the limit than the completion target allows. */
   overloaded: z.boolean(),
 });
-export const RangeQuery = z.object({ from: LocalDate, to: LocalDate }).refine(...withinDays(200));
+export const RangeQuery = z.object({ from: LocalDate, to: LocalDate }).refine(...withinDays(VIEW_RANGE_MAX_DAYS));
 export const ClassCalendar = z.object({ classId: Id, className: z.string(), grade: z.number().int(), target: z.number(), days: z.array(ClassDayStat) });
 export const TeacherItemStat = z.object({
   itemId: Id,
@@ -372,7 +398,7 @@ export const DistrictWeekly = z.object({
   silent: z.array(z.object({ schoolId: Id, schoolName: z.string(), zoneName: z.string() })),
   totals: z.array(SchoolWeek.omit({ schoolId: true, schoolName: true, zoneName: true })),
 });
-export const SchoolClassesQuery = z.object({ schoolId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(200));
+export const SchoolClassesQuery = z.object({ schoolId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(VIEW_RANGE_MAX_DAYS));
 export const ClassSummary = DayCounts.extend({
   classId: Id,
   className: z.string(),
@@ -406,26 +432,26 @@ export const Design = z.object({
 export const DesignInput = z.object({
   subjectId: Id,
   grade: z.number().int().min(1).max(9),
-  unit: OptionalText(60),
+  unit: OptionalText(TITLE_MAX),
   type: HomeworkType,
   layer: Layer,
-  title: z.string().trim().min(2).max(60),
+  title: z.string().trim().min(DESIGN_TITLE_MIN).max(TITLE_MAX),
   content: Content,
   minutes: Minutes,
 });
-export const DesignFromItem = z.object({ itemId: Id, title: z.string().trim().min(2).max(60), unit: OptionalText(60) });
+export const DesignFromItem = z.object({ itemId: Id, title: z.string().trim().min(DESIGN_TITLE_MIN).max(TITLE_MAX), unit: OptionalText(TITLE_MAX) });
 export const DesignQuery = PageQuery.extend({
   subjectId: Id.optional(),
   grade: z.coerce.number().int().min(1).max(9).optional(),
   type: HomeworkType.optional(),
   layer: Layer.optional(),
-  unit: z.string().trim().max(60).optional(),
+  unit: z.string().trim().max(TITLE_MAX).optional(),
   excellent: z.enum(['0', '1']).optional(),
   collectionId: Id.optional(),
 });
 export const DesignPage = pageOf(Design);
 export const Collection = z.object({ id: Id, name: z.string(), description: z.string().nullable(), designCount: z.number().int(), createdBy: z.string() });
-export const CollectionInput = z.object({ name: z.string().trim().min(2).max(40), description: OptionalText(200) });
+export const CollectionInput = z.object({ name: z.string().trim().min(COLLECTION_NAME_MIN).max(COLLECTION_NAME_MAX), description: OptionalText(COLLECTION_DESCRIPTION_MAX) });
 export const CollectionDesign = z.object({ designId: Id });
 
 // ── error notebook (错题本) ────────────────────────────────────────────────
@@ -433,8 +459,8 @@ export const MistakeInput = z.object({
   studentId: Id,
   itemId: Id.nullish(),
   subjectId: Id.nullish(),
-  question: z.string().trim().min(1).max(500),
-  note: OptionalText(500),
+  question: z.string().trim().min(1).max(MISTAKE_TEXT_MAX),
+  note: OptionalText(MISTAKE_TEXT_MAX),
 });
 export const Mistake = z.object({
   id: Id,

@@ -3,6 +3,29 @@ import { z } from 'zod';
 import { Id, LocalDate, OptionalText, pageOf, PageQuery, Phone, Text, Timestamp } from './common';
 import { Role } from './access';
 
+// Limits of what people enter, named once: the schemas below use them and the web's forms import them.
+export const ZONE_NAME_MAX = 50;
+export const SCHOOL_NAME_MAX = 60;
+/** A school's or an institution's address. */
+export const ADDRESS_MAX = 200;
+export const CLASS_NAME_MAX = 20;
+export const ENTRY_YEAR_MIN = 2000;
+export const ENTRY_YEAR_MAX = 2100;
+/** A student's, a guardian's or a staff member's name. */
+export const PERSON_NAME_MAX = 30;
+export const SENSITIVE_NOTE_MAX = 500;
+export const SUBJECT_NAME_MAX = 20;
+export const SUBJECT_SORT_MAX = 999;
+export const INSTITUTION_NAME_MAX = 80;
+export const LICENSE_NO_MAX = 40;
+export const INSTITUTION_FIELD_MAX = 20;
+/** A school's or a subject's code, and a student number. */
+export const CODE_MAX = 20;
+export const SUBJECT_CODE_PATTERN = new RegExp(`^[a-z_]{2,${CODE_MAX}}$`);
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 32;
+export const USERNAME_PATTERN = new RegExp(`^[A-Za-z0-9_.-]{${USERNAME_MIN},${USERNAME_MAX}}$`);
+
 export const SCHOOL_TYPES = ['primary', 'junior', 'nine_year'] as const;
 export const SchoolType = z.enum(SCHOOL_TYPES);
 export const schoolTypeLabels = { primary: '小学', junior: '初中', nine_year: '九年一贯制' } as const;
@@ -13,7 +36,7 @@ export const Grade = z.number().int().min(1).max(9);
 
 export const ZONE_KINDS = ['street', 'town', 'zone'] as const;
 export const Zone = z.object({ id: Id, name: z.string(), kind: z.enum(ZONE_KINDS), schoolCount: z.number().int() });
-export const ZoneInput = z.object({ name: Text(50), kind: z.enum(ZONE_KINDS) });
+export const ZoneInput = z.object({ name: Text(ZONE_NAME_MAX), kind: z.enum(ZONE_KINDS) });
 
 export const District = z.object({ id: Id, name: z.string(), code: z.string(), timezone: z.string() });
 
@@ -32,11 +55,11 @@ export const School = z.object({
 export const SchoolInput = z
   .object({
     zoneId: Id,
-    code: z.string().trim().regex(/^[A-Za-z0-9-]{2,20}$/, { message: '应为 2–20 位字母、数字或短横线' }),
-    name: Text(60),
+    code: z.string().trim().regex(new RegExp(`^[A-Za-z0-9-]{2,${CODE_MAX}}$`), { message: `应为 2–${CODE_MAX} 位字母、数字或短横线` }),
+    name: Text(SCHOOL_NAME_MAX),
     type: SchoolType,
     grades: z.array(Grade).min(1).optional(),
-    address: OptionalText(200),
+    address: OptionalText(ADDRESS_MAX),
   })
   .transform((s) => ({ ...s, grades: [...new Set(s.grades ?? gradesOf[s.type])].sort((a, b) => a - b) }));
 
@@ -53,8 +76,8 @@ export const SchoolClass = z.object({
 export const ClassInput = z.object({
   schoolId: Id,
   grade: Grade,
-  name: Text(20),
-  entryYear: z.number().int().min(2000).max(2100),
+  name: Text(CLASS_NAME_MAX),
+  entryYear: z.number().int().min(ENTRY_YEAR_MIN).max(ENTRY_YEAR_MAX),
 });
 export const ClassQuery = z.object({ schoolId: Id.optional(), grade: z.coerce.number().int().min(1).max(9).optional() });
 
@@ -75,7 +98,7 @@ export const SensitiveInput = z.object({
   singleParent: z.boolean(),
   hardship: z.boolean(),
   disability: z.boolean(),
-  note: OptionalText(500),
+  note: OptionalText(SENSITIVE_NOTE_MAX),
 });
 
 export const GuardianOfStudent = z.object({
@@ -105,8 +128,8 @@ export const StudentDetail = Student.extend({ guardians: z.array(GuardianOfStude
 
 export const StudentInput = z.object({
   classId: Id,
-  studentNo: z.string().trim().regex(/^[A-Za-z0-9]{4,20}$/, { message: '应为 4–20 位字母或数字' }),
-  name: Text(30),
+  studentNo: z.string().trim().regex(new RegExp(`^[A-Za-z0-9]{4,${CODE_MAX}}$`), { message: `应为 4–${CODE_MAX} 位字母或数字` }),
+  name: Text(PERSON_NAME_MAX),
   gender: Gender,
   birthDate: LocalDate,
 });
@@ -115,13 +138,13 @@ export const StudentQuery = PageQuery.extend({ schoolId: Id.optional(), classId:
 export const StudentPage = pageOf(Student);
 
 export const RELATIONS = ['父亲', '母亲', '祖父', '祖母', '外祖父', '外祖母', '其他监护人'] as const;
-export const GuardianInput = z.object({ name: Text(30), phone: Phone, relation: z.enum(RELATIONS) });
+export const GuardianInput = z.object({ name: Text(PERSON_NAME_MAX), phone: Phone, relation: z.enum(RELATIONS) });
 
 export const Subject = z.object({ id: Id, code: z.string(), name: z.string(), sort: z.number().int() });
 export const SubjectInput = z.object({
-  code: z.string().trim().regex(/^[a-z_]{2,20}$/, { message: '应为 2–20 位小写字母或下划线' }),
-  name: Text(20),
-  sort: z.number().int().min(0).max(999).default(100),
+  code: z.string().trim().regex(SUBJECT_CODE_PATTERN, { message: `应为 2–${CODE_MAX} 位小写字母或下划线` }),
+  name: Text(SUBJECT_NAME_MAX),
+  sort: z.number().int().min(0).max(SUBJECT_SORT_MAX).default(100),
 });
 
 export const Assignment = z.object({
@@ -153,7 +176,7 @@ export type AssignmentInput = z.infer<typeof AssignmentInput>;
 export const Username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { message: '应为 3–32 位字母、数字、下划线、点或短横线' });
+  .regex(USERNAME_PATTERN, { message: `应为 ${USERNAME_MIN}–${USERNAME_MAX} 位字母、数字、下划线、点或短横线` });
 
 export const StaffMember = z.object({
   id: Id,
@@ -170,12 +193,12 @@ export const StaffQuery = PageQuery.extend({ schoolId: Id.optional(), role: Role
 export const StaffPage = pageOf(StaffMember);
 export const StaffInput = z.object({
   username: Username,
-  name: Text(30),
+  name: Text(PERSON_NAME_MAX),
   phone: Phone.nullish(),
   assignments: z.array(AssignmentInput).min(1).max(20),
 });
 export const StaffPatch = z.object({
-  name: Text(30).optional(),
+  name: Text(PERSON_NAME_MAX).optional(),
   phone: Phone.nullish(),
   status: z.enum(['active', 'disabled']).optional(),
 });
@@ -199,11 +222,11 @@ export const Institution = z.object({
 });
 export const InstitutionInput = z.object({
   zoneId: Id,
-  name: Text(80),
-  licenseNo: Text(40),
+  name: Text(INSTITUTION_NAME_MAX),
+  licenseNo: Text(LICENSE_NO_MAX),
   category: z.enum(INSTITUTION_CATEGORIES),
-  field: Text(20),
-  address: OptionalText(200),
+  field: Text(INSTITUTION_FIELD_MAX),
+  address: OptionalText(ADDRESS_MAX),
 });
 export const InstitutionPatch = InstitutionInput.partial().extend({
   status: z.enum(['active', 'suspended', 'closed']).optional(),
