@@ -5,7 +5,7 @@
  */
 import { PlusOutlined } from '@ant-design/icons';
 import { gradeNames, type PolicyEntry } from '@shuangjian/contracts';
-import { policyDefinitions, type PolicyKey, type PolicyValue } from '@shuangjian/policy';
+import { type HomeworkSettingKey, type HomeworkSettingValue, homeworkSettings } from '@shuangjian/policy';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -22,16 +22,16 @@ import { districtToday } from './components/model';
 
 type Entry = z.infer<typeof PolicyEntry>;
 type Version = NonNullable<Entry['current']>;
-type Limits = PolicyValue<'homework.dayLimits'>;
+type Limits = HomeworkSettingValue<'homework.dayLimits'>;
 const DAY_KINDS = ['school_day', 'weekend', 'holiday', 'vacation'] as const;
 const GRADES = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function parse<K extends PolicyKey>(key: K, value: unknown): PolicyValue<K> | null {
-  const r = policyDefinitions[key].schema.safeParse(value);
-  return r.success ? (r.data as PolicyValue<K>) : null;
+function parse<K extends HomeworkSettingKey>(key: K, value: unknown): HomeworkSettingValue<K> | null {
+  const r = homeworkSettings[key].schema.safeParse(value);
+  return r.success ? (r.data as HomeworkSettingValue<K>) : null;
 }
-const isKey = (k: string): k is PolicyKey => k in policyDefinitions;
+const isKey = (k: string): k is HomeworkSettingKey => k in homeworkSettings;
 
 export default function PoliciesPage() {
   const { t } = useI18n();
