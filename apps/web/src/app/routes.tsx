@@ -54,9 +54,9 @@ const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_
 
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, page: page(() => import('./HomePage')) },
-  { path: '/homework/child', labelKey: 'menu.homework.child', icon: <ReadOutlined />, roles: ['parent'], page: page(() => import('../modules/homework/ChildHomeworkPage')) },
+  { path: '/homework/child', labelKey: 'menu.homework.child', icon: <ReadOutlined />, roles: ['parent'], page: page(() => import('../modules/homework/child/ChildHomeworkPage')) },
   { path: '/homework/todo', labelKey: 'menu.homework.todo', icon: <CheckSquareOutlined />, roles: STAFF, group: 'homework', page: page(() => import('../modules/homework/TodoPage')) },
-  { path: '/homework/set', labelKey: 'menu.homework.set', icon: <FormOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/SetHomeworkPage')) },
+  { path: '/homework/set', labelKey: 'menu.homework.set', icon: <FormOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/set/SetHomeworkPage')) },
   { path: '/homework/week', labelKey: 'menu.homework.week', icon: <ScheduleOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/TeacherWeekPage')) },
   { path: '/homework/class', labelKey: 'menu.homework.class', icon: <HeatMapOutlined />, roles: ['class_teacher', 'grade_leader', 'school_admin'], group: 'homework', page: page(() => import('../modules/homework/ClassCalendarPage')) },
   { path: '/homework/school', labelKey: 'menu.homework.school', icon: <FundOutlined />, roles: ['school_admin', 'grade_leader', 'subject_leader'], group: 'homework', page: page(() => import('../modules/homework/SchoolOverviewPage')) },
