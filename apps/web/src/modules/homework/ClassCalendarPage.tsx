@@ -1,5 +1,5 @@
 /** 班级作业负担日历 (class teacher, grade leader, school): daily planned load against the limit, what families reported, frequent mistakes. */
-import type { ClassCalendar, ClassDayStat, FrequentMistake, SchoolClass, Semester } from '@shuangjian/contracts';
+import { type ClassCalendar, type ClassDayStat, type FrequentMistake, type SchoolClass, type Semester, VIEW_RANGE_MAX_DAYS } from '@shuangjian/contracts';
 import { addDays, daysBetween } from '@shuangjian/policy';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, DatePicker, Empty, Flex, Grid, List, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
@@ -20,14 +20,13 @@ type CalendarRow = z.infer<typeof ClassCalendar>;
 type Stat = z.infer<typeof ClassDayStat>;
 type SemesterRow = z.infer<typeof Semester>;
 
-const MAX_DAYS = 200;
 
 /** The semester holding today, else the last one that began, else the first; at most 200 days of it. */
 function defaultRange(semesters: SemesterRow[], today: string): [string, string] {
   const sorted = [...semesters].sort((a, b) => a.startDate.localeCompare(b.startDate));
   const s = sorted.find((x) => x.startDate <= today && today <= x.endDate) ?? sorted.filter((x) => x.startDate <= today).at(-1) ?? sorted[0];
   if (!s) return [addDays(today, -60), today];
-  return [s.startDate, daysBetween(s.startDate, s.endDate) > MAX_DAYS - 1 ? addDays(s.startDate, MAX_DAYS - 1) : s.endDate];
+  return [s.startDate, daysBetween(s.startDate, s.endDate) > VIEW_RANGE_MAX_DAYS - 1 ? addDays(s.startDate, VIEW_RANGE_MAX_DAYS - 1) : s.endDate];
 }
 
 function useClassOptions() {
@@ -260,7 +259,7 @@ export default function ClassCalendarPage() {
             value={range ? [dayjs(range[0]), dayjs(range[1])] : null}
             disabledDate={(d, info) => {
               const from = info.from;
-              return !!from && Math.abs(d.diff(from, 'day')) > MAX_DAYS - 1;
+              return !!from && Math.abs(d.diff(from, 'day')) > VIEW_RANGE_MAX_DAYS - 1;
             }}
             onChange={(v) => v?.[0] && v[1] && setCustom([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
           />

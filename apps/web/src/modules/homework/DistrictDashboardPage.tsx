@@ -1,6 +1,6 @@
 /** 区级作业看板 (district office, inspectors): per school and week the over-limit and within-limit rates, with a drill-down to classes. */
 import { DownloadOutlined } from '@ant-design/icons';
-import type { ClassSummary, DistrictWeekly, SchoolWeek } from '@shuangjian/contracts';
+import { type ClassSummary, type DistrictWeekly, type SchoolWeek, VIEW_RANGE_MAX_DAYS } from '@shuangjian/contracts';
 import { addDays, weekStart } from '@shuangjian/policy';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Drawer, Empty, Flex, Row, Space, Statistic, Table, Typography } from 'antd';
@@ -31,7 +31,6 @@ type SchoolRow = {
   total: Rates & { withinLimit: number; overloadedDays: number; classDays: number };
 };
 
-const MAX_DAYS = 200;
 const weekLabel = (w: string) => `${w.slice(5, 7)}/${w.slice(8)}`;
 
 function RatesCell({ rates, target, testId }: { rates: Rates | undefined; target: number; testId?: string }) {
@@ -261,7 +260,7 @@ export default function DistrictDashboardPage() {
             <DatePicker.RangePicker
               allowClear={false}
               value={[dayjs(from), dayjs(to)]}
-              disabledDate={(d, info) => !!info.from && Math.abs(d.diff(info.from, 'day')) > MAX_DAYS - 1}
+              disabledDate={(d, info) => !!info.from && Math.abs(d.diff(info.from, 'day')) > VIEW_RANGE_MAX_DAYS - 1}
               onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
               data-testid="district-range"
             />

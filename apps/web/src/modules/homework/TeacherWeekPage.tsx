@@ -1,6 +1,6 @@
 /** 我的一周 (teachers): what I set this week, by day and class, and how long families said it took against my estimate. */
 import { BookOutlined, CalendarOutlined, WarningFilled } from '@ant-design/icons';
-import type { ClassCalendar, DayStatus, DesignFromItem, TeacherItemStat, TeacherWeek } from '@shuangjian/contracts';
+import { type ClassCalendar, type DayStatus, DESIGN_TITLE_MIN, type DesignFromItem, type TeacherItemStat, type TeacherWeek, TITLE_MAX } from '@shuangjian/contracts';
 import { addDays, defaultHomeworkPolicy, weekStart } from '@shuangjian/policy';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
@@ -54,11 +54,11 @@ function SaveAsDesign({ item, onClose }: { item: Item; onClose(): void }) {
       initialValues={{ title: (item.title ?? item.content).slice(0, 30) }}
       onFinish={(v) => save.mutate({ itemId: item.id, title: v.title, unit: v.unit || null })}
     >
-      <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: 2, max: 60 }]}>
-        <Input maxLength={60} />
+      <Form.Item name="title" label={t('hwv.library.field.title')} rules={[{ required: true, min: DESIGN_TITLE_MIN, max: TITLE_MAX }]}>
+        <Input maxLength={TITLE_MAX} />
       </Form.Item>
       <Form.Item name="unit" label={t('hwv.library.field.unit')}>
-        <Input maxLength={60} placeholder={t('hwv.library.unitPlaceholder')} />
+        <Input maxLength={TITLE_MAX} placeholder={t('hwv.library.unitPlaceholder')} />
       </Form.Item>
     </FormModal>
   );

@@ -131,7 +131,7 @@ const messages: Record<string, [zh: string, en: string]> = {
   'hwv.report.reportedAt': ['填报于 {at}', 'Reported at {at}'],
 
   // parents: vacation list and error notebook
-  'hwv.vacation.hint': ['假期作业天天交清单：选择日期范围（最长 62 天）', 'Vacation day-by-day list: choose a range (up to 62 days)'],
+  'hwv.vacation.hint': ['假期作业天天交清单：选择日期范围（最长 {n} 天）', 'Vacation day-by-day list: choose a range (up to {n} days)'],
   'hwv.vacation.none': ['这段时间没有公示的作业', 'Nothing published in this range'],
   'hwv.mistakes.add': ['记一道错题', 'Add a mistake'],
   'hwv.mistakes.added': ['已记入错题本', 'Added to the notebook'],

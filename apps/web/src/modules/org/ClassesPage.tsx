@@ -1,6 +1,6 @@
 /** Classes of a school by grade: counts and class teacher; school managers create, edit, delete empty classes and open parent accounts. */
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { gradeNames } from '@shuangjian/contracts';
+import { CLASS_NAME_MAX, ENTRY_YEAR_MAX, ENTRY_YEAR_MIN, gradeNames } from '@shuangjian/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
@@ -146,10 +146,10 @@ export default function ClassesPage() {
           />
         </Form.Item>
         <Form.Item name="name" label={t('org.class.name')} rules={[{ required: true, whitespace: true }]} extra={t('org.class.nameHint')}>
-          <Input maxLength={20} />
+          <Input maxLength={CLASS_NAME_MAX} />
         </Form.Item>
         <Form.Item name="entryYear" label={t('org.class.entryYear')} rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+          <InputNumber min={ENTRY_YEAR_MIN} max={ENTRY_YEAR_MAX} style={{ width: '100%' }} />
         </Form.Item>
       </FormModal>
       <CredentialsModal credentials={credentials} title={t('org.classes.guardianAccounts')} onClose={() => setCredentials(null)} />

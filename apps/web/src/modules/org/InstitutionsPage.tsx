@@ -1,6 +1,6 @@
 /** Registry of the district's off-campus training institutions with their white/black list status. */
 import { PlusOutlined } from '@ant-design/icons';
-import { INSTITUTION_CATEGORIES, LIST_STATUSES } from '@shuangjian/contracts';
+import { ADDRESS_MAX, INSTITUTION_CATEGORIES, INSTITUTION_FIELD_MAX, INSTITUTION_NAME_MAX, LICENSE_NO_MAX, LIST_STATUSES } from '@shuangjian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -103,24 +103,24 @@ export default function InstitutionsPage() {
       />
       <FormModal {...modal} title={editing === 'new' ? t('org.institutions.new') : t('org.institutions.edit')}>
         <Form.Item name="name" label={t('org.institution.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={80} />
+          <Input maxLength={INSTITUTION_NAME_MAX} />
         </Form.Item>
         <Form.Item name="licenseNo" label={t('org.institution.licenseNo')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={40} />
+          <Input maxLength={LICENSE_NO_MAX} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="category" label={t('org.institution.category')} rules={[{ required: true }]} style={{ flex: '1 1 160px' }}>
             <Select options={INSTITUTION_CATEGORIES.map((c) => ({ value: c, label: t(`org.institution.category.${c}`) }))} />
           </Form.Item>
           <Form.Item name="field" label={t('org.institution.field')} rules={[{ required: true, whitespace: true }]} extra={t('org.institution.fieldHint')} style={{ flex: '1 1 160px' }}>
-            <Input maxLength={20} />
+            <Input maxLength={INSTITUTION_FIELD_MAX} />
           </Form.Item>
         </Flex>
         <Form.Item name="zoneId" label={t('org.zone')} rules={[{ required: true }]}>
           <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
         </Form.Item>
         <Form.Item name="address" label={t('org.institution.address')}>
-          <Input maxLength={200} />
+          <Input maxLength={ADDRESS_MAX} />
         </Form.Item>
         {editing !== 'new' && (
           <Flex gap={12} wrap>

@@ -1,6 +1,6 @@
 /** Schools of the district (or the user's own): list with counts; the district office creates and edits them. */
 import { PlusOutlined } from '@ant-design/icons';
-import { gradeNames, type School, SCHOOL_TYPES, schoolTypeLabels, type Zone } from '@shuangjian/contracts';
+import { ADDRESS_MAX, CODE_MAX, gradeNames, type School, SCHOOL_NAME_MAX, SCHOOL_TYPES, schoolTypeLabels, type Zone } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import type { z } from 'zod';
@@ -61,10 +61,10 @@ export default function SchoolsPage() {
           <Select options={zones.data?.map((z) => ({ value: z.id, label: z.name }))} />
         </Form.Item>
         <Form.Item name="code" label={t('org.school.code')} rules={[{ required: true }]}>
-          <Input maxLength={20} />
+          <Input maxLength={CODE_MAX} />
         </Form.Item>
         <Form.Item name="name" label={t('org.school.name')} rules={[{ required: true }]}>
-          <Input maxLength={60} />
+          <Input maxLength={SCHOOL_NAME_MAX} />
         </Form.Item>
         <Form.Item name="type" label={t('org.school.type')} rules={[{ required: true }]}>
           <Select options={SCHOOL_TYPES.map((v) => ({ value: v, label: schoolTypeLabels[v] }))} />
@@ -73,7 +73,7 @@ export default function SchoolsPage() {
           <Select mode="multiple" options={gradeNames.slice(1).map((label, i) => ({ value: i + 1, label }))} />
         </Form.Item>
         <Form.Item name="address" label={t('org.school.address')}>
-          <Input maxLength={200} />
+          <Input maxLength={ADDRESS_MAX} />
         </Form.Item>
       </FormModal>
     </>

@@ -1,6 +1,6 @@
 /** Staff accounts and their roles: search, create (initial password shown once), assign, reset, unlock, disable. */
 import { LockOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { type AssignmentInput, ROLES, roleLabels } from '@shuangjian/contracts';
+import { type AssignmentInput, PERSON_NAME_MAX, roleLabels, ROLES, USERNAME_MAX, USERNAME_MIN, USERNAME_PATTERN } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Divider, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -270,11 +270,11 @@ export default function StaffPage() {
         forceRender
       >
         <Flex wrap gap={12}>
-          <Form.Item name="username" label={t('org.staff.username')} rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: t('org.staff.usernameRule') }]} style={{ flex: '1 1 200px' }}>
-            <Input maxLength={32} autoComplete="off" />
+          <Form.Item name="username" label={t('org.staff.username')} rules={[{ required: true, pattern: USERNAME_PATTERN, message: t('org.staff.usernameRule', { min: USERNAME_MIN, max: USERNAME_MAX }) }]} style={{ flex: '1 1 200px' }}>
+            <Input maxLength={USERNAME_MAX} autoComplete="off" />
           </Form.Item>
           <Form.Item name="name" label={t('org.staff.name')} rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 140px' }}>
-            <Input maxLength={30} />
+            <Input maxLength={PERSON_NAME_MAX} />
           </Form.Item>
           <Form.Item name="phone" label={t('org.staff.phoneOptional')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('org.guardians.phoneInvalid') }]} style={{ flex: '1 1 150px' }}>
             <Input maxLength={11} inputMode="tel" />

@@ -1,6 +1,6 @@
 /** One student: details, special-student flags (only when the server sends them) and guardians with their parent accounts. */
 import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { RELATIONS } from '@shuangjian/contracts';
+import { PERSON_NAME_MAX, RELATIONS, SENSITIVE_NOTE_MAX } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Result, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -163,7 +163,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
               <Typography.Text strong>{t('org.guardians.add')}</Typography.Text>
               <Flex wrap gap={8} style={{ marginTop: 8 }}>
                 <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('org.guardians.nameRequired') }]} style={{ flex: '1 1 100px', marginBottom: 8 }}>
-                  <Input placeholder={t('org.guardian.name')} maxLength={30} />
+                  <Input placeholder={t('org.guardian.name')} maxLength={PERSON_NAME_MAX} />
                 </Form.Item>
                 <Form.Item
                   name="phone"
@@ -240,7 +240,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
           </Form.Item>
         ))}
         <Form.Item name="note" label={t('org.sensitive.note')} style={{ marginTop: 12 }}>
-          <Input.TextArea maxLength={500} rows={3} />
+          <Input.TextArea maxLength={SENSITIVE_NOTE_MAX} rows={3} />
         </Form.Item>
       </FormModal>
       <CredentialsModal credentials={credentials} title={t('org.guardians.openAccount')} onClose={() => setCredentials(null)} />

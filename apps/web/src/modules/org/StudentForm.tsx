@@ -1,5 +1,5 @@
 /** Create or edit a student; choosing another class is a class transfer (调班). */
-import { GENDERS, STUDENT_STATUSES } from '@shuangjian/contracts';
+import { CODE_MAX, GENDERS, PERSON_NAME_MAX, STUDENT_STATUSES } from '@shuangjian/contracts';
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -87,10 +87,10 @@ export function StudentFormModal({
         />
       </Form.Item>
       <Form.Item name="studentNo" label={t('org.student.no')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={20} />
+        <Input maxLength={CODE_MAX} />
       </Form.Item>
       <Form.Item name="name" label={t('org.student.name')} rules={[{ required: true, whitespace: true }]}>
-        <Input maxLength={30} />
+        <Input maxLength={PERSON_NAME_MAX} />
       </Form.Item>
       <Form.Item name="gender" label={t('org.student.gender')} rules={[{ required: true }]}>
         <Radio.Group options={GENDERS.map((g) => ({ value: g, label: t(`org.gender.${g}`) }))} />

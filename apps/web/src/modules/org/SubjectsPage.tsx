@@ -1,4 +1,5 @@
 /** The district's subject list (code, name, order): homework, timetables and teacher roles refer to it. */
+import { CODE_MAX, SUBJECT_CODE_PATTERN, SUBJECT_NAME_MAX, SUBJECT_SORT_MAX } from '@shuangjian/contracts';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, InputNumber, Table } from 'antd';
@@ -58,18 +59,18 @@ export default function SubjectsPage() {
       />
       <FormModal {...modal} title={editing === 'new' ? t('org.subjects.new') : t('org.subjects.edit')}>
         <Form.Item name="name" label={t('org.subject.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={20} />
+          <Input maxLength={SUBJECT_NAME_MAX} />
         </Form.Item>
         <Form.Item
           name="code"
           label={t('org.subject.code')}
-          extra={t('org.subject.codeHint')}
-          rules={[{ required: true, pattern: /^[a-z_]{2,20}$/, message: t('org.subject.codeHint') }]}
+          extra={t('org.subject.codeHint', { max: CODE_MAX })}
+          rules={[{ required: true, pattern: SUBJECT_CODE_PATTERN, message: t('org.subject.codeHint', { max: CODE_MAX }) }]}
         >
-          <Input maxLength={20} />
+          <Input maxLength={CODE_MAX} />
         </Form.Item>
         <Form.Item name="sort" label={t('org.subject.sort')} rules={[{ required: true }]}>
-          <InputNumber min={0} max={999} style={{ width: '100%' }} />
+          <InputNumber min={0} max={SUBJECT_SORT_MAX} style={{ width: '100%' }} />
         </Form.Item>
       </FormModal>
     </>

@@ -1,6 +1,6 @@
 /** Zones of the district (学区、街道、乡镇教育中心) with their school counts; the district office creates and renames them. */
 import { PlusOutlined } from '@ant-design/icons';
-import { ZONE_KINDS } from '@shuangjian/contracts';
+import { ZONE_KINDS, ZONE_NAME_MAX } from '@shuangjian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { api } from '../../app/api';
@@ -58,7 +58,7 @@ export default function ZonesPage() {
       />
       <FormModal {...modal} title={editing === 'new' ? t('org.zones.new') : t('org.zones.edit')}>
         <Form.Item name="name" label={t('org.zone.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={50} />
+          <Input maxLength={ZONE_NAME_MAX} />
         </Form.Item>
         <Form.Item name="kind" label={t('org.zone.kind')} rules={[{ required: true }]}>
           <Select options={ZONE_KINDS.map((k) => ({ value: k, label: t(`org.zone.kind.${k}`) }))} />

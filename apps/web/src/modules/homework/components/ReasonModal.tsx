@@ -1,4 +1,5 @@
 /** A modal that asks for a reason (退回、删减、更正…) and any extra fields the step needs; the server's field errors land on the fields. */
+import { REASON_MAX, REASON_MIN } from '@shuangjian/contracts';
 import { Form, type FormInstance, Input } from 'antd';
 import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n';
@@ -60,9 +61,9 @@ export function ReasonModal({
       <Form.Item
         name="reason"
         label={reasonLabel ?? t('hw.reason')}
-        rules={required ? [{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { min: 2, message: t('hw.reasonMin') }] : [{ min: 2, message: t('hw.reasonMin') }]}
+        rules={required ? [{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { min: REASON_MIN, message: t('hw.reasonMin', { n: REASON_MIN }) }] : [{ min: REASON_MIN, message: t('hw.reasonMin', { n: REASON_MIN }) }]}
       >
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={300} showCount />
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={REASON_MAX} showCount />
       </Form.Item>
     </FormModal>
   );
