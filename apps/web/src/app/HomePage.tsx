@@ -2,13 +2,16 @@
 import { type OrgOverview, roleLabels, type School } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
-import { Chart } from '../components/Chart';
 import { homeSections } from '../modules/home';
 import { api } from './api';
 import { can, hasRole, useMe } from './auth';
 import { useI18n } from './i18n';
+
+// the district's chart only: the other homes load no chart code
+const Chart = lazy(() => import('../components/Chart').then((m) => ({ default: m.Chart })));
 
 export default function HomePage() {
   const { data: me } = useMe();
@@ -66,16 +69,18 @@ export default function HomePage() {
       ))}
       {schools.data && schools.data.length > 0 && (
         <Card title={t('home.students')}>
-          <Chart
-            option={{
-              tooltip: {},
-              grid: { left: 48, right: 16, bottom: 64, top: 16 },
-              xAxis: { type: 'category', data: schools.data.map((s) => s.name), axisLabel: { interval: 0, rotate: 20 } },
-              yAxis: { type: 'value' },
-              series: [{ type: 'bar', data: schools.data.map((s) => s.studentCount), itemStyle: { color: '#1677ff' } }],
-            }}
-            style={{ height: 280 }}
-          />
+          <Suspense fallback={<div style={{ height: 280 }} />}>
+            <Chart
+              option={{
+                tooltip: {},
+                grid: { left: 48, right: 16, bottom: 64, top: 16 },
+                xAxis: { type: 'category', data: schools.data.map((s) => s.name), axisLabel: { interval: 0, rotate: 20 } },
+                yAxis: { type: 'value' },
+                series: [{ type: 'bar', data: schools.data.map((s) => s.studentCount), itemStyle: { color: '#1677ff' } }],
+              }}
+              style={{ height: 280 }}
+            />
+          </Suspense>
         </Card>
       )}
       {me.classes.length > 0 && (

@@ -1,15 +1,47 @@
-/** A small ECharts wrapper: init on mount, update on option change, resize with the container. Animation off by default. */
-import * as echarts from 'echarts';
+/**
+ * The one ECharts wrapper: init on mount, update on option change, resize with the container; animation off by default.
+ * Only the series and components the pages use are loaded (echarts/core); a chart needing another one adds it here,
+ * and ChartOption's type refuses an option of a kind not listed.
+ */
+import { BarChart, type BarSeriesOption, HeatmapChart, type HeatmapSeriesOption, LineChart, type LineSeriesOption } from 'echarts/charts';
+import {
+  CalendarComponent,
+  type CalendarComponentOption,
+  GridComponent,
+  type GridComponentOption,
+  LegendComponent,
+  type LegendComponentOption,
+  MarkLineComponent,
+  type MarkLineComponentOption,
+  TooltipComponent,
+  type TooltipComponentOption,
+  VisualMapPiecewiseComponent,
+  type VisualMapComponentOption,
+} from 'echarts/components';
+import { type ComposeOption, type ECElementEvent, type EChartsType, init, use as register } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
 import { type CSSProperties, useEffect, useRef } from 'react';
 
-export type ChartOption = echarts.EChartsOption;
+register([BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CalendarComponent, VisualMapPiecewiseComponent, CanvasRenderer]);
 
-export function Chart({ option, style, onClick }: { option: ChartOption; style?: CSSProperties; onClick?: (params: echarts.ECElementEvent) => void }) {
+export type ChartOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | CalendarComponentOption
+  | VisualMapComponentOption
+>;
+
+export function Chart({ option, style, onClick }: { option: ChartOption; style?: CSSProperties; onClick?: (params: ECElementEvent) => void }) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<EChartsType | null>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const instance = echarts.init(ref.current);
+    const instance = init(ref.current);
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
