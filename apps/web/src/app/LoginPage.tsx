@@ -1,13 +1,51 @@
-/** Sign-in: username or phone plus password; lists the demo accounts when the demo district is loaded. */
+/**
+ * Sign-in: username or phone plus password; lists the demo accounts when the demo district is loaded. The first page a
+ * newcomer loads, so it stays light: plain panels instead of antd's Card and List (which bring tabs, pagination and
+ * select along).
+ */
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { type DemoAccounts, roleLabels } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Button, Form, Input, Space, Tag, theme, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from './api';
+import { meQuery } from './auth';
 import { useI18n } from './i18n';
+
+/** Where to go after signing in: the page that sent the person here, never back to this page or off the site. */
+function returnTo(state: unknown): string {
+  const from = (state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+/** A card's look (border, radius, titled header) without antd's Card. */
+function Panel({ title, extra, small, children }: { title: ReactNode; extra?: ReactNode; small?: boolean; children: ReactNode }) {
+  const { token } = theme.useToken();
+  const pad = small ? token.paddingSM : token.paddingLG;
+  return (
+    <section style={{ background: token.colorBgContainer, border: `1px solid ${token.colorBorderSecondary}`, borderRadius: token.borderRadiusLG }}>
+      <header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          gap: 8,
+          minHeight: small ? 38 : 56,
+          padding: `0 ${pad}px`,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          fontWeight: token.fontWeightStrong,
+          fontSize: small ? token.fontSize : token.fontSizeLG,
+        }}
+      >
+        <span>{title}</span>
+        {extra && <span style={{ fontWeight: 'normal', fontSize: token.fontSize }}>{extra}</span>}
+      </header>
+      <div style={{ padding: small ? 0 : pad }}>{children}</div>
+    </section>
+  );
+}
 
 export default function LoginPage() {
   const { t, locale, setLocale } = useI18n();
@@ -15,6 +53,7 @@ export default function LoginPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
+  const location = useLocation();
   const client = useQueryClient();
   const demo = useQuery({ queryKey: ['demo-accounts'], queryFn: () => api.get<z.infer<typeof DemoAccounts>>('/api/auth/demo-accounts') });
 
@@ -23,8 +62,10 @@ export default function LoginPage() {
     setError(null);
     try {
       const res = await api.post<{ mustChangePassword: boolean }>('/api/auth/login', values);
-      await client.invalidateQueries({ queryKey: ['me'] });
-      void navigate(res.mustChangePassword ? '/password' : '/', { replace: true });
+      // the person into the cache before leaving: a page opened while signed out left a 401 there, and the shell
+      // must not read it as "still signed out"
+      await client.fetchQuery({ ...meQuery, staleTime: 0 });
+      void navigate(res.mustChangePassword ? '/password' : returnTo(location.state), { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
     } finally {
@@ -43,16 +84,12 @@ export default function LoginPage() {
             {t('shell.language')}
           </Button>
         </div>
-        <Card title={t('login.title')}>
+        <Panel title={t('login.title')}>
           {error && (
             <Alert
               type={error.code === 'ACCOUNT_LOCKED' ? 'warning' : 'error'}
               title={error.code === 'ACCOUNT_LOCKED' ? t('login.locked') : undefined}
-              description={
-                typeof (error.details as { remainingAttempts?: unknown } | undefined)?.remainingAttempts === 'number'
-                  ? `${error.message}${t('login.remaining', { n: (error.details as { remainingAttempts: number }).remainingAttempts })}`
-                  : error.message
-              }
+              description={error.message}
               showIcon
               style={{ marginBottom: 16 }}
               data-testid="login-error"
@@ -69,33 +106,33 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </Form>
-        </Card>
+        </Panel>
         <div style={{ textAlign: 'center' }}>
           {/* the demo district's code is "demo"; elsewhere the page asks for the district code */}
           <Link to={demo.data?.accounts.length ? '/public/institutions?district=demo' : '/public/institutions'} data-testid="public-institutions-link">
-            <SafetyCertificateOutlined /> {t('org.public.link')}
+            <SafetyCertificateOutlined /> {t('login.publicInstitutions')}
           </Link>
         </div>
         {!!demo.data?.accounts.length && (
-          <Card size="small" title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={<Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>}>
-            <List
-              size="small"
-              dataSource={demo.data.accounts}
-              renderItem={(a) => (
-                <List.Item
-                  style={{ cursor: 'pointer' }}
-                  onClick={() => form.setFieldsValue({ username: a.username, password: a.password })}
-                  data-testid={`demo-${a.username}`}
-                >
-                  <Space>
-                    <Typography.Text code>{a.username}</Typography.Text>
-                    <span>{a.name}</span>
-                  </Space>
-                  <Tag color="blue">{roleLabels[a.role][locale]}</Tag>
-                </List.Item>
-              )}
-            />
-          </Card>
+          <Panel small title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={<Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>}>
+            {demo.data.accounts.map((a, i) => (
+              <div
+                key={a.username}
+                role="button"
+                tabIndex={0}
+                onClick={() => form.setFieldsValue({ username: a.username, password: a.password })}
+                onKeyDown={(e) => e.key === 'Enter' && form.setFieldsValue({ username: a.username, password: a.password })}
+                style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 16px', cursor: 'pointer', borderTop: i ? '1px solid rgba(5, 5, 5, 0.06)' : undefined }}
+                data-testid={`demo-${a.username}`}
+              >
+                <Space>
+                  <Typography.Text code>{a.username}</Typography.Text>
+                  <span>{a.name}</span>
+                </Space>
+                <Tag color="blue">{roleLabels[a.role][locale]}</Tag>
+              </div>
+            ))}
+          </Panel>
         )}
       </Space>
     </div>

@@ -89,7 +89,7 @@ export function Shell({ children }: { children: ReactNode }) {
             {mobile ? t('app.short') : me.district.name}
           </Typography.Text>
           <Space size={mobile ? 4 : 12}>
-            <NotificationBell compact={mobile} />
+            <NotificationBell compact={mobile} enabled={!me.mustChangePassword} />
             <Button type="text" icon={<GlobalOutlined />} onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
               {mobile ? null : t('shell.language')}
             </Button>
@@ -113,13 +113,16 @@ export function Shell({ children }: { children: ReactNode }) {
 
 type NotificationPage = z.infer<typeof NotificationList>;
 
-/** The bell: unread count (refreshed every minute), the latest messages with their links, mark one or all read. */
-function NotificationBell({ compact }: { compact?: boolean }) {
+/**
+ * The bell: unread count (refreshed every minute), the latest messages with their links, mark one or all read. Not
+ * asked while the password must be changed first (the server answers nothing else then).
+ */
+function NotificationBell({ compact, enabled }: { compact?: boolean; enabled: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
-  const list = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<NotificationPage>('/api/notifications'), refetchInterval: 60_000 });
+  const list = useQuery({ queryKey: ['notifications'], queryFn: () => api.get<NotificationPage>('/api/notifications'), refetchInterval: 60_000, enabled });
   const read = useMutation({
     mutationFn: (body: { ids?: string[]; all?: boolean }) => api.post<NotificationPage>('/api/notifications/read', body),
     onSuccess: (next) => client.setQueryData(['notifications'], next),

@@ -2,16 +2,19 @@
 import { type Me, type Permission, type Role, rolesHave } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { api, ApiError } from './api';
+import { api, type ApiError } from './api';
+
+/** The one definition of the `['me']` query: read by useMe, filled by the sign-in page before it leaves. */
+export const meQuery = {
+  queryKey: ['me'],
+  queryFn: () => api.get<Me>('/api/me'),
+  retry: false,
+  staleTime: 60_000,
+} as const;
 
 export function useMe() {
   const client = useQueryClient();
-  const query = useQuery<Me, ApiError>({
-    queryKey: ['me'],
-    queryFn: () => api.get<Me>('/api/me'),
-    retry: false,
-    staleTime: 60_000,
-  });
+  const query = useQuery<Me, ApiError>(meQuery);
   useEffect(() => {
     const onSignedOut = () => client.setQueryData(['me'], null);
     window.addEventListener('sj:signed-out', onSignedOut);

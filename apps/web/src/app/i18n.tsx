@@ -1,15 +1,33 @@
-/** UI language: zh-CN first, English available. Each module keeps its strings in its own messages file. */
+/**
+ * UI language: zh-CN first, English available. Each module keeps its strings in its own messages file; the sign-in
+ * page needs only the shell's, so the modules' strings load with the first page behind it (withModuleMessages).
+ */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { appMessages } from './messages';
-import { moduleMessages } from '../modules/messages';
 
 export type Locale = 'zh-CN' | 'en';
 export type Messages = Record<string, string>;
 
 const dictionaries: Record<Locale, Messages> = {
-  'zh-CN': { ...appMessages['zh-CN'], ...moduleMessages['zh-CN'] },
-  en: { ...appMessages.en, ...moduleMessages.en },
+  'zh-CN': { ...appMessages['zh-CN'] },
+  en: { ...appMessages.en },
 };
+
+let modulesLoaded: Promise<void> | undefined;
+
+/** Adds every module's strings to the dictionaries (once). */
+export function loadModuleMessages(): Promise<void> {
+  modulesLoaded ??= import('../modules/messages').then(({ moduleMessages }) => {
+    Object.assign(dictionaries['zh-CN'], moduleMessages['zh-CN']);
+    Object.assign(dictionaries.en, moduleMessages.en);
+  });
+  return modulesLoaded;
+}
+
+/** A lazy page's import that resolves once the modules' strings are there too, for `lazy()`. */
+export function withModuleMessages<T>(load: Promise<T>): Promise<T> {
+  return Promise.all([load, loadModuleMessages()]).then(([page]) => page);
+}
 
 interface I18n {
   locale: Locale;

@@ -114,7 +114,7 @@ export const orgMessages = {
     'org.guardians.relationRequired': '请选择关系',
 
     'org.subject.code': '代码',
-    'org.subject.codeHint': '2–20 位小写字母或下划线，如 math',
+    'org.subject.codeHint': '2–{max} 位小写字母或下划线，如 math',
     'org.subject.name': '学科',
     'org.subject.sort': '排序',
     'org.subjects.new': '新建学科',
@@ -122,7 +122,7 @@ export const orgMessages = {
 
     'org.staff.name': '姓名',
     'org.staff.username': '用户名',
-    'org.staff.usernameRule': '3–32 位字母、数字、下划线、点或短横线',
+    'org.staff.usernameRule': '{min}–{max} 位字母、数字、下划线、点或短横线',
     'org.staff.phone': '手机',
     'org.staff.phoneOptional': '手机（选填）',
     'org.staff.assignments': '岗位',
@@ -208,7 +208,6 @@ export const orgMessages = {
     'org.public.black': '黑名单（{n} 家）',
     'org.public.blackHint': '无证办学或存在违规行为的机构，请勿报名。',
     'org.public.signIn': '登录平台',
-    'org.public.link': '查看校外培训机构白名单/黑名单',
 
     'org.children.none': '暂无关联的孩子，请联系班主任登记。',
     'org.children.back': '我的孩子',
@@ -320,7 +319,7 @@ export const orgMessages = {
     'org.guardians.relationRequired': 'Choose the relation',
 
     'org.subject.code': 'Code',
-    'org.subject.codeHint': '2–20 lowercase letters or underscores, e.g. math',
+    'org.subject.codeHint': '2–{max} lowercase letters or underscores, e.g. math',
     'org.subject.name': 'Subject',
     'org.subject.sort': 'Order',
     'org.subjects.new': 'New subject',
@@ -328,7 +327,7 @@ export const orgMessages = {
 
     'org.staff.name': 'Name',
     'org.staff.username': 'Username',
-    'org.staff.usernameRule': '3–32 letters, digits, underscores, dots or hyphens',
+    'org.staff.usernameRule': '{min}–{max} letters, digits, underscores, dots or hyphens',
     'org.staff.phone': 'Phone',
     'org.staff.phoneOptional': 'Phone (optional)',
     'org.staff.assignments': 'Roles',
@@ -417,7 +416,6 @@ export const orgMessages = {
     'org.public.black': 'Black list ({n})',
     'org.public.blackHint': 'Unlicensed or in breach of the rules: do not enrol.',
     'org.public.signIn': 'Sign in',
-    'org.public.link': 'Training institutions: white & black list',
 
     'org.children.none': 'No child is linked to your account yet; please ask the class teacher.',
     'org.children.back': 'My children',
