@@ -1,8 +1,12 @@
-/** Browser-test helpers: Debian's Chromium through playwright-core, sign-in, screenshots into test-results/. */
+/**
+ * Browser-test helpers: Debian's Chromium through playwright-core, sign-in, screenshots into test-results/. Every page
+ * opened with newPage() is watched: a console error or an uncaught page error fails the test that opened it (the
+ * afterEach below), unless that test allowed that very error (newPage's allowErrors, allowError()).
+ */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 
 export const baseURL = () => inject('baseURL');
 export const PHONE = { width: 390, height: 844 };
@@ -26,27 +30,78 @@ export async function closeBrowser() {
   browser = undefined;
 }
 
-export async function newPage(viewport = DESKTOP): Promise<{ page: Page; context: BrowserContext }> {
+interface Watch {
+  context: BrowserContext;
+  errors: string[];
+  allowed: RegExp[];
+}
+
+/** The contexts the running test opened, with what their pages logged. */
+let watching: Watch[] = [];
+const watchOf = new WeakMap<Page, Watch>();
+
+function watch(page: Page, w: Watch) {
+  watchOf.set(page, w);
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const { url } = m.location();
+    w.errors.push(`console error: ${m.text()}${url ? ` [${url}]` : ''}`);
+  });
+  page.on('pageerror', (e) => w.errors.push(`page error: ${e.message} [${page.url()}]\n${(e.stack ?? '').split('\n').slice(1, 4).join('\n')}`));
+}
+
+/**
+ * A fresh browser context and page. `allowErrors`: console errors this test provokes on purpose (a wrong password's
+ * 401 …), matched against "console error: <text> [<url>]"; anything else logged fails the test.
+ */
+export async function newPage(viewport = DESKTOP, { allowErrors = [] }: { allowErrors?: RegExp[] } = {}): Promise<{ page: Page; context: BrowserContext }> {
   const b = await launch();
   const context = await b.newContext({ viewport, baseURL: baseURL(), locale: 'zh-CN', isMobile: viewport.width < 600, hasTouch: viewport.width < 600 });
+  const w: Watch = { context, errors: [], allowed: [...allowErrors] };
+  watching.push(w);
+  context.on('page', (p) => watch(p, w));
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { page, context };
 }
 
-/** Signs in through the form, as a person would, and waits for the shell. */
-export async function signIn(page: Page, username: string, password = 'Demo#2026') {
-  await page.goto('/login');
+/** Allows one more expected error on this page's context (see newPage). */
+export function allowError(page: Page, pattern: RegExp) {
+  watchOf.get(page)?.allowed.push(pattern);
+}
+
+// every test ends here: its contexts closed, and what their pages logged checked
+afterEach(async () => {
+  const done = watching;
+  watching = [];
+  await Promise.all(done.map((w) => w.context.close().catch(() => undefined)));
+  const unexpected = done.flatMap((w) => w.errors.filter((e) => !w.allowed.some((a) => a.test(e))));
+  if (unexpected.length) throw new Error(`the browser logged ${unexpected.length} unexpected error(s):\n${unexpected.join('\n')}`);
+});
+
+/** A signed-out visit asks the server who is there: GET /api/me answers 401, which the browser logs. */
+export const SIGNED_OUT_ME = /401.*\[[^\]]*\/api\/me\]$/;
+
+/**
+ * Signs in as a newcomer does: opens `at` (the home page unless told), is sent to the sign-in form, signs in there and
+ * lands back on `at` (or on the forced password change).
+ */
+export async function signIn(page: Page, username: string, password = 'Demo#2026', at = '/') {
+  allowError(page, SIGNED_OUT_ME);
+  await page.goto(at);
+  await page.waitForURL((url) => url.pathname === '/login');
   await page.getByLabel('用户名或手机号').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await page.waitForURL((url) => url.pathname + url.search === at || url.pathname === '/password');
 }
 
 export async function shot(page: Page, name: string) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   // let opening dialogs and drawers finish their motion: a half-faded modal hides what the picture is for
-  await page.waitForFunction("document.getAnimations().every((a) => a.playState !== 'running')", undefined, { timeout: 3000 }).catch(() => undefined);
+  // a function, not a string: a string is eval'ed in the page, which the app's Content-Security-Policy refuses
+  const settled = () => (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((a) => a.playState !== 'running');
+  await page.waitForFunction(settled, undefined, { timeout: 3000 }).catch(() => undefined);
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
@@ -56,8 +111,23 @@ export async function apiSignIn(context: BrowserContext, username: string, passw
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
 }
 
-/** Opens an antd Select and clicks the option with exactly this label. */
+/**
+ * Opens an antd Select, clicks the option with exactly this label and leaves the select closed: a dropdown still open
+ * (a multiple select stays open) or still fading out covers what is under it, such as a dialog's OK button.
+ */
 export async function choose(page: Page, select: Locator, option: string) {
   await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(option, { exact: true }).click();
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.getByTitle(option, { exact: true }).click();
+  const closed = await expect
+    .poll(() => open.count(), { timeout: 1500 })
+    .toBe(0)
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!closed) {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => open.count()).toBe(0);
+  }
 }

@@ -31,3 +31,15 @@ describe('each demo role signs in and sees its home', () => {
     await context.close();
   });
 });
+
+describe('a newcomer opening a page signed out', () => {
+  it('is sent to the sign-in form and, signed in, lands on the page they opened', async () => {
+    const { page, context } = await newPage(PHONE);
+    await signIn(page, 'demo-parent', undefined, '/homework/child');
+    expect(new URL(page.url()).pathname).toBe('/homework/child');
+    await page.getByTestId('child-day-stepper').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/homework/child');
+    await shot(page, 'shell-02-landed-on-opened-page');
+    await context.close();
+  });
+});
