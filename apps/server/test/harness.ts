@@ -10,6 +10,8 @@ import { seedOtherDistrict } from './fixtures';
 
 export interface TestDb {
   database: Database;
+  /** The PostgreSQL URL of this database (unset on PGlite in memory), for tests that start server processes. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function createTestDb(): Promise<TestDb> {
   const database = await openDatabase(url.toString(), { poolSize: 4 });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: base });

@@ -8,7 +8,7 @@ import { type Permission, type Role, roleHas } from '@shuangjian/contracts';
 import { and, eq, getTableColumns, inArray, is, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type PgColumn, PgTable, type PgView } from 'drizzle-orm/pg-core';
 import { forbidden } from './errors';
-import type { Db } from './db';
+import type { Db, Queryable } from './db';
 
 export const DIMENSIONS = ['zone', 'school', 'class', 'student', 'institution'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -61,7 +61,7 @@ export interface Ctx {
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */
   sessions: {
     forgetUser(userId: string): void;
-    revokeUser(districtId: string, userId: string, now: Date): Promise<void>;
+    revokeUser(districtId: string, userId: string, now: Date, options?: { q?: Queryable }): Promise<void>;
   };
 }
 

@@ -1,23 +1,18 @@
-/** Periodic clean-up of platform tables that only grow: answered idempotency keys, long-expired sessions. */
-import { and, isNull, lt, or } from 'drizzle-orm';
+/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions. */
+import { lt } from 'drizzle-orm';
 import type { Db } from './db';
 import { idempotencyKeys, sessions } from './schema';
 
 const HOUR = 3_600_000;
 
 /**
- * Idempotency keys are kept a day (a client retries within minutes); a key whose request died before answering is
- * released after 10 minutes so the retry can run. Sessions go a week after they ended.
+ * Idempotency keys are kept a day (a client retries within minutes); each was written with its answer in the write's
+ * transaction, so none is ever left half-done. Sessions go a week after they ended.
  */
 export async function purgeExpired(db: Db, now: Date) {
   const keys = await db
     .delete(idempotencyKeys)
-    .where(
-      or(
-        lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * HOUR)),
-        and(isNull(idempotencyKeys.statusCode), lt(idempotencyKeys.createdAt, new Date(now.getTime() - 10 * 60_000))),
-      ),
-    )
+    .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - 24 * HOUR)))
     .returning({ key: idempotencyKeys.key });
   const ended = await db
     .delete(sessions)

@@ -43,13 +43,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     session: SessionState | null;
     ctx: Ctx;
-    idempotency: { districtId: string; userId: string; key: string } | null;
+    idempotency: { districtId: string; userId: string; key: string; requestHash: string } | null;
   }
   interface FastifyContextConfig {
     /** No sign-in needed (sign-in itself, health, public notices). */
     public?: boolean;
     /** Reachable while the account must still change its password. */
     beforePasswordChange?: boolean;
+    /**
+     * false: an Idempotency-Key is ignored, because the route must keep a record of a refusal (a wrong current
+     * password counts toward the lockout), which the key's one transaction would roll back with the refusal.
+     */
+    idempotency?: boolean;
   }
 }
 
@@ -383,51 +388,56 @@ export const trustedResponse = { serializerCompiler: () => (data: unknown) => JS
 
 
 /**
- * `Idempotency-Key` on a write: the first request claims the key, runs, and stores its answer; a repeat with the same
- * body gets that answer again instead of a second write; a repeat while the first still runs gets 409.
+ * `Idempotency-Key` on a write: the key and the answer are stored in the write's own transaction. The request runs in
+ * one transaction that first claims the key (a repeat arriving meanwhile waits on that row), then runs the handler
+ * (its services' transactions become savepoints of this one), then stores the serialized answer — so a committed
+ * write always answers a retry with its first answer, and a write that did not commit leaves no key behind.
+ * A repeat with a different request under the same key is refused. Uploads (multipart) are not deduplicated.
  */
 function registerIdempotency(app: App, database: Database) {
-  app.addHook('preHandler', async (req, reply) => {
+  app.addHook('preHandler', async (req) => {
     const key = req.headers['idempotency-key'];
-    if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.session) return;
+    if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.session || req.isMultipart() || req.routeOptions.config?.idempotency === false) return;
     if (key.length < 8 || key.length > 100) throw new AppError(400, 'VALIDATION', 'Idempotency-Key 长度应为 8–100 个字符');
-    const { districtId, id: userId } = req.session.user;
-    const body = Buffer.isBuffer(req.body) ? req.body.toString('base64') : JSON.stringify(req.body ?? null);
+    const body = JSON.stringify(req.body ?? null);
     const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${body}`).digest('hex');
-    const claimed = await database.db
-      .insert(idempotencyKeys)
-      .values({ districtId, userId, key, requestHash })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
-    if (claimed.length) {
-      req.idempotency = { districtId, userId, key };
-      return;
-    }
-    const [prior] = await database.db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.districtId, districtId), eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
-    if (!prior || prior.requestHash !== requestHash)
-      throw new AppError(422, 'IDEMPOTENCY_MISMATCH', '同一 Idempotency-Key 已用于不同的请求');
-    if (prior.statusCode === null) throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', '相同请求正在处理中，请稍后再试');
-    reply.header('idempotent-replayed', 'true');
-    return reply.status(prior.statusCode).type('application/json; charset=utf-8').send(prior.response);
+    req.idempotency = { districtId: req.session.user.districtId, userId: req.session.user.id, key, requestHash };
   });
-  app.addHook('onSend', async (req, reply, payload) => {
-    const claim = req.idempotency;
-    if (!claim) return payload;
-    req.idempotency = null;
-    const where = and(
-      eq(idempotencyKeys.districtId, claim.districtId),
-      eq(idempotencyKeys.userId, claim.userId),
-      eq(idempotencyKeys.key, claim.key),
-    );
-    if (reply.statusCode >= 500) await database.db.delete(idempotencyKeys).where(where);
-    else
-      await database.db
-        .update(idempotencyKeys)
-        .set({ statusCode: reply.statusCode, response: typeof payload === 'string' ? payload : null })
-        .where(where);
-    return payload;
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.some((m) => WRITE_METHODS.has(m))) return;
+    const handler = route.handler;
+    route.handler = async function idempotent(this: unknown, req, reply) {
+      const claim = req.idempotency;
+      if (!claim) return handler.call(this as never, req, reply);
+      const where = and(eq(idempotencyKeys.districtId, claim.districtId), eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key));
+      type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { payload: string };
+      const outcome: Outcome = await database.db.transaction(async (tx): Promise<Outcome> => {
+        const claimed = await tx
+          .insert(idempotencyKeys)
+          .values({ districtId: claim.districtId, userId: claim.userId, key: claim.key, requestHash: claim.requestHash })
+          .onConflictDoNothing()
+          .returning({ key: idempotencyKeys.key });
+        if (!claimed.length) {
+          const [prior] = await tx.select().from(idempotencyKeys).where(where);
+          if (!prior || prior.requestHash !== claim.requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', '同一 Idempotency-Key 已用于不同的请求');
+          return { replay: prior };
+        }
+        req.ctx = { ...req.ctx, db: tx };
+        const result = await handler.call(this as never, req, reply);
+        if (result === reply || reply.sent) throw new Error(`idempotent route ${route.url} answered through reply: return the value instead`);
+        const payload = result === undefined ? '' : String(reply.serialize(result));
+        await tx.update(idempotencyKeys).set({ statusCode: reply.statusCode, response: payload }).where(where);
+        return { payload };
+      });
+      if ('replay' in outcome) {
+        reply.header('idempotent-replayed', 'true');
+        return reply
+          .status(outcome.replay.statusCode ?? 200)
+          .type('application/json; charset=utf-8')
+          .send(outcome.replay.response ?? '');
+      }
+      return reply.type('application/json; charset=utf-8').send(outcome.payload);
+    };
   });
 }

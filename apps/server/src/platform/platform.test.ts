@@ -84,19 +84,36 @@ describe('idempotency keys', () => {
     expect(different.json().code).toBe('IDEMPOTENCY_MISMATCH');
   });
 
-  it('answers a refused write again with the same refusal', async () => {
+  it('keeps no key for a refused write: it left nothing to answer for, and a retry is judged afresh', async () => {
     const cookie = await w.login('demo-district');
     const send = () => w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '城东街道教育中心', kind: 'street' }, headers: { cookie, 'idempotency-key': 'zone-dup-0001' } });
     const a = await send();
     const b = await send();
     expect(a.statusCode).toBe(409);
     expect(b.statusCode).toBe(409);
-    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(b.headers['idempotent-replayed']).toBeUndefined();
+    const [row] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from idempotency_keys where key = 'zone-dup-0001'`);
+    expect(row!.n).toBe(0);
+  });
+
+  it('stores the key and the answer in the write\'s own transaction: an answer lost after the commit is given again', async () => {
+    // a client that loses its connection after the commit retries later; a purge run in between must not release the key
+    const cookie = await w.login('demo-district');
+    const send = () => w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '丢失应答镇', kind: 'town' }, headers: { cookie, 'idempotency-key': 'lost-answer-0001' } });
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    await purgeExpired(w.db.database.db, new Date(Date.now() + 30 * 60_000));
+    const retry = await send();
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual(first.json());
+    const [row] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from zones where name = '丢失应答镇'`);
+    expect(row!.n).toBe(1);
   });
 });
 
 describe('housekeeping', () => {
-  it('releases stale idempotency keys and purges long-ended sessions, keeping live ones', async () => {
+  it('purges day-old idempotency keys and long-ended sessions, keeping live ones', async () => {
     const cookie = await w.login('demo-district');
     await w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '保洁测试', kind: 'town' }, headers: { cookie, 'idempotency-key': 'housekeeping-0001' } });
     const later = new Date(Date.now() + 25 * 3_600_000); // keys carry the database clock
@@ -173,6 +190,22 @@ describe('audit log', () => {
     expect(all).not.toContain('13655554444');
     expect(all).not.toContain('13988887777');
     expect(all).toContain('139****7777');
+  });
+});
+
+describe("the district's time zone", () => {
+  it("decides what today is for each district's requests", async () => {
+    // 12:00 UTC: 20:00 on the 26th in Shanghai, already 01:00 on the 27th in Auckland
+    w.clock.current = new Date('2026-11-26T12:00:00Z');
+    await w.db.database.query(`update districts set timezone = 'Pacific/Auckland' where code = 'other'`);
+    const body = { value: { primary: '21:00', junior: '22:00' }, effectiveFrom: '2026-11-26', reason: '时区测试' };
+    const demo = await call(w.app, await w.login('demo-district'), 'POST', '/api/policies/homework.bedtime', body);
+    expect(demo.status).toBe(200);
+    const other = await call(w.app, await w.login('other-admin'), 'POST', '/api/policies/homework.bedtime', body);
+    expect(other.status).toBe(400);
+    expect(other.body.message).toContain('不能早于今天');
+    const me = await call(w.app, await w.login('other-admin'), 'GET', '/api/me');
+    expect(me.body.district.timezone).toBe('Pacific/Auckland');
   });
 });
 

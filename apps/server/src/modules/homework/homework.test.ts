@@ -266,18 +266,49 @@ describe('measures', () => {
     expect(new Set(zone.body.rows.map((r: { schoolName: string }) => r.schoolName))).toEqual(new Set(['城西第二小学', '城西九年一贯制学校']));
   });
 
-  it('the school overview compares estimates with actual time by teacher', async () => {
+  it('the school overview compares estimates with actual time by teacher, as the reports give them', async () => {
     const r = await call(w.app, await w.login('demo-principal'), 'GET', `/api/homework/school/overview?schoolId=${schoolId}&date=2026-11-25`);
     expect(r.status).toBe(200);
     expect(r.body.teachers.length).toBeGreaterThan(5);
     expect(r.body.today.length).toBe(18);
-    for (const t of r.body.teachers) if (t.meanRatio !== null) expect(t.meanRatio).toBeGreaterThan(0);
+    // each teacher's mean of (median reported minutes ÷ estimate) over the items with reports, computed from raw rows
+    const raw = await w.db.database.query<{ teacher_id: string; items: number; reported: number; mean_ratio: number | null }>(
+      `select i.teacher_id, count(*)::int as items, count(f.median)::int as reported,
+              round((avg(f.median::real / i.minutes) filter (where f.median is not null))::numeric, 2)::float8 as mean_ratio
+       from homework_items i
+       left join lateral (select percentile_disc(0.5) within group (order by minutes) as median from homework_feedback f
+                          where f.district_id = i.district_id and f.item_id = i.id and f.done and f.minutes is not null) f on true
+       where i.school_id = $1 and i.status = 'ready' and i.minutes > 0 and i.date between '2026-10-29' and '2026-11-25'
+       group by i.teacher_id`,
+      [schoolId],
+    );
+    const withRatio = r.body.teachers.filter((t: { meanRatio: number | null }) => t.meanRatio !== null);
+    expect(withRatio.length).toBeGreaterThan(5);
+    for (const t of r.body.teachers as { teacherId: string; items: number; reportedItems: number; meanRatio: number | null }[]) {
+      const expected = raw.find((x) => x.teacher_id === t.teacherId)!;
+      expect(t.items, t.teacherId).toBe(expected.items);
+      expect(t.reportedItems).toBe(expected.reported);
+      if (expected.mean_ratio === null) expect(t.meanRatio).toBeNull();
+      else expect(t.meanRatio).toBeCloseTo(expected.mean_ratio, 2);
+    }
   });
 
-  it("the teacher's week lists their items with reported medians", async () => {
+  it("the teacher's week lists their items with the median of the reported minutes", async () => {
     const r = await call(w.app, await w.login('demo-teacher'), 'GET', '/api/homework/teacher/week?weekStart=2026-11-16');
     expect(r.body.items.length).toBeGreaterThan(5);
-    expect(r.body.stats.some((s: { reports: number }) => s.reports > 0)).toBe(true);
+    const reported = (r.body.stats as { itemId: string; reports: number; medianMinutes: number | null; estimate: number }[]).filter((s) => s.reports > 0);
+    expect(reported.length).toBeGreaterThan(3);
+    for (const s of reported) {
+      const minutes = (
+        await w.db.database.query<{ minutes: number }>(
+          `select minutes from homework_feedback where item_id = $1 and done and minutes is not null order by minutes`,
+          [s.itemId],
+        )
+      ).map((x) => x.minutes);
+      expect(s.reports).toBe(minutes.length);
+      // the lower median, as percentile_disc(0.5) takes it
+      expect(s.medianMinutes).toBe(minutes[Math.ceil(minutes.length / 2) - 1]);
+    }
   });
 });
 

@@ -220,7 +220,7 @@ export async function updateStaff(ctx: Ctx, userId: string, input: z.output<type
       .returning();
     await audit(tx, ctx.actor, { action: 'staff.update', entity: 'user', entityId: userId, before: user, after });
   });
-  if (input.status === 'disabled') await ctx.sessions.revokeUser(ctx.user.districtId, userId, ctx.now());
+  if (input.status === 'disabled') await ctx.sessions.revokeUser(ctx.user.districtId, userId, ctx.now(), { q: ctx.db });
   ctx.sessions.forgetUser(userId);
   return getStaff(ctx, userId);
 }
@@ -272,7 +272,7 @@ export async function resetPassword(ctx: Ctx, userId: string) {
     await audit(tx, ctx.actor, { action: 'staff.password_reset', entity: 'user', entityId: userId });
     return user;
   });
-  await ctx.sessions.revokeUser(user.districtId, userId, ctx.now());
+  await ctx.sessions.revokeUser(user.districtId, userId, ctx.now(), { q: ctx.db });
   return { name: user.name, username: user.username, initialPassword };
 }
 
@@ -371,6 +371,6 @@ export async function resetGuardianPassword(ctx: Ctx, studentId: string, guardia
     await audit(tx, ctx.actor, { action: 'guardian.password_reset', entity: 'user', entityId: user!.id, after: { guardianId, studentId } });
     return user!;
   });
-  await ctx.sessions.revokeUser(user.districtId, user.id, ctx.now());
+  await ctx.sessions.revokeUser(user.districtId, user.id, ctx.now(), { q: ctx.db });
   return { name: user.name, username: user.username, initialPassword };
 }

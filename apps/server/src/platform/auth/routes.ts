@@ -51,7 +51,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, config: Config) 
     '/api/auth/password',
     {
       schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody, response: { 200: Ok, ...errors } },
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, idempotency: false },
     },
     async (req) => {
       await auth.changePassword(req.ctx, req.session!.tokenHash, req.body);

@@ -4,7 +4,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../access';
 import { audit } from '../audit';
 import type { Config } from '../config';
-import type { Db } from '../db';
+import type { Db, Queryable } from '../db';
 import { AppError } from '../errors';
 import { users } from '../schema';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './password';
@@ -77,11 +77,11 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
   const phantoms = new PhantomLockout(config.lockout);
 
   /** One more wrong password for the account; answers the lock's end when this one locked it. */
-  const recordFailure = async (user: typeof users.$inferSelect, at: Date, ip: string | null): Promise<Date | null> => {
+  const recordFailure = async (q: Queryable, user: typeof users.$inferSelect, at: Date, ip: string | null): Promise<Date | null> => {
     const { attempts, minutes } = config.lockout;
     const lockUntil = new Date(at.getTime() + minutes * 60_000);
     // one atomic statement, so parallel wrong guesses cannot slip past the counter
-    const [after] = await db
+    const [after] = await q
       .update(users)
       .set({
         failedAttempts: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then 0 else ${users.failedAttempts} + 1 end`,
@@ -90,10 +90,10 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
       .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
       .returning({ lockedUntil: users.lockedUntil });
     if (after?.lockedUntil && after.lockedUntil > at) {
-      await audit(db, await actorOf(user, ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
+      await audit(q, await actorOf(user, ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
       return after.lockedUntil;
     }
-    await audit(db, await actorOf(user, ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
+    await audit(q, await actorOf(user, ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
     return null;
   };
 
@@ -112,7 +112,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
       }
       if (user.lockedUntil && user.lockedUntil > at) throw locked(user.lockedUntil, at);
       if (!(await verifyPassword(password, user.passwordHash))) {
-        const until = await recordFailure(user, at, meta.ip);
+        const until = await recordFailure(db, user, at, meta.ip);
         throw until ? locked(until, at) : invalidCredentials();
       }
       if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
@@ -126,21 +126,21 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
     },
 
     async logout(ctx, tokenHash) {
-      await sessions.revoke(tokenHash, now());
+      await sessions.revoke(tokenHash, now(), ctx.db);
       await audit(ctx.db, ctx.actor, { action: 'auth.logout', entity: 'user', entityId: ctx.user.id });
     },
 
     async changePassword(ctx, tokenHash, { currentPassword, newPassword }) {
-      const [user] = await db
+      const [user] = await ctx.db
         .select()
         .from(users)
         .where(and(eq(users.districtId, ctx.user.districtId), eq(users.id, ctx.user.id)));
       if (!user) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
       if (!(await verifyPassword(currentPassword, user.passwordHash))) {
         // a guess at the current password from a signed-in session counts like a wrong sign-in; the lock ends the sessions
-        const until = await recordFailure(user, now(), ctx.actor.ip);
+        const until = await recordFailure(ctx.db, user, now(), ctx.actor.ip);
         if (until) {
-          await sessions.revokeUser(user.districtId, user.id, now());
+          await sessions.revokeUser(user.districtId, user.id, now(), { q: ctx.db });
           throw locked(until, now());
         }
         throw new AppError(400, 'VALIDATION', '当前密码（currentPassword）：不正确', { fields: [{ field: 'currentPassword', message: '不正确' }] });
@@ -149,14 +149,15 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
       if (newPassword === currentPassword)
         throw new AppError(400, 'PASSWORD_RULE', '新密码不能与当前密码相同', { field: 'newPassword' });
       const at = now();
-      await db.transaction(async (tx) => {
+      const passwordHash = await hashPassword(newPassword);
+      await ctx.db.transaction(async (tx) => {
         await tx
           .update(users)
-          .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: at })
+          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: at })
           .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
         await audit(tx, ctx.actor, { action: 'auth.password_changed', entity: 'user', entityId: user.id });
+        await sessions.revokeUser(user.districtId, user.id, at, { keepTokenHash: tokenHash, q: tx });
       });
-      await sessions.revokeUser(user.districtId, user.id, at, tokenHash);
       sessions.forgetUser(user.id);
     },
   };

@@ -8,7 +8,7 @@ import type { Role } from '@shuangjian/contracts';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Grant, SessionUser } from '../access';
 import type { Config } from '../config';
-import type { Db } from '../db';
+import type { Db, Queryable } from '../db';
 import { AppError } from '../errors';
 import { districts, sessions, users } from '../schema';
 
@@ -115,15 +115,19 @@ export class SessionStore {
     this.cache.set(token, entry);
   }
 
-  async revoke(tokenHash: string, now: Date) {
+  async revoke(tokenHash: string, now: Date, q: Queryable = this.db) {
     for (const [token, entry] of this.cache) if (entry.state.tokenHash === tokenHash) this.cache.delete(token);
-    await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    await q.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
   }
 
-  /** Ends every session of a user but one (password change) or all of them (account disabled). */
-  async revokeUser(districtId: string, userId: string, now: Date, keepTokenHash?: string) {
+  /**
+   * Ends every session of a user but one (password change) or all of them (account disabled). `q`: the request's
+   * transaction when it has one, so the revocation commits (or not) with the change that caused it.
+   */
+  async revokeUser(districtId: string, userId: string, now: Date, options: { keepTokenHash?: string; q?: Queryable } = {}) {
+    const { keepTokenHash, q = this.db } = options;
     for (const [token, entry] of this.cache) if (entry.state.user.id === userId && entry.state.tokenHash !== keepTokenHash) this.cache.delete(token);
-    await this.db
+    await q
       .update(sessions)
       .set({ revokedAt: now })
       .where(
@@ -135,7 +139,6 @@ export class SessionStore {
         ),
       );
   }
-
   /** Roles of a user, for the audit entries of sign-in (before any session exists). */
   async rolesOf(user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Role[]> {
     return [...new Set((await this.resolveGrants(this.db, user)).map((g) => g.role))];

@@ -1,0 +1,81 @@
+/**
+ * A write whose server dies between its commit and its answer: the client retries with the same Idempotency-Key on
+ * the restarted server and gets the first answer; exactly one record exists. Real processes, killed with SIGKILL.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from './harness';
+
+const root = resolve(import.meta.dirname, '../../..');
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; exited: Promise<NodeJS.Signals | number | null> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/serve.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<NodeJS.Signals | number | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
+  cleanups.push(() => void child.kill('SIGKILL'));
+  let out = '';
+  const port = await new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /listening (\d+)/.exec(out);
+      if (m) ok(m[1]!);
+    });
+    child.stderr!.on('data', (d) => (out += String(d)));
+    void exited.then(() => fail(new Error(`server exited before listening: ${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}`, exited };
+}
+
+async function signIn(base: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-district', password: 'Demo#2026' }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+const write = (base: string, cookie: string) =>
+  fetch(`${base}/api/zones`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'idempotency-key': 'crash-between-commit-and-answer' },
+    body: JSON.stringify({ name: '断电测试镇', kind: 'town' }),
+  });
+
+describe('a server killed between commit and answer', () => {
+  it('answers the retry with the first answer, and the record exists once', async () => {
+    let env: Record<string, string>;
+    if (process.env.TEST_DATABASE_URL) {
+      const db: TestDb = await createTestDb();
+      cleanups.push(() => db.drop());
+      env = { DATABASE_URL: db.url ?? '' };
+      expect(env.DATABASE_URL).toMatch(/^postgres/);
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'sj-crash-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      env = { DATABASE_URL: '', DATA_DIR: dir };
+    }
+
+    const doomed = await start({ ...env, CRASH_AFTER_COMMIT: '1' });
+    const cookie = await signIn(doomed.base);
+    await expect(write(doomed.base, cookie)).rejects.toThrow();
+    expect(await doomed.exited).toBe('SIGKILL');
+
+    const again = await start(env);
+    const retry = await write(again.base, await signIn(again.base));
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const created = (await retry.json()) as { id: string; name: string };
+    const zones = (await (await fetch(`${again.base}/api/zones`, { headers: { cookie: await signIn(again.base) } })).json()) as { id: string; name: string }[];
+    expect(zones.filter((z) => z.name === '断电测试镇').map((z) => z.id)).toEqual([created.id]);
+    again.child.kill('SIGTERM');
+    await again.exited;
+  }, 120_000);
+});
