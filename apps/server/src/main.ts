@@ -11,7 +11,7 @@ async function main() {
   const embedded = !isPostgresUrl(config.databaseUrl);
   const release = embedded ? acquireDataDirLock(config.databaseUrl) : () => {};
   const started = Date.now();
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);
   if (await isEmpty(database.db)) {
     if (config.demo) {

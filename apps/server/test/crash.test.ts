@@ -55,7 +55,7 @@ describe('a server killed between commit and answer', () => {
     if (process.env.TEST_DATABASE_URL) {
       const db: TestDb = await createTestDb();
       cleanups.push(() => db.drop());
-      env = { DATABASE_URL: db.url ?? '' };
+      env = { DATABASE_URL: db.url ?? '', DATABASE_OWNER_URL: db.ownerUrl ?? '' };
       expect(env.DATABASE_URL).toMatch(/^postgres/);
     } else {
       const dir = mkdtempSync(join(tmpdir(), 'sj-crash-'));

@@ -10,12 +10,30 @@ import { seedOtherDistrict } from './fixtures';
 
 export interface TestDb {
   database: Database;
-  /** The PostgreSQL URL of this database (unset on PGlite in memory), for tests that start server processes. */
+  /** PostgreSQL URLs of this database (unset on PGlite in memory): the serving role's and the owner's. */
   url?: string;
+  ownerUrl?: string;
   drop(): Promise<void>;
 }
 
-/** A new, migrated, empty database for one test file. */
+/** The role the tests serve as on PostgreSQL: the tables belong to TEST_DATABASE_URL's user, as in production. */
+const SERVING_ROLE = 'sj_app';
+
+async function ensureServingRole(admin: pg.Client) {
+  // test files run in parallel: one creates the role, the others wait for it
+  await admin.query('select pg_advisory_lock(874301)');
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_roles where rolname = $1', [SERVING_ROLE]);
+    if (!rowCount) await admin.query(`CREATE ROLE ${SERVING_ROLE} LOGIN PASSWORD '${SERVING_ROLE}' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+  } finally {
+    await admin.query('select pg_advisory_unlock(874301)');
+  }
+}
+
+/**
+ * A new, migrated, empty database for one test file. On PostgreSQL it is migrated by TEST_DATABASE_URL's user (the
+ * owner) and served as a separate role with only the rights serving needs, exactly as `DATABASE_OWNER_URL` does.
+ */
 export async function createTestDb(): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
@@ -26,13 +44,18 @@ export async function createTestDb(): Promise<TestDb> {
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
+  await ensureServingRole(admin);
   await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase(url.toString(), { poolSize: 4 });
+  const ownerUrl = new URL(base);
+  ownerUrl.pathname = `/${name}`;
+  const url = new URL(ownerUrl);
+  url.username = SERVING_ROLE;
+  url.password = SERVING_ROLE;
+  const database = await openDatabase(url.toString(), { poolSize: 4, ownerUrl: ownerUrl.toString() });
   return {
     database,
     url: url.toString(),
+    ownerUrl: ownerUrl.toString(),
     drop: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: base });

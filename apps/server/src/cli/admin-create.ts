@@ -25,7 +25,7 @@ async function main() {
   if (!code) throw new Error('缺少 --district-code（区县代码，如 140105）');
   const config = configFromEnv();
   const release = isPostgresUrl(config.databaseUrl) ? () => {} : acquireDataDirLock(config.databaseUrl);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   try {
     const password = generatePassword();
     const passwordHash = await hashPassword(password);

@@ -64,15 +64,29 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-/** Opens the database and applies every pending migration. `url`: postgres://…, a folder, or memory://. */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+/**
+ * Opens the database and applies every pending migration. `url`: postgres://…, a folder, or memory://.
+ * On PostgreSQL with `ownerUrl`, the migrations run as the owner of the tables, which then grants the serving role
+ * (the user of `url`) only what serving needs; the server never holds the rights to alter a table, disable a trigger
+ * or rewrite an append-only record.
+ */
+export async function openDatabase(url: string, options: { poolSize?: number; ownerUrl?: string | null } = {}): Promise<Database> {
   if (isPostgresUrl(url)) {
+    if (options.ownerUrl) {
+      const owner = new pg.Pool({ connectionString: options.ownerUrl, max: 1 });
+      try {
+        await migratePg(drizzlePg({ client: owner }) as never, { migrationsFolder });
+        await grantServingRole(owner, decodeURIComponent(new URL(url).username));
+      } finally {
+        await owner.end();
+      }
+    }
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     pool.on('error', () => {
       // idle-client errors (server restart) surface on the next query; keep the process alive
     });
     const db = drizzlePg({ client: pool }) as unknown as Db;
-    await migratePg(db as never, { migrationsFolder });
+    if (!options.ownerUrl) await migratePg(db as never, { migrationsFolder });
     const dialect = new PgDialect();
     return {
       db,
@@ -103,6 +117,30 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * What the serving role may do, granted by the owner after every migration (so new tables are covered): read and
+ * write rows, use sequences; on append-only tables (those a `*_refuse_change` trigger guards: the audit log,
+ * published homework lists) insert and read only. No TRUNCATE, TRIGGER or REFERENCES, no DDL: only the owner migrates.
+ */
+export async function grantServingRole(owner: pg.Pool, role: string): Promise<{ appendOnly: string[] }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`the serving role's name ${role} must be a plain lower-case identifier`);
+  const me = (await owner.query<{ user: string }>('select current_user as user')).rows[0]!.user;
+  if (me === role) throw new Error(`DATABASE_OWNER_URL and DATABASE_URL name the same role (${role}): serve as a separate role`);
+  const appendOnly = (
+    await owner.query<{ table: string }>(
+      `select distinct c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
+       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and p.proname like '%\_refuse\_change' order by 1`,
+    )
+  ).rows.map((r) => r.table);
+  const r = `"${role}"`;
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${r}`);
+  await owner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${r}`);
+  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${r}`);
+  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${r}`);
+  for (const t of appendOnly) await owner.query(`REVOKE UPDATE, DELETE ON "${t}" FROM ${r}`);
+  return { appendOnly };
 }
 
 /**

@@ -144,9 +144,9 @@ describe('audit log', () => {
   });
 
   it('is append-only: the database refuses UPDATE, DELETE and TRUNCATE', async () => {
-    await expect(w.db.database.query(`update audit_log set action = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(w.db.database.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
-    await expect(w.db.database.query(`truncate audit_log`)).rejects.toThrow(/append-only/);
+    await expect(w.db.database.query(`update audit_log set action = 'x'`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(w.db.database.query(`delete from audit_log`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(w.db.database.query(`truncate audit_log`)).rejects.toThrow(/append-only|permission denied/);
     const [row] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from audit_log`);
     expect(row!.n).toBeGreaterThan(0);
   });

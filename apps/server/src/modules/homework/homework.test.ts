@@ -141,8 +141,8 @@ describe('the review chain, from setting to the parent', () => {
   });
 
   it('published lists are records: the database refuses to change them', async () => {
-    await expect(w.db.database.query(`update homework_published set reason = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(w.db.database.query(`delete from homework_published`)).rejects.toThrow(/append-only/);
+    await expect(w.db.database.query(`update homework_published set reason = 'x'`)).rejects.toThrow(/append-only|permission denied/);
+    await expect(w.db.database.query(`delete from homework_published`)).rejects.toThrow(/append-only|permission denied/);
   });
 
   it('every step is in the audit log', async () => {
