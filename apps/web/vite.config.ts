@@ -41,7 +41,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 2500,
     rolldownOptions: {
       // with their module-level values pure (above), a shared module none of whose exports is used is dropped whole
-      treeshake: { moduleSideEffects: [{ test: /[\\/]packages[\\/](contracts|policy)[\\/]src[\\/]/, sideEffects: false }] },
+      treeshake: {
+        moduleSideEffects: [
+          { test: /[\\/]packages[\\/](contracts|policy)[\\/]src[\\/]/, sideEffects: false },
+          // antd's component kit declares no sideEffects: without it a whole package comes along for one export
+          { test: /[\\/]node_modules[\\/]@rc-component[\\/]/, sideEffects: false },
+        ],
+      },
       output: {
         codeSplitting: {
           // zod is reached from every page through the contracts, yet only the policy form validates with it: its own

@@ -1,18 +1,20 @@
 /**
  * Sign-in: username or phone plus password; lists the demo accounts when the demo district is loaded. The first page a
- * newcomer loads, so it stays light: plain panels instead of antd's Card and List (which bring tabs, pagination and
- * select along).
+ * newcomer loads, so it stays light: a plain form and panels with antd's look, not antd's Form, Card, List and
+ * Typography (which bring validation, tabs, pagination, select and tooltips along).
  */
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { type DemoAccounts, roleLabels } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Space, Tag, theme, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, Button, Input, Tag, theme } from 'antd';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError } from './api';
 import { meQuery } from './auth';
 import { useI18n } from './i18n';
+
+type Values = { username: string; password: string };
 
 /** Where to go after signing in: the page that sent the person here, never back to this page or off the site. */
 function returnTo(state: unknown): string {
@@ -40,16 +42,36 @@ function Panel({ title, extra, small, children }: { title: ReactNode; extra?: Re
         }}
       >
         <span>{title}</span>
-        {extra && <span style={{ fontWeight: 'normal', fontSize: token.fontSize }}>{extra}</span>}
+        {extra && <span style={{ fontWeight: 'normal', fontSize: token.fontSize, color: token.colorTextDescription }}>{extra}</span>}
       </header>
-      <div style={{ padding: small ? 0 : pad }}>{children}</div>
+      <div style={{ padding: pad }}>{children}</div>
     </section>
+  );
+}
+
+/** A labelled field with its error underneath, spaced as antd's vertical form item. */
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
+  const { token } = theme.useToken();
+  return (
+    <div style={{ marginBottom: error ? 0 : token.marginLG }}>
+      <label htmlFor={id} style={{ display: 'block', paddingBottom: token.paddingXS, color: token.colorTextHeading }}>
+        {label}
+      </label>
+      {children}
+      {error && (
+        <div role="alert" style={{ color: token.colorError, minHeight: token.marginLG }}>
+          {error}
+        </div>
+      )}
+    </div>
   );
 }
 
 export default function LoginPage() {
   const { t, locale, setLocale } = useI18n();
-  const [form] = Form.useForm<{ username: string; password: string }>();
+  const { token } = theme.useToken();
+  const [values, setValues] = useState<Values>({ username: '', password: '' });
+  const [missing, setMissing] = useState<Partial<Record<keyof Values, boolean>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const navigate = useNavigate();
@@ -57,7 +79,15 @@ export default function LoginPage() {
   const client = useQueryClient();
   const demo = useQuery({ queryKey: ['demo-accounts'], queryFn: () => api.get<z.infer<typeof DemoAccounts>>('/api/auth/demo-accounts') });
 
-  const submit = async (values: { username: string; password: string }) => {
+  const set = (patch: Partial<Values>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setMissing((m) => ({ ...m, ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, !v])) }));
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const empty = { username: !values.username.trim(), password: !values.password };
+    setMissing(empty);
+    if (empty.username || empty.password) return;
     setBusy(true);
     setError(null);
     try {
@@ -66,20 +96,22 @@ export default function LoginPage() {
       // must not read it as "still signed out"
       await client.fetchQuery({ ...meQuery, staleTime: 0 });
       void navigate(res.mustChangePassword ? '/password' : returnTo(location.state), { replace: true });
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'NETWORK', String(e)));
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
     } finally {
       setBusy(false);
     }
   };
+  const required = (label: string) => t('login.required', { label });
+  const code = { margin: '0 0.2em', padding: '0.2em 0.4em 0.1em', fontSize: '85%', fontFamily: token.fontFamilyCode, background: 'rgba(150, 150, 150, 0.1)', border: '1px solid rgba(100, 100, 100, 0.2)', borderRadius: 3 };
 
   return (
     <div style={{ minHeight: '100vh', background: 'linear-gradient(160deg, #e6f4ff 0%, #f5f5f5 60%)', display: 'flex', justifyContent: 'center', padding: '6vh 12px' }}>
-      <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 420 }}>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: 16, width: '100%', maxWidth: 420 }}>
         <div style={{ textAlign: 'center' }}>
-          <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          <h3 style={{ margin: '0 0 4px', color: token.colorTextHeading, fontSize: token.fontSizeHeading3, fontWeight: token.fontWeightStrong, lineHeight: token.lineHeightHeading3 }}>
             {t('app.name')}
-          </Typography.Title>
+          </h3>
           <Button type="link" size="small" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
             {t('shell.language')}
           </Button>
@@ -95,17 +127,33 @@ export default function LoginPage() {
               data-testid="login-error"
             />
           )}
-          <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" size="large" />
-            </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-            </Form.Item>
+          <form onSubmit={(e) => void submit(e)} noValidate>
+            <Field id="login-username" label={t('login.username')} error={missing.username ? required(t('login.username')) : undefined}>
+              <Input
+                id="login-username"
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                size="large"
+                value={values.username}
+                onChange={(e) => set({ username: e.target.value })}
+                status={missing.username ? 'error' : undefined}
+              />
+            </Field>
+            <Field id="login-password" label={t('login.password')} error={missing.password ? required(t('login.password')) : undefined}>
+              <Input.Password
+                id="login-password"
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                size="large"
+                value={values.password}
+                onChange={(e) => set({ password: e.target.value })}
+                status={missing.password ? 'error' : undefined}
+              />
+            </Field>
             <Button type="primary" htmlType="submit" block size="large" loading={busy}>
               {t('login.submit')}
             </Button>
-          </Form>
+          </form>
         </Panel>
         <div style={{ textAlign: 'center' }}>
           {/* the demo district's code is "demo"; elsewhere the page asks for the district code */}
@@ -114,27 +162,27 @@ export default function LoginPage() {
           </Link>
         </div>
         {!!demo.data?.accounts.length && (
-          <Panel small title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={<Typography.Text type="secondary">{t('login.demoHint')}</Typography.Text>}>
-            {demo.data.accounts.map((a, i) => (
+          <Panel small title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={t('login.demoHint')}>
+            {demo.data.accounts.map((a, i, all) => (
               <div
                 key={a.username}
                 role="button"
                 tabIndex={0}
-                onClick={() => form.setFieldsValue({ username: a.username, password: a.password })}
-                onKeyDown={(e) => e.key === 'Enter' && form.setFieldsValue({ username: a.username, password: a.password })}
-                style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 16px', cursor: 'pointer', borderTop: i ? '1px solid rgba(5, 5, 5, 0.06)' : undefined }}
+                onClick={() => set({ username: a.username, password: a.password })}
+                onKeyDown={(e) => e.key === 'Enter' && set({ username: a.username, password: a.password })}
+                style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '8px 16px', cursor: 'pointer', borderBlockEnd: i < all.length - 1 ? `1px solid ${token.colorSplit}` : undefined }}
                 data-testid={`demo-${a.username}`}
               >
-                <Space>
-                  <Typography.Text code>{a.username}</Typography.Text>
+                <span style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+                  <code style={code}>{a.username}</code>
                   <span>{a.name}</span>
-                </Space>
+                </span>
                 <Tag color="blue">{roleLabels[a.role][locale]}</Tag>
               </div>
             ))}
           </Panel>
         )}
-      </Space>
+      </div>
     </div>
   );
 }
