@@ -3,12 +3,12 @@
  * everything behind sign-in (the shell, its menus and pages, the modules' strings) loads once someone is signed in.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { PageSpinner } from '../components/PageSpinner';
 import { useMe } from './auth';
@@ -32,21 +32,29 @@ function Guarded() {
   return <SignedIn me={me} />;
 }
 
+/** The base text style under every page (antd's App gives the same, with message, modal and notification parts we load apart). */
+function BaseText({ children }: { children: ReactNode }) {
+  const { token } = theme.useToken();
+  return <div style={{ color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight }}>{children}</div>;
+}
+
 function Localized() {
   const { locale } = useI18n();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
-      <BrowserRouter>
-        <Suspense fallback={<PageSpinner />}>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            {/* public, no sign-in: the institution white/black list for parents */}
-            <Route path="/public/institutions" element={<PublicInstitutionsPage />} />
-            <Route path="/*" element={<Guarded />} />
-          </Routes>
-        </Suspense>
-      </BrowserRouter>
+      <BaseText>
+        <BrowserRouter>
+          <Suspense fallback={<PageSpinner />}>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              {/* public, no sign-in: the institution white/black list for parents */}
+              <Route path="/public/institutions" element={<PublicInstitutionsPage />} />
+              <Route path="/*" element={<Guarded />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </BaseText>
     </ConfigProvider>
   );
 }

@@ -1,11 +1,12 @@
 /** Change password: forced after first sign-in or a reset; the rule is checked live from the shared policy. */
 import { checkPassword, passwordRuleText } from '@shuangjian/policy';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from './api';
 import { useMe } from './auth';
 import { useI18n } from './i18n';
+import { useMessage } from './message';
 
 interface Values {
   currentPassword: string;
@@ -17,7 +18,7 @@ export default function ChangePasswordPage() {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
   const [form] = Form.useForm<Values>();
-  const { message } = App.useApp();
+  const message = useMessage();
   const navigate = useNavigate();
   const client = useQueryClient();
 

@@ -1,9 +1,9 @@
 /** Behind sign-in: the shell around the pages of the route table, each page checked against what the person may open. */
 import type { Me } from '@shuangjian/contracts';
-import { App as AntApp } from 'antd';
 import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { useI18n } from './i18n';
+import { MessageProvider } from './message';
 import { mayOpen, routes } from './routes';
 import { Shell } from './Shell';
 
@@ -13,7 +13,7 @@ const StatusResult = lazy(() => import('../components/StatusResult'));
 export default function SignedIn({ me }: { me: Me }) {
   const { t } = useI18n();
   return (
-    <AntApp>
+    <MessageProvider>
       <Shell>
         <Routes>
           <Route path="/password" element={<ChangePasswordPage />} />
@@ -23,6 +23,6 @@ export default function SignedIn({ me }: { me: Me }) {
           <Route path="*" element={<StatusResult status="404" title={t('notFound.title')} />} />
         </Routes>
       </Shell>
-    </AntApp>
+    </MessageProvider>
   );
 }

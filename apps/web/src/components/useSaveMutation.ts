@@ -1,7 +1,8 @@
 /** A write from a form or a button: a toast and what follows on success; the server's field errors land on the form's fields, anything else is a toast. */
 import { useMutation } from '@tanstack/react-query';
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { useT } from '../app/i18n';
+import { useMessage } from '../app/message';
 import { applyServerError } from './errors';
 
 export function useSaveMutation<V, R = unknown>({
@@ -18,7 +19,7 @@ export function useSaveMutation<V, R = unknown>({
   onSuccess?: (result: R, values: V) => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   return useMutation({
     mutationFn,
     onSuccess: (result, values) => {

@@ -2,12 +2,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { CALENDAR_ENTRY_KINDS } from '@shuangjian/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { ReactNode } from 'react';
 import { api } from '../../app/api';
 import { can, hasRole, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
+import { useMessage } from '../../app/message';
 import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -33,7 +34,7 @@ function invalidateCalendar(client: ReturnType<typeof useQueryClient>) {
 /** Deletes an entry or a semester (`path`/id), then refreshes the calendar. */
 function useRemove(path: string) {
   const t = useT();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
   return useMutation({
     mutationFn: (row: { id: string }) => api.delete(`${path}/${row.id}`),

@@ -2,12 +2,13 @@
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { CLASS_NAME_MAX, ENTRY_YEAR_MAX, ENTRY_YEAR_MIN, gradeNames } from '@shuangjian/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
+import { useMessage } from '../../app/message';
 import { FormModal, useEditDialog } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -28,7 +29,7 @@ function entryYearOf(grade: number): number {
 export default function ClassesPage() {
   const t = useT();
   const { data: me } = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
   const schools = useSchools();
   const [filters, setFilters] = useUrlFilters('schoolId', 'grade');

@@ -2,11 +2,12 @@
 import { LockOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { type AssignmentInput, PERSON_NAME_MAX, roleLabels, ROLES, USERNAME_MAX, USERNAME_MIN, USERNAME_PATTERN } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Divider, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Divider, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { useMessage } from '../../app/message';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,7 +25,7 @@ type CreateValues = { username: string; name: string; phone?: string; assignment
 export default function StaffPage() {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
   const schools = useSchools();
   const [filters, setFilters] = useUrlFilters('schoolId', 'role', 'q', 'page');

@@ -2,11 +2,12 @@
 import { DeleteOutlined, EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { PERSON_NAME_MAX, RELATIONS, SENSITIVE_NOTE_MAX } from '@shuangjian/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Result, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Drawer, Empty, Flex, Form, Grid, Input, Result, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { can, useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
+import { useMessage } from '../../app/message';
 import { FormModal } from '../../components/FormModal';
 import { PageSpinner } from '../../components/PageSpinner';
 import { ConfirmLink } from '../../components/RowActions';
@@ -23,7 +24,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
   const t = useT();
   const { data: me } = useMe();
   const client = useQueryClient();
-  const { message } = App.useApp();
+  const message = useMessage();
   const student = useQuery({ queryKey: ['student', id], queryFn: () => api.get<StudentDetailRow>(`/api/students/${id}`), enabled: !!id });
   const [editing, setEditing] = useState(false);
   const [sensitiveOpen, setSensitiveOpen] = useState(false);

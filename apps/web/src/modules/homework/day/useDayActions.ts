@@ -3,10 +3,11 @@
  * for a rule the day breaks (422) or a day that moved on (409) is kept for the page's alert; field errors go to the form.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, idempotencyKey } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
+import { useMessage } from '../../../app/message';
 import { applyServerError } from '../../../components/errors';
 import { type ClassDayRow, invalidateHomework, type Item } from '../components/model';
 import type { ReasonValues } from '../components/ReasonModal';
@@ -14,7 +15,7 @@ import type { Action } from './ItemParts';
 
 export function useDayActions(day: ClassDayRow, forms: { adjust: FormInstance<ReasonValues>; submit: FormInstance<ReasonValues> }, close: () => void) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
   const [ruleError, setRuleError] = useState<ApiError | null>(null);
   const base = `/api/homework/days/${day.classId}/${day.date}`;

@@ -2,9 +2,10 @@
 import { PaperClipOutlined } from '@ant-design/icons';
 import { ITEM_ATTACHMENTS_MAX, ITEM_CONTENT_MAX, ITEM_LINKS_MAX, ITEM_MINUTES_MAX, TITLE_MAX } from '@shuangjian/contracts';
 import { HOMEWORK_TYPES, homeworkTypeLabels, LAYERS, layerLabels, PLACES } from '@shuangjian/policy';
-import { App, Button, Col, Form, Input, InputNumber, Radio, Row, Select, Upload, type UploadFile, type UploadProps } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Radio, Row, Select, Upload, type UploadFile, type UploadProps } from 'antd';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
+import { useMessage } from '../../../app/message';
 import type { AttachmentRow } from '../components/model';
 
 /** An attachment's size limit (the server's upload limit). */
@@ -14,7 +15,7 @@ const LINK = /^https?:\/\/\S+$/i;
 /** The fields of one entry (one day's item). */
 export function EntryFields({ name }: { name: number }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const upload: NonNullable<UploadProps<AttachmentRow>['customRequest']> = ({ file, onSuccess, onError }) => {
     const body = new FormData();
     if (file instanceof File) body.append('file', file, file.name);

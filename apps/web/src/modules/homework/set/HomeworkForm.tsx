@@ -3,12 +3,13 @@
  * target class-day beside it while the teacher types; or one item to edit.
  */
 import { useQuery } from '@tanstack/react-query';
-import { App, Col, Form, Grid, Row } from 'antd';
+import { Col, Form, Grid, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../app/api';
 import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { useMessage } from '../../../app/message';
 import { PageHeader } from '../../../components/PageHeader';
 import { useSubjects } from '../../org/queries';
 import { DesignPicker } from '../components/DesignPicker';
@@ -27,7 +28,7 @@ import { useLoadCheck } from './useLoadCheck';
 export function HomeworkForm({ item, designId, reload }: { item?: Item; designId: string | null; reload: () => void }) {
   const { t, locale } = useI18n();
   const { data: me } = useMe();
-  const { message } = App.useApp();
+  const message = useMessage();
   const subjects = useSubjects();
   const [form] = Form.useForm<FormValues>();
   const wide = !!Grid.useBreakpoint().xl;

@@ -1,8 +1,9 @@
 /** The set-homework form's writes: create items (new), save an item (edit, with its version), withdraw it; `run` validates first. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, type FormInstance } from 'antd';
+import type { FormInstance } from 'antd';
 import { api, ApiError, idempotencyKey } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
+import { useMessage } from '../../../app/message';
 import { applyServerError } from '../../../components/errors';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { invalidateHomework, type Item } from '../components/model';
@@ -24,7 +25,7 @@ export function useHomeworkSave({
   onInvalidDates: (dates: string[]) => void;
 }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
+  const message = useMessage();
   const client = useQueryClient();
 
   const create = useSaveMutation({

@@ -1,0 +1,51 @@
+/** The menu of the route table, the entries the person may open, grouped. Loaded on its own: a phone shows it only on demand. */
+import { Menu, type MenuProps } from 'antd';
+import { useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useMe } from './auth';
+import { useI18n } from './i18n';
+import { groups, mayOpen, routes } from './routes';
+
+export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { data: me } = useMe();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items = useMemo<MenuProps['items']>(() => {
+    const visible = routes.filter((r) => r.menu !== false && mayOpen(r, me));
+    const out: NonNullable<MenuProps['items']> = [];
+    const grouped = new Map<string, typeof visible>();
+    for (const r of visible) {
+      if (!r.group) out.push({ key: r.path, icon: r.icon, label: t(r.labelKey) });
+      else {
+        if (!grouped.has(r.group)) {
+          grouped.set(r.group, []);
+          out.push({ key: `group:${r.group}`, icon: groups[r.group]!.icon, label: t(groups[r.group]!.labelKey), children: [] });
+        }
+        grouped.get(r.group)!.push(r);
+      }
+    }
+    return out.map((item) =>
+      item && 'children' in item && String(item.key).startsWith('group:')
+        ? { ...item, children: grouped.get(String(item.key).slice(6))!.map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) }
+        : item,
+    );
+  }, [me, t]);
+
+  const selected = routes.filter((r) => r.path !== '/' && location.pathname.startsWith(r.path)).map((r) => r.path);
+  const openGroups = routes.filter((r) => r.group && location.pathname.startsWith(r.path)).map((r) => `group:${r.group}`);
+  return (
+    <Menu
+      mode="inline"
+      items={items}
+      selectedKeys={selected.length ? selected : [location.pathname]}
+      defaultOpenKeys={openGroups.length ? openGroups : ['group:org']}
+      onClick={({ key }) => {
+        void navigate(key);
+        onNavigate?.();
+      }}
+      style={{ borderInlineEnd: 0 }}
+    />
+  );
+}
