@@ -1,6 +1,6 @@
 /** Starts one server on a fresh data folder with the demo district (built web app included) for all browser tests. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -28,18 +28,28 @@ export async function setup(project: TestProject) {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // the server's log beside the screenshots: a test that finds the server gone is explained there
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  const file = createWriteStream(join(root, 'test-results/e2e-server.log'));
   let log = '';
-  server.stdout?.on('data', (d) => (log += String(d)));
-  server.stderr?.on('data', (d) => (log += String(d)));
+  server.stdout?.on('data', (d) => {
+    log += String(d);
+    file.write(d);
+  });
+  server.stderr?.on('data', (d) => {
+    log += String(d);
+    file.write(d);
+  });
   const baseURL = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
+  for (let up = false, i = 0; !up; i++) {
     try {
-      if ((await fetch(`${baseURL}/api/health`)).ok) break;
+      up = (await fetch(`${baseURL}/api/health`)).ok;
     } catch {
       // not up yet
     }
     if (server.exitCode !== null) throw new Error(`server exited: ${log}`);
-    await new Promise((r) => setTimeout(r, 500));
+    if (!up && i === 240) throw new Error(`server not answering after 2 minutes: ${log}`);
+    if (!up) await new Promise((r) => setTimeout(r, 500));
   }
   project.provide('baseURL', baseURL);
 }
