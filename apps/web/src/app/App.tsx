@@ -32,17 +32,27 @@ function Guarded() {
   return <SignedIn me={me} />;
 }
 
-/** The base text style under every page (antd's App gives the same, with message, modal and notification parts we load apart). */
+/** The class that carries the theme's CSS variables (named, so the base below can carry it too). */
+const THEME_CLASS = 'sj-theme';
+
+/**
+ * The base text style under every page, as antd's App gives it (without App's message, modal and notification parts,
+ * loaded apart): colour, font and size, and with antd's hash and variables classes, antd's look for the links inside.
+ */
 function BaseText({ children }: { children: ReactNode }) {
-  const { token } = theme.useToken();
-  return <div style={{ color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight }}>{children}</div>;
+  const { token, hashId } = theme.useToken();
+  return (
+    <div className={`${hashId} ${THEME_CLASS}`} style={{ color: token.colorText, fontFamily: token.fontFamily, fontSize: token.fontSize, lineHeight: token.lineHeight }}>
+      {children}
+    </div>
+  );
 }
 
 function Localized() {
   const { locale } = useI18n();
   dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 }, cssVar: { key: THEME_CLASS } }}>
       <BaseText>
         <BrowserRouter>
           <Suspense fallback={<PageSpinner />}>
