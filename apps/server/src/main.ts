@@ -1,6 +1,6 @@
 /** Start: config → data-folder lock → database + migrations → demo data on an empty database → listen. */
 import { buildApp } from './app';
-import { seedDemo, isEmpty } from './demo/seed';
+import { isEmpty, seedDemo } from './demo/seed';
 import { configFromEnv } from './platform/config';
 import { isPostgresUrl, openDatabase } from './platform/db';
 import { startHousekeeping } from './platform/housekeeping';
@@ -9,10 +9,17 @@ import { acquireDataDirLock } from './platform/lock';
 async function main() {
   const config = configFromEnv();
   const embedded = !isPostgresUrl(config.databaseUrl);
-  const release = embedded ? acquireDataDirLock(config.databaseUrl) : () => {};
+  const release = embedded
+    ? await acquireDataDirLock(config.databaseUrl, 'server', () => {
+        console.error(`数据目录锁的持有进程意外退出：为保护 ${config.databaseUrl} 的数据，服务器停止。`);
+        process.exit(1);
+      })
+    : () => {};
   const started = Date.now();
   const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);
+  if (!embedded && !config.databaseOwnerUrl)
+    console.warn('DATABASE_OWNER_URL is not set: the server serves as the owner of its tables. Set it to migrate as the owner and serve as a role with row rights only (README, PostgreSQL).');
   if (await isEmpty(database.db)) {
     if (config.demo) {
       const t = Date.now();
@@ -24,7 +31,7 @@ async function main() {
     }
   }
   const app = await buildApp({ database, config, logger: {} });
-  const stopHousekeeping = startHousekeeping(database.db);
+  const stopHousekeeping = startHousekeeping(database.db, (err) => app.log.error({ err }, 'housekeeping failed'));
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     stopHousekeeping();
@@ -36,7 +43,9 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  console.log(`双减 platform listening on http://localhost:${config.port} (API docs: /api/docs)`);
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const { port } = app.server.address() as { port: number };
+  console.log(`双减 platform listening on http://${shown}:${port} (API docs: /api/docs)${config.host === '127.0.0.1' ? ' — this machine only; HOST=0.0.0.0 opens it to the network' : ''}`);
 }
 
 main().catch((err: unknown) => {

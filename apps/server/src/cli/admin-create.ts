@@ -1,4 +1,4 @@
-/** Creates a district (if its code is new) and a district administrator; prints the initial password once. */
+/** Creates a district (if its code is new, in its time zone) and a district administrator; prints the initial password once. */
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { audit, systemActor } from '../platform/audit';
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     username: { type: 'string', default: 'admin' },
     name: { type: 'string', default: '区教育局管理员' },
     phone: { type: 'string' },
+    timezone: { type: 'string', default: 'Asia/Shanghai' },
   },
 });
 
@@ -24,7 +25,7 @@ async function main() {
   const districtName = values['district-name'];
   if (!code) throw new Error('缺少 --district-code（区县代码，如 140105）');
   const config = configFromEnv();
-  const release = isPostgresUrl(config.databaseUrl) ? () => {} : acquireDataDirLock(config.databaseUrl);
+  const release = isPostgresUrl(config.databaseUrl) ? () => {} : await acquireDataDirLock(config.databaseUrl, 'command');
   const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   try {
     const password = generatePassword();
@@ -33,7 +34,9 @@ async function main() {
       let [district] = await tx.select().from(districts).where(eq(districts.code, code));
       if (!district) {
         if (!districtName) throw new Error('新区县须提供 --district-name');
-        [district] = await tx.insert(districts).values({ code, name: districtName }).returning();
+        const timezone = values.timezone!;
+        if (!Intl.supportedValuesOf('timeZone').includes(timezone)) throw new Error(`--timezone ${timezone} 不是有效的时区（如 Asia/Shanghai、Asia/Urumqi）`);
+        [district] = await tx.insert(districts).values({ code, name: districtName, timezone }).returning();
       }
       const [user] = await tx
         .insert(users)

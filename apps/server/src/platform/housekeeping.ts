@@ -22,8 +22,8 @@ export async function purgeExpired(db: Db, now: Date) {
 }
 
 /** Runs purgeExpired every `everyMs` (first run after a minute); returns the stop function. */
-export function startHousekeeping(db: Db, everyMs = HOUR): () => void {
-  const run = () => void purgeExpired(db, new Date()).catch((err: unknown) => console.error('housekeeping:', err));
+export function startHousekeeping(db: Db, onError: (err: unknown) => void, everyMs = HOUR): () => void {
+  const run = () => void purgeExpired(db, new Date()).catch(onError);
   const first = setTimeout(run, 60_000);
   const timer = setInterval(run, everyMs);
   first.unref();
