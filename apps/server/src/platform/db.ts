@@ -131,7 +131,7 @@ export async function grantServingRole(owner: pg.Pool, role: string): Promise<{ 
   const appendOnly = (
     await owner.query<{ table: string }>(
       `select distinct c.relname as table from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_proc p on p.oid = t.tgfoid
-       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and p.proname like '%\_refuse\_change' order by 1`,
+       join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and p.proname like '%\\_refuse\\_change' order by 1`,
     )
   ).rows.map((r) => r.table);
   const r = `"${role}"`;

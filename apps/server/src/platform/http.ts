@@ -143,9 +143,11 @@ export function toErrorReply(
   return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 /** Text PostgreSQL cannot store (NUL) or that is not text at all (a lone UTF-16 surrogate): the path of the first. */
 export function badTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value) ? path : null;
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = badTextPath(value[i], [...path, i]);
@@ -230,7 +232,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     return reply.status(status).send({ ...body, requestId: req.id });
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('x-request-id', req.id);
     return payload;
   });
   const access = config.accessLogLevel;
@@ -283,10 +285,13 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'same-origin');
+    // pages (not their hashed assets, which a browser never frames or navigates to; each header costs every asset)
+    if (!req.url.startsWith('/assets/')) {
+      reply.header('x-frame-options', 'DENY');
+      reply.header('referrer-policy', 'same-origin');
+    }
     // the web app: own scripts only; antd writes its styles inline, charts draw on canvas, downloads come from blob URLs
-    if (!req.url.startsWith('/api/'))
+    if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/'))
       reply.header(
         'content-security-policy',
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
@@ -341,8 +346,16 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     return reply.type('text/html').sendFile('index.html');
   });
   if (config.webDist && existsSync(config.webDist)) {
-    // the build writes .br and .gz beside each file: served as they are, no compression work per request
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, maxAge: '1h', index: ['index.html'], preCompressed: true });
+    // the build writes .br and .gz beside each file: served as they are, no compression work per request. Assets carry
+    // a content hash in their names, so they are cached for good; pages are checked on every visit.
+    await app.register(fastifyStatic, {
+      root: config.webDist,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, path) => void res.header('cache-control', /[/\\]assets[/\\]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   }
   return app;
 }

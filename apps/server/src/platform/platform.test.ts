@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../test/harness';
 import { purgeExpired } from './housekeeping';
@@ -190,6 +194,38 @@ describe('audit log', () => {
     expect(all).not.toContain('13655554444');
     expect(all).not.toContain('13988887777');
     expect(all).toContain('139****7777');
+  });
+});
+
+describe('the web app files', () => {
+  it('are served precompressed, assets cached for good and pages revalidated, with the page headers on pages only', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'sj-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>双减</title>');
+    const js = 'console.log("双减");'.repeat(200);
+    writeFileSync(join(dist, 'assets', 'app-abc123.js'), js);
+    writeFileSync(join(dist, 'assets', 'app-abc123.js.br'), brotliCompressSync(js));
+    const web = await createWorld({ seed: false, config: { webDist: dist } });
+    try {
+      const asset = await web.app.inject({ method: 'GET', url: '/assets/app-abc123.js', headers: { 'accept-encoding': 'br, gzip' } });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers['content-security-policy']).toBeUndefined();
+      expect(brotliDecompressSync(asset.rawPayload).toString()).toBe(js);
+      const page = await web.app.inject({ method: 'GET', url: '/homework/child' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['x-frame-options']).toBe('DENY');
+      // an API answer over 1 kB is compressed on the fly
+      const api = await web.app.inject({ method: 'GET', url: '/api/openapi.json', headers: { 'accept-encoding': 'gzip' } });
+      expect(api.headers['content-encoding']).toBe('gzip');
+      expect(JSON.parse(gunzipSync(api.rawPayload).toString()).openapi).toMatch(/^3\./);
+    } finally {
+      await web.close();
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 
