@@ -11,7 +11,7 @@ export default tseslint.config(
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'vitest.config.ts'] },
+        projectService: { allowDefaultProject: ['*.js', '.*.cjs', 'vitest.config.ts'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

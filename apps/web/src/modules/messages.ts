@@ -1,10 +1,12 @@
 /** Every module's strings, merged into the dictionaries. */
-import type { Messages } from '../app/i18n';
 import { auditMessages } from './audit/messages';
 import { calendarMessages } from './calendar/messages';
 import { homeworkMessages } from './homework/messages';
 import { homeworkViewMessages } from './homework/views.messages';
 import { orgMessages } from './org/messages';
+
+/** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
+type Messages = Record<string, string>;
 
 const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages];
 
