@@ -1,7 +1,7 @@
-/** 作业管理: setting, checking, coordinating, publishing and measuring homework. */
+/** 作业管理: setting, checking, coordinating and publishing homework, and what families see and report. */
 import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, pageOf, PageQuery, Timestamp } from './common';
+import { Id, LocalDate, OptionalText, Timestamp } from './common';
 
 // Limits of what people enter, named once: the schemas below use them and the web's forms import them.
 /** An item's (or a design's) estimated minutes. */
@@ -48,8 +48,8 @@ export const dayStatusLabels = { open: '协调中', pending_approval: '待教务
 export const PLAN_KINDS = ['daily', 'weekly', 'vacation'] as const;
 export const PlanKind = z.enum(PLAN_KINDS);
 
-const Minutes = z.number().int().min(1).max(ITEM_MINUTES_MAX);
-const Content = z.string().trim().min(1).max(ITEM_CONTENT_MAX);
+export const ItemMinutes = z.number().int().min(1).max(ITEM_MINUTES_MAX);
+export const ItemContent = z.string().trim().min(1).max(ITEM_CONTENT_MAX);
 const Link = z.url({ protocol: /^https?$/ }).max(500);
 
 export const Violation = z.object({
@@ -111,11 +111,11 @@ export type HomeworkItem = z.infer<typeof HomeworkItem>;
 export const ItemEntry = z.object({
   date: LocalDate,
   title: OptionalText(TITLE_MAX),
-  content: Content,
+  content: ItemContent,
   type: HomeworkType,
   layer: Layer,
   place: Place,
-  minutes: Minutes,
+  minutes: ItemMinutes,
   links: z.array(Link).max(ITEM_LINKS_MAX).default([]),
   attachmentIds: z.array(Id).max(ITEM_ATTACHMENTS_MAX).default([]),
   designId: Id.nullish(),
@@ -131,11 +131,11 @@ export const CreateItems = z.object({
 export const CreatedItems = z.object({ items: z.array(HomeworkItem) });
 export const ItemPatch = z.object({
   title: OptionalText(TITLE_MAX).optional(),
-  content: Content.optional(),
+  content: ItemContent.optional(),
   type: HomeworkType.optional(),
   layer: Layer.optional(),
   place: Place.optional(),
-  minutes: Minutes.optional(),
+  minutes: ItemMinutes.optional(),
   date: LocalDate.optional(),
   links: z.array(Link).max(ITEM_LINKS_MAX).optional(),
   attachmentIds: z.array(Id).max(ITEM_ATTACHMENTS_MAX).optional(),
@@ -158,7 +158,7 @@ export const CheckDecision = z.object({
 });
 /** 班主任协调总量: shorten, drop, move to another day, or send back to the teacher. */
 export const Adjustment = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('shorten'), minutes: Minutes, reason: Reason }),
+  z.object({ action: z.literal('shorten'), minutes: ItemMinutes, reason: Reason }),
   z.object({ action: z.literal('drop'), reason: Reason }),
   z.object({ action: z.literal('move'), date: LocalDate, reason: Reason }),
   z.object({ action: z.literal('return'), reason: Reason }),
@@ -296,7 +296,7 @@ export const FeedbackInput = z.object({
   stoppedAtBedtime: z.boolean().default(false),
 });
 /** from ≤ to, at most `days` apart. */
-const withinDays = <T extends { from: string; to: string }>(days: number): [(q: T) => boolean, { message: string; path: string[] }] => [
+export const withinDays = <T extends { from: string; to: string }>(days: number): [(q: T) => boolean, { message: string; path: string[] }] => [
   (q) => q.from <= q.to && Date.parse(q.to) - Date.parse(q.from) <= days * 86_400_000,
   { message: `日期范围应在 ${days} 天以内`, path: ['to'] },
 ];
@@ -308,180 +308,4 @@ export const ChildRange = z.object({
   lists: z.array(PublishedList),
   /** Every day of the range with its kind, so days without a list can say why. */
   days: z.array(z.object({ date: LocalDate, kind: z.string(), name: z.string().nullable() })),
-});
-
-// ── measures ───────────────────────────────────────────────────────────────
-export const ClassDayStat = z.object({
-  classId: Id,
-  className: z.string(),
-  date: LocalDate,
-  dayKind: z.string(),
-  limit: z.number().int(),
-  plannedWritten: z.number().int(),
-  plannedOptional: z.number().int(),
-  plannedOther: z.number().int(),
-  published: z.boolean(),
-  plannedOver: z.boolean(),
-  reporters: z.number().int(),
-  withinLimit: z.number().int(),
-  bedtimeStops: z.number().int(),
-  /** Children over the limit, bedtime stops included. */
-  overLimit: z.number().int(),
-  medianMinutes: z.number().int().nullable(),
-  p90Minutes: z.number().int().nullable(),
-  /** More children over the limit than the completion target allows. */
-  overloaded: z.boolean(),
-});
-export const RangeQuery = z.object({ from: LocalDate, to: LocalDate }).refine(...withinDays(VIEW_RANGE_MAX_DAYS));
-export const ClassCalendar = z.object({ classId: Id, className: z.string(), grade: z.number().int(), target: z.number(), days: z.array(ClassDayStat) });
-export const TeacherItemStat = z.object({
-  itemId: Id,
-  classId: Id,
-  teacherId: Id,
-  teacherName: z.string(),
-  subjectName: z.string(),
-  className: z.string(),
-  date: LocalDate,
-  estimate: z.number().int(),
-  reports: z.number().int(),
-  medianMinutes: z.number().int().nullable(),
-  flagged: z.boolean(),
-});
-export const TeacherSummary = z.object({
-  teacherId: Id,
-  teacherName: z.string(),
-  items: z.number().int(),
-  reportedItems: z.number().int(),
-  /** Mean of median actual ÷ estimate over items with reports. */
-  meanRatio: z.number().nullable(),
-  flagged: z.number().int(),
-});
-export const SchoolOverview = z.object({
-  schoolId: Id,
-  /** Policy in force: completion target and the actual-over-estimate factor. */
-  target: z.number(),
-  overrunFactor: z.number(),
-  date: LocalDate,
-  weekStart: LocalDate,
-  today: z.array(ClassDayStat),
-  week: z.array(ClassDayStat),
-  teachers: z.array(TeacherSummary),
-  flaggedItems: z.array(TeacherItemStat),
-});
-export const SchoolOverviewQuery = z.object({ schoolId: Id, date: LocalDate });
-/** Counts over class-days: published, with reports, over-loaded; children reporting and within the limit. */
-const DayCounts = z.object({
-  classDays: z.number().int(),
-  reportedDays: z.number().int(),
-  overloadedDays: z.number().int(),
-  reporters: z.number().int(),
-  withinLimit: z.number().int(),
-});
-export const SchoolWeek = DayCounts.extend({
-  schoolId: Id,
-  schoolName: z.string(),
-  zoneName: z.string(),
-  weekStart: LocalDate,
-  plannedOverDays: z.number().int(),
-  /** overloadedDays ÷ reportedDays. */
-  overLimitRate: z.number().nullable(),
-  /** withinLimit ÷ reporters. */
-  withinLimitRate: z.number().nullable(),
-});
-export const DistrictWeekly = z.object({
-  from: LocalDate,
-  to: LocalDate,
-  target: z.number(),
-  weeks: z.array(LocalDate),
-  rows: z.array(SchoolWeek),
-  /** Schools in scope with no published homework in the range. */
-  silent: z.array(z.object({ schoolId: Id, schoolName: z.string(), zoneName: z.string() })),
-  totals: z.array(SchoolWeek.omit({ schoolId: true, schoolName: true, zoneName: true })),
-});
-export const SchoolClassesQuery = z.object({ schoolId: Id, from: LocalDate, to: LocalDate }).refine(...withinDays(VIEW_RANGE_MAX_DAYS));
-export const ClassSummary = DayCounts.extend({
-  classId: Id,
-  className: z.string(),
-  grade: z.number().int(),
-  meanPlanned: z.number().nullable(),
-  meanMedian: z.number().nullable(),
-});
-export const TeacherWeek = z.object({ weekStart: LocalDate, overrunFactor: z.number(), items: z.array(HomeworkItem), stats: z.array(TeacherItemStat) });
-
-// ── library (优质作业资源库) ─────────────────────────────────────────────────
-export const Design = z.object({
-  id: Id,
-  schoolName: z.string().nullable(),
-  authorName: z.string(),
-  /** The reader wrote it, or curates the library for its school or the district. */
-  canEdit: z.boolean(),
-  canCurate: z.boolean(),
-  subjectId: Id,
-  subjectName: z.string(),
-  grade: z.number().int(),
-  unit: z.string().nullable(),
-  type: HomeworkType,
-  layer: Layer,
-  title: z.string(),
-  content: z.string(),
-  minutes: z.number().int(),
-  excellent: z.boolean(),
-  collections: z.array(z.object({ id: Id, name: z.string() })),
-  createdAt: Timestamp,
-});
-export const DesignInput = z.object({
-  subjectId: Id,
-  grade: z.number().int().min(1).max(9),
-  unit: OptionalText(TITLE_MAX),
-  type: HomeworkType,
-  layer: Layer,
-  title: z.string().trim().min(DESIGN_TITLE_MIN).max(TITLE_MAX),
-  content: Content,
-  minutes: Minutes,
-});
-export const DesignFromItem = z.object({ itemId: Id, title: z.string().trim().min(DESIGN_TITLE_MIN).max(TITLE_MAX), unit: OptionalText(TITLE_MAX) });
-export const DesignQuery = PageQuery.extend({
-  subjectId: Id.optional(),
-  grade: z.coerce.number().int().min(1).max(9).optional(),
-  type: HomeworkType.optional(),
-  layer: Layer.optional(),
-  unit: z.string().trim().max(TITLE_MAX).optional(),
-  excellent: z.enum(['0', '1']).optional(),
-  collectionId: Id.optional(),
-});
-export const DesignPage = pageOf(Design);
-export const Collection = z.object({ id: Id, name: z.string(), description: z.string().nullable(), designCount: z.number().int(), createdBy: z.string() });
-export const CollectionInput = z.object({ name: z.string().trim().min(COLLECTION_NAME_MIN).max(COLLECTION_NAME_MAX), description: OptionalText(COLLECTION_DESCRIPTION_MAX) });
-export const CollectionDesign = z.object({ designId: Id });
-
-// ── error notebook (错题本) ────────────────────────────────────────────────
-export const MistakeInput = z.object({
-  studentId: Id,
-  itemId: Id.nullish(),
-  subjectId: Id.nullish(),
-  question: z.string().trim().min(1).max(MISTAKE_TEXT_MAX),
-  note: OptionalText(MISTAKE_TEXT_MAX),
-});
-export const Mistake = z.object({
-  id: Id,
-  studentId: Id,
-  itemId: Id.nullable(),
-  subjectName: z.string().nullable(),
-  date: LocalDate.nullable(),
-  question: z.string(),
-  note: z.string().nullable(),
-  resolved: z.boolean(),
-  createdAt: Timestamp,
-});
-export const MistakeQuery = z.object({ studentId: Id });
-export const FrequentMistakesQuery = z
-  .object({ classId: Id, from: LocalDate, to: LocalDate })
-  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] });
-export const FrequentMistake = z.object({
-  itemId: Id.nullable(),
-  subjectName: z.string().nullable(),
-  date: LocalDate.nullable(),
-  question: z.string(),
-  students: z.number().int(),
-  notes: z.array(z.string()),
 });

@@ -8,4 +8,6 @@ export * from './roster';
 export * from './labels';
 export * from './policy';
 export * from './homework';
+export * from './homework-measures';
+export * from './homework-library';
 export * from './money';
