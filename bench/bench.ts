@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { addDays, todayIn } from '@shuangjian/policy';
+import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 
 const duration = arg('duration', 15);
@@ -52,7 +52,7 @@ async function main() {
        where r.district_id = $1 and r.role = 'teacher' and u.username = any($2::text[]) order by array_position($2::text[], u.username)`,
       [info.districtId, Array.from({ length: 200 }, (_, n) => `bt${n}-2`)])).rows.map((r) => r.id as string),
   );
-  const today = todayIn();
+  const today = todayIn(DEFAULT_TIME_ZONE);
   const port = 38000 + Math.floor(Math.random() * 500);
   console.log(`synthetic district: ${info.counts.schools} schools, ${info.counts.students} students, ${info.counts.items} items, ${info.counts.feedback} reports`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon ${connections} connections × ${duration} s each`);

@@ -6,7 +6,7 @@
  * Parent, teacher and district-admin sessions are created with known tokens for `npm run bench`.
  */
 import { createHash } from 'node:crypto';
-import { addDays, defaultHomeworkPolicy, todayIn } from '@shuangjian/policy';
+import { addDays, defaultHomeworkPolicy, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { openDatabase } from '../apps/server/src/platform/db';
 import { hashPassword } from '../apps/server/src/platform/auth/password';
 import { rebuildRollups } from '../apps/server/src/modules/homework';
@@ -35,7 +35,7 @@ async function main() {
     await q(text, params);
     console.log(`  ${name}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
-  const today = todayIn();
+  const today = todayIn(DEFAULT_TIME_ZONE);
   const from = addDays(today, -days);
   const passwordHash = await hashPassword('Demo#2026');
   const perClass = 40;

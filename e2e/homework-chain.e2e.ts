@@ -4,15 +4,15 @@
  * submits the day; academic affairs approves it; the parent sees the published list on a phone.
  * The demo district has, today in 实验小学 三年级(2)班: 语文 25 min and 英语 15 min ready, 科学 pending content check.
  */
-import { addDays, todayIn } from '@shuangjian/policy';
+import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
-/** Today in Asia/Shanghai, computed as the server does. */
-const today = todayIn('Asia/Shanghai');
+/** Today in the demo district's time zone, computed as the server does. */
+const today = todayIn(DEFAULT_TIME_ZONE);
 const CLASS = '三年级(2)班';
 const CONTENT = '完成练习册第 18 页 1–6 题';
 

@@ -3,7 +3,7 @@
  * dashboard with its drill-down and Excel export; the school overview, the class load calendar, the teacher's week and
  * the library. The figures the pages show are checked against the API's, fetched with the page's own cookies.
  */
-import { addDays, todayIn, weekStart } from '@shuangjian/policy';
+import { addDays, DEFAULT_TIME_ZONE, todayIn, weekStart } from '@shuangjian/policy';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
@@ -46,7 +46,7 @@ describe('a parent on a phone', () => {
     await signIn(page, 'demo-parent');
     const me = await get<{ children: { id: string; name: string }[] }>(page, '/api/me');
     const child = me.children[0]!;
-    const today = todayIn('Asia/Shanghai');
+    const today = todayIn(DEFAULT_TIME_ZONE);
 
     // the home page shows today's card for the child
     await page.getByTestId('home-child-homework').first().waitFor();
@@ -184,7 +184,7 @@ describe('the district office', () => {
     await page.getByTestId('district-chart').locator('canvas').first().waitFor();
     await page.getByTestId('district-school').first().waitFor();
 
-    const thisWeek = weekStart(todayIn('Asia/Shanghai'));
+    const thisWeek = weekStart(todayIn(DEFAULT_TIME_ZONE));
     const api = await get<Weekly>(page, `/api/homework/district/weekly?from=${addDays(thisWeek, -49)}&to=${addDays(thisWeek, 6)}`);
     const lastFull = api.totals.find((w) => w.weekStart === addDays(thisWeek, -7))!;
     expect((await page.getByTestId('district-kpi-within').locator('.ant-statistic-content').textContent())?.trim()).toBe(pct(lastFull.withinLimitRate));
@@ -236,7 +236,7 @@ describe('school staff', () => {
     // the latest school day with published lists
     const me = await get<{ schools: { id: string }[] }>(page, '/api/me');
     const schoolId = me.schools[0]!.id;
-    let date = addDays(todayIn('Asia/Shanghai'), -1);
+    let date = addDays(todayIn(DEFAULT_TIME_ZONE), -1);
     type Overview = { today: { className: string; overloaded: boolean; published: boolean }[]; week: unknown[]; teachers: unknown[]; flaggedItems: unknown[] };
     let overview = await get<Overview>(page, `/api/homework/school/overview?schoolId=${schoolId}&date=${date}`);
     for (let i = 0; i < 6 && !overview.today.some((s) => s.published); i++) {
@@ -272,7 +272,7 @@ describe('school staff', () => {
     await signIn(page, 'demo-teacher');
     await page.goto('/homework/week');
     await page.getByTestId('week-items').locator('tbody tr.ant-table-row').first().waitFor();
-    const monday = weekStart(todayIn('Asia/Shanghai'));
+    const monday = weekStart(todayIn(DEFAULT_TIME_ZONE));
     const week = await get<{ items: unknown[]; stats: { flagged: boolean; medianMinutes: number | null }[] }>(page, `/api/homework/teacher/week?weekStart=${monday}`);
     expect(await page.getByTestId('week-items').locator('tbody tr.ant-table-row').count()).toBe(week.items.length);
     expect(await page.getByTestId('week-items').locator('.anticon-warning').count()).toBe(week.stats.filter((s) => s.flagged && s.medianMinutes !== null).length);

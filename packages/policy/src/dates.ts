@@ -43,8 +43,14 @@ export function dateRange(from: LocalDate, to: LocalDate): LocalDate[] {
   return out;
 }
 
-/** Today's date in a time zone (default Asia/Shanghai), as a LocalDate. */
-export function todayIn(timeZone = 'Asia/Shanghai', now: Date = new Date()): LocalDate {
+/**
+ * The time zone a new district gets unless it names its own (admin:create --timezone). Every date and time is taken in
+ * the district's zone (districts.timezone, on each request), never in this constant or the server's.
+ */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date in a time zone, as a LocalDate. */
+export function todayIn(timeZone: string, now: Date = new Date()): LocalDate {
   return localDateTimeIn(timeZone, now).date;
 }
 

@@ -1,5 +1,6 @@
 /** Creates a district (if its code is new, in its time zone) and a district administrator; prints the initial password once. */
 import { parseArgs } from 'node:util';
+import { DEFAULT_TIME_ZONE } from '@shuangjian/policy';
 import { eq } from 'drizzle-orm';
 import { audit, systemActor } from '../platform/audit';
 import { generatePassword, hashPassword } from '../platform/auth/password';
@@ -16,7 +17,7 @@ const { values } = parseArgs({
     username: { type: 'string', default: 'admin' },
     name: { type: 'string', default: '区教育局管理员' },
     phone: { type: 'string' },
-    timezone: { type: 'string', default: 'Asia/Shanghai' },
+    timezone: { type: 'string', default: DEFAULT_TIME_ZONE },
   },
 });
 

@@ -12,7 +12,7 @@ import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
-import { type LocalDate, todayIn } from '@shuangjian/policy';
+import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 
@@ -112,7 +112,7 @@ export async function seedDemo(db: Db, options: { homework?: boolean; today?: Lo
   });
 }
 
-const DEMO_TIME_ZONE = 'Asia/Shanghai';
+const DEMO_TIME_ZONE = DEFAULT_TIME_ZONE;
 
 async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<string> {
   const next = rng(20260901);

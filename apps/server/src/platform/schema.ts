@@ -1,4 +1,5 @@
 /** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions. */
+import { DEFAULT_TIME_ZONE } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -28,7 +29,7 @@ export const districts = pgTable('districts', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
-  timezone: text('timezone').notNull().default('Asia/Shanghai'),
+  timezone: text('timezone').notNull().default(DEFAULT_TIME_ZONE),
   /** Demo district: the sign-in page lists its demo accounts. */
   demo: boolean('demo').notNull().default(false),
   createdAt: createdAt(),

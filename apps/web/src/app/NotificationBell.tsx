@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { formatDateTime } from '../components/format';
 import { api } from './api';
 import { useT } from './i18n';
+import { useTimeZone } from './auth';
 
 type NotificationPage = z.infer<typeof NotificationList>;
 
@@ -17,6 +18,7 @@ type NotificationPage = z.infer<typeof NotificationList>;
  * asked while the password must be changed first (the server answers nothing else then).
  */
 export function NotificationBell({ compact, enabled }: { compact?: boolean; enabled: boolean }) {
+  const tz = useTimeZone();
   const t = useT();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -57,7 +59,7 @@ export function NotificationBell({ compact, enabled }: { compact?: boolean; enab
                 </Typography.Paragraph>
               )}
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {formatDateTime(n.createdAt)}
+                {formatDateTime(n.createdAt, tz)}
               </Typography.Text>
             </div>
           ))}

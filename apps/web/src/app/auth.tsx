@@ -1,5 +1,6 @@
 /** The signed-in person (GET /api/me) and what they may open. */
 import { type Me, type Permission, type Role, rolesHave } from '@shuangjian/contracts';
+import { DEFAULT_TIME_ZONE } from '@shuangjian/policy';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, type ApiError } from './api';
@@ -21,6 +22,11 @@ export function useMe() {
     return () => window.removeEventListener('sj:signed-out', onSignedOut);
   }, [client]);
   return query;
+}
+
+/** The signed-in person's district's time zone: every date and time on the pages is read in it. */
+export function useTimeZone(): string {
+  return useMe().data?.district.timezone ?? DEFAULT_TIME_ZONE;
 }
 
 export function can(me: Pick<Me, 'roles'> | null | undefined, permission: Permission): boolean {

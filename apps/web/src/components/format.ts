@@ -11,8 +11,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** "2026-11-26 14:39:36" in the given zone (Asia/Shanghai by default); empty for no value. */
-export function formatDateTime(iso: string | null | undefined, timeZone = 'Asia/Shanghai'): string {
+/** "2026-11-26 14:39:36" in the district's zone (useTimeZone()); empty for no value. */
+export function formatDateTime(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : formatter(timeZone).format(d);

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -42,8 +42,7 @@ function Json({ value, testId }: { value: unknown; testId: string }) {
 
 export default function AuditPage() {
   const { t, locale } = useI18n();
-  const { data: me } = useMe();
-  const tz = me?.district.timezone ?? 'Asia/Shanghai';
+  const tz = useTimeZone();
   const [filters, setFilters] = useUrlFilters('from', 'to', 'actor', 'entity', 'action', 'entityId', 'q', 'page', 'pageSize');
   const [form] = Form.useForm<Filters>();
   const page = Number(filters.page ?? 1);

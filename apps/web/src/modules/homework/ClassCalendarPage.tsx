@@ -8,7 +8,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, ApiError, qs } from '../../app/api';
-import { hasRole, useMe } from '../../app/auth';
+import { hasRole, useMe, useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { PageHeader } from '../../components/PageHeader';
@@ -90,11 +90,12 @@ function FrequentMistakes({ classId, from, to }: { classId: string; from: string
 }
 
 export default function ClassCalendarPage() {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
   const { data: me } = useMe();
   const navigate = useNavigate();
   const wide = !!Grid.useBreakpoint().lg;
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const options = useClassOptions();
   const [params, setParams] = useSearchParams();
   const classId = options.find((o) => o.value === params.get('classId'))?.value ?? options[0]?.value;

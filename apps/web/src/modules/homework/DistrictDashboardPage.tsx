@@ -9,7 +9,7 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { PageHeader } from '../../components/PageHeader';
@@ -117,9 +117,9 @@ function DrillDown({ school, from, to, target, onClose }: { school: SchoolRow; f
 }
 
 export default function DistrictDashboardPage() {
+  const tz = useTimeZone();
   const { t } = useI18n();
-  const { data: me } = useMe();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const thisWeek = weekStart(today);
   const [range, setRange] = useState<[string, string]>(() => [addDays(thisWeek, -49), addDays(thisWeek, 6)]);
   const [drill, setDrill] = useState<SchoolRow | null>(null);

@@ -14,10 +14,12 @@ import { PageSpinner } from '../../components/PageSpinner';
 import { ItemLinks } from './components/ItemLinks';
 import { formatDay, hwKey, type PublishedListRow } from './components/model';
 import './print.css';
+import { useTimeZone } from '../../app/auth';
 
 type NoticeItem = PublishedListRow['items'][number];
 
 export default function NoticePage() {
+  const tz = useTimeZone();
   const { classId = '', date = '' } = useParams();
   const [params] = useSearchParams();
   const version = params.get('version');
@@ -146,7 +148,7 @@ export default function NoticePage() {
         <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
           <Typography.Text type="secondary">{t('hw.notice.rule', { limit: n.limit })}</Typography.Text>
           <Typography.Text type="secondary" data-testid="notice-meta">
-            {t('hw.notice.meta', { version: n.version, by: n.publishedBy, at: formatDateTime(n.publishedAt) })}
+            {t('hw.notice.meta', { version: n.version, by: n.publishedBy, at: formatDateTime(n.publishedAt, tz) })}
           </Typography.Text>
         </Flex>
         {n.version === 1 && n.reason && (

@@ -12,7 +12,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { api } from '../../app/api';
-import { can, useMe } from '../../app/auth';
+import { can, useMe, useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
@@ -55,9 +55,9 @@ export default function PoliciesPage() {
 }
 
 function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
-  const { data: me } = useMe();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const current = entry.current?.value ?? entry.default;
   const sameAsDefault = JSON.stringify(current) === JSON.stringify(entry.default);
   return (
@@ -127,7 +127,7 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
             { title: t('hw.policy.value'), key: 'value', render: (_: unknown, v) => <ValueView policyKey={entry.key} value={v.value} compact /> },
             { title: t('hw.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
             { title: t('hw.policy.by'), dataIndex: 'createdBy', width: 90 },
-            { title: t('hw.policy.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+            { title: t('hw.policy.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, tz) },
           ]}
         />
       )}
@@ -212,11 +212,11 @@ interface VersionForm {
 
 /** 新增版本: the editor fits the setting; the value is checked again by the server against the setting's schema. */
 function VersionModal({ entry, onClose }: { entry: Entry; onClose: () => void }) {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
-  const { data: me } = useMe();
   const client = useQueryClient();
   const [form] = Form.useForm<VersionForm>();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const current = entry.current?.value ?? entry.default;
   const completion = entry.key === 'homework.completionTarget' ? parse('homework.completionTarget', current) : null;
   const save = useSaveMutation({

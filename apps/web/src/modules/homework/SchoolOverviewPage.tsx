@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { useMe, useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,9 +38,10 @@ const compare = (a: number[], b: number[]) => {
 };
 
 export default function SchoolOverviewPage() {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
   const { data: me } = useMe();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const [params, setParams] = useSearchParams();
   const schools = me?.schools ?? [];
   const schoolId = schools.find((s) => s.id === params.get('schoolId'))?.id ?? schools[0]?.id;

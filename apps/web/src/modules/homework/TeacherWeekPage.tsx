@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { api, qs } from '../../app/api';
-import { useMe } from '../../app/auth';
+import { useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { Chart, type ChartOption } from '../../components/Chart';
 import { FormModal } from '../../components/FormModal';
@@ -65,9 +65,9 @@ function SaveAsDesign({ item, onClose }: { item: Item; onClose(): void }) {
 }
 
 export default function TeacherWeekPage() {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
-  const { data: me } = useMe();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const [monday, setMonday] = useState(() => weekStart(today));
   const [saving, setSaving] = useState<Item | null>(null);
   const sunday = addDays(monday, 6);

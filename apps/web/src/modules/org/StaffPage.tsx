@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Divider, Flex, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { api, qs } from '../../app/api';
-import { can, useMe } from '../../app/auth';
+import { can, useMe, useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useMessage } from '../../app/message';
 import { formatDateTime } from '../../components/format';
@@ -36,7 +36,7 @@ export default function StaffPage() {
   const staff = useQuery({ queryKey: ['staff', query], queryFn: () => api.get<Paged<StaffRow>>(`/api/staff${qs(query)}`), placeholderData: (prev) => prev });
   const manage = can(me, 'staff.manage');
   const roles = assignableRoles(me);
-  const tz = me?.district.timezone;
+  const tz = useTimeZone();
   // several schools in one list: say which school each person works at
   const showSchools = !schoolId && (schools.data?.length ?? 0) > 1;
 

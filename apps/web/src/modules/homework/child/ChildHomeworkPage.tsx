@@ -6,7 +6,7 @@
 import { Empty, Segmented, Tabs, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
-import { useMe } from '../../../app/auth';
+import { useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { districtToday } from '../components/model';
@@ -19,10 +19,11 @@ const MistakesTab = lazy(() => import('./MistakesTab'));
 const lazyTab = (tab: ReactNode) => <Suspense fallback={<PageSpinner />}>{tab}</Suspense>;
 
 export default function ChildHomeworkPage() {
+  const tz = useTimeZone();
   const { t } = useI18n();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const children = me?.children ?? [];
   const child = children.find((c) => c.id === params.get('child')) ?? children[0];
   const rawDate = params.get('date');

@@ -16,6 +16,7 @@ import { ItemCard } from './ItemCard';
 import { ReportForm } from './ReportForm';
 import { outcomeOf, ReportResult } from './ReportResult';
 import { type Child, type ListRow, REPORT_DAYS } from './types';
+import { useTimeZone } from '../../../app/auth';
 
 /** Written minutes against the limit, with the rest of the day's load underneath. */
 function LoadSummary({ list, grade }: { list: ListRow; grade: number }) {
@@ -66,6 +67,7 @@ function NothingPublished({ day, today }: { day: ChildDayRow; today: string }) {
 }
 
 export function DayTab({ child, date, today, onDate }: { child: Child; date: string; today: string; onDate(d: string): void }) {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
   const client = useQueryClient();
   const day = useQuery({ queryKey: childDayKey(child.id, date), queryFn: () => fetchChildDay(child.id, date) });
@@ -123,7 +125,7 @@ export function DayTab({ child, date, today, onDate }: { child: Child; date: str
               {d.list.version > 1 && d.list.reason && <Alert type="warning" showIcon title={t('hwv.child.correctionReason', { reason: d.list.reason })} />}
               <LoadSummary list={d.list} grade={d.grade} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('hwv.child.publishedBy', { name: d.list.publishedBy, at: formatDateTime(d.list.publishedAt) })}
+                {t('hwv.child.publishedBy', { name: d.list.publishedBy, at: formatDateTime(d.list.publishedAt, tz) })}
               </Typography.Text>
               {reportable && (
                 <Button

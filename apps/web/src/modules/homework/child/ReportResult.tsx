@@ -3,6 +3,7 @@ import { Alert, Button, Space, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../components/format';
 import type { ChildDayRow } from '../components/family';
+import { useTimeZone } from '../../../app/auth';
 
 export type Outcome = 'within' | 'over' | 'bedtime' | 'unfinished';
 
@@ -18,6 +19,7 @@ export function outcomeOf(day: ChildDayRow): Outcome | null {
 const OUTCOME_TYPE: Record<Outcome, 'success' | 'error' | 'warning' | 'info'> = { within: 'success', over: 'error', bedtime: 'warning', unfinished: 'info' };
 
 export function ReportResult({ day, onEdit, canEdit }: { day: ChildDayRow; onEdit(): void; canEdit: boolean }) {
+  const tz = useTimeZone();
   const { t } = useI18n();
   const outcome = outcomeOf(day)!;
   const f = day.feedback!;
@@ -32,7 +34,7 @@ export function ReportResult({ day, onEdit, canEdit }: { day: ChildDayRow; onEdi
           <span>{t('hwv.report.savedMinutes', { n: f.minutes, limit: day.list!.limit })}</span>
           <span>{t(`hwv.report.outcomeHelp.${outcome}`, { bedtime: day.bedtime })}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('hwv.report.reportedAt', { at: formatDateTime(f.reportedAt) })}
+            {t('hwv.report.reportedAt', { at: formatDateTime(f.reportedAt, tz) })}
           </Typography.Text>
           {canEdit && (
             <Button size="large" block onClick={onEdit} data-testid="report-edit" style={{ marginTop: 8 }}>

@@ -39,8 +39,8 @@ export function invalidateHomework(client: QueryClient) {
   void client.invalidateQueries({ queryKey: ['notifications'] });
 }
 
-/** Today in the district's time zone (Asia/Shanghai unless the district says otherwise). */
-export function districtToday(timeZone = 'Asia/Shanghai'): string {
+/** Today in the district's time zone (useTimeZone()). */
+export function districtToday(timeZone: string): string {
   return todayIn(timeZone);
 }
 

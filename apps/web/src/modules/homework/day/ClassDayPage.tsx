@@ -12,7 +12,7 @@ import { type ReactNode, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { api } from '../../../app/api';
-import { hasRole, useMe } from '../../../app/auth';
+import { hasRole, useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -29,6 +29,7 @@ import { SubmitDialog } from './SubmitDialog';
 import { useDayActions } from './useDayActions';
 
 export default function ClassDayPage() {
+  const tz = useTimeZone();
   const { classId = '', date = '' } = useParams();
   const { t, locale } = useI18n();
   const { data: me } = useMe();
@@ -56,7 +57,7 @@ export default function ClassDayPage() {
     );
   const coordinator = !!me?.classes.some((c) => c.id === classId && c.roles.includes('class_teacher'));
   const approver = hasRole(me, 'school_admin') && !!me?.schools.some((s) => s.id === day.data.schoolId);
-  return <DayView day={day.data} nav={nav} coordinator={coordinator} approver={approver} today={districtToday(me?.district.timezone)} />;
+  return <DayView day={day.data} nav={nav} coordinator={coordinator} approver={approver} today={districtToday(tz)} />;
 }
 
 function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow; nav: ReactNode; coordinator: boolean; approver: boolean; today: string }) {

@@ -5,8 +5,10 @@ import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../components/format';
 import type { ClassDayRow } from '../components/model';
+import { useTimeZone } from '../../../app/auth';
 
 export function DayHistory({ day }: { day: ClassDayRow }) {
+  const tz = useTimeZone();
   const { t } = useI18n();
   return (
     <Card
@@ -33,7 +35,7 @@ export function DayHistory({ day }: { day: ClassDayRow }) {
               <div>
                 <Space wrap size={[12, 0]}>
                   <Tag color={h.version === day.publishedVersion ? 'green' : undefined}>{t('hw.day.version', { n: h.version })}</Tag>
-                  <Typography.Text>{formatDateTime(h.publishedAt)}</Typography.Text>
+                  <Typography.Text>{formatDateTime(h.publishedAt, tz)}</Typography.Text>
                   <Typography.Text>{t('hw.day.publishedBy', { name: h.publishedBy })}</Typography.Text>
                   <Typography.Text type="secondary">{t('hw.day.historyWritten', { n: h.written })}</Typography.Text>
                 </Space>

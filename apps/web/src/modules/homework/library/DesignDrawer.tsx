@@ -6,7 +6,7 @@ import { Button, Card, Descriptions, Drawer, Flex, Grid, Select, Space, Tag, Typ
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../../app/api';
-import { can, hasRole, useMe } from '../../../app/auth';
+import { can, hasRole, useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../components/format';
 import { useSaveMutation } from '../../../components/useSaveMutation';
@@ -15,6 +15,7 @@ import { LayerTag, TypeTag } from '../components/tags';
 import type { CollectionRow, DesignRow } from './types';
 
 export function DesignDrawer({ id, initial, collections, onEdit, onClose }: { id: string; initial?: DesignRow; collections: CollectionRow[]; onEdit(d: DesignRow): void; onClose(): void }) {
+  const tz = useTimeZone();
   const { t } = useI18n();
   const { data: me } = useMe();
   const client = useQueryClient();
@@ -89,7 +90,7 @@ export function DesignDrawer({ id, initial, collections, onEdit, onClose }: { id
               { key: 'layer', label: t('hwv.library.field.layer'), children: <LayerTag layer={d.layer} /> },
               { key: 'minutes', label: t('hwv.library.field.minutes'), children: t('hwv.minutes', { n: d.minutes }) },
               { key: 'author', label: t('hwv.library.author'), children: `${d.authorName}${d.schoolName ? ` · ${d.schoolName}` : ''}` },
-              { key: 'created', label: t('hwv.library.created'), children: formatDateTime(d.createdAt) },
+              { key: 'created', label: t('hwv.library.created'), children: formatDateTime(d.createdAt, tz) },
             ]}
           />
           <Card size="small" title={t('hwv.library.field.content')}>

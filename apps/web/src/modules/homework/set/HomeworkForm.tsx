@@ -7,7 +7,7 @@ import { Col, Form, Grid, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../app/api';
-import { useMe } from '../../../app/auth';
+import { useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { useMessage } from '../../../app/message';
 import { PageHeader } from '../../../components/PageHeader';
@@ -26,13 +26,14 @@ import { useHomeworkSave } from './useHomeworkSave';
 import { useLoadCheck } from './useLoadCheck';
 
 export function HomeworkForm({ item, designId, reload }: { item?: Item; designId: string | null; reload: () => void }) {
+  const tz = useTimeZone();
   const { t, locale } = useI18n();
   const { data: me } = useMe();
   const message = useMessage();
   const subjects = useSubjects();
   const [form] = Form.useForm<FormValues>();
   const wide = !!Grid.useBreakpoint().xl;
-  const today = districtToday(me?.district.timezone);
+  const today = districtToday(tz);
   const [created, setCreated] = useState<Item[] | null>(null);
   const [picking, setPicking] = useState<number | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
