@@ -179,6 +179,19 @@ describe('wrong current passwords', () => {
 });
 
 describe('rate limit', () => {
+  /** A real sign-in claiming `forwardedFor`, arriving from `peer`; answers the address the audit log recorded. */
+  const auditedAddress = async (world: World, forwardedFor: string, peer: string) => {
+    const res = await world.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'demo-teacher', password: 'Demo#2026' },
+      headers: { 'x-forwarded-for': forwardedFor },
+      remoteAddress: peer,
+    });
+    expect(res.statusCode).toBe(200);
+    const rows = await world.db.database.query<{ ip: string }>(`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
+    return rows[0]!.ip;
+  };
   const attempt = (world: World, forwardedFor?: string) =>
     world.app.inject({
       method: 'POST',
@@ -209,16 +222,7 @@ describe('rate limit', () => {
       expect(codes.slice(0, 10).every((c) => c === 401 || c === 423)).toBe(true);
       expect(codes.slice(10)).toEqual(Array(20).fill(429));
       // a real sign-in from a forged address is recorded with the address the server saw
-      const ok = await limited.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'demo-teacher', password: 'Demo#2026' },
-        headers: { 'x-forwarded-for': '198.51.100.7' },
-        remoteAddress: '192.0.2.44',
-      });
-      expect(ok.statusCode).toBe(200);
-      const rows = await limited.db.database.query<{ ip: string }>(`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
-      expect(rows[0]!.ip).toBe('192.0.2.44');
+      expect(await auditedAddress(limited, '198.51.100.7', '192.0.2.44')).toBe('192.0.2.44');
     } finally {
       await limited.close();
     }
@@ -227,16 +231,7 @@ describe('rate limit', () => {
   it('believes X-Forwarded-For from a proxy named in TRUST_PROXY', async () => {
     const proxied = await createWorld({ config: { trustProxy: ['192.0.2.0/24'] } });
     try {
-      const res = await proxied.app.inject({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: { username: 'demo-teacher', password: 'Demo#2026' },
-        headers: { 'x-forwarded-for': '198.51.100.7' },
-        remoteAddress: '192.0.2.10',
-      });
-      expect(res.statusCode).toBe(200);
-      const rows = await proxied.db.database.query<{ ip: string }>(`select ip from audit_log where action = 'auth.login' order by id desc limit 1`);
-      expect(rows[0]!.ip).toBe('198.51.100.7');
+      expect(await auditedAddress(proxied, '198.51.100.7', '192.0.2.10')).toBe('198.51.100.7');
     } finally {
       await proxied.close();
     }
