@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 
@@ -144,9 +144,9 @@ async function main() {
       stoppedAtBedtime: false,
     });
     const reporters = info.students.map((_, i) => i).filter((i) => info.reportItems[i]!.length > 0);
-    const reportRequest = (req: Record<string, unknown>, i: number) => ({
+    const reportRequest = (req: AutocannonRequest, i: number): AutocannonRequest => ({
       ...req,
-      method: 'POST' as const,
+      method: 'POST',
       path: '/api/homework/feedback',
       headers: { cookie: `sj_session=${parentToken(i)}`, 'content-type': 'application/json' },
       body: JSON.stringify(report(i)),
@@ -161,9 +161,9 @@ async function main() {
     // the evening peak: three list reads for every report, as families open the list, then report
     n = 0;
     let m = 0;
-    const listRequest = (req: Record<string, unknown>) => {
+    const listRequest = (req: AutocannonRequest): AutocannonRequest => {
       const i = reporters[n++ % reporters.length]!;
-      return { ...req, method: 'GET' as const, path: `/api/homework/child/day?studentId=${info.students[i]}&date=${info.day}`, headers: { cookie: `sj_session=${parentToken(i)}` } };
+      return { ...req, method: 'GET', path: `/api/homework/child/day?studentId=${info.students[i]}&date=${info.day}`, headers: { cookie: `sj_session=${parentToken(i)}` } };
     };
     await run('evening mix (3 reads : 1 report)', {
       url: `http://127.0.0.1:${port}`,
