@@ -93,6 +93,7 @@ const EXAMPLES: Record<string, unknown[]> = {
   place: ['home'],
   planKind: ['daily'],
   dates: [['2026-11-27']],
+  endedAt: ['20:30'],
 };
 
 export type Targets = Record<string, string>;

@@ -20,6 +20,8 @@ export const ClassDayStat = z.object({
   bedtimeStops: z.number().int(),
   /** Children over the limit, bedtime stops included. */
   overLimit: z.number().int(),
+  /** Children whose homework ended after bedtime (late nights, counted against sleep). */
+  lateNights: z.number().int(),
   medianMinutes: z.number().int().nullable(),
   p90Minutes: z.number().int().nullable(),
   /** More children over the limit than the completion target allows. */

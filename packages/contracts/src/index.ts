@@ -10,4 +10,5 @@ export * from './policy';
 export * from './homework';
 export * from './homework-measures';
 export * from './homework-library';
+export * from './homework-family';
 export * from './money';

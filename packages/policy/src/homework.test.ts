@@ -8,6 +8,8 @@ import {
   forbiddenPhrasesIn,
   itemOverrun,
   judgeStudentDay,
+  bedtimeStopAllowed,
+  minutesPastBedtime,
   type LoadItem,
   percentile,
 } from './homework';
@@ -125,3 +127,36 @@ describe('actual time', () => {
     expect(itemOverrun(20, [30, 30, 30], policy).flagged).toBe(false);
   });
 });
+  it('a bedtime stop (作业熔断) needs a counted item left unfinished', () => {
+    expect(bedtimeStopAllowed([{ counted: true, done: true, minutes: 30 }, { counted: true, done: false, minutes: 20 }])).toBe(true);
+    expect(bedtimeStopAllowed([{ counted: true, done: true, minutes: 30 }, { counted: true, done: true, minutes: 20 }])).toBe(false);
+    // an unfinished optional or non-written item is not what the limit is about
+    expect(bedtimeStopAllowed([{ counted: true, done: true, minutes: 30 }, { counted: false, done: false, minutes: 60 }])).toBe(false);
+    // grades 1–2: no counted item, nothing to stop
+    expect(bedtimeStopAllowed([{ counted: false, done: false, minutes: 20 }])).toBe(false);
+    expect(bedtimeStopAllowed([])).toBe(false);
+  });
+
+  it('the time homework ended is measured against bedtime; the small hours belong to the evening before', () => {
+    expect(minutesPastBedtime('21:00', '21:20')).toBe(0);
+    expect(minutesPastBedtime('21:20', '21:20')).toBe(0);
+    expect(minutesPastBedtime('21:45', '21:20')).toBe(25);
+    expect(minutesPastBedtime('23:59', '22:00')).toBe(119);
+    expect(minutesPastBedtime('00:30', '22:00')).toBe(150);
+    expect(minutesPastBedtime('03:00', '21:20')).toBe(340);
+    expect(minutesPastBedtime('15:00', '21:20')).toBe(0);
+    // a bedtime after midnight (a district's choice) compares the same way
+    expect(minutesPastBedtime('23:50', '00:10')).toBe(0);
+    expect(minutesPastBedtime('00:40', '00:10')).toBe(30);
+  });
+
+  it('a late night is kept beside the judgement and does not change it', () => {
+    const items = [{ counted: true, done: true, minutes: 40 }];
+    expect(judgeStudentDay({ items, stoppedAtBedtime: false, endedAt: '03:00' }, 60, '21:20')).toMatchObject({ withinLimit: true, overLimit: false, endedAt: '03:00', lateMinutes: 340 });
+    expect(judgeStudentDay({ items, stoppedAtBedtime: false, endedAt: '20:10' }, 60, '21:20')).toMatchObject({ endedAt: '20:10', lateMinutes: 0 });
+    expect(judgeStudentDay({ items, stoppedAtBedtime: false }, 60, '21:20')).toMatchObject({ endedAt: null, lateMinutes: 0 });
+    const late = judgeStudentDay({ items, stoppedAtBedtime: false, endedAt: '22:30' }, 60, '21:20');
+    const onTime = judgeStudentDay({ items, stoppedAtBedtime: false, endedAt: '20:30' }, 60, '21:20');
+    expect(classDayOutcome([late, onTime, onTime], 0.9)).toMatchObject({ reporters: 3, lateNights: 1, overLimit: 0, overloaded: false });
+  });
+

@@ -166,14 +166,38 @@ export interface StudentDayResult {
 
 /**
  * A child's evening: finished every counted item within the limit, or stopped at bedtime (作业熔断) — which counts as
- * compliant for the child (and as over-load for the class, see classDayOutcome).
+ * compliant for the child (and as over-load for the class, see classDayOutcome). With the time the homework ended and
+ * the grade's bedtime (homework.bedtime), an end past bedtime is kept as late minutes: it costs the child sleep, and
+ * does not change the judgement against the limit.
  */
-export function judgeStudentDay(report: StudentDayReport, limit: number): StudentDayResult {
+export function judgeStudentDay(report: StudentDayReport, limit: number, bedtime?: string): StudentDayResult {
   const counted = report.items.filter((i) => i.counted);
   const minutes = counted.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
   const finished = counted.every((i) => i.done);
   const withinLimit = report.stoppedAtBedtime || (finished && minutes <= limit);
-  return { minutes, finished, withinLimit, stoppedAtBedtime: report.stoppedAtBedtime, overLimit: report.stoppedAtBedtime || minutes > limit };
+  const endedAt = report.endedAt ?? null;
+  const lateMinutes = endedAt && bedtime ? minutesPastBedtime(endedAt, bedtime) : 0;
+  return { minutes, finished, withinLimit, stoppedAtBedtime: report.stoppedAtBedtime, overLimit: report.stoppedAtBedtime || minutes > limit, endedAt, lateMinutes };
+}
+
+/**
+ * 作业熔断 stops what is left at bedtime, so it needs something left: at least one counted item not finished
+ * (rule homework.bedtimeStop). A day without counted items has nothing to stop.
+ */
+export function bedtimeStopAllowed(items: StudentDayReport['items']): boolean {
+  return items.some((i) => i.counted && !i.done);
+}
+
+/** An evening's clock time in minutes from noon: 19:30 → 450, 00:30 → 750 (the small hours belong to the evening before). */
+export function eveningMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const minutes = h * 60 + m;
+  return minutes < 12 * 60 ? minutes + 12 * 60 : minutes - 12 * 60;
+}
+
+/** Minutes from bedtime to when homework ended; 0 when it ended by bedtime. 03:00 against 21:20 is 340. */
+export function minutesPastBedtime(endedAt: string, bedtime: string): number {
+  return Math.max(0, eveningMinutes(endedAt) - eveningMinutes(bedtime));
 }
 
 export interface ClassDayOutcome {
@@ -192,7 +216,10 @@ export interface ClassDayOutcome {
  * A class's day from its families' reports. A bedtime stop is compliant for the child but counts against the class:
  * the day is over-loaded when the share of children over the limit exceeds 1 − target (policy homework.completionTarget).
  */
-export function classDayOutcome(students: readonly Pick<StudentDayResult, 'minutes' | 'withinLimit' | 'stoppedAtBedtime' | 'overLimit'>[], target: number): ClassDayOutcome {
+export function classDayOutcome(
+  students: readonly (Pick<StudentDayResult, 'minutes' | 'withinLimit' | 'stoppedAtBedtime' | 'overLimit'> & { lateMinutes?: number })[],
+  target: number,
+): ClassDayOutcome {
   const minutes = students.map((s) => s.minutes);
   const overLimit = students.filter((s) => s.overLimit).length;
   return {
@@ -209,6 +236,8 @@ export function classDayOutcome(students: readonly Pick<StudentDayResult, 'minut
 /** Flags an item whose median actual time exceeds factor × estimate (policy homework.overrun). */
 export function itemOverrun(estimate: number, actualMinutes: readonly number[], policy: Pick<HomeworkPolicy, 'overrun'>) {
   const median = percentile(actualMinutes, 50);
+  /** When the evening's homework ended (HH:MM, district time), if the family said; before noon = after midnight. */
+  endedAt?: string | null;
   const flagged = median !== null && actualMinutes.length >= policy.overrun.minReports && median > policy.overrun.factor * estimate;
   return { rule: 'homework.overrun' as const, median, reports: actualMinutes.length, ratio: median === null || estimate === 0 ? null : median / estimate, flagged };
 }
@@ -217,3 +246,9 @@ export function itemOverrun(estimate: number, actualMinutes: readonly number[], 
 export function bedtimeFor(grade: number, policy: Pick<HomeworkPolicy, 'bedtime'>): string {
   return grade <= 6 ? policy.bedtime.primary : policy.bedtime.junior;
 }
+  endedAt: string | null;
+  /** Minutes the homework ran past the grade's bedtime (0 when on time or not said): a late night, against sleep. */
+  lateMinutes: number;
+  /** Children whose homework ended after bedtime (a late night: counted against sleep, not against the limit). */
+  lateNights: number;
+    lateNights: students.filter((s) => (s.lateMinutes ?? 0) > 0).length,

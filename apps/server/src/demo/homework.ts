@@ -3,7 +3,7 @@
  * today's items for 实验小学 三年级(2)班 waiting in the chain; a small library of designs; a few error-notebook entries.
  * Everything is relative to the day the database is created, so the demo always has a recent past.
  */
-import { addDays, checkClassDay, defaultHomeworkPolicy as policy, judgeStudentDay, limitFor, type LocalDate, countsTowardLimit, type HomeworkType, type Layer, type Place } from '@shuangjian/policy';
+import { addDays, bedtimeFor, bedtimeStopAllowed, checkClassDay, defaultHomeworkPolicy as policy, judgeStudentDay, limitFor, type LocalDate, countsTowardLimit, type HomeworkType, type Layer, type Place } from '@shuangjian/policy';
 import { and, eq, inArray } from 'drizzle-orm';
 import { bulkInsert, type Db } from '../platform/db';
 import { users } from '../platform/schema';
@@ -129,18 +129,22 @@ export async function seedHomeworkDemo(db: Db, districtId: string, today: LocalD
       dayRows.push({ districtId, classId: c.id, date, schoolId: c.schoolId, status: 'published', publishedVersion: 1 });
       for (const kid of kids) {
         if (next() > 0.5) continue;
-        const bedtime = next() < 0.025;
+        let bedtime = next() < 0.025;
         const report = snapshot.map((s) => {
           const done = bedtime ? next() < 0.5 : next() < 0.97;
           const minutes = Math.max(3, Math.round(s.minutes * heaviness * (0.6 + next() * 0.9)));
           return { itemId: s.itemId, counted: countsTowardLimit(s), done, minutes };
         });
-        const judged = judgeStudentDay({ items: report, stoppedAtBedtime: bedtime }, limit);
+        // a bedtime stop leaves a counted item unfinished, as the report form requires
+        bedtime &&= bedtimeStopAllowed(report);
+        // a few families say when homework ended; now and then after bedtime
+        const endedAt = next() < 0.2 ? (next() < 0.1 ? '21:50' : '20:15') : null;
+        const judged = judgeStudentDay({ items: report, stoppedAtBedtime: bedtime, endedAt }, limit, bedtimeFor(c.grade, policy));
         const by = guardianOf.get(kid.id) ?? admin.userId;
         for (const r of report) feedback.push({ districtId, studentId: kid.id, itemId: r.itemId, classId: c.id, date, done: r.done, minutes: r.minutes, reportedBy: by });
         studentDays.push({
           districtId, studentId: kid.id, date, classId: c.id, schoolId: c.schoolId, minutes: judged.minutes, finished: judged.finished,
-          withinLimit: judged.withinLimit, stoppedAtBedtime: judged.stoppedAtBedtime, reportedBy: by,
+          withinLimit: judged.withinLimit, stoppedAtBedtime: judged.stoppedAtBedtime, endedAt: judged.endedAt, lateMinutes: judged.lateMinutes, reportedBy: by,
         });
       }
     }

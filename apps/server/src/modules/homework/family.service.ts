@@ -4,12 +4,23 @@
  */
 import type { z } from 'zod';
 import type { ChildDay, FeedbackInput, PublishedList } from '@shuangjian/contracts';
-import { bedtimeFor, countsTowardLimit, type DayKind, judgeStudentDay, type LocalDate, type Place, type HomeworkType, type Layer, addDays } from '@shuangjian/policy';
+import {
+  addDays,
+  bedtimeFor,
+  bedtimeStopAllowed,
+  countsTowardLimit,
+  type DayKind,
+  type HomeworkType,
+  judgeStudentDay,
+  type Layer,
+  type LocalDate,
+  type Place,
+} from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
-import { today } from '../../platform/clock';
+import { localNow, today } from '../../platform/clock';
 import { classifyDays } from '../calendar';
 import { classDirectory, studentDirectory } from '../org';
 import { dayKinds } from './common';
@@ -53,7 +64,7 @@ export function toList(p: Published, className: string, schoolName: string): z.o
 }
 
 /** The child (and their class) if the reader may see published homework for them. */
-async function child(ctx: Ctx, studentId: string) {
+export async function child(ctx: Ctx, studentId: string) {
   requirePermission(ctx, 'homework.published.read');
   const [row] = await ctx.db
     .select({
@@ -95,7 +106,9 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
   const keys = row && { districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: studentId };
   if (!row || !allows(ctx, 'homework.published.read', keys!)) throw found([], '学生');
   const list = row.list as Record<string, unknown> | null;
-  const judged = row.judged as { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; reported_at: string } | null;
+  const judged = row.judged as
+    | { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string }
+    | null;
   const grade = Number(row.grade);
   const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, date);
   let dayKind = list ? String(list.day_kind) : null;
@@ -146,6 +159,8 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
           minutes: judged.minutes,
           withinLimit: judged.within_limit,
           reportedAt: new Date(judged.reported_at).toISOString(),
+          endedAt: judged.ended_at ? judged.ended_at.slice(0, 5) : null,
+          lateMinutes: judged.late_minutes ?? 0,
         }
       : null,
   };
@@ -178,6 +193,12 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
   if (input.date > now) throw invalid('date', '日期', '还没到这一天，不能填报');
   if (input.date < addDays(now, -7)) throw invalid('date', '日期', '只能填报最近 7 天的作业');
   const [list] = await ctx.db
+  if (input.endedAt) {
+    // a time before noon is the small hours after that evening
+    const endedOn = input.endedAt < '12:00' ? addDays(input.date, 1) : input.date;
+    const clock = localNow(ctx);
+    if (`${endedOn} ${input.endedAt}` > `${clock.date} ${clock.time}`) throw invalid('endedAt', '结束时间', '还没到这个时间');
+  }
     .select()
     .from(homeworkPublished)
     .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), eq(homeworkPublished.date, input.date)))
@@ -191,13 +212,23 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
     if (seen.has(i.itemId)) throw invalid(`items.${n}.itemId`, '作业', '重复填报同一项作业');
     seen.add(i.itemId);
   });
-  const { policy } = await homeworkPolicy(ctx.db, c.districtId, input.date);
+  // the policy in force on the reported day, cited in the audit entry
+  const { policy, versions } = await homeworkPolicy(ctx.db, c.districtId, input.date);
   // an item not mentioned counts as not done, so a half-filled form never reads as finished
   const report = published.map((p) => {
     const given = input.items.find((i) => i.itemId === p.itemId);
     return { itemId: p.itemId, counted: countsTowardLimit(p), done: given?.done ?? false, minutes: given?.minutes ?? null };
   });
-  const judged = judgeStudentDay({ items: report, stoppedAtBedtime: input.stoppedAtBedtime }, list.limit);
+  if (input.stoppedAtBedtime && !bedtimeStopAllowed(report))
+    throw invalid(
+      'stoppedAtBedtime',
+      '到就寝时间停下',
+      report.some((r) => r.counted)
+        ? '计入上限的作业都已完成，不能选这一项；有作业没做完、到就寝时间停下时才选'
+        : '当天没有计入上限的书面作业，不用选这一项',
+    );
+  const bedtime = bedtimeFor(c.grade, policy);
+  const judged = judgeStudentDay({ items: report, stoppedAtBedtime: input.stoppedAtBedtime, endedAt: input.endedAt }, list.limit, bedtime);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(homeworkFeedback).where(and(eq(homeworkFeedback.districtId, c.districtId), eq(homeworkFeedback.studentId, c.id), eq(homeworkFeedback.date, input.date)));
     if (input.items.length)
@@ -212,6 +243,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
       withinLimit: judged.withinLimit,
       stoppedAtBedtime: judged.stoppedAtBedtime,
       reportedBy: ctx.user.id,
+      endedAt: judged.endedAt,
+      lateMinutes: judged.lateMinutes,
       reportedAt: ctx.now(),
     };
     await tx
@@ -224,7 +257,15 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
       action: 'homework.feedback',
       entity: 'student',
       entityId: c.id,
-      after: { date: input.date, items: input.items, stoppedAtBedtime: input.stoppedAtBedtime, withinLimit: judged.withinLimit },
+      after: {
+        date: input.date,
+        items: input.items,
+        stoppedAtBedtime: input.stoppedAtBedtime,
+        withinLimit: judged.withinLimit,
+        endedAt: judged.endedAt,
+        lateMinutes: judged.lateMinutes,
+        rules: { limit: list.limit, bedtime, rule: 'homework.bedtime', policyVersions: versions },
+      },
     });
   });
   return childDay(ctx, input.studentId, input.date);

@@ -45,7 +45,12 @@ export async function refreshPlanned(q: Queryable, key: ClassDayKey, policy: Hom
 /** Families' outcome for the class-day, from every child's judged evening. */
 export async function refreshOutcome(q: Queryable, key: ClassDayKey, target: number) {
   const days = await q
-    .select({ minutes: homeworkStudentDays.minutes, withinLimit: homeworkStudentDays.withinLimit, stoppedAtBedtime: homeworkStudentDays.stoppedAtBedtime })
+    .select({
+      minutes: homeworkStudentDays.minutes,
+      withinLimit: homeworkStudentDays.withinLimit,
+      stoppedAtBedtime: homeworkStudentDays.stoppedAtBedtime,
+      lateMinutes: homeworkStudentDays.lateMinutes,
+    })
     .from(homeworkStudentDays)
     .where(and(eq(homeworkStudentDays.districtId, key.districtId), eq(homeworkStudentDays.classId, key.classId), eq(homeworkStudentDays.date, key.date)));
   const o = classDayOutcome(
@@ -56,6 +61,7 @@ export async function refreshOutcome(q: Queryable, key: ClassDayKey, target: num
     reporters: o.reporters,
     withinLimit: o.withinLimit,
     bedtimeStops: o.bedtimeStops,
+    lateNights: o.lateNights,
     overLimit: o.overLimit,
     medianMinutes: o.medianMinutes,
     p90Minutes: o.p90Minutes,
@@ -119,16 +125,16 @@ export async function rebuildRollups(q: Queryable, districtId: string, policy: P
   await q.execute(sql`
     insert into homework_class_day_stats
       (district_id, class_id, date, school_id, grade, day_kind, limit_minutes, planned_written, planned_optional, planned_other,
-       published, planned_over, reporters, within_limit, bedtime_stops, over_limit, median_minutes, p90_minutes, overloaded, updated_at)
+       published, planned_over, reporters, within_limit, bedtime_stops, late_nights, over_limit, median_minutes, p90_minutes, overloaded, updated_at)
     select p.district_id, p.class_id, p.date, p.school_id, p.grade, p.day_kind, p.limit_minutes, p.written, p.optional, p.other + p.in_school,
       true, p.written > p.limit_minutes,
-      coalesce(o.reporters, 0), coalesce(o.within_limit, 0), coalesce(o.bedtime_stops, 0), coalesce(o.over_limit, 0), o.median, o.p90,
+      coalesce(o.reporters, 0), coalesce(o.within_limit, 0), coalesce(o.bedtime_stops, 0), coalesce(o.late_nights, 0), coalesce(o.over_limit, 0), o.median, o.p90,
       coalesce(o.reporters > 0 and o.over_limit::real / o.reporters > 1 - ${completionTarget}::real + 1e-9, false), now()
     from (select distinct on (district_id, class_id, date) * from homework_published where district_id = ${districtId}
           order by district_id, class_id, date, version desc) p
     left join lateral (
       select count(*)::int as reporters, count(*) filter (where within_limit)::int as within_limit,
-        count(*) filter (where stopped_at_bedtime)::int as bedtime_stops,
+        count(*) filter (where stopped_at_bedtime)::int as bedtime_stops, count(*) filter (where late_minutes > 0)::int as late_nights,
         count(*) filter (where stopped_at_bedtime or minutes > p.limit_minutes)::int as over_limit,
         percentile_disc(0.5) within group (order by minutes) as median, percentile_disc(0.9) within group (order by minutes) as p90
       from homework_student_days d where d.district_id = p.district_id and d.class_id = p.class_id and d.date = p.date

@@ -8,8 +8,11 @@ import {
   ChildDayQuery,
   ChildRange,
   ChildRangeQuery,
+  ChildRules,
+  ChildRulesQuery,
   ClassCalendar,
   ClassDay,
+  ClassDayReports,
   ClassSummary,
   Collection,
   CollectionDesign,
@@ -57,6 +60,7 @@ import { AppError } from '../../platform/errors';
 import { type App, trustedResponse } from '../../platform/http';
 import { readAttachment, uploadAttachment } from './attachments.service';
 import * as days from './days.service';
+import * as familyReports from './family-reports.service';
 import * as family from './family.service';
 import * as items from './items.service';
 import * as library from './library.service';
@@ -150,6 +154,14 @@ export function registerHomeworkRoutes(app: App) {
   );
   app.put('/api/homework/feedback', { schema: { tags, summary: '家长一次填报：完成情况、用时、到就寝时间停止', body: FeedbackInput, response: { 200: ChildDay, ...errors } } }, (req) =>
     family.saveFeedback(req.ctx, req.body),
+  );
+  app.get('/api/homework/child/rules', { schema: { tags, summary: '作业制度公示：孩子所在年级的作业规则（家长）', querystring: ChildRulesQuery, response: { 200: ChildRules, ...errors } } }, (req) =>
+    familyReports.childRules(req.ctx, req.query.studentId),
+  );
+  app.get(
+    '/api/homework/days/:classId/:date/reports',
+    { schema: { tags, summary: '某班某日家长填报情况：已填报与未填报的孩子', params: DayParams, response: { 200: ClassDayReports, ...errors } } },
+    (req) => familyReports.classDayReports(req.ctx, req.params.classId, req.params.date),
   );
 
   // views

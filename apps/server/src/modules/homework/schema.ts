@@ -14,6 +14,7 @@ import {
   real,
   smallint,
   text,
+  time,
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -175,6 +176,10 @@ export const homeworkStudentDays = pgTable(
     finished: boolean('finished').notNull(),
     withinLimit: boolean('within_limit').notNull(),
     stoppedAtBedtime: boolean('stopped_at_bedtime').notNull(),
+    /** When the evening's homework ended, if the family said (district time; the small hours belong to the evening). */
+    endedAt: time('ended_at'),
+    /** Minutes it ended past the grade's bedtime: a late night, kept for sleep management (五项管理: 睡眠). */
+    lateMinutes: smallint('late_minutes').notNull().default(0),
     reportedBy: uuid('reported_by').notNull(),
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -204,6 +209,8 @@ export const homeworkClassDayStats = pgTable(
     reporters: smallint('reporters').notNull().default(0),
     withinLimit: smallint('within_limit').notNull().default(0),
     bedtimeStops: smallint('bedtime_stops').notNull().default(0),
+    /** Children whose homework ended after bedtime. */
+    lateNights: smallint('late_nights').notNull().default(0),
     overLimit: smallint('over_limit').notNull().default(0),
     medianMinutes: smallint('median_minutes'),
     p90Minutes: smallint('p90_minutes'),

@@ -3,11 +3,11 @@
  * who holds a role at a place (to notify them). Exported through index.ts.
  */
 import type { Permission, Role } from '@shuangjian/contracts';
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { classDirectory, roleAssignments } from './schema';
+import { classDirectory, guardianLinks, guardians, roleAssignments } from './schema';
 
 export interface ClassRef {
   id: string;
@@ -71,4 +71,33 @@ export async function roleHolders(
   ];
   const rows = await q.selectDistinct({ userId: roleAssignments.userId }).from(roleAssignments).where(and(...conds));
   return rows.map((r) => r.userId);
+}
+
+export interface StudentGuardian {
+  studentId: string;
+  guardianId: string;
+  name: string;
+  relation: string;
+  /** In full: the caller masks it for whoever may not see it. */
+  phone: string;
+  /** The guardian's parent account, if one was opened. */
+  userId: string | null;
+}
+
+/** The guardians of these students (linked first, first), for a module that shows or tells families. */
+export async function guardiansOfStudents(q: Queryable, districtId: string, studentIds: readonly string[]): Promise<StudentGuardian[]> {
+  if (!studentIds.length) return [];
+  return q
+    .select({
+      studentId: guardianLinks.studentId,
+      guardianId: guardians.id,
+      name: guardians.name,
+      relation: guardianLinks.relation,
+      phone: guardians.phone,
+      userId: guardians.userId,
+    })
+    .from(guardianLinks)
+    .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
+    .where(and(eq(guardianLinks.districtId, districtId), inArray(guardianLinks.studentId, [...new Set(studentIds)])))
+    .orderBy(asc(guardianLinks.createdAt));
 }

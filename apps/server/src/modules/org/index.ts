@@ -29,6 +29,6 @@ export const orgModule: AppModule = {
 
 /** Read models other modules join (views; see schema.ts). */
 export { classDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
-export { type ClassRef, classKeys, roleHolders, visibleClass, visibleClasses } from './directory';
+export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, type StudentGuardian, visibleClass, visibleClasses } from './directory';
 export { resolveGrants } from './scopes';
 export { getSchool, manageableSchool } from './structure.service';
