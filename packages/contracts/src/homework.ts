@@ -1,5 +1,5 @@
 /** 作业管理: setting, checking, coordinating and publishing homework, and what families see and report. */
-import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
+import { HOMEWORK_TYPES, LAYERS, PLACES, REVIEW_STEPS } from '@shuangjian/policy';
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, Timestamp } from './common';
 
@@ -34,6 +34,7 @@ export const Layer = z.enum(LAYERS);
 export const Place = z.enum(PLACES);
 export const ITEM_STATUSES = ['draft', 'pending_check', 'returned', 'ready', 'dropped', 'withdrawn'] as const;
 export const ItemStatus = z.enum(ITEM_STATUSES);
+export const ReviewStep = z.enum(REVIEW_STEPS);
 export const itemStatusLabels = {
   draft: '草稿',
   pending_check: '待学科组长审核',
@@ -53,7 +54,7 @@ export const ItemContent = z.string().trim().min(1).max(ITEM_CONTENT_MAX);
 const Link = z.url({ protocol: /^https?$/ }).max(500);
 
 export const Violation = z.object({
-  rule: z.enum(['homework.dayLimits', 'homework.noWrittenAtHome', 'homework.forbiddenContent']),
+  rule: z.enum(['homework.dayLimits', 'homework.noWrittenAtHome', 'homework.forbiddenContent', 'homework.nonWrittenCap']),
   itemId: Id.nullable(),
   message: z.string(),
   phrase: z.string().optional(),
@@ -67,10 +68,17 @@ export const LoadCheck = z.object({
   written: z.number().int(),
   optional: z.number().int(),
   other: z.number().int(),
+  /** Required non-written minutes at home (optional ones aside), and the grade's cap of them (null: none). */
+  nonWritten: z.number().int(),
+  nonWrittenCap: z.number().int().nullable(),
+  /** The grade gets no written homework at home (homework.noWrittenGrades). */
+  noWrittenGrade: z.boolean(),
   inSchool: z.number().int(),
   over: z.boolean(),
   violations: z.array(Violation),
 });
+/** One class-day judged by the policy in force on that date, citing its version ('key@id,…'; null: shipped defaults). */
+export const DayCheck = z.object({ classId: Id, className: z.string(), date: LocalDate, check: LoadCheck, policyVersion: z.string().nullable() });
 
 export const Attachment = z.object({ id: Id, name: z.string(), size: z.number().int(), mime: z.string() });
 
@@ -128,7 +136,7 @@ export const CreateItems = z.object({
   /** Send into review straight away rather than keep as drafts. */
   submit: z.boolean().default(true),
 });
-export const CreatedItems = z.object({ items: z.array(HomeworkItem) });
+export const CreatedItems = z.object({ items: z.array(HomeworkItem), checks: z.array(DayCheck) });
 export const ItemPatch = z.object({
   title: OptionalText(TITLE_MAX).optional(),
   content: ItemContent.optional(),
@@ -231,6 +239,8 @@ export const PublishedList = z.object({
   reason: z.string().nullable(),
   publishedBy: z.string(),
   publishedAt: Timestamp,
+  /** The policy versions the publication applied (null: shipped defaults). */
+  policyVersion: z.string().nullable().optional(),
 });
 
 export const ClassDay = z.object({
@@ -250,8 +260,10 @@ export const ClassDay = z.object({
   /** Ready items only: what submitting and publishing check now. */
   readyCheck: LoadCheck,
   items: z.array(HomeworkItem),
-  history: z.array(PublishedList.pick({ version: true, reason: true, publishedBy: true, publishedAt: true, written: true })),
-  settings: z.object({ contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() }),
+  history: z.array(PublishedList.pick({ version: true, reason: true, publishedBy: true, publishedAt: true, written: true, policyVersion: true })),
+  settings: z.object({ contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean(), mandatory: z.array(ReviewStep) }),
+  /** The policy versions the day's checks applied (null: shipped defaults). */
+  policyVersion: z.string().nullable(),
 });
 export const DayParams = z.object({ classId: Id, date: LocalDate });
 export const SubmitDay = z.object({ note: OptionalText(REASON_MAX) });
@@ -263,11 +275,34 @@ export const Todo = z.object({
   returned: z.array(HomeworkItem),
   toCheck: z.array(HomeworkItem),
   toCoordinate: z.array(z.object({ classId: Id, className: z.string(), date: LocalDate, status: DayStatus, written: z.number().int(), limit: z.number().int(), violations: z.number().int(), pending: z.number().int() })),
-  toApprove: z.array(z.object({ classId: Id, className: z.string(), date: LocalDate, written: z.number().int(), limit: z.number().int(), submittedBy: z.string().nullable(), note: z.string().nullable(), correction: z.boolean() })),
+  toApprove: z.array(
+    z.object({
+      classId: Id,
+      className: z.string(),
+      date: LocalDate,
+      written: z.number().int(),
+      limit: z.number().int(),
+      nonWritten: z.number().int(),
+      submittedBy: z.string().nullable(),
+      note: z.string().nullable(),
+      correction: z.boolean(),
+      /** Rules the day breaks now (a policy changed since it was submitted): it cannot be approved as it is. */
+      violations: z.number().int(),
+    }),
+  ),
+  /** The class-day of each item to check (学科组长 sees the class's whole day beside the item). */
+  checkDays: z.array(DayCheck),
 });
 
-export const HomeworkSettings = z.object({ schoolId: Id, contentCheck: z.boolean(), classCoordination: z.boolean(), schoolApproval: z.boolean() });
-export const HomeworkSettingsInput = HomeworkSettings.omit({ schoolId: true });
+export const HomeworkSettings = z.object({
+  schoolId: Id,
+  contentCheck: z.boolean(),
+  classCoordination: z.boolean(),
+  schoolApproval: z.boolean(),
+  /** The steps the district makes mandatory (homework.mandatorySteps): always on, whatever the school chose. */
+  mandatory: z.array(ReviewStep),
+});
+export const HomeworkSettingsInput = HomeworkSettings.pick({ contentCheck: true, classCoordination: true, schoolApproval: true });
 
 // ── parents ────────────────────────────────────────────────────────────────
 export const ChildDayQuery = z.object({ studentId: Id, date: LocalDate });

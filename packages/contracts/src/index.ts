@@ -11,4 +11,5 @@ export * from './homework';
 export * from './homework-measures';
 export * from './homework-library';
 export * from './homework-family';
+export * from './homework-review';
 export * from './money';

@@ -12,6 +12,7 @@ import {
   minutesPastBedtime,
   type LoadItem,
   percentile,
+  proposeCut,
 } from './homework';
 
 const item = (over: Partial<LoadItem> = {}): LoadItem => ({ type: 'written', layer: 'basic', place: 'home', minutes: 20, content: '完成练习册第 12 页', subjectName: '数学', ...over });
@@ -78,6 +79,46 @@ describe('homework.dayLimits (national: grades 1–2 none at home, 3–6 ≤ 60,
         },
       ),
     );
+  });
+});
+
+describe('homework.noWrittenGrades and homework.nonWrittenCaps', () => {
+  it('the grades without written homework at home are a setting (national default: 1 and 2)', () => {
+    expect(checkClassDay([item({ minutes: 10, id: 'a' })], 2, 'school_day', policy)).toMatchObject({ noWrittenGrade: true, over: false });
+    const gradeThreeToo = { ...policy, noWrittenGrades: [1, 2, 3] };
+    const three = checkClassDay([item({ minutes: 10, id: 'a' })], 3, 'school_day', gradeThreeToo);
+    expect(three.violations).toEqual([expect.objectContaining({ rule: 'homework.noWrittenAtHome', message: expect.stringContaining('3年级不布置家庭书面作业') })]);
+    // a district that allows grade 2 some written homework also gives it a limit
+    const onlyOne = { ...policy, noWrittenGrades: [1], dayLimits: { ...policy.dayLimits, school_day: { ...policy.dayLimits.school_day, 2: 20 } } };
+    expect(checkClassDay([item({ minutes: 10 })], 2, 'school_day', onlyOne)).toMatchObject({ noWrittenGrade: false, limit: 20, violations: [] });
+    expect(checkClassDay([item({ minutes: 30 })], 2, 'school_day', onlyOne)).toMatchObject({ over: true });
+  });
+
+  it('totals required non-written minutes and applies a grade’s cap only where one is set', () => {
+    const day = [item({ type: 'practical', minutes: 200 }), item({ type: 'reading', minutes: 40 }), item({ type: 'reading', minutes: 30, layer: 'extension' })];
+    const none = checkClassDay(day, 4, 'weekend', policy);
+    expect(none).toMatchObject({ other: 270, nonWritten: 240, nonWrittenCap: null, violations: [] });
+    const capped = { ...policy, nonWrittenCaps: { ...policy.nonWrittenCaps, 4: 60 } };
+    const check = checkClassDay(day, 4, 'weekend', capped);
+    expect(check).toMatchObject({ nonWritten: 240, nonWrittenCap: 60 });
+    expect(check.violations).toEqual([expect.objectContaining({ rule: 'homework.nonWrittenCap', message: expect.stringContaining('240 分钟，超过4年级每日 60 分钟') })]);
+    expect(checkClassDay(day.slice(1), 4, 'weekend', capped).violations).toEqual([]);
+  });
+});
+
+describe('proposeCut: the shortening that brings a day within its limit', () => {
+  it('cuts the largest counted item by the excess', () => {
+    const items = [item({ id: 'zh', minutes: 25 }), item({ id: 'en', minutes: 15 }), item({ id: 'ma', minutes: 30 }), item({ id: 'rd', type: 'reading', minutes: 40 })];
+    const check = checkClassDay(items, 3, 'school_day', policy);
+    expect(proposeCut(items, check)).toMatchObject({ item: { id: 'ma' }, from: 30, to: 20, by: 10 });
+    const fixed = items.map((i) => (i.id === 'ma' ? { ...i, minutes: 20 } : i));
+    expect(checkClassDay(fixed, 3, 'school_day', policy).over).toBe(false);
+  });
+
+  it('proposes nothing within the limit, nor when no single item can take the cut', () => {
+    expect(proposeCut([item({ minutes: 50 })], checkClassDay([item({ minutes: 50 })], 3, 'school_day', policy))).toBeNull();
+    const big = [item({ id: 'a', minutes: 40 }), item({ id: 'b', minutes: 40 }), item({ id: 'c', minutes: 40 })];
+    expect(proposeCut(big, checkClassDay(big, 3, 'school_day', policy))).toBeNull();
   });
 });
 

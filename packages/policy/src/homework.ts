@@ -3,6 +3,9 @@
  * reported time is judged. Pure functions; the server enforces them and the homework form shows them live.
  */
 import type { DayKind } from './calendar';
+import { defaultForbiddenPatterns, type ForbiddenPatterns, forbiddenContentIn } from './homework-content';
+
+export * from './homework-content';
 
 export const HOMEWORK_TYPES = ['written', 'oral', 'reading', 'practical', 'inquiry', 'cross_subject', 'exercise', 'art', 'labour', 'community'] as const;
 export type HomeworkType = (typeof HOMEWORK_TYPES)[number];
@@ -33,12 +36,31 @@ export const PLACES = ['home', 'school'] as const;
 export type Place = (typeof PLACES)[number];
 
 export type GradeMinutes = Record<`${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, number>;
+/** Minutes per grade, or null where the district sets none. */
+export type GradeCaps = Record<`${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`, number | null>;
+
+/** The steps of the review chain (学科组长审核内容 → 班主任协调总量 → 教务处审核). */
+export const REVIEW_STEPS = ['contentCheck', 'classCoordination', 'schoolApproval'] as const;
+export type ReviewStep = (typeof REVIEW_STEPS)[number];
+export const reviewStepLabels: Record<ReviewStep, { 'zh-CN': string; en: string }> = {
+  contentCheck: { 'zh-CN': '学科组长审核内容', en: 'Content check by the subject leader' },
+  classCoordination: { 'zh-CN': '班主任协调总量', en: 'Class teacher coordinates the total' },
+  schoolApproval: { 'zh-CN': '教务处审核', en: 'Academic affairs approves' },
+};
 
 export interface HomeworkPolicy {
   /** Written homework at home, minutes per day, by kind of day and grade (homework.dayLimits). */
   dayLimits: Record<DayKind, GradeMinutes>;
   /** Homework for parents, parents checking or marking it, students marking their own (homework.forbiddenContent). */
   forbiddenPhrases: string[];
+  /** The same, by pattern: a parent word, then a check/mark/sign/read-for word in the same clause (homework.forbiddenPatterns). */
+  forbiddenPatterns: ForbiddenPatterns;
+  /** Grades with no written homework at home (national: 1 and 2; homework.noWrittenGrades). */
+  noWrittenGrades: number[];
+  /** Optional daily cap of required non-written homework at home, per grade (homework.nonWrittenCaps). */
+  nonWrittenCaps: GradeCaps;
+  /** Review steps every school runs; a school may add the others, never drop these (homework.mandatorySteps). */
+  mandatorySteps: ReviewStep[];
   /** 作业熔断: at this time a child stops, done or not (homework.bedtime). */
   bedtime: { primary: string; junior: string };
   /** Share of students finishing within the limit the district aims at (homework.completionTarget). */
@@ -56,6 +78,11 @@ const limits = (g12: number, g36: number, g79: number): GradeMinutes => ({ 1: g1
 export const defaultHomeworkPolicy: HomeworkPolicy = {
   dayLimits: { school_day: limits(0, 60, 90), weekend: limits(0, 60, 90), holiday: limits(0, 60, 90), vacation: limits(0, 60, 90) },
   forbiddenPhrases: ['家长批改', '家长签字批改', '家长检查批改', '请家长批改', '家长打分', '家长评分', '家长代做', '家长完成', '家长帮忙完成', '自批自改', '学生自批', '互批互改'],
+  forbiddenPatterns: defaultForbiddenPatterns,
+  noWrittenGrades: [1, 2],
+  nonWrittenCaps: { 1: null, 2: null, 3: null, 4: null, 5: null, 6: null, 7: null, 8: null, 9: null },
+  // seeds 001 and 003: 学科组长把关 → 班主任协调 → 教务处审核
+  mandatorySteps: ['contentCheck', 'classCoordination', 'schoolApproval'],
   bedtime: { primary: '21:20', junior: '22:00' },
   completionTarget: 0.9,
   overrun: { factor: 1.5, minReports: 3 },
@@ -71,7 +98,7 @@ export interface LoadItem {
   content: string;
 }
 
-export type HomeworkRule = 'homework.dayLimits' | 'homework.noWrittenAtHome' | 'homework.forbiddenContent';
+export type HomeworkRule = 'homework.dayLimits' | 'homework.noWrittenAtHome' | 'homework.forbiddenContent' | 'homework.nonWrittenCap';
 
 export interface Violation {
   rule: HomeworkRule;
@@ -92,6 +119,12 @@ export interface LoadCheck {
   optional: number;
   /** Non-written homework at home (reading, practical, …): tracked separately. */
   other: number;
+  /** Of `other`, the required part (optional items aside): what the non-written cap is about. */
+  nonWritten: number;
+  /** The grade's daily cap of required non-written homework (null: none). */
+  nonWrittenCap: number | null;
+  /** The grade gets no written homework at home (homework.noWrittenGrades): its limit does not apply. */
+  noWrittenGrade: boolean;
   /** Done in after-school service time at school. */
   inSchool: number;
   over: boolean;
@@ -103,15 +136,6 @@ export function countsTowardLimit(item: Pick<LoadItem, 'type' | 'place' | 'layer
   return item.type === 'written' && item.place === 'home' && item.layer !== 'extension';
 }
 
-const normalize = (text: string) => text.replace(/[\s，。、；：,.;:"'“”‘’（）()【】[\]]/g, '');
-
-/** The forbidden phrases found in an item's text (spaces and punctuation ignored); a phrase inside a longer match is dropped. */
-export function forbiddenPhrasesIn(content: string, phrases: readonly string[]): string[] {
-  const text = normalize(content);
-  const hits = phrases.filter((p) => p && text.includes(normalize(p)));
-  return hits.filter((p) => !hits.some((q) => q !== p && normalize(q).includes(normalize(p))));
-}
-
 export function limitFor(policy: HomeworkPolicy, dayKind: DayKind, grade: number): number {
   return policy.dayLimits[dayKind][String(grade) as keyof GradeMinutes] ?? 0;
 }
@@ -119,25 +143,58 @@ export function limitFor(policy: HomeworkPolicy, dayKind: DayKind, grade: number
 /** 双减 §5: checks one class's homework for one day against the grade's limit and the content rules. */
 export function checkClassDay(items: readonly LoadItem[], grade: number, dayKind: DayKind, policy: HomeworkPolicy): LoadCheck {
   const limit = limitFor(policy, dayKind, grade);
+  const noWrittenGrade = noWrittenAtHome(policy, grade);
+  const nonWrittenCap = policy.nonWrittenCaps?.[String(grade) as keyof GradeCaps] ?? null;
   let written = 0;
   let optional = 0;
   let other = 0;
+  let nonWritten = 0;
   let inSchool = 0;
   const violations: Violation[] = [];
   for (const item of items) {
     if (item.place === 'school') inSchool += item.minutes;
-    else if (item.type !== 'written') other += item.minutes;
-    else if (item.layer === 'extension') optional += item.minutes;
+    else if (item.type !== 'written') {
+      other += item.minutes;
+      if (item.layer !== 'extension') nonWritten += item.minutes;
+    } else if (item.layer === 'extension') optional += item.minutes;
     else written += item.minutes;
     const label = item.subjectName ? `${item.subjectName}作业` : '该作业';
-    if (grade <= 2 && item.type === 'written' && item.place === 'home')
-      violations.push({ rule: 'homework.noWrittenAtHome', itemId: item.id ?? null, message: `一、二年级不布置家庭书面作业：${label}应改为在校完成或非书面作业` });
-    for (const phrase of forbiddenPhrasesIn(item.content, policy.forbiddenPhrases))
-      violations.push({ rule: 'homework.forbiddenContent', itemId: item.id ?? null, phrase, message: `${label}含“${phrase}”：不得给家长布置作业或要求家长检查批改，不得要求学生自批自改` });
+    if (noWrittenGrade && item.type === 'written' && item.place === 'home')
+      violations.push({ rule: 'homework.noWrittenAtHome', itemId: item.id ?? null, message: `${grade}年级不布置家庭书面作业：${label}应改为在校完成或非书面作业` });
+    for (const phrase of forbiddenContentIn(item.content, policy.forbiddenPhrases, policy.forbiddenPatterns))
+      violations.push({
+        rule: 'homework.forbiddenContent',
+        itemId: item.id ?? null,
+        phrase,
+        message: `${label}含“${phrase}”：不得给家长布置作业，不得要求家长检查、批改、签字或代阅，不得要求学生自批自改`,
+      });
   }
-  const over = written > limit && !(grade <= 2);
+  const over = written > limit && !noWrittenGrade;
   if (over) violations.push({ rule: 'homework.dayLimits', itemId: null, message: `书面作业合计 ${written} 分钟，超过${grade}年级每日 ${limit} 分钟的上限` });
-  return { rule: 'homework.dayLimits', dayKind, grade, limit, written, optional, other, inSchool, over, violations };
+  if (nonWrittenCap !== null && nonWritten > nonWrittenCap)
+    violations.push({ rule: 'homework.nonWrittenCap', itemId: null, message: `非书面作业（不含选做）合计 ${nonWritten} 分钟，超过${grade}年级每日 ${nonWrittenCap} 分钟的上限` });
+  return { rule: 'homework.dayLimits', dayKind, grade, limit, written, optional, other, nonWritten, nonWrittenCap, noWrittenGrade, inSchool, over, violations };
+}
+
+/** The grade gets no written homework at home (homework.noWrittenGrades; national: grades 1–2). */
+export function noWrittenAtHome(policy: Pick<HomeworkPolicy, 'noWrittenGrades'>, grade: number): boolean {
+  return (policy.noWrittenGrades ?? [1, 2]).includes(grade);
+}
+
+/**
+ * The cut that brings a day within its limit: the counted item to shorten and to how many minutes, or null when the
+ * day is within the limit or no single item can take the whole cut (then drop or move one first).
+ */
+export function proposeCut<T extends Pick<LoadItem, 'type' | 'place' | 'layer' | 'minutes'> & { id?: string | null }>(
+  items: readonly T[],
+  check: Pick<LoadCheck, 'written' | 'limit' | 'noWrittenGrade'>,
+): { item: T; from: number; to: number; by: number } | null {
+  const excess = check.written - check.limit;
+  if (excess <= 0 || check.noWrittenGrade) return null;
+  // the largest counted item: the smallest share of any one subject's work is cut
+  const candidates = items.filter((i) => countsTowardLimit(i) && i.minutes - excess >= 1).sort((a, b) => b.minutes - a.minutes);
+  const item = candidates[0];
+  return item ? { item, from: item.minutes, to: item.minutes - excess, by: excess } : null;
 }
 
 /** Nearest-rank percentile of integer minutes; null without values. */

@@ -10,6 +10,18 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * A refusal that is itself a record: what the service wrote before refusing (the audit entry of the refused attempt)
+   * is committed although the answer is this error, also inside a request-wide transaction (Idempotency-Key).
+   */
+  keepsWrites = false;
+}
+
+/** Marks a refusal whose writes (its audit entry) are committed with the error answer; see AppError.keepsWrites. */
+export function recordedRefusal(err: AppError): AppError {
+  err.keepsWrites = true;
+  return err;
 }
 
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what}不存在或无权访问`);

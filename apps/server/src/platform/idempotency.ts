@@ -32,7 +32,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database) {
       const claim = req.idempotency;
       if (!claim) return handler.call(this as never, req, reply);
       const where = and(eq(idempotencyKeys.districtId, claim.districtId), eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key));
-      type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { payload: string };
+      type Outcome = { replay: typeof idempotencyKeys.$inferSelect } | { payload: string } | { refused: AppError };
       const outcome: Outcome = await database.db.transaction(async (tx): Promise<Outcome> => {
         const claimed = await tx
           .insert(idempotencyKeys)
@@ -45,12 +45,21 @@ export function registerIdempotency(app: FastifyInstance, database: Database) {
           return { replay: prior };
         }
         req.ctx = { ...req.ctx, db: tx };
-        const result = await handler.call(this as never, req, reply);
+        let result: unknown;
+        try {
+          result = await handler.call(this as never, req, reply);
+        } catch (err) {
+          // a recorded refusal commits what it wrote, but keeps no key: a retry is judged afresh
+          if (!(err instanceof AppError && err.keepsWrites)) throw err;
+          await tx.delete(idempotencyKeys).where(where);
+          return { refused: err };
+        }
         if (result === reply || reply.sent) throw new Error(`idempotent route ${route.url} answered through reply: return the value instead`);
         const payload = result === undefined ? '' : String(reply.serialize(result));
         await tx.update(idempotencyKeys).set({ statusCode: reply.statusCode, response: payload }).where(where);
         return { payload };
       });
+      if ('refused' in outcome) throw outcome.refused;
       if ('replay' in outcome) {
         reply.header('idempotent-replayed', 'true');
         return reply

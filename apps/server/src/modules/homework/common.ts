@@ -1,12 +1,13 @@
 /** Helpers shared by the homework services: classes the user may act on, who holds which step, kinds of day, settings. */
 import type { Permission } from '@shuangjian/contracts';
-import type { DayKind, LocalDate } from '@shuangjian/policy';
+import { type DayKind, type LocalDate, REVIEW_STEPS, type ReviewStep } from '@shuangjian/policy';
 import { and, eq } from 'drizzle-orm';
 import { coveringGrants, type Ctx, type Grant } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { classifyDays } from '../calendar';
 import { type ClassRef, classKeys, visibleClass as orgVisibleClass, visibleClasses as orgVisibleClasses } from '../org';
+import { homeworkPolicy } from './homework.policy';
 import { homeworkSettings } from './schema';
 
 export type { ClassRef };
@@ -47,12 +48,29 @@ export async function dayKinds(db: Queryable, districtId: string, schoolId: stri
 }
 
 export type Settings = { contentCheck: boolean; classCoordination: boolean; schoolApproval: boolean };
+export type EffectiveSettings = Settings & { mandatory: ReviewStep[] };
 export const DEFAULT_SETTINGS: Settings = { contentCheck: true, classCoordination: true, schoolApproval: true };
 
-export async function settingsOf(db: Queryable, districtId: string, schoolId: string): Promise<Settings> {
+/** The steps the school chose (its own row; every step on when it never chose). */
+export async function schoolSteps(db: Queryable, districtId: string, schoolId: string): Promise<Settings> {
   const [row] = await db
     .select()
     .from(homeworkSettings)
     .where(and(eq(homeworkSettings.districtId, districtId), eq(homeworkSettings.schoolId, schoolId)));
   return row ? { contentCheck: row.contentCheck, classCoordination: row.classCoordination, schoolApproval: row.schoolApproval } : DEFAULT_SETTINGS;
+}
+
+/**
+ * The review steps that apply on `date` (the homework's date): the district's mandatory steps (homework.mandatorySteps,
+ * seeds 001/003: 学科组长 → 班主任 → 教务处) and whatever the school added. A school never switches a mandatory step off.
+ */
+export async function settingsOf(db: Queryable, districtId: string, schoolId: string, date: LocalDate): Promise<EffectiveSettings> {
+  const [own, { policy }] = await Promise.all([schoolSteps(db, districtId, schoolId), homeworkPolicy(db, districtId, date)]);
+  const mandatory = REVIEW_STEPS.filter((s) => policy.mandatorySteps.includes(s));
+  return {
+    contentCheck: own.contentCheck || mandatory.includes('contentCheck'),
+    classCoordination: own.classCoordination || mandatory.includes('classCoordination'),
+    schoolApproval: own.schoolApproval || mandatory.includes('schoolApproval'),
+    mandatory,
+  };
 }

@@ -13,6 +13,7 @@ import { notify } from '../../platform/notify';
 import { roleHolders } from '../org';
 import { type ClassRef, dayKinds, settingsOf } from './common';
 import { homeworkPolicy } from './homework.policy';
+import { tellFamiliesPublished } from './notices.service';
 import { dayItems, toItems } from './homework.repo';
 import { refreshPlanned } from './rollups';
 import { homeworkDays, homeworkPublished } from './schema';
@@ -34,6 +35,11 @@ export async function loadDay(q: Queryable, cls: ClassRef, date: LocalDate) {
 }
 
 export const readyItems = async (q: Queryable, cls: ClassRef, date: LocalDate) => (await dayItems(q, cls, date)).filter((r) => r.item.status === 'ready');
+
+/** A day that breaks a rule: 422 naming the first violation, with the whole check and the policy versions it applied. */
+export function ruleRefusal(check: ReturnType<typeof checkClassDay>, policyVersion: string | null) {
+  return new AppError(422, 'RULE_VIOLATION', check.violations[0]!.message, { check, policyVersion });
+}
 
 export function checkOf(rows: Awaited<ReturnType<typeof dayItems>>, cls: ClassRef, kind: DayKind, policy: HomeworkPolicy) {
   return checkClassDay(
@@ -58,11 +64,13 @@ export async function dayChanged(ctx: Ctx, tx: Queryable, cls: ClassRef, date: L
       .where(and(eq(homeworkDays.districtId, cls.districtId), eq(homeworkDays.classId, cls.id), eq(homeworkDays.date, date)));
   }
   const { policy, kind, limit } = await dayContext(tx, cls, date);
-  const settings = await settingsOf(tx, cls.districtId, cls.schoolId);
+  const settings = await settingsOf(tx, cls.districtId, cls.schoolId, date);
   if (!settings.classCoordination) {
-    const ready = await readyItems(tx, cls, date);
+    const rows = await dayItems(tx, cls, date);
+    const ready = rows.filter((r) => r.item.status === 'ready');
     const check = checkOf(ready, cls, kind.kind, policy);
-    if (ready.length && check.violations.length === 0) {
+    // never ahead of an item still waiting for its content check: the list would go out without it
+    if (ready.length && check.violations.length === 0 && !rows.some((r) => r.item.status === 'pending_check')) {
       const reason = day.publishedVersion > 0 ? '作业更新（学校未设班主任协调环节，自动提交）' : null;
       await advance(ctx, tx, cls, date, { ...day, status: 'open' }, reason, settings.schoolApproval);
       return;
@@ -93,11 +101,11 @@ export async function advance(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
 }
 
 /** 作业公示: a new immutable version of the class's list for the day. Refuses a day that breaks any rule. */
-export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: LocalDate, day: typeof homeworkDays.$inferSelect, reason: string | null) {
-  const { policy, kind, limit } = await dayContext(tx, cls, date);
+export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: LocalDate, day: typeof homeworkDays.$inferSelect, reason: string | null): Promise<number> {
+  const { policy, versions, kind, limit } = await dayContext(tx, cls, date);
   const ready = await readyItems(tx, cls, date);
   const check = checkOf(ready, cls, kind.kind, policy);
-  if (check.violations.length) throw new AppError(422, 'RULE_VIOLATION', check.violations[0]!.message, { check });
+  if (check.violations.length) throw ruleRefusal(check, versions);
   const version = day.publishedVersion + 1;
   if (version > 1 && !reason) throw invalid('reason', '更正原因', '已公示的清单再次公示须说明更正原因');
   const items = await toItems(tx, ready);
@@ -131,6 +139,7 @@ export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
     reason,
     publishedBy: ctx.user.id,
     publishedByName: ctx.user.name,
+    policyVersions: versions,
   });
   await tx
     .update(homeworkDays)
@@ -140,9 +149,11 @@ export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
     action: version > 1 ? 'homework.publish.correction' : 'homework.publish',
     entity: 'homework_day',
     entityId: `${cls.id}/${date}`,
-    after: { version, written: check.written, limit, items: snapshot.map((s) => s.itemId), reason, school: cls.schoolName },
+    after: { version, written: check.written, limit, nonWritten: check.nonWritten, items: snapshot.map((s) => s.itemId), reason, school: cls.schoolName, policyVersion: versions },
   });
   await refreshPlanned(tx, { districtId: cls.districtId, schoolId: cls.schoolId, classId: cls.id, grade: cls.grade, date, dayKind: kind.kind, limit }, policy, true);
+  await tellFamiliesPublished(ctx, tx, cls, date, { version, items: snapshot.length, written: check.written, limit, reason });
+  return version;
 }
 
 export async function publishedHistory(q: Queryable, cls: ClassRef, date: LocalDate) {

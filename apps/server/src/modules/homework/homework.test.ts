@@ -24,6 +24,12 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => w.close());
 
+/** The district's mandatory review steps from today on (a later version of the same day replaces an earlier one). */
+async function mandatory(steps: string[]) {
+  const r = await call(w.app, await w.login('demo-district'), 'POST', '/api/policies/homework.mandatorySteps', { value: steps, effectiveFrom: TODAY, reason: '测试：学校自定审核环节' });
+  expect(r.status).toBe(200);
+}
+
 const entry = (over: Record<string, unknown> = {}) => ({
   date: TODAY,
   content: '完成练习册第 18 页 1–6 题',
@@ -68,14 +74,26 @@ describe('the review chain, from setting to the parent', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('the class teacher cannot submit an over-limit day, shortens the item, the teacher is told, then submits', async () => {
+  it('the class teacher cannot submit while 科学 waits for its content check; the grade leader checks it', async () => {
     const ct = await w.login('demo-classteacher');
     const todo = await call(w.app, ct, 'GET', '/api/homework/todo');
     expect(todo.body.toCoordinate).toEqual([expect.objectContaining({ classId: cls.id, date: TODAY, written: 70, limit: 60, violations: 1, pending: 1 })]);
+    const waiting = await call(w.app, ct, 'POST', `/api/homework/days/${cls.id}/${TODAY}/submit`, {});
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.message).toContain('科学作业还在等待学科组长审核');
+    // 年级组长 checks every subject of the grade (年级组统一内容)
+    const gradeLeader = await w.login('demo-gradeleader');
+    const science = (await call(w.app, gradeLeader, 'GET', '/api/homework/todo')).body.toCheck.find((i: { subjectName: string }) => i.subjectName === '科学');
+    expect((await call(w.app, gradeLeader, 'POST', '/api/homework/check', { itemIds: [science.id], decision: 'approve' })).status).toBe(200);
+  });
+
+  it('the class teacher cannot submit an over-limit day, shortens the item, the teacher is told, then submits', async () => {
+    const ct = await w.login('demo-classteacher');
     const blocked = await call(w.app, ct, 'POST', `/api/homework/days/${cls.id}/${TODAY}/submit`, {});
     expect(blocked.status).toBe(422);
     expect(blocked.body.code).toBe('RULE_VIOLATION');
     expect(blocked.body.message).toContain('超过');
+    expect(blocked.body.details).toMatchObject({ check: { written: 70, limit: 60 }, policyVersion: null });
     const shortened = await call(w.app, ct, 'POST', `/api/homework/items/${itemId}/adjust`, { action: 'shorten', minutes: 20, reason: '今日语文作业较多，数学减量' });
     expect(shortened.body).toMatchObject({ minutes: 20, originalMinutes: 30, adjustNote: '今日语文作业较多，数学减量' });
     const note = await call(w.app, await w.login('demo-teacher'), 'GET', '/api/notifications');
@@ -100,12 +118,12 @@ describe('the review chain, from setting to the parent', () => {
     expect(r.body.history).toHaveLength(1);
   });
 
-  it('the parent sees the published list (the science item still in review is not on it) and reports time', async () => {
+  it('the parent sees the published list (科学 is non-written and not counted) and reports time', async () => {
     const parent = await w.login('demo-parent');
     const day = await call(w.app, parent, 'GET', `/api/homework/child/day?studentId=${child.id}&date=${TODAY}`);
-    expect(day.body.list).toMatchObject({ version: 1, written: 60, limit: 60, className: '三年级(2)班' });
+    expect(day.body.list).toMatchObject({ version: 1, written: 60, limit: 60, other: 15, className: '三年级(2)班' });
     const subjects = day.body.list.items.map((i: { subjectName: string }) => i.subjectName).sort();
-    expect(subjects).toEqual(['数学', '英语', '语文']);
+    expect(subjects).toEqual(['数学', '科学', '英语', '语文']);
     expect(day.body.bedtime).toBe('21:20');
     const items = day.body.list.items.map((i: { itemId: string; minutes: number }) => ({ itemId: i.itemId, done: true, minutes: i.minutes + 5 }));
     const saved = await call(w.app, parent, 'PUT', '/api/homework/feedback', { studentId: child.id, date: TODAY, items, stoppedAtBedtime: false });
@@ -214,6 +232,7 @@ describe('rules and refusals', () => {
   });
 
   it('with every review step switched off, a submitted item is published at once when it passes the rules', async () => {
+    await mandatory([]);
     const principal = await w.login('demo-principal');
     const settings = await call(w.app, principal, 'PUT', `/api/homework/settings/${schoolId}`, { contentCheck: false, classCoordination: false, schoolApproval: false });
     expect(settings.status).toBe(200);
@@ -369,6 +388,7 @@ describe('attachments', () => {
   });
 
   it('a parent downloads the attachment of a published item of their class, another parent cannot', async () => {
+    await mandatory([]);
     const principal = await w.login('demo-principal');
     await call(w.app, principal, 'PUT', `/api/homework/settings/${schoolId}`, { contentCheck: false, classCoordination: false, schoolApproval: false });
     const teacher = await w.login('demo-teacher');
@@ -406,7 +426,7 @@ describe('policy as data', () => {
     const before = await call(w.app, teacher, 'POST', '/api/homework/load-check', { classIds: [cls.id], dates: ['2026-12-11'] });
     const after = await call(w.app, teacher, 'POST', '/api/homework/load-check', { classIds: [cls.id], dates: ['2026-12-14'] });
     expect(before.body.entries[0].check.limit).toBe(60);
-    expect(before.body.entries[0].policyVersion).toBeNull();
+    expect(before.body.entries[0].policyVersion ?? '').not.toContain('homework.dayLimits@');
     expect(after.body.entries[0].check.limit).toBe(50);
     expect(after.body.entries[0].policyVersion).toContain('homework.dayLimits@');
     expect((await call(w.app, await w.login('demo-principal'), 'POST', '/api/policies/homework.dayLimits', { value, effectiveFrom: '2026-12-20' })).status).toBe(403);

@@ -15,7 +15,9 @@ import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { checks, requireRole, settingsOf, teaches, visibleClass, visibleClasses } from './common';
 import { dayChanged } from './day-flow';
+import { judgeDays } from './load-check.service';
 import { type Item, itemOrder, itemQuery, toItems } from './homework.repo';
+import { tellCheckers } from './notices.service';
 import { homeworkAttachments, homeworkItems } from './schema';
 
 export async function listItems(ctx: Ctx, q: z.output<typeof ItemQuery>) {
@@ -76,12 +78,14 @@ export async function createItems(ctx: Ctx, input: z.output<typeof CreateItems>)
   const dates = input.entries.map((e) => e.date);
   if (new Set(dates).size !== dates.length) throw invalid('entries', '日期', '同一批作业中日期不能重复，请合并为一条');
   const batchId = crypto.randomUUID();
-  const ids = await ctx.db.transaction(async (tx) => {
+  const { ids, checks } = await ctx.db.transaction(async (tx) => {
     await ownAttachments(ctx, tx, input.entries.flatMap((e) => e.attachmentIds));
     const created: Item[] = [];
     for (const cls of targets) {
-      const settings = await settingsOf(tx, cls.districtId, cls.schoolId);
-      const status: Item['status'] = !input.submit ? 'draft' : settings.contentCheck ? 'pending_check' : 'ready';
+      // the review steps of each entry's own date (a plan may straddle a change of the mandatory steps)
+      const steps = new Map<LocalDate, boolean>();
+      for (const e of input.entries) steps.set(e.date, (await settingsOf(tx, cls.districtId, cls.schoolId, e.date)).contentCheck);
+      const statusOf = (date: LocalDate): Item['status'] => (!input.submit ? 'draft' : steps.get(date) ? 'pending_check' : 'ready');
       const rows = await tx
         .insert(homeworkItems)
         .values(
@@ -104,22 +108,29 @@ export async function createItems(ctx: Ctx, input: z.output<typeof CreateItems>)
             links: e.links,
             attachmentIds: e.attachmentIds,
             designId: e.designId ?? null,
-            status,
+            status: statusOf(e.date),
           })),
         )
         .returning();
       created.push(...rows);
-      if (status === 'ready') for (const r of rows) await dayChanged(ctx, tx, cls, r.date);
+      for (const r of rows) if (r.status === 'ready') await dayChanged(ctx, tx, cls, r.date);
     }
+    // each class-day as it now stands, judged by the policy in force on its date, cited in the answer and the audit
+    const judged = await judgeDays(tx, ctx.user.districtId, targets, dates);
+    const checks = judged.map((e) => ({ classId: e.classId, className: e.className, date: e.date, check: e.check, policyVersion: e.policyVersion }));
     await auditMany(
       tx,
       ctx.actor,
-      created.map((r) => ({ action: 'homework.create', entity: 'homework_item', entityId: r.id, after: r })),
+      created.map((r) => {
+        const day = checks.find((c) => c.classId === r.classId && c.date === r.date)!;
+        return { action: 'homework.create', entity: 'homework_item', entityId: r.id, after: { ...r, check: { rules: day.check.violations.map((v) => v.rule), written: day.check.written, limit: day.check.limit, policyVersion: day.policyVersion } } };
+      }),
     );
-    return created.map((r) => r.id);
+    await tellCheckers(ctx, tx, created.map((r) => r.id));
+    return { ids: created.map((r) => r.id), checks };
   });
   const rows = await itemQuery(ctx.db).where(and(eq(homeworkItems.districtId, ctx.user.districtId), inArray(homeworkItems.id, ids))).orderBy(asc(homeworkItems.date));
-  return { items: await toItems(ctx.db, rows) };
+  return { items: await toItems(ctx.db, rows), checks };
 }
 
 const EDITABLE: Item['status'][] = ['draft', 'returned', 'pending_check', 'ready'];
@@ -133,7 +144,7 @@ export async function updateItem(ctx: Ctx, id: string, patch: z.output<typeof It
   if (patch.date && patch.date !== before.date) assertNotPast(ctx, patch.date);
   await ctx.db.transaction(async (tx) => {
     await ownAttachments(ctx, tx, patch.attachmentIds ?? []);
-    const settings = await settingsOf(tx, cls.districtId, cls.schoolId);
+    const settings = await settingsOf(tx, cls.districtId, cls.schoolId, patch.date ?? before.date);
     const inReview = before.status === 'pending_check' || before.status === 'ready';
     const status: Item['status'] = inReview ? (settings.contentCheck ? 'pending_check' : 'ready') : before.status;
     const { version, ...fields } = patch;
@@ -144,6 +155,7 @@ export async function updateItem(ctx: Ctx, id: string, patch: z.output<typeof It
       .returning();
     if (!after) throw conflict('作业已被他人修改，请刷新后再试');
     await audit(tx, ctx.actor, { action: 'homework.update', entity: 'homework_item', entityId: id, before, after });
+    if (before.status !== 'pending_check') await tellCheckers(ctx, tx, [id]);
     if (before.status === 'ready') await dayChanged(ctx, tx, cls, before.date);
     if (after.status === 'ready' && after.date !== before.date) await dayChanged(ctx, tx, cls, after.date);
     else if (after.status === 'ready' && before.status !== 'ready') await dayChanged(ctx, tx, cls, after.date);
@@ -160,7 +172,7 @@ export async function submitItems(ctx: Ctx, ids: readonly string[]) {
       if (before.teacherId !== ctx.user.id) throw forbidden('只能提交自己布置的作业');
       if (before.status !== 'draft' && before.status !== 'returned') throw conflict('该作业已在审核流程中');
       assertNotPast(ctx, before.date);
-      const settings = await settingsOf(tx, cls.districtId, cls.schoolId);
+      const settings = await settingsOf(tx, cls.districtId, cls.schoolId, before.date);
       const status: Item['status'] = settings.contentCheck ? 'pending_check' : 'ready';
       const [after] = await tx
         .update(homeworkItems)
@@ -170,6 +182,7 @@ export async function submitItems(ctx: Ctx, ids: readonly string[]) {
       await audit(tx, ctx.actor, { action: 'homework.submit', entity: 'homework_item', entityId: id, before: { status: before.status }, after: { status } });
       if (after!.status === 'ready') await dayChanged(ctx, tx, cls, after!.date);
     }
+    await tellCheckers(ctx, tx, ids);
   });
 }
 
@@ -220,10 +233,18 @@ export async function checkItems(ctx: Ctx, input: z.output<typeof CheckDecision>
         after: { status: after!.status, reason: input.reason ?? null },
       });
       if (approve) await dayChanged(ctx, tx, cls, before.date);
-      else
+      if (!approve)
         await notify(tx, before.districtId, [before.teacherId], {
           kind: 'homework.returned',
           title: `${cls.name}${row.subjectName}作业（${before.date}）被退回`,
+          body: `${ctx.user.name}：${input.reason}`,
+          link: `/homework/set?item=${id}`,
+        });
+      // an approval with a comment (改进建议) reaches the teacher too
+      else if (input.reason && before.teacherId !== ctx.user.id)
+        await notify(tx, before.districtId, [before.teacherId], {
+          kind: 'homework.checked',
+          title: `${cls.name}${row.subjectName}作业（${before.date}）已审核通过`,
           body: `${ctx.user.name}：${input.reason}`,
           link: `/homework/set?item=${id}`,
         });

@@ -65,15 +65,18 @@ import * as family from './family.service';
 import * as items from './items.service';
 import * as library from './library.service';
 import { loadCheck } from './load-check.service';
+import { registerReviewRoutes } from './review.routes';
 import * as notebook from './notebook.service';
+import * as notices from './notices.service';
 import { todo } from './todo.service';
-import * as views from './views.service';
+import { registerViewRoutes } from './views.routes';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
 const tags = ['homework'];
 const ok = { ok: true as const };
 
 export function registerHomeworkRoutes(app: App) {
+  registerReviewRoutes(app);
   // setting and the review chain
   app.post('/api/homework/load-check', { schema: { tags, summary: '作业量预检：各目标班级、日期的已布置总量与上限（含本条）', body: LoadCheckRequest, response: { 200: LoadCheckResult, ...errors } } }, (req) =>
     loadCheck(req.ctx, req.body),

@@ -135,6 +135,8 @@ export const homeworkPublished = pgTable(
     publishedBy: uuid('published_by').notNull(),
     publishedByName: text('published_by_name').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The policy versions the publication applied ('key@id,…'; null: the shipped defaults). */
+    policyVersions: text('policy_versions'),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.classId, t.date, t.version] }),

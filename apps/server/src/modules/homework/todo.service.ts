@@ -9,6 +9,7 @@ import { users } from '../../platform/schema';
 import { visibleClasses } from './common';
 import { checkOf, dayContext, readyItems } from './day-flow';
 import { itemQuery, toItems } from './homework.repo';
+import { judgeDays } from './load-check.service';
 import { homeworkDays, homeworkItems } from './schema';
 
 export async function todo(ctx: Ctx): Promise<z.output<typeof Todo>> {
@@ -97,17 +98,31 @@ export async function todo(ctx: Ctx): Promise<z.output<typeof Todo>> {
       date: r.day.date,
       written: check.written,
       limit: check.limit,
+      nonWritten: check.nonWritten,
       submittedBy: r.submittedBy,
       note: r.day.submitNote,
       correction: r.day.publishedVersion > 0,
+      violations: check.violations.length,
     });
   }
+  // 学科组长 sees each item's whole class-day (every subject, with the limit) beside it
+  const checkClasses = toCheck.length ? await visibleClasses(ctx, [...new Set(toCheck.map((r) => r.item.classId))]) : [];
+  const checkDays = (
+    await Promise.all(
+      [...new Set(toCheck.map((r) => r.item.date))].map((date) =>
+        judgeDays(ctx.db, ctx.user.districtId, checkClasses.filter((c) => toCheck.some((r) => r.item.classId === c.id && r.item.date === date)), [date]),
+      ),
+    )
+  )
+    .flat()
+    .map((e) => ({ classId: e.classId, className: e.className, date: e.date, check: e.check, policyVersion: e.policyVersion }));
   return {
     drafts: await toItems(ctx.db, drafts),
     returned: await toItems(ctx.db, returned),
     toCheck: toCheck.length ? await toItems(ctx.db, toCheck) : [],
     toCoordinate,
     toApprove,
+    checkDays,
   };
 }
 
