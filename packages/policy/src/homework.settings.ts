@@ -59,6 +59,14 @@ export const homeworkSettings = definePolicySettings({
     schema: z.object({ factor: z.number().min(1).max(5), minReports: z.number().int().min(1).max(100) }),
     default: defaultHomeworkPolicy.overrun,
   },
+  'homework.vacationExcellentMin': {
+    label: {
+      'zh-CN': '寒暑假作业优秀学生名单：至少获得「优秀」的次数',
+      en: 'Excellent vacation work list: at least this many "excellent" marks',
+    },
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+  },
 });
 
 export type HomeworkSettingKey = keyof typeof homeworkSettings;

@@ -28,23 +28,38 @@ export const ALLOWED_FILES: Record<string, string> = {
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/** Kinds only families hand in: photos from iPhones. */
+const EXTRA_TYPES: Record<string, string> = { heic: 'image/heic' };
+
 export async function uploadAttachment(ctx: Ctx, file: { filename: string; data: Buffer }) {
   requirePermission(ctx, 'homework.set');
-  const ext = file.filename.split('.').pop()?.toLowerCase() ?? '';
-  const mime = ALLOWED_FILES[ext];
-  if (!mime) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `文件（file）：不支持的文件类型 .${ext}，可上传 ${Object.keys(ALLOWED_FILES).join('、')}`);
-  if (file.data.length === 0) throw new AppError(400, 'VALIDATION', '文件（file）：文件是空的');
-  if (file.data.length > MAX_ATTACHMENT_BYTES) throw new AppError(413, 'PAYLOAD_TOO_LARGE', '文件（file）：不能超过 10 MB');
   const school = ctx.grants.find((g) => g.role === 'teacher' && Array.isArray(g.school) && g.school.length === 1);
   const schoolId = school && Array.isArray(school.school) ? school.school[0]! : null;
   if (!schoolId) throw new AppError(403, 'FORBIDDEN', '只有任课教师可以上传作业附件');
+  return storeFile(ctx, file, { schoolId, allowed: Object.keys(ALLOWED_FILES), maxBytes: MAX_ATTACHMENT_BYTES, action: 'homework.attachment.upload' });
+}
+
+/**
+ * Checks a file against the kinds and size allowed, then stores it with its audit entry in one transaction: teachers'
+ * attachments, and families' vacation hand-ins (smaller, fewer kinds).
+ */
+export async function storeFile(
+  ctx: Ctx,
+  file: { filename: string; data: Buffer },
+  rule: { schoolId: string; allowed: readonly string[]; maxBytes: number; action: string },
+) {
+  const ext = file.filename.split('.').pop()?.toLowerCase() ?? '';
+  const mime = rule.allowed.includes(ext) ? (ALLOWED_FILES[ext] ?? EXTRA_TYPES[ext]) : undefined;
+  if (!mime) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `文件（file）：不支持的文件类型 .${ext}，可上传 ${rule.allowed.join('、')}`);
+  if (file.data.length === 0) throw new AppError(400, 'VALIDATION', '文件（file）：文件是空的');
+  if (file.data.length > rule.maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `文件（file）：不能超过 ${Math.round(rule.maxBytes / 1024 / 1024)} MB`);
   const name = file.filename.replace(/[\\/:*?"<>|\r\n]/g, '_').slice(0, 120);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(homeworkAttachments)
-      .values({ districtId: ctx.user.districtId, schoolId, uploadedBy: ctx.user.id, fileName: name, mime, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), data: file.data })
+      .values({ districtId: ctx.user.districtId, schoolId: rule.schoolId, uploadedBy: ctx.user.id, fileName: name, mime, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), data: file.data })
       .returning({ id: homeworkAttachments.id, name: homeworkAttachments.fileName, size: homeworkAttachments.size, mime: homeworkAttachments.mime });
-    await audit(tx, ctx.actor, { action: 'homework.attachment.upload', entity: 'homework_attachment', entityId: row!.id, after: { name, size: file.data.length, mime } });
+    await audit(tx, ctx.actor, { action: rule.action, entity: 'homework_attachment', entityId: row!.id, after: { name, size: file.data.length, mime } });
     return row!;
   });
 }

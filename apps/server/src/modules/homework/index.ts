@@ -1,15 +1,27 @@
 /**
  * The homework module's face (作业管理): items through the review chain, class days and publication, families'
- * reports, rollups and dashboards, the design library and the error notebook.
+ * reports, rollups and dashboards, the design library and the error notebook, marking (批改) and the daily record
+ * (作业登记), vacation homework handed in and the excellent-work list.
  */
 import type { AppModule } from '../../platform/module';
 import { homeworkPolicies } from './homework.policy';
+import { registerMarkingRoutes } from './marking.routes';
 import { registerHomeworkRoutes } from './routes';
+import { registerVacationRoutes } from './vacation.routes';
 
 export const homeworkModule: AppModule = {
   name: 'homework',
   policies: homeworkPolicies,
-  routes: (app) => registerHomeworkRoutes(app),
+  constraintMessages: {
+    homework_markings_item_uq: '这项作业已登记批改',
+    homework_hand_ins_day_uq: '这一天的假期作业已经交过',
+    homework_excellent_lists_uq: '该年级这个假期的优秀学生名单已公示',
+  },
+  routes(app) {
+    registerHomeworkRoutes(app);
+    registerMarkingRoutes(app);
+    registerVacationRoutes(app);
+  },
 };
 
 /** Rollups recomputed in bulk, for generated data (demo, benchmark). */
