@@ -5,6 +5,7 @@
 import { checkClassDay, classDayOutcome, type DayKind, itemOverrun, type HomeworkPolicy, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
+import { studentDirectory } from '../org';
 import { homeworkClassDayStats, homeworkFeedback, homeworkItems, homeworkItemStats, homeworkStudentDays } from './schema';
 
 export interface ClassDayKey {
@@ -25,7 +26,13 @@ export async function refreshPlanned(q: Queryable, key: ClassDayKey, policy: Hom
     .where(and(eq(homeworkItems.districtId, key.districtId), eq(homeworkItems.classId, key.classId), eq(homeworkItems.date, key.date), eq(homeworkItems.status, 'ready')));
   const check = checkClassDay(ready, key.grade, key.dayKind, policy);
   const plannedOver = check.violations.some((v) => v.rule !== 'homework.forbiddenContent');
+  // the families asked to report: the class as it is when its day is planned or published
+  const [{ students } = { students: 0 }] = await q
+    .select({ students: sql<number>`count(*)::int` })
+    .from(studentDirectory)
+    .where(and(eq(studentDirectory.districtId, key.districtId), eq(studentDirectory.classId, key.classId), eq(studentDirectory.status, 'active')));
   const values = {
+    students,
     plannedWritten: check.written,
     plannedOptional: check.optional,
     plannedOther: check.other + check.inSchool,
@@ -78,16 +85,17 @@ export async function refreshOutcome(q: Queryable, key: ClassDayKey, target: num
 export async function refreshSchoolWeek(q: Queryable, districtId: string, schoolId: string, monday: LocalDate) {
   await q.execute(sql`
     insert into homework_school_week_stats
-      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, reporters, within_limit, bedtime_stops, updated_at)
+      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, students, reporters, within_limit, bedtime_stops, updated_at)
     select district_id, school_id, ${monday}::date,
       count(*) filter (where published), count(*) filter (where reporters > 0), count(*) filter (where overloaded),
-      count(*) filter (where planned_over), coalesce(sum(reporters), 0), coalesce(sum(within_limit), 0), coalesce(sum(bedtime_stops), 0), now()
+      count(*) filter (where planned_over), coalesce(sum(students) filter (where published), 0), coalesce(sum(reporters), 0),
+      coalesce(sum(within_limit), 0), coalesce(sum(bedtime_stops), 0), now()
     from homework_class_day_stats
     where district_id = ${districtId} and school_id = ${schoolId} and date between ${monday}::date and ${monday}::date + 6
     group by district_id, school_id
     on conflict (district_id, school_id, week_start) do update set
       class_days = excluded.class_days, reported_days = excluded.reported_days, overloaded_days = excluded.overloaded_days,
-      planned_over_days = excluded.planned_over_days, reporters = excluded.reporters, within_limit = excluded.within_limit,
+      planned_over_days = excluded.planned_over_days, students = excluded.students, reporters = excluded.reporters, within_limit = excluded.within_limit,
       bedtime_stops = excluded.bedtime_stops, updated_at = excluded.updated_at`);
 }
 
@@ -125,9 +133,9 @@ export async function rebuildRollups(q: Queryable, districtId: string, policy: P
   await q.execute(sql`
     insert into homework_class_day_stats
       (district_id, class_id, date, school_id, grade, day_kind, limit_minutes, planned_written, planned_optional, planned_other,
-       published, planned_over, reporters, within_limit, bedtime_stops, late_nights, over_limit, median_minutes, p90_minutes, overloaded, updated_at)
+       published, planned_over, students, reporters, within_limit, bedtime_stops, late_nights, over_limit, median_minutes, p90_minutes, overloaded, updated_at)
     select p.district_id, p.class_id, p.date, p.school_id, p.grade, p.day_kind, p.limit_minutes, p.written, p.optional, p.other + p.in_school,
-      true, p.written > p.limit_minutes,
+      true, p.written > p.limit_minutes, coalesce(c.students, 0),
       coalesce(o.reporters, 0), coalesce(o.within_limit, 0), coalesce(o.bedtime_stops, 0), coalesce(o.late_nights, 0), coalesce(o.over_limit, 0), o.median, o.p90,
       coalesce(o.reporters > 0 and o.over_limit::real / o.reporters > 1 - ${completionTarget}::real + 1e-9, false), now()
     from (select distinct on (district_id, class_id, date) * from homework_published where district_id = ${districtId}
@@ -138,14 +146,17 @@ export async function rebuildRollups(q: Queryable, districtId: string, policy: P
         count(*) filter (where stopped_at_bedtime or minutes > p.limit_minutes)::int as over_limit,
         percentile_disc(0.5) within group (order by minutes) as median, percentile_disc(0.9) within group (order by minutes) as p90
       from homework_student_days d where d.district_id = p.district_id and d.class_id = p.class_id and d.date = p.date
-    ) o on true`);
+    ) o on true
+    left join (select district_id, class_id, count(*)::int as students from student_directory
+               where district_id = ${districtId} and status = 'active' group by district_id, class_id) c
+      on c.district_id = p.district_id and c.class_id = p.class_id`);
   await q.execute(sql`delete from homework_school_week_stats where district_id = ${districtId}`);
   await q.execute(sql`
     insert into homework_school_week_stats
-      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, reporters, within_limit, bedtime_stops, updated_at)
+      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, students, reporters, within_limit, bedtime_stops, updated_at)
     select district_id, school_id, date_trunc('week', date)::date,
       count(*) filter (where published), count(*) filter (where reporters > 0), count(*) filter (where overloaded),
-      count(*) filter (where planned_over), sum(reporters), sum(within_limit), sum(bedtime_stops), now()
+      count(*) filter (where planned_over), coalesce(sum(students) filter (where published), 0), sum(reporters), sum(within_limit), sum(bedtime_stops), now()
     from homework_class_day_stats where district_id = ${districtId}
     group by district_id, school_id, date_trunc('week', date)`);
   await q.execute(sql`delete from homework_item_stats where district_id = ${districtId}`);

@@ -10,10 +10,8 @@ import {
   ChildRangeQuery,
   ChildRules,
   ChildRulesQuery,
-  ClassCalendar,
   ClassDay,
   ClassDayReports,
-  ClassSummary,
   Collection,
   CollectionDesign,
   CollectionInput,
@@ -25,7 +23,6 @@ import {
   DesignInput,
   DesignPage,
   DesignQuery,
-  DistrictWeekly,
   ErrorBody,
   FeedbackInput,
   FrequentMistake,
@@ -45,13 +42,8 @@ import {
   MistakeQuery,
   Ok,
   PublishedList,
-  RangeQuery,
   ReturnDay,
-  SchoolClassesQuery,
-  SchoolOverview,
-  SchoolOverviewQuery,
   SubmitDay,
-  TeacherWeek,
   Todo,
 } from '@shuangjian/contracts';
 import { z } from 'zod';
@@ -167,24 +159,8 @@ export function registerHomeworkRoutes(app: App) {
     (req) => familyReports.classDayReports(req.ctx, req.params.classId, req.params.date),
   );
 
-  // views
-  app.get(
-    '/api/homework/classes/:id/calendar',
-    { schema: { tags, summary: '班级作业负担日历', params: IdParams, querystring: RangeQuery, response: { 200: ClassCalendar, ...errors } } },
-    (req) => views.classCalendar(req.ctx, req.params.id, req.query.from, req.query.to),
-  );
-  app.get('/api/homework/teacher/week', { schema: { tags, summary: '我的一周', querystring: z.object({ weekStart: LocalDate }), response: { 200: TeacherWeek, ...errors } } }, (req) =>
-    views.teacherWeek(req.ctx, req.query.weekStart),
-  );
-  app.get('/api/homework/school/overview', { schema: { tags, summary: '教务处总览：超量班级、预估与实际用时', querystring: SchoolOverviewQuery, response: { 200: SchoolOverview, ...errors } } }, (req) =>
-    views.schoolOverview(req.ctx, req.query.schoolId, req.query.date),
-  );
-  app.get('/api/homework/district/weekly', { schema: { tags, summary: '区级看板：各校每周超量率与按时完成率', querystring: RangeQuery, response: { 200: DistrictWeekly, ...errors } }, ...trustedResponse }, (req) =>
-    views.districtWeekly(req.ctx, req.query.from, req.query.to),
-  );
-  app.get('/api/homework/district/classes', { schema: { tags, summary: '区级看板下钻：某校各班', querystring: SchoolClassesQuery, response: { 200: z.array(ClassSummary), ...errors } } }, (req) =>
-    views.schoolClasses(req.ctx, req.query.schoolId, req.query.from, req.query.to),
-  );
+  // views: class calendar, teacher's week, school overview, district dashboard, homes
+  registerViewRoutes(app);
 
   // library
   app.get('/api/homework/designs', { schema: { tags, summary: '优质作业资源库检索', querystring: DesignQuery, response: { 200: DesignPage, ...errors } } }, (req) =>

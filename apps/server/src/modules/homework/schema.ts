@@ -208,6 +208,8 @@ export const homeworkClassDayStats = pgTable(
     plannedOther: smallint('planned_other').notNull().default(0),
     published: boolean('published').notNull().default(false),
     plannedOver: boolean('planned_over').notNull().default(false),
+    /** Children in the class when the day was last planned or published: the families asked to report. */
+    students: smallint('students').notNull().default(0),
     reporters: smallint('reporters').notNull().default(0),
     withinLimit: smallint('within_limit').notNull().default(0),
     bedtimeStops: smallint('bedtime_stops').notNull().default(0),
@@ -219,7 +221,12 @@ export const homeworkClassDayStats = pgTable(
     overloaded: boolean('overloaded').notNull().default(false),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.districtId, t.classId, t.date] }), index('homework_class_day_stats_school_idx').on(t.districtId, t.schoolId, t.date)],
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.classId, t.date] }),
+    index('homework_class_day_stats_school_idx').on(t.districtId, t.schoolId, t.date),
+    // district-wide reads of a few days (the officers' home, a range's edge weeks, the export)
+    index('homework_class_day_stats_date_idx').on(t.districtId, t.date),
+  ],
 );
 
 /** Rollup per school and week (Monday), refreshed from the class-day rollup on every write. */
@@ -233,6 +240,8 @@ export const homeworkSchoolWeekStats = pgTable(
     reportedDays: integer('reported_days').notNull().default(0),
     overloadedDays: integer('overloaded_days').notNull().default(0),
     plannedOverDays: integer('planned_over_days').notNull().default(0),
+    /** Children of the classes summed over the published class-days (the reporting rate's denominator). */
+    students: integer('students').notNull().default(0),
     reporters: integer('reporters').notNull().default(0),
     withinLimit: integer('within_limit').notNull().default(0),
     bedtimeStops: integer('bedtime_stops').notNull().default(0),
