@@ -1,11 +1,17 @@
-/** Start: config → data-folder lock → database + migrations → demo data on an empty database → listen. */
+/**
+ * Start: config → data-folder lock → database + migrations → demo data on an empty database → listen; beside it the
+ * outbox dispatcher, the modules' scheduled jobs and housekeeping.
+ */
 import pino from 'pino';
-import { buildApp } from './app';
+import { buildApp, MODULES } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
+import { channelsFromConfig } from './platform/channels';
 import { configFromEnv } from './platform/config';
 import { isPostgresUrl, openDatabase } from './platform/db';
+import { Dispatcher } from './platform/dispatcher';
 import { startHousekeeping } from './platform/housekeeping';
 import { acquireDataDirLock } from './platform/lock';
+import { startScheduler } from './platform/scheduler';
 
 async function main() {
   const config = configFromEnv();
@@ -35,9 +41,22 @@ async function main() {
   const logStream = pino.destination({ dest: 1, sync: false });
   const app = await buildApp({ database, config, logger: { stream: logStream } });
   const stopHousekeeping = startHousekeeping(database.db, (err) => app.log.error({ err }, 'housekeeping failed'));
+  const channels = channelsFromConfig(config);
+  const on = Object.keys(channels);
+  console.log(`messages outside the platform: ${on.length ? on.join(', ') : 'none (in-app only; set SMS_URL, WECHAT_URL or DINGTALK_URL)'}`);
+  const now = () => new Date();
+  const dispatcher = new Dispatcher(database.db, channels, app.log, now, config.outbox);
+  dispatcher.start((err) => app.log.error({ err }, 'outbox dispatch failed'));
+  const stopJobs = startScheduler(
+    MODULES.flatMap((m) => m.jobs ?? []),
+    { db: database.db, channels, now },
+    (job, err) => app.log.error({ err, job }, 'scheduled job failed'),
+  );
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     stopHousekeeping();
+    await stopJobs();
+    await dispatcher.stop();
     await app.close();
     await database.close();
     release();

@@ -10,6 +10,7 @@ export * from './policy';
 export * from './homework';
 export * from './homework-measures';
 export * from './homework-library';
+export * from './homework-notices';
 export * from './homework-marking';
 export * from './homework-family';
 export * from './homework-review';

@@ -44,6 +44,14 @@ export const homeworkSettings = definePolicySettings({
     schema: z.array(z.enum(REVIEW_STEPS)).max(REVIEW_STEPS.length).refine((s) => new Set(s).size === s.length, { message: '环节不能重复' }),
     default: defaultHomeworkPolicy.mandatorySteps,
   },
+  'homework.eveningReminder': {
+    label: {
+      'zh-CN': '晚间填报提醒（当日清单已公示、尚未填报的家庭，每个孩子每天一次）',
+      en: 'Evening reminder to report (families whose list is published and not yet reported; once per child a day)',
+    },
+    schema: z.object({ enabled: z.boolean(), time: hhmm, dayKinds: z.array(z.enum(['school_day', 'weekend', 'holiday', 'vacation'])).min(1).max(4) }),
+    default: { enabled: true, time: '20:30', dayKinds: ['school_day'] },
+  },
   'homework.bedtime': {
     label: { 'zh-CN': '作业熔断时间（小学 / 初中）', en: 'Homework cut-off at bedtime (primary / junior)' },
     schema: z.object({ primary: hhmm, junior: hhmm }),

@@ -7,6 +7,7 @@
 import { type Permission, type Role, roleHas } from '@shuangjian/contracts';
 import { and, eq, getTableColumns, inArray, is, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type PgColumn, PgTable, type PgView } from 'drizzle-orm/pg-core';
+import type { Channels } from './channels';
 import { forbidden } from './errors';
 import type { Db, Queryable } from './db';
 
@@ -56,6 +57,8 @@ export interface Ctx {
   grants: readonly Grant[];
   actor: Actor;
   now: () => Date;
+  /** Channels outside the platform this server delivers through (notify's outbox rows); none: in-app only. */
+  channels: Channels;
   /** Hot-path reads outside transactions (prepared statements on PostgreSQL); see Database.prepared. */
   prepared: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */

@@ -28,6 +28,20 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; cacheMs: number; touchMs: number };
   lockout: { attempts: number; minutes: number };
   uploadLimitBytes: number;
+  /** Channels outside the platform; a channel without a URL is off (in-app notifications only). */
+  channels: { sms: ChannelConfig | null; wechat: ChannelConfig | null; dingtalk: ChannelConfig | null };
+  /** The platform's address as people open it (https://…): links in WeChat and DingTalk messages start with it. */
+  publicUrl: string | null;
+  /** The outbox dispatcher: attempts before a message is marked failed, and the backoff between them. */
+  outbox: { maxAttempts: number; retryBaseMs: number; retryCapMs: number; pollMs: number; timeoutMs: number };
+}
+
+/** A gateway: where to POST, the key that signs each request, and the template of each kind of message. */
+export interface ChannelConfig {
+  url: string;
+  key: string;
+  /** Message kind → the gateway's template id; a kind not listed is sent with the kind itself as the template. */
+  templates: Readonly<Record<string, string>>;
 }
 
 export const defaultConfig: Config = {
@@ -45,6 +59,9 @@ export const defaultConfig: Config = {
   session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
   uploadLimitBytes: 10 * 1024 * 1024,
+  channels: { sms: null, wechat: null, dingtalk: null },
+  publicUrl: null,
+  outbox: { maxAttempts: 8, retryBaseMs: 30_000, retryCapMs: 3_600_000, pollMs: 2_000, timeoutMs: 10_000 },
 };
 
 /** A setting that does not parse stops the start with a message naming it, instead of running on a guess. */
@@ -73,6 +90,34 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name}=${raw}：应为 1 或 0`);
 }
 
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name}=${raw}：应为 http:// 或 https:// 开头的地址`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${name}=${raw}：应为 http:// 或 https:// 开头的地址`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** <P>_URL, <P>_KEY and <P>_TEMPLATES (kind=template,…) of one channel; no URL: the channel is off. */
+function channel(env: NodeJS.ProcessEnv, prefix: string): ChannelConfig | null {
+  const url = httpUrl(env, `${prefix}_URL`);
+  const key = env[`${prefix}_KEY`] ?? '';
+  if (!url) return null;
+  if (key.length < 16) throw new ConfigError(`${prefix}_KEY：设置了 ${prefix}_URL 时须提供至少 16 个字符的签名密钥`);
+  const templates: Record<string, string> = {};
+  for (const pair of (env[`${prefix}_TEMPLATES`] ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [kind, id, extra] = pair.split('=').map((s) => s.trim());
+    if (!kind || !id || extra !== undefined) throw new ConfigError(`${prefix}_TEMPLATES：「${pair}」应为 消息类型=模板编号，多个用逗号分隔`);
+    templates[kind] = id;
+  }
+  return { url, key, templates };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...defaultConfig,
@@ -90,5 +135,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level(env, 'LOG_LEVEL', defaultConfig.logLevel),
     accessLogLevel: level(env, 'ACCESS_LOG_LEVEL', defaultConfig.accessLogLevel),
     loginRateLimit: { ...defaultConfig.loginRateLimit, max: integer(env, 'LOGIN_RATE_MAX', defaultConfig.loginRateLimit.max, 1, 1_000_000) },
+    channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
+    publicUrl: httpUrl(env, 'PUBLIC_URL'),
+    outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },
   };
 }

@@ -1,6 +1,7 @@
-/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions. */
+/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions, old outbox rows. */
 import { lt } from 'drizzle-orm';
 import type { Db } from './db';
+import { purgeOutbox } from './outbox';
 import { idempotencyKeys, sessions } from './schema';
 
 const HOUR = 3_600_000;
@@ -18,6 +19,7 @@ export async function purgeExpired(db: Db, now: Date) {
     .delete(sessions)
     .where(lt(sessions.expiresAt, new Date(now.getTime() - 7 * 24 * HOUR)))
     .returning({ tokenHash: sessions.tokenHash });
+  await purgeOutbox(db, now);
   return { idempotencyKeys: keys.length, sessions: ended.length };
 }
 

@@ -18,6 +18,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, Ctx } from './access';
+import { channelsFromConfig } from './channels';
 import { SESSION_COOKIE, type SessionState, type SessionStore } from './auth/session';
 import type { Config, LogLevel } from './config';
 import type { Database } from './db';
@@ -153,6 +154,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
 
   app.decorateRequest('session', null);
   app.decorateRequest('idempotency', null);
+  const channels = channelsFromConfig(config);
   const contexts = new WeakMap<object, Ctx>();
   app.decorateRequest('ctx', {
     getter() {
@@ -199,7 +201,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
       ip: req.ip ?? null,
       requestId: req.id,
     };
-    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared };
+    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels };
   });
 
   // before validation: text PostgreSQL cannot store never reaches a service, on any route

@@ -5,6 +5,7 @@
  */
 import type { PolicySettings } from '@shuangjian/policy';
 import type { App, ModuleDeps } from './http';
+import type { ScheduledJob } from './scheduler';
 
 export interface AppModule {
   /** The module's name from DOMAIN.md, as in its folder and its permission and policy-key prefixes. */
@@ -14,6 +15,8 @@ export interface AppModule {
   /** Policy settings the module owns; every key starts with `<name>.`. */
   policies?: PolicySettings;
   routes(app: App, deps: ModuleDeps): void;
+  /** Work on a timer inside the server (main.ts starts them; tests call what they run directly). */
+  jobs?: readonly ScheduledJob[];
 }
 
 /** The constraint messages and policy settings of every module, checked for clashes. */

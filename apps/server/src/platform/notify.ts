@@ -1,7 +1,12 @@
-/** Notifications to people: written in the same transaction as the change they tell of. */
+/**
+ * Notifications to people: the in-app message (the bell) and, for messages meant to reach people away from the
+ * platform, one outbox row per external delivery, both written in the transaction of the change they tell of.
+ */
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from './access';
+import { type Channels, NO_CHANNELS } from './channels';
 import type { Queryable } from './db';
+import { enqueue, type OutsideMessage, type Reachable } from './outbox';
 import { notifications } from './schema';
 
 export interface NotificationInput {
@@ -9,12 +14,21 @@ export interface NotificationInput {
   title: string;
   body?: string | null;
   link?: string | null;
+  /** Also sent outside the platform by the enabled channels (SMS, WeChat, DingTalk); absent: in-app only. */
+  message?: OutsideMessage;
 }
 
-export async function notify(q: Queryable, districtId: string, userIds: readonly string[], n: NotificationInput) {
-  const unique = [...new Set(userIds)];
-  if (!unique.length) return;
-  await q.insert(notifications).values(unique.map((userId) => ({ districtId, userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null })));
+/** An account (its id), or a person by account and/or mobile number: the phone gets an SMS when no app channel does. */
+export type Recipient = string | Reachable;
+
+const CHUNK = 1000;
+
+export async function notify(q: Queryable, districtId: string, to: readonly Recipient[], n: NotificationInput, channels: Channels = NO_CHANNELS) {
+  const people: Reachable[] = to.map((r) => (typeof r === 'string' ? { userId: r, phone: null } : r));
+  const unique = [...new Set(people.map((p) => p.userId).filter((id): id is string => !!id))];
+  const rows = unique.map((userId) => ({ districtId, userId, kind: n.kind, title: n.title, body: n.body ?? null, link: n.link ?? null }));
+  for (let i = 0; i < rows.length; i += CHUNK) await q.insert(notifications).values(rows.slice(i, i + CHUNK));
+  if (n.message) await enqueue(q, districtId, channels, people, { ...n.message, kind: n.kind, link: n.link });
 }
 
 export async function myNotifications(ctx: Ctx) {

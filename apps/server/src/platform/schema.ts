@@ -1,4 +1,4 @@
-/** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions. */
+/** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions, notifications and the outbox. */
 import { DEFAULT_TIME_ZONE } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import {
@@ -155,5 +155,66 @@ export const notifications = pgTable(
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
     index('notifications_user_idx').on(t.districtId, t.userId, t.createdAt),
+  ],
+);
+
+/** The channels a message leaves the platform by: a district SMS gateway, WeChat template messages, DingTalk work notices. */
+export const OUTBOX_CHANNELS = ['sms', 'wechat', 'dingtalk'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
+/**
+ * Messages to send outside the platform, written in the transaction of the change they tell of (so none is lost, and
+ * none goes out for a change that rolled back); the dispatcher sends the due ones, retries with backoff and marks a
+ * row failed after the last attempt. While a row is being sent, next_attempt_at holds its lease.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    districtId: districtKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
+    /** A mobile number (sms), a WeChat openid or a DingTalk userid. */
+    address: text('address').notNull(),
+    /** The account told, when the address belongs to one (a guardian's phone may have none). */
+    userId: uuid('user_id'),
+    kind: text('kind').notNull(),
+    /** The channel's template for the kind, resolved when the row was written. */
+    template: text('template').notNull(),
+    params: jsonb('params').$type<Record<string, string>>().notNull(),
+    text: text('text').notNull(),
+    link: text('link'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+    index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_created_idx').on(t.createdAt),
+  ],
+);
+
+/**
+ * Where an account receives messages outside the platform besides a phone: the openid of the district's WeChat
+ * official account, or the DingTalk userid of a member of staff. Written by the binding integration.
+ */
+export const userChannels = pgTable(
+  'user_channels',
+  {
+    districtId: districtKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    channel: text('channel', { enum: ['wechat', 'dingtalk'] }).notNull(),
+    address: text('address').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
+    uniqueIndex('user_channels_user_uq').on(t.districtId, t.userId, t.channel),
   ],
 );

@@ -6,6 +6,7 @@
 import type { AppModule } from '../../platform/module';
 import { homeworkPolicies } from './homework.policy';
 import { registerMarkingRoutes } from './marking.routes';
+import { eveningReminderJob } from './notices.service';
 import { registerHomeworkRoutes } from './routes';
 import { registerVacationRoutes } from './vacation.routes';
 
@@ -22,6 +23,8 @@ export const homeworkModule: AppModule = {
     registerMarkingRoutes(app);
     registerVacationRoutes(app);
   },
+  // 晚间填报提醒: families who have not reported the day's published list (homework.eveningReminder)
+  jobs: [eveningReminderJob()],
 };
 
 /** Rollups recomputed in bulk, for generated data (demo, benchmark). */

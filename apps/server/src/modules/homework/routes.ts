@@ -43,6 +43,8 @@ import {
   Ok,
   PublishedList,
   ReturnDay,
+  RemindFamilies,
+  RemindResult,
   SubmitDay,
   Todo,
 } from '@shuangjian/contracts';
@@ -115,6 +117,11 @@ export function registerHomeworkRoutes(app: App) {
     '/api/homework/days/:classId/:date/submit',
     { schema: { tags, summary: '班主任提交当日作业（超量或含禁止内容不能提交）', params: DayParams, body: SubmitDay, response: { 200: ClassDay, ...errors } } },
     (req) => days.submitDay(req.ctx, req.params.classId, req.params.date, req.body.note),
+  );
+  app.post(
+    '/api/homework/days/:classId/:date/remind',
+    { schema: { tags, summary: '班主任提醒未填报的家庭填报（每个家庭每天一次）', params: DayParams, body: RemindFamilies, response: { 200: RemindResult, ...errors } } },
+    (req) => notices.remindFamilies(req.ctx, req.params.classId, req.params.date, req.body),
   );
   app.post(
     '/api/homework/days/:classId/:date/approve',
