@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { ApproveDays, ClassDay, HomeworkSettingsInput } from '@shuangjian/contracts';
 import { type LocalDate, REVIEW_STEPS, reviewStepLabels } from '@shuangjian/policy';
 import { and, eq } from 'drizzle-orm';
-import { coveringGrants, type Ctx, scoped } from '../../platform/access';
+import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { AppError, conflict, found, invalid, recordedRefusal } from '../../platform/errors';
@@ -143,8 +143,17 @@ export async function approveDay(ctx: Ctx, classId: string, date: LocalDate, rea
  * never holds back the others the principal has reviewed. With an Idempotency-Key a retry gets the same answer.
  */
 export async function approveDays(ctx: Ctx, input: z.output<typeof ApproveDays>) {
+  requirePermission(ctx, 'homework.approve');
   const keys = [...new Map(input.days.map((d) => [`${d.classId}|${d.date}`, d])).values()];
-  const classes = await visibleClasses(ctx, [...new Set(keys.map((d) => d.classId))]);
+  // every class on its own: one the principal does not reach is listed like any other refusal, not a 404 for all
+  const classes: ClassRef[] = [];
+  for (const id of new Set(keys.map((d) => d.classId))) {
+    const found = await visibleClasses(ctx, [id]).catch((err: unknown) => {
+      if (err instanceof AppError && err.status === 404) return [];
+      throw err;
+    });
+    classes.push(...found);
+  }
   const approved: { classId: string; className: string; date: LocalDate; version: number }[] = [];
   const refused: { classId: string; className: string | null; date: LocalDate; code: string; message: string }[] = [];
   for (const { classId, date } of keys) {
