@@ -139,6 +139,7 @@ export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
     reason,
     publishedBy: ctx.user.id,
     publishedByName: ctx.user.name,
+    publishedAt: ctx.now(),
     policyVersions: versions,
   });
   await tx
