@@ -12,6 +12,7 @@ import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
+import { seedMarkingDemo } from './marking';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -107,7 +108,11 @@ export async function seedDemo(db: Db, options: { homework?: boolean; today?: Lo
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
-    if (options.homework) await seedHomeworkDemo(tx, id, options.today ?? todayIn(DEMO_TIME_ZONE));
+    if (options.homework) {
+      const today = options.today ?? todayIn(DEMO_TIME_ZONE);
+      await seedHomeworkDemo(tx, id, today);
+      await seedMarkingDemo(tx, id, today);
+    }
     return id;
   });
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
 
 const TODAY = '2026-11-26'; // a Thursday
-const LAST_WEEK = { from: '2026-11-16', to: '2026-11-22' };
+const WEEK = { from: '2026-11-23', to: '2026-11-29' }; // this week: the demo left demo-teacher's marking to do
+const DAY = '2026-11-25';
 let w: World;
 let d: string;
 let schoolId: string;
@@ -45,18 +46,21 @@ describe('a teacher records marking', () => {
   let itemId: string;
   let faceToFaceKid: string;
 
-  it('lists last week’s published items the teacher set, none marked yet, editable until Sunday of this week', async () => {
-    const r = await call(w.app, await w.login('demo-teacher'), 'GET', `/api/homework/marking/mine?from=${LAST_WEEK.from}&to=${LAST_WEEK.to}`);
+  it('lists this week’s published items the teacher set, none marked yet, editable until Sunday of next week', async () => {
+    const r = await call(w.app, await w.login('demo-teacher'), 'GET', `/api/homework/marking/mine?from=${WEEK.from}&to=${WEEK.to}`);
     expect(r.status).toBe(200);
-    const [{ n }] = await q<{ n: number }>(
-      `select count(*)::int as n from homework_items where district_id = $1 and teacher_id = $2 and date between $3 and $4`,
-      [d, teacherId, LAST_WEEK.from, LAST_WEEK.to],
+    const [row] = await q<{ n: number }>(
+      `select count(*)::int as n from homework_items where district_id = $1 and teacher_id = $2 and date between $3 and $4 and date < $5`,
+      [d, teacherId, WEEK.from, WEEK.to, TODAY],
     );
-    expect(r.body.rows.length).toBe(n);
+    expect(r.body.rows.length).toBe(row!.n);
     expect(new Set(r.body.rows.map((x: { subjectName: string }) => x.subjectName))).toEqual(new Set(['数学']));
-    expect(r.body.rows.every((x: { editable: boolean; editableUntil: string }) => x.editable && x.editableUntil === '2026-11-29')).toBe(true);
-    itemId = await mathItem(cls.id, '2026-11-20');
+    expect(r.body.rows.every((x: { editable: boolean; editableUntil: string; marking: unknown }) => x.editable && x.editableUntil === '2026-12-06' && x.marking === null)).toBe(true);
+    itemId = await mathItem(cls.id, DAY);
     expect(r.body.rows.find((x: { itemId: string }) => x.itemId === itemId)).toMatchObject({ className: cls.name, marking: null });
+    // last week the demo marked most of it
+    const last = await call(w.app, await w.login('demo-teacher'), 'GET', `/api/homework/marking/mine?from=2026-11-16&to=2026-11-22`);
+    expect(last.body.rows.some((x: { marking: unknown }) => x.marking !== null)).toBe(true);
   });
 
   it('records 全批全改 for the whole class, audited', async () => {
@@ -110,10 +114,12 @@ describe('a teacher records marking', () => {
   });
 
   it('the family sees the item marked, face to face for their child', async () => {
-    const r = await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/child/marks?studentId=${child.id}&date=2026-11-20`);
+    const r = await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/child/marks?studentId=${child.id}&date=${DAY}`);
     expect(r.status).toBe(200);
-    expect(r.body).toEqual([expect.objectContaining({ itemId, scope: 'part', faceToFace: true })]);
-    const other = await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/child/marks?studentId=${otherChild}&date=2026-11-20`);
+    expect(r.body.find((m: { itemId: string }) => m.itemId === itemId)).toMatchObject({ itemId, scope: 'part', faceToFace: true });
+    // items of the day marked by others, the child not named face to face
+    expect(r.body.filter((m: { faceToFace: boolean }) => m.faceToFace).length).toBe(1);
+    const other = await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/child/marks?studentId=${otherChild}&date=${DAY}`);
     expect(other.status).toBe(404);
   });
 
@@ -143,20 +149,25 @@ describe('a teacher records marking', () => {
 });
 
 describe('marking rates', () => {
-  const range = `from=${LAST_WEEK.from}&to=${LAST_WEEK.to}`;
-  let published: { n: number; math: number; grade3: number };
+  const range = `from=${WEEK.from}&to=${WEEK.to}`;
+  let published: { n: number; math: number; grade3: number; marked: number; mathMarked: number; grade3Marked: number; face: number; mine: number };
 
   beforeAll(async () => {
     // a second item marked: 三年级(1)班's math of the same day, 全批全改 with two face to face
-    const item = await mathItem((await q<{ id: string }>(`select id from classes where district_id = $1 and school_id = $2 and name = '三年级(1)班'`, [d, schoolId]))[0]!.id, '2026-11-20');
+    const item = await mathItem((await q<{ id: string }>(`select id from classes where district_id = $1 and school_id = $2 and name = '三年级(1)班'`, [d, schoolId]))[0]!.id, DAY);
     expect((await call(w.app, await w.login('demo-teacher'), 'PUT', `/api/homework/marking/items/${item}`, { scope: 'all', faceToFace: 2 })).status).toBe(200);
-    const [row] = await q<{ n: number; math: number; grade3: number }>(
-      `select count(*)::int as n, (count(*) filter (where s.code = 'math'))::int as math, (count(*) filter (where i.grade = 3))::int as grade3
+    // the demo publishes one version a day, so every published list is the latest; the demo marked some of the week too
+    const [row] = await q<typeof published>(
+      `select count(*)::int as n, (count(*) filter (where s.code = 'math'))::int as math, (count(*) filter (where i.grade = 3))::int as grade3,
+         count(m.id)::int as marked, (count(m.id) filter (where s.code = 'math'))::int as "mathMarked",
+         (count(m.id) filter (where i.grade = 3))::int as "grade3Marked", (count(m.id) filter (where m.face_to_face > 0))::int as face,
+         (count(*) filter (where i.teacher_id = $5))::int as mine
        from homework_published p cross join lateral jsonb_array_elements(p.items) e
        join homework_items i on i.district_id = p.district_id and i.id = (e->>'itemId')::uuid
        join subjects s on s.district_id = i.district_id and s.id = i.subject_id
+       left join homework_markings m on m.district_id = i.district_id and m.item_id = i.id
        where p.district_id = $1 and p.school_id = $2 and p.date between $3 and $4`,
-      [d, schoolId, LAST_WEEK.from, LAST_WEEK.to],
+      [d, schoolId, WEEK.from, WEEK.to, teacherId],
     );
     published = row!;
   });
@@ -164,19 +175,20 @@ describe('marking rates', () => {
   it('the principal sees the school’s rate per week, teacher and class', async () => {
     const r = await call(w.app, await w.login('demo-principal'), 'GET', `/api/homework/marking/school?schoolId=${schoolId}&${range}`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ reach: 'school', total: { published: published.n, marked: 2, faceToFace: 2 } });
-    expect(r.body.weeks).toEqual([{ weekStart: '2026-11-16', published: published.n, marked: 2, faceToFace: 2 }]);
+    expect(published.marked).toBeGreaterThan(2);
+    expect(r.body).toMatchObject({ reach: 'school', total: { published: published.n, marked: published.marked, faceToFace: published.face } });
+    expect(r.body.weeks).toEqual([{ weekStart: '2026-11-23', published: published.n, marked: published.marked, faceToFace: published.face }]);
     const li = r.body.teachers.find((t: { teacherName: string }) => t.teacherName === '李强');
-    expect(li).toMatchObject({ marked: 2, subjects: ['数学'] });
-    expect(r.body.classes.find((c: { className: string }) => c.className === cls.name)).toMatchObject({ marked: 1, faceToFace: 1 });
+    expect(li).toMatchObject({ published: published.mine, marked: 2, faceToFace: 2, subjects: ['数学'] });
+    expect(r.body.teachers.reduce((s: number, t: { marked: number }) => s + t.marked, 0)).toBe(published.marked);
     expect(r.body.classes.reduce((s: number, c: { published: number }) => s + c.published, 0)).toBe(published.n);
   });
 
   it('the math subject leader sees math only, the grade-3 leader grade 3 only', async () => {
     const math = await call(w.app, await w.login('demo-subjectleader'), 'GET', `/api/homework/marking/school?schoolId=${schoolId}&${range}`);
-    expect(math.body).toMatchObject({ reach: 'subject', total: { published: published.math, marked: 2 } });
+    expect(math.body).toMatchObject({ reach: 'subject', total: { published: published.math, marked: published.mathMarked } });
     const grade = await call(w.app, await w.login('demo-gradeleader'), 'GET', `/api/homework/marking/school?schoolId=${schoolId}&${range}`);
-    expect(grade.body).toMatchObject({ reach: 'classes', total: { published: published.grade3, marked: 2 } });
+    expect(grade.body).toMatchObject({ reach: 'classes', total: { published: published.grade3, marked: published.grade3Marked } });
     expect(grade.body.classes.every((c: { grade: number }) => c.grade === 3)).toBe(true);
   });
 
@@ -184,7 +196,7 @@ describe('marking rates', () => {
     const r = await call(w.app, await w.login('demo-district'), 'GET', `/api/homework/marking/district?${range}`);
     expect(r.status).toBe(200);
     expect(r.body.schools.length).toBe(4);
-    expect(r.body.schools.find((s: { schoolId: string }) => s.schoolId === schoolId)).toMatchObject({ published: published.n, marked: 2 });
+    expect(r.body.schools.find((s: { schoolId: string }) => s.schoolId === schoolId)).toMatchObject({ published: published.n, marked: published.marked });
     const zone = await call(w.app, await w.login('zone-inspector'), 'GET', `/api/homework/marking/district?${range}`);
     expect(zone.body.schools.length).toBe(2);
     expect(zone.body.schools.some((s: { schoolId: string }) => s.schoolId === schoolId)).toBe(false);
@@ -197,23 +209,26 @@ describe('marking rates', () => {
 
 describe('作业登记: the class’s weekly record', () => {
   it('lists each day’s published items with completion from families and marking', async () => {
-    const r = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-18`);
+    const r = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-24`);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ className: cls.name, weekStart: '2026-11-16', weekEnd: '2026-11-22', students: 40 });
-    expect(r.body.days.map((x: { date: string }) => x.date)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']);
-    const friday = r.body.days[4];
-    const [stat] = await q<{ reporters: number }>(`select reporters from homework_class_day_stats where district_id = $1 and class_id = $2 and date = '2026-11-20'`, [d, cls.id]);
-    expect(friday.reporters).toBe(stat!.reporters);
-    for (const item of friday.items) {
-      const [{ done }] = await q<{ done: number }>(`select count(*)::int as done from homework_feedback where district_id = $1 and item_id = $2 and done`, [d, item.itemId]);
-      expect(item.done).toBe(done);
+    expect(r.body).toMatchObject({ className: cls.name, weekStart: '2026-11-23', weekEnd: '2026-11-29', students: 40 });
+    expect(r.body.days.map((x: { date: string }) => x.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+    const wednesday = r.body.days[2];
+    const [stat] = await q<{ reporters: number }>(`select reporters from homework_class_day_stats where district_id = $1 and class_id = $2 and date = $3`, [d, cls.id, DAY]);
+    expect(wednesday.reporters).toBe(stat!.reporters);
+    expect(wednesday.items.length).toBeGreaterThan(0);
+    for (const item of wednesday.items) {
+      const [row] = await q<{ done: number }>(`select count(*)::int as done from homework_feedback where district_id = $1 and item_id = $2 and done`, [d, item.itemId]);
+      expect(item.done).toBe(row!.done);
     }
-    expect(friday.items.find((i: { subjectName: string }) => i.subjectName === '数学').marking).toMatchObject({ scope: 'part', marked: 20 });
+    expect(wednesday.items.find((i: { subjectName: string }) => i.subjectName === '数学').marking).toMatchObject({ scope: 'part', marked: 20 });
+    // today's list is not out yet: the day shows no items
+    expect(r.body.days[3]).toMatchObject({ date: TODAY, version: null, items: [] });
     expect(r.body.days[5]).toMatchObject({ dayKind: 'weekend', items: [] });
   });
 
   it('exports the same week as a workbook', async () => {
-    const r = await call(w.app, await w.login('demo-principal'), 'GET', `/api/homework/register/export?classId=${cls.id}&weekStart=2026-11-16`);
+    const r = await call(w.app, await w.login('demo-principal'), 'GET', `/api/homework/register/export?classId=${cls.id}&weekStart=2026-11-23`);
     expect(r.status).toBe(200);
     expect(r.raw.headers['content-disposition']).toContain(encodeURIComponent('作业登记'));
     const wb = new ExcelJS.Workbook();
@@ -223,11 +238,11 @@ describe('作业登记: the class’s weekly record', () => {
     const texts: string[] = [];
     ws.eachRow((row) => texts.push((row.values as unknown[]).join('|')));
     expect(texts.some((t) => t.includes('数学') && t.includes('部分批改 20/40'))).toBe(true);
-    expect(texts.some((t) => t.includes('2026-11-21') && t.includes('无公示作业'))).toBe(true);
+    expect(texts.some((t) => t.includes('2026-11-28') && t.includes('无公示作业'))).toBe(true);
   });
 
   it('a parent and another school cannot read it', async () => {
-    expect((await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-16`)).status).toBe(403);
-    expect((await call(w.app, await w.login('cx02-t001'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-16`)).status).toBe(404);
+    expect((await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-23`)).status).toBe(403);
+    expect((await call(w.app, await w.login('cx02-t001'), 'GET', `/api/homework/register?classId=${cls.id}&weekStart=2026-11-23`)).status).toBe(404);
   });
 });
