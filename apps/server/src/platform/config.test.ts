@@ -18,4 +18,30 @@ describe('settings from the environment', () => {
     expect(() => configFromEnv({ DEMO: 'yes' })).toThrow(/DEMO=yes/);
     expect(() => configFromEnv({ LOGIN_RATE_MAX: '0' })).toThrow(/LOGIN_RATE_MAX/);
   });
+
+  it('a channel is on when its URL is set, with its key and templates; off otherwise', () => {
+    const off = configFromEnv({});
+    expect(off.channels).toEqual({ sms: null, wechat: null, dingtalk: null });
+    expect(off.outbox.maxAttempts).toBe(8);
+    const c = configFromEnv({
+      SMS_URL: 'https://sms.example.gov.cn/send/',
+      SMS_KEY: 'k'.repeat(32),
+      SMS_TEMPLATES: 'homework.published=SMS_1001, homework.report_reminder=SMS_1002',
+      PUBLIC_URL: 'https://sj.example.gov.cn/',
+      OUTBOX_MAX_ATTEMPTS: '5',
+    });
+    expect(c.channels.sms).toEqual({ url: 'https://sms.example.gov.cn/send', key: 'k'.repeat(32), templates: { 'homework.published': 'SMS_1001', 'homework.report_reminder': 'SMS_1002' } });
+    expect(c.channels.wechat).toBeNull();
+    expect(c.publicUrl).toBe('https://sj.example.gov.cn');
+    expect(c.outbox.maxAttempts).toBe(5);
+  });
+
+  it('refuses a channel URL that is not http(s), a missing or short key, and templates that do not parse', () => {
+    expect(() => configFromEnv({ SMS_URL: 'ftp://sms', SMS_KEY: 'k'.repeat(32) })).toThrow(/SMS_URL=ftp:\/\/sms/);
+    expect(() => configFromEnv({ WECHAT_URL: 'https://wx.example.gov.cn' })).toThrow(/WECHAT_KEY/);
+    expect(() => configFromEnv({ DINGTALK_URL: 'https://dd.example.gov.cn', DINGTALK_KEY: 'short' })).toThrow(/DINGTALK_KEY/);
+    expect(() => configFromEnv({ SMS_URL: 'https://sms', SMS_KEY: 'k'.repeat(32), SMS_TEMPLATES: 'homework.published' })).toThrow(/SMS_TEMPLATES/);
+    expect(() => configFromEnv({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
+    expect(() => configFromEnv({ PUBLIC_URL: 'sj.example.gov.cn' })).toThrow(/PUBLIC_URL/);
+  });
 });
