@@ -19,6 +19,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useSaveMutation } from '../../components/useSaveMutation';
 import { districtToday } from './components/model';
+import { ReminderEditor, ReminderValue } from './components/ReminderSetting';
 
 type Entry = z.infer<typeof PolicyEntry>;
 type Version = NonNullable<Entry['current']>;
@@ -198,6 +199,10 @@ function ValueView({ policyKey, value, compact }: { policyKey: string; value: un
       const v = parse('homework.overrun', value);
       return v ? <span>{t('hw.policy.overrunValue', { factor: v.factor, n: v.minReports })}</span> : raw;
     }
+    case 'homework.eveningReminder': {
+      const v = parse('homework.eveningReminder', value);
+      return v ? <ReminderValue value={v} /> : raw;
+    }
     default:
       return raw;
   }
@@ -333,6 +338,8 @@ function ValueEditor({ policyKey }: { policyKey: string }) {
           <InputNumber min={0} max={100} step={1} precision={1} suffix="%" style={{ width: 160 }} />
         </Form.Item>
       );
+    case 'homework.eveningReminder':
+      return <ReminderEditor />;
     case 'homework.overrun':
       return (
         <Row gutter={12}>
