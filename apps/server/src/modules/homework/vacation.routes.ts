@@ -40,13 +40,14 @@ export function registerVacationRoutes(app: App) {
         response: { 200: Attachment, 413: ErrorBody, 415: ErrorBody, ...errors },
       },
     },
-    async (req) => {
-      if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '文件（file）：请以 multipart/form-data 上传');
-      const file = await req.file();
-      if (!file) throw new AppError(400, 'VALIDATION', '文件（file）：请选择照片或文件');
-      const data = await file.toBuffer();
-      return vacation.uploadHandInFile(req.ctx, req.query.studentId, { filename: file.filename, data });
-    },
+    // the child is checked before the body is read: another family's child answers 404 whatever is sent
+    (req) =>
+      vacation.uploadHandInFile(req.ctx, req.query.studentId, async () => {
+        if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '文件（file）：请以 multipart/form-data 上传');
+        const file = await req.file();
+        if (!file) throw new AppError(400, 'VALIDATION', '文件（file）：请选择照片或文件');
+        return { filename: file.filename, data: await file.toBuffer() };
+      }),
   );
   app.get('/api/homework/vacation/files/:id', { schema: { tags, summary: '查看假期作业的照片或文件', params: IdParams, response: errors } }, async (req, reply) => {
     const file = await vacation.readHandInFile(req.ctx, req.params.id);

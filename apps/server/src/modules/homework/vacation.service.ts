@@ -110,9 +110,9 @@ async function toHandIns(q: Queryable, districtId: string, rows: (typeof homewor
 }
 
 /** A photo or file for a hand-in (smaller and fewer kinds than teachers' attachments), uploaded by the child's family. */
-export async function uploadHandInFile(ctx: Ctx, studentId: string, file: { filename: string; data: Buffer }) {
+export async function uploadHandInFile(ctx: Ctx, studentId: string, read: () => Promise<{ filename: string; data: Buffer }>) {
   const c = await ownChild(ctx, studentId);
-  return storeFile(ctx, file, { schoolId: c.schoolId, allowed: HANDIN_FILE_TYPES, maxBytes: HANDIN_FILE_MAX_BYTES, action: 'homework.handin.upload' });
+  return storeFile(ctx, await read(), { schoolId: c.schoolId, allowed: HANDIN_FILE_TYPES, maxBytes: HANDIN_FILE_MAX_BYTES, action: 'homework.handin.upload' });
 }
 
 /** Hands in (or again, replacing files and note) a vacation day's work: a published vacation list, up to today. */
