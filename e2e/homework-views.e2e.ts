@@ -36,7 +36,7 @@ async function pickDate(page: Page, input: ReturnType<Page['getByLabel']>, date:
 
 type ChildDay = {
   date: string;
-  list: { written: number; limit: number; items: { itemId: string; subjectName: string; place: string; minutes: number }[] } | null;
+  list: { written: number; limit: number; items: { itemId: string; subjectName: string; place: string; type: string; minutes: number }[] } | null;
   feedback: { minutes: number; withinLimit: boolean; stoppedAtBedtime: boolean; items: { itemId: string; done: boolean; minutes: number | null }[] } | null;
 };
 
@@ -106,17 +106,19 @@ describe('a parent on a phone', () => {
     expect(saved.feedback).toBeTruthy();
     expect(saved.feedback!.items.filter((i) => i.done).length).toBe(atHome.length);
     expect(counted).toBe(`${saved.feedback!.minutes} / ${list.limit} 分钟`);
-    const outcome = saved.feedback!.stoppedAtBedtime ? '已熔断' : saved.feedback!.withinLimit ? '按时完成' : saved.feedback!.minutes > list.limit ? '超出上限' : '未全部完成';
+    const outcome = saved.feedback!.stoppedAtBedtime ? '到就寝时间停下了' : saved.feedback!.withinLimit ? '按时完成' : saved.feedback!.minutes > list.limit ? '超出上限' : '没有全部完成';
     expect(await page.getByTestId('report-outcome').textContent()).toContain(outcome);
     expect(await page.getByTestId('report-result').textContent()).toContain(`书面作业用时 ${saved.feedback!.minutes} 分钟`);
     await page.getByTestId('report-result').scrollIntoViewIfNeeded();
     await shot(page, 'homework-v04-parent-report-saved');
 
-    // correction: stopped at bedtime this time
+    // correction: stopped at bedtime this time, a written item left unfinished (a bedtime stop needs one)
+    const written = atHome.findIndex((i) => i.type === 'written');
+    await form.getByTestId('report-item').nth(written).getByRole('switch').click();
     await page.getByTestId('report-edit').click();
     await page.getByTestId('report-bedtime').click();
     await page.getByTestId('report-submit').click();
-    await expect.poll(async () => page.getByTestId('report-outcome').textContent()).toContain('已熔断');
+    await expect.poll(async () => page.getByTestId('report-outcome').textContent()).toContain('到就寝时间停下了');
     expect((await get<ChildDay>(page, `/api/homework/child/day?studentId=${child.id}&date=${date}`)).feedback!.stoppedAtBedtime).toBe(true);
 
     // the week plan: seven days, the reported day among them

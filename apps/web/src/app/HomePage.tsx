@@ -1,5 +1,5 @@
 /** The home page of each role: counts for administrators, classes for teachers, children for parents. */
-import { type OrgOverview, roleLabels, type School } from '@shuangjian/contracts';
+import { type Me, type OrgOverview, roleLabels, type School } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { lazy, Suspense } from 'react';
@@ -12,6 +12,11 @@ import { useI18n } from './i18n';
 
 // the district's chart only: the other homes load no chart code
 const Chart = lazy(() => import('../components/Chart').then((m) => ({ default: m.Chart })));
+// a parent's home: today's homework first (its own file, its own chunk)
+const ParentHome = lazy(() => import('../modules/homework/child/ParentHome'));
+
+/** Signed in only as a parent: no staff or administrator role. */
+const parentOnly = (me: Me) => me.roles.length > 0 && me.roles.every((r) => r === 'parent');
 
 export default function HomePage() {
   const { data: me } = useMe();
@@ -24,6 +29,12 @@ export default function HomePage() {
     enabled: hasRole(me, 'district_admin', 'inspector'),
   });
   if (!me) return null;
+  if (parentOnly(me))
+    return (
+      <Suspense fallback={null}>
+        <ParentHome />
+      </Suspense>
+    );
   const stats: [string, number | undefined][] = [
     ['home.zones', overview.data?.zones],
     ['home.schools', overview.data?.schools],

@@ -7,6 +7,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   EditOutlined,
+  FileProtectOutlined,
   FormOutlined,
   FundOutlined,
   HeatMapOutlined,
@@ -55,6 +56,7 @@ const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_
 export const routes: AppRoute[] = [
   { path: '/', labelKey: 'menu.home', icon: <HomeOutlined />, page: page(() => import('./HomePage')) },
   { path: '/homework/child', labelKey: 'menu.homework.child', icon: <ReadOutlined />, roles: ['parent'], page: page(() => import('../modules/homework/child/ChildHomeworkPage')) },
+  { path: '/homework/rules', labelKey: 'menu.homework.rules', icon: <FileProtectOutlined />, roles: ['parent'], page: page(() => import('../modules/homework/child/RulesPage')) },
   { path: '/homework/todo', labelKey: 'menu.homework.todo', icon: <CheckSquareOutlined />, roles: STAFF, group: 'homework', page: page(() => import('../modules/homework/todo/TodoPage')) },
   { path: '/homework/set', labelKey: 'menu.homework.set', icon: <FormOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/set/SetHomeworkPage')) },
   { path: '/homework/week', labelKey: 'menu.homework.week', icon: <ScheduleOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/TeacherWeekPage')) },

@@ -3,13 +3,16 @@
  * included), the weekly plan, the vacation checklist (假期作业天天交清单) and the error notebook (错题本, grade 3 and up).
  * One file per tab; the day tab comes with the page, the others load when opened.
  */
-import { Empty, Segmented, Tabs, Typography } from 'antd';
+import { FileProtectOutlined } from '@ant-design/icons';
+import { Empty, Flex, Tabs, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { districtToday } from '../components/model';
+import { ChildSwitcher } from './ChildSwitcher';
+import { useChild } from './useChild';
 import { DayTab } from './DayTab';
 import type { Tab } from './types';
 
@@ -24,8 +27,7 @@ export default function ChildHomeworkPage() {
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
   const today = districtToday(tz);
-  const children = me?.children ?? [];
-  const child = children.find((c) => c.id === params.get('child')) ?? children[0];
+  const { child, choose } = useChild();
   const rawDate = params.get('date');
   const date = rawDate && /^\d{4}-\d{2}-\d{2}$/.test(rawDate) ? rawDate : today;
   const rawTab = params.get('tab') as Tab | null;
@@ -53,20 +55,15 @@ export default function ChildHomeworkPage() {
       <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }}>
         {t('menu.homework.child')}
       </Typography.Title>
-      {children.length > 1 ? (
-        <Segmented
-          block
-          size="large"
-          value={child.id}
-          options={children.map((c) => ({ value: c.id, label: c.name }))}
-          onChange={(v) => update({ child: String(v) })}
-          style={{ margin: '8px 0' }}
-          data-testid="child-picker"
-        />
-      ) : null}
-      <Typography.Text type="secondary">
-        {child.name} · {child.schoolName} {child.className}
-      </Typography.Text>
+      <ChildSwitcher value={child.id} onChange={choose} />
+      <Flex justify="space-between" align="baseline" gap={8} wrap>
+        <Typography.Text type="secondary">
+          {child.name} · {child.schoolName} {child.className}
+        </Typography.Text>
+        <Link to={`/homework/rules?child=${child.id}`} data-testid="child-rules-link">
+          <FileProtectOutlined /> {t('hwf.rules.open')}
+        </Link>
+      </Flex>
       <Tabs
         activeKey={tab}
         onChange={(k) => update({ tab: k })}

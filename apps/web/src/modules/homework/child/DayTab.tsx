@@ -2,7 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { addDays, daysBetween } from '@shuangjian/policy';
 import { Alert, Button, Card, Empty, Flex, Progress, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../components/format';
 import { PageSpinner } from '../../../components/PageSpinner';
@@ -19,7 +20,7 @@ import { type Child, type ListRow, REPORT_DAYS } from './types';
 import { useTimeZone } from '../../../app/auth';
 
 /** Written minutes against the limit, with the rest of the day's load underneath. */
-function LoadSummary({ list, grade }: { list: ListRow; grade: number }) {
+export function LoadSummary({ list, grade }: { list: ListRow; grade: number }) {
   const { t } = useI18n();
   const share = loadShare(list.written, list.limit);
   return (
@@ -80,6 +81,11 @@ export function DayTab({ child, date, today, onDate }: { child: Child; date: str
     client.setQueryData(childDayKey(child.id, date), next);
     setEditing(null);
   };
+  // opened from the home page's report button: straight to the form
+  const wantsReport = useLocation().hash === '#report';
+  useEffect(() => {
+    if (wantsReport && d?.list) document.getElementById('child-report')?.scrollIntoView({ block: 'start' });
+  }, [wantsReport, d?.list]);
   const relative = date === today ? t('hwv.today') : date === addDays(today, -1) ? t('hwv.yesterday') : date === addDays(today, 1) ? t('hwv.tomorrow') : null;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -136,7 +142,7 @@ export function DayTab({ child, date, today, onDate }: { child: Child; date: str
                   onClick={() => document.getElementById('child-report')?.scrollIntoView({ behavior: 'smooth', block: 'start' })}
                   data-testid="child-go-report"
                 >
-                  {d.feedback ? t(`hwv.report.outcome.${outcomeOf(d)!}`) + ' · ' + t('hwv.report.view') : t('hwv.report.go')}
+                  {d.feedback ? t(`hwf.outcome.${outcomeOf(d)!}`) + ' · ' + t('hwv.report.view') : t('hwv.report.go')}
                 </Button>
               )}
             </Space>

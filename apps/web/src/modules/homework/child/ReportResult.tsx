@@ -1,4 +1,4 @@
-/** A day's saved report: the outcome (within the limit, over, stopped at bedtime, unfinished) and a way to correct it. */
+/** A day's saved report: the outcome (within the limit, over, stopped at bedtime, unfinished), a late night, and a way to correct it. */
 import { Alert, Button, Space, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { formatDateTime } from '../../../components/format';
@@ -28,11 +28,16 @@ export function ReportResult({ day, onEdit, canEdit }: { day: ChildDayRow; onEdi
       data-testid="report-result"
       type={OUTCOME_TYPE[outcome]}
       showIcon
-      title={<span data-testid="report-outcome">{t(`hwv.report.outcome.${outcome}`)}</span>}
+      title={<span data-testid="report-outcome">{t(`hwf.outcome.${outcome}`)}</span>}
       description={
         <Space orientation="vertical" size={2} style={{ width: '100%' }}>
           <span>{t('hwv.report.savedMinutes', { n: f.minutes, limit: day.list!.limit })}</span>
-          <span>{t(`hwv.report.outcomeHelp.${outcome}`, { bedtime: day.bedtime })}</span>
+          <span>{t(`hwf.outcomeHelp.${outcome}`, { bedtime: day.bedtime })}</span>
+          {f.endedAt && (
+            <Typography.Text type={f.lateMinutes > 0 ? 'warning' : undefined} data-testid="report-ended-result">
+              {f.lateMinutes > 0 ? t('hwf.result.late', { time: f.endedAt, n: f.lateMinutes, bedtime: day.bedtime }) : t('hwf.result.ended', { time: f.endedAt })}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('hwv.report.reportedAt', { at: formatDateTime(f.reportedAt, tz) })}
           </Typography.Text>

@@ -22,6 +22,7 @@ import { ReasonModal, type ReasonValues } from '../components/ReasonModal';
 import { DayKindTag, DayStatusTag } from '../components/tags';
 import { AdjustDialog } from './AdjustDialog';
 import { DayHistory } from './DayHistory';
+import { DayReports } from './DayReports';
 import { DayItems } from './DayItems';
 import { DayLoadCard } from './DayLoadCard';
 import type { Action } from './ItemParts';
@@ -129,6 +130,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
           onAdjust={(item, action) => setAdjusting({ item, action })}
         />
         <DayHistory day={day} />
+        {day.publishedVersion > 0 && <DayReports classId={day.classId} date={day.date} canRemind={coordinator} today={today} />}
       </Flex>
 
       <AdjustDialog

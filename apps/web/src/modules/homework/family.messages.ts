@@ -1,0 +1,103 @@
+/** Strings of the families' side: the parent's home, report and rules pages, and the class teacher's list of who reported. */
+
+// each key once, zh-CN first and English beside it, so the two languages cannot drift apart
+const messages: Record<string, [zh: string, en: string]> = {
+  // the report (parents: plain words, no 熔断)
+  'hwf.report.asExpected': ['都按预计时间做完了', 'All done, as expected'],
+  'hwf.report.asExpectedHelp': ['一键提交：每项作业都做完，用时按老师的预计', 'One tap: every item done in the teacher’s estimated time'],
+  'hwf.report.orEach': ['有不一样的？逐项改一下再提交：', 'Something different? Change it below, then submit:'],
+  'hwf.report.bedtime': ['到就寝时间（{bedtime}），没做完也停下', 'Stopped at bedtime ({bedtime}), unfinished'],
+  'hwf.report.bedtimeHelp': ['按时睡觉更重要：没做完的不用补，老师会据此减少作业。', 'Sleep comes first: what is left need not be made up; teachers use this to set less.'],
+  'hwf.report.bedtimeNeedsUnfinished': [
+    '书面作业都标成了“完成”，不能选这一项。如果有作业没做完，请把它切换为“未完成”。',
+    'Every written item is marked done, so this cannot be chosen. If something was left unfinished, switch it to “Not done”.',
+  ],
+  'hwf.report.endedAt': ['作业做到几点（选填）', 'Homework ended at (optional)'],
+  'hwf.report.endedAtHelp': ['填了能帮学校了解孩子几点睡；过了零点也照实填', 'Helps the school see when children get to bed; after midnight too'],
+  'hwf.report.late': ['比就寝时间（{bedtime}）晚了 {n} 分钟', '{n} min after bedtime ({bedtime})'],
+  'hwf.outcome.within': ['按时完成', 'Finished within the limit'],
+  'hwf.outcome.over': ['超出上限', 'Over the limit'],
+  'hwf.outcome.bedtime': ['到就寝时间停下了', 'Stopped at bedtime'],
+  'hwf.outcome.unfinished': ['没有全部完成', 'Not all finished'],
+  'hwf.outcomeHelp.within': ['书面作业都在规定时间内做完了。', 'Every written item was finished within the limit.'],
+  'hwf.outcomeHelp.over': ['用时超过了规定时间，学校会据此调整作业量。', 'It took longer than the limit; the school uses this to adjust the load.'],
+  'hwf.outcomeHelp.bedtime': [
+    '{bedtime} 按时睡觉：对孩子算按时完成；这天的作业对班级来说偏多，学校会据此调整。',
+    'In bed at {bedtime}: within the limit for the child; the day’s load was too much, and the school adjusts.',
+  ],
+  'hwf.outcomeHelp.unfinished': ['还有书面作业没做完。', 'Some written items were not finished.'],
+  'hwf.result.ended': ['作业做到 {time}', 'Homework ended at {time}'],
+  'hwf.result.late': ['作业做到 {time}，比就寝时间（{bedtime}）晚 {n} 分钟', 'Homework ended at {time}, {n} min after bedtime ({bedtime})'],
+
+  // the parent's home
+  'hwf.home.today': ['今天的作业', 'Today’s homework'],
+  'hwf.home.report': ['填报完成情况', 'Report how it went'],
+  'hwf.home.reported': ['已填报：{outcome}', 'Reported: {outcome}'],
+  'hwf.home.week': ['本周作业安排', 'This week’s plan'],
+  'hwf.home.rules': ['作业规则', 'Homework rules'],
+  'hwf.home.rulesHelp': ['每天多少作业、几点睡、老师不会要求家长做什么', 'How much homework, bedtime, what teachers never ask of parents'],
+  'hwf.home.pick': ['选择孩子', 'Choose a child'],
+  'hwf.home.notYet': ['今天的作业还没有公示，公示后会通知您', 'Today’s homework is not published yet; you will be told when it is'],
+
+  // 作业制度公示 (rules)
+  'hwf.rules.title': ['作业规则', 'Homework rules'],
+  'hwf.rules.intro': ['{school} {grade}执行的作业规则（区教育局规定，{date} 起）', 'The homework rules for {grade} at {school} (set by the district, from {date})'],
+  'hwf.rules.introDefault': ['{school} {grade}执行的作业规则（国家“双减”规定）', 'The homework rules for {grade} at {school} (the national 双减 rules)'],
+  'hwf.rules.limits': ['每天的书面作业', 'Written homework a day'],
+  'hwf.rules.noWritten': ['不布置家庭书面作业（可在校内适当巩固练习）', 'No written homework at home (some practice in school)'],
+  'hwf.rules.limit': ['平均不超过 {n} 分钟', 'at most {n} min on average'],
+  'hwf.rules.none': ['不布置', 'none'],
+  'hwf.rules.kind.school_day': ['上学日', 'School days'],
+  'hwf.rules.kind.weekend': ['周末', 'Weekends'],
+  'hwf.rules.kind.holiday': ['节假日', 'Holidays'],
+  'hwf.rules.kind.vacation': ['寒暑假（每天）', 'Vacations (a day)'],
+  'hwf.rules.notCounted': ['阅读、实践、体育锻炼等非书面作业和“选做”作业不计入书面作业时间。', 'Reading, practical work, exercise and optional items do not count toward written time.'],
+  'hwf.rules.nonWrittenCap': ['非书面作业每天不超过 {n} 分钟。', 'Non-written homework: at most {n} min a day.'],
+  'hwf.rules.bedtime': ['就寝时间', 'Bedtime'],
+  'hwf.rules.bedtimeText': ['{bedtime} 前睡觉。到了就寝时间作业还没做完，就停下去睡，不用补做，在填报时选“到就寝时间，没做完也停下”。', 'In bed by {bedtime}. If homework is not done by then, stop and go to bed, no making up; choose “Stopped at bedtime” when you report.'],
+  'hwf.rules.forbidden': ['不会有的作业要求', 'What teachers never ask'],
+  'hwf.rules.forbiddenText': [
+    '老师不会给家长布置作业，不会要求家长检查、批改、签字、代阅作业，也不会让学生自己批改作业。',
+    'Teachers never set homework for parents, never ask parents to check, mark, sign or read homework for the child, and never ask children to mark their own.',
+  ],
+  'hwf.rules.forbiddenExamples': ['如：{examples}', 'e.g. {examples}'],
+  'hwf.rules.forbiddenReport': ['遇到这样的要求，可以告诉班主任或学校。', 'If you meet such a request, tell the class teacher or the school.'],
+  'hwf.rules.report': ['怎样填报', 'How to report'],
+  'hwf.rules.report.1': ['每天作业公示后，在“今日作业”里看到作业清单和预计用时。', 'Once the day’s list is published, see it with estimated times under “Today”.'],
+  'hwf.rules.report.2': ['做完后点“填报完成情况”：都按预计时间做完，点一下“都按预计时间做完了”即可。', 'When done, tap “Report how it went”: if all went as expected, one tap on “All done, as expected”.'],
+  'hwf.rules.report.3': ['有不一样的，逐项改用时或标“未完成”；可以填作业做到几点。', 'Otherwise change the minutes or mark items “Not done”; you may add when homework ended.'],
+  'hwf.rules.report.4': ['填报自愿、无需拍照，最近 7 天内都可以补填或修改。', 'Reporting is voluntary, no photos; the last 7 days can be reported or corrected.'],
+  'hwf.rules.target': ['学校的目标：至少 {p}% 的孩子在规定时间内完成作业。', 'The school’s aim: at least {p}% of children finish within the limit.'],
+  'hwf.rules.open': ['查看作业规则', 'Homework rules'],
+
+  // the class teacher's list of who reported
+  'hwf.reports.title': ['家长填报情况', 'Families’ reports'],
+  'hwf.reports.summary': ['已填报 {n} / {total} 人', '{n} of {total} reported'],
+  'hwf.reports.notPublished': ['这一天还没有公示的作业清单，家长无从填报。', 'Nothing published this day: there is nothing for families to report.'],
+  'hwf.reports.filter.missing': ['未填报 {n}', 'Not reported {n}'],
+  'hwf.reports.filter.reported': ['已填报 {n}', 'Reported {n}'],
+  'hwf.reports.filter.all': ['全部 {n}', 'All {n}'],
+  'hwf.reports.remind': ['提醒未填报的家长', 'Remind those who have not reported'],
+  'hwf.reports.reminded': ['已提醒 {n} 个家庭', '{n} families reminded'],
+  'hwf.reports.remindedBefore': ['已提醒 {n} 个家庭；{m} 个今天已提醒过，不再重复', '{n} families reminded; {m} already reminded today, not again'],
+  'hwf.reports.noGuardian': ['未登记家长', 'No guardian on record'],
+  'hwf.reports.noAccount': ['未开通账号', 'no account'],
+  'hwf.reports.within': ['按时完成', 'Within the limit'],
+  'hwf.reports.over': ['超时', 'Over the limit'],
+  'hwf.reports.unfinished': ['未做完', 'Unfinished'],
+  'hwf.reports.bedtime': ['到点停下', 'Stopped at bedtime'],
+  'hwf.reports.minutes': ['书面 {n} 分钟', 'written {n} min'],
+  'hwf.reports.late': ['做到 {time}，晚睡 {n} 分钟', 'ended {time}, {n} min late'],
+  'hwf.reports.ended': ['做到 {time}', 'ended {time}'],
+  'hwf.reports.figures': ['按时完成 {within} 人 · 到点停下 {bedtime} 人 · 超过就寝时间 {late} 人', '{within} within the limit · {bedtime} stopped at bedtime · {late} after bedtime'],
+  'hwf.reports.figuresHelp': [
+    '按时完成率只算已填报的家庭；“到点停下”对孩子算按时，对班级算作业偏多；“超过就寝时间”按家长填的结束时间计，记入睡眠管理。',
+    'Completion counts only families who reported; a bedtime stop is within the limit for the child and over-load for the class; “after bedtime” comes from the end time families give, kept for sleep management.',
+  ],
+  'hwf.reports.empty': ['都填报了', 'Everyone has reported'],
+};
+
+export const homeworkFamilyMessages = {
+  'zh-CN': Object.fromEntries(Object.entries(messages).map(([k, [zh]]) => [k, zh])) as Record<string, string>,
+  en: Object.fromEntries(Object.entries(messages).map(([k, [, en]]) => [k, en])) as Record<string, string>,
+};
