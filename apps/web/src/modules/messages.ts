@@ -4,13 +4,14 @@ import { calendarMessages } from './calendar/messages';
 import { homeworkMessages } from './homework/messages';
 import { homeworkNoticeMessages } from './homework/notices.messages';
 import { homeworkViewMessages } from './homework/views.messages';
+import { homeworkReviewMessages } from './homework/review.messages';
 import { homeworkFamilyMessages } from './homework/family.messages';
 import { orgMessages } from './org/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkNoticeMessages, homeworkFamilyMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

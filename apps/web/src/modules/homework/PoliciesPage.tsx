@@ -203,6 +203,22 @@ function ValueView({ policyKey, value, compact }: { policyKey: string; value: un
       const v = parse('homework.eveningReminder', value);
       return v ? <ReminderValue value={v} /> : raw;
     }
+    case 'homework.forbiddenPatterns': {
+      const v = parse('homework.forbiddenPatterns', value);
+      return v ? <PatternsValue value={v} compact={compact} /> : raw;
+    }
+    case 'homework.noWrittenGrades': {
+      const v = parse('homework.noWrittenGrades', value);
+      return v ? <GradesValue value={v} /> : raw;
+    }
+    case 'homework.nonWrittenCaps': {
+      const v = parse('homework.nonWrittenCaps', value);
+      return v ? <CapsValue value={v} compact={compact} /> : raw;
+    }
+    case 'homework.mandatorySteps': {
+      const v = parse('homework.mandatorySteps', value);
+      return v ? <StepsValue value={v} /> : raw;
+    }
     default:
       return raw;
   }
@@ -340,6 +356,14 @@ function ValueEditor({ policyKey }: { policyKey: string }) {
       );
     case 'homework.eveningReminder':
       return <ReminderEditor />;
+    case 'homework.forbiddenPatterns':
+      return <PatternsEditor />;
+    case 'homework.noWrittenGrades':
+      return <GradesEditor />;
+    case 'homework.nonWrittenCaps':
+      return <CapsEditor />;
+    case 'homework.mandatorySteps':
+      return <StepsEditor />;
     case 'homework.overrun':
       return (
         <Row gutter={12}>

@@ -13,7 +13,27 @@ import { DayKindTag, ItemStatusTag, TypeTag } from './tags';
 
 const SHOW_ALL_UP_TO = 6;
 
-export function LoadCheckPanel({ entries, loading, error, idle }: { entries: LoadEntryRow[] | undefined; loading: boolean; error?: string | null; idle: boolean }) {
+/** Minutes this item may take on the entry's day and stay within the limit (null: it cannot fix the day alone). */
+function fitMinutes(e: LoadEntryRow): number | null {
+  const excess = e.check.written - e.check.limit;
+  if (!e.check.over || e.check.noWrittenGrade || e.adds <= 0 || e.adds - excess < 1) return null;
+  return e.adds - excess;
+}
+
+export function LoadCheckPanel({
+  entries,
+  loading,
+  error,
+  idle,
+  onFit,
+}: {
+  entries: LoadEntryRow[] | undefined;
+  loading: boolean;
+  error?: string | null;
+  idle: boolean;
+  /** Set this item's minutes on a date to what fits the day (the form's own field). */
+  onFit?: (date: string, minutes: number) => void;
+}) {
   const { t, locale } = useI18n();
   const [showAll, setShowAll] = useState(false);
   const blocked = entries?.filter((e) => e.check.violations.length > 0) ?? [];
@@ -37,8 +57,8 @@ export function LoadCheckPanel({ entries, loading, error, idle }: { entries: Loa
               showIcon
               icon={<WarningFilled />}
               data-testid="load-blocked"
-              title={t('hw.load.blocked', { n: blocked.length })}
-              description={t('hw.load.blockedHint')}
+              title={t('hwr.load.blocked', { n: blocked.length })}
+              description={t('hwr.load.blockedHint')}
             />
           ) : (
             <Alert type="success" showIcon icon={<CheckCircleFilled />} title={t('hw.load.ok')} />
@@ -99,6 +119,20 @@ export function LoadCheckPanel({ entries, loading, error, idle }: { entries: Loa
               <div style={{ marginTop: 6 }}>
                 <ViolationList violations={e.check.violations} testId="load-violations" />
               </div>
+              {e.check.over && !e.check.noWrittenGrade && (
+                <Flex wrap gap={8} align="center" style={{ marginTop: 6 }} data-testid="load-fix">
+                  <Typography.Text>
+                    {fitMinutes(e) !== null
+                      ? t('hwr.load.fitThis', { n: fitMinutes(e)!, over: e.check.written - e.check.limit })
+                      : t('hwr.load.cutNeeded', { n: e.check.written - e.check.limit })}
+                  </Typography.Text>
+                  {fitMinutes(e) !== null && onFit && (
+                    <Button size="small" onClick={() => onFit(e.date, fitMinutes(e)!)} data-testid="load-fit">
+                      {t('hwr.load.fitApply', { n: fitMinutes(e)! })}
+                    </Button>
+                  )}
+                </Flex>
+              )}
             </div>
           ))}
           {many && (

@@ -7,13 +7,25 @@ import type { LoadCheckRow } from './model';
 export function LoadFigures({ check, adds }: { check: LoadCheckRow; adds?: number }) {
   const t = useT();
   return (
-    <Space size={[12, 0]} wrap>
-      <Typography.Text type={check.over ? 'danger' : undefined}>
-        {t('hw.load.written', { written: check.written, limit: check.limit })}
-        {adds ? t('hw.load.adds', { adds }) : ''}
-      </Typography.Text>
-      <Typography.Text type="secondary">{t('hw.load.optional', { n: check.optional })}</Typography.Text>
-      <Typography.Text type="secondary">{t('hw.load.other', { n: check.other })}</Typography.Text>
+    <Space size={[12, 0]} wrap data-testid="load-figures">
+      {check.noWrittenGrade ? (
+        <Typography.Text type={check.written > 0 ? 'danger' : undefined}>{t('hwr.load.noWrittenGrade', { grade: check.grade })}</Typography.Text>
+      ) : (
+        <Typography.Text type={check.over ? 'danger' : undefined}>
+          {t('hw.load.written', { written: check.written, limit: check.limit })}
+          {adds ? t('hw.load.adds', { adds }) : ''}
+        </Typography.Text>
+      )}
+      {check.nonWrittenCap !== null ? (
+        <Typography.Text type={check.nonWritten > check.nonWrittenCap ? 'danger' : undefined} data-testid="load-non-written">
+          {t('hwr.load.nonWrittenOfCap', { n: check.nonWritten, cap: check.nonWrittenCap })}
+        </Typography.Text>
+      ) : (
+        <Typography.Text type="secondary" data-testid="load-non-written">
+          {t('hwr.load.nonWritten', { n: check.nonWritten })}
+        </Typography.Text>
+      )}
+      <Typography.Text type="secondary">{t('hw.load.optional', { n: check.optional + check.other - check.nonWritten })}</Typography.Text>
       <Typography.Text type="secondary">{t('hw.load.inSchool', { n: check.inSchool })}</Typography.Text>
     </Space>
   );

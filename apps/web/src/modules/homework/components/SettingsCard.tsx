@@ -1,6 +1,10 @@
-/** 审核环节设置 of a school: which steps of the review chain apply (学科组长审核内容 / 班主任协调总量 / 教务处审核). */
+/**
+ * 审核环节设置 of a school: which steps of the review chain apply (学科组长审核内容 / 班主任协调总量 / 教务处审核). The
+ * steps the district makes mandatory (homework.mandatorySteps) are shown on and locked: a school adds steps, never drops one.
+ */
+import { LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Card, Flex, Switch, Typography } from 'antd';
+import { Card, Flex, Switch, Tag, Typography } from 'antd';
 import { api } from '../../../app/api';
 import { useT } from '../../../app/i18n';
 import { useSaveMutation } from '../../../components/useSaveMutation';
@@ -22,29 +26,39 @@ export function SettingsCard({ schoolId, schoolName, editable }: { schoolId: str
       void client.invalidateQueries({ queryKey: ['homework'] });
     },
   });
+  const mandatory = settings.data?.mandatory ?? [];
   return (
     <Card size="small" title={schoolName ? t('hw.settings.titleOf', { school: schoolName }) : t('hw.settings.title')} loading={settings.isLoading} data-testid="homework-settings">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('hw.settings.hint')}
+        {mandatory.length > 0 && ` ${t('hwr.settings.mandatoryHint')}`}
       </Typography.Paragraph>
       <Flex vertical gap={10}>
-        {STEPS.map((step) => (
-          <Flex key={step} gap={12} align="flex-start">
-            <Switch
-              checked={settings.data?.[step] ?? false}
-              disabled={!editable || !settings.data}
-              loading={save.isPending && save.variables?.[step] !== settings.data?.[step]}
-              onChange={(on) => settings.data && save.mutate({ ...settings.data, [step]: on })}
-              aria-label={t(`hw.settings.${step}`)}
-            />
-            <div>
-              <Typography.Text strong>{t(`hw.settings.${step}`)}</Typography.Text>
+        {STEPS.map((step) => {
+          const locked = mandatory.includes(step);
+          return (
+            <Flex key={step} gap={12} align="flex-start" data-testid={`setting-${step}`}>
+              <Switch
+                checked={settings.data?.[step] ?? false}
+                disabled={!editable || !settings.data || locked}
+                loading={save.isPending && save.variables?.[step] !== settings.data?.[step]}
+                onChange={(on) => settings.data && save.mutate({ ...settings.data, [step]: on })}
+                aria-label={t(`hw.settings.${step}`)}
+              />
               <div>
-                <Typography.Text type="secondary">{t(`hw.settings.${step}.hint`)}</Typography.Text>
+                <Typography.Text strong>{t(`hw.settings.${step}`)}</Typography.Text>
+                {locked && (
+                  <Tag icon={<LockOutlined />} color="blue" style={{ marginInlineStart: 8 }} data-testid="step-mandatory">
+                    {t('hwr.settings.mandatory')}
+                  </Tag>
+                )}
+                <div>
+                  <Typography.Text type="secondary">{t(`hw.settings.${step}.hint`)}</Typography.Text>
+                </div>
               </div>
-            </div>
-          </Flex>
-        ))}
+            </Flex>
+          );
+        })}
       </Flex>
     </Card>
   );

@@ -63,7 +63,7 @@ export default function ClassDayPage() {
 
 function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow; nav: ReactNode; coordinator: boolean; approver: boolean; today: string }) {
   const { t, locale } = useI18n();
-  const [adjusting, setAdjusting] = useState<{ item: Item; action: Action } | null>(null);
+  const [adjusting, setAdjusting] = useState<{ item: Item; action: Action; minutes?: number } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [returning, setReturning] = useState(false);
   const [adjustForm] = Form.useForm<ReasonValues>();
@@ -117,7 +117,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
         )}
         {day.status === 'open' && correction && <Alert type="warning" showIcon title={t('hw.day.reopened', { n: day.publishedVersion })} />}
 
-        <DayLoadCard day={day} coordinator={coordinator} approver={approver} />
+        <DayLoadCard day={day} coordinator={coordinator} approver={approver} onShorten={(item, minutes) => setAdjusting({ item, action: 'shorten', minutes })} />
         <DayItems
           day={day}
           coordinator={coordinator}
@@ -140,7 +140,7 @@ function DayView({ day, nav, coordinator, approver, today }: { day: ClassDayRow;
         adjusting={adjusting}
         loading={adjust.isPending}
         onCancel={() => setAdjusting(null)}
-        onOk={(values) => adjusting && adjust.mutate({ ...adjusting, values })}
+        onOk={(values) => adjusting && adjust.mutate({ item: adjusting.item, action: adjusting.action, values })}
       />
       <SubmitDialog form={submitForm} day={day} open={submitting} loading={submit.isPending} onCancel={() => setSubmitting(false)} onOk={(note) => submit.mutate(note)} />
       <ReasonModal

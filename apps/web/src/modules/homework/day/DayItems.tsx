@@ -3,6 +3,7 @@ import { Button, Card, Empty, Flex, Grid, Popconfirm, Space, Table, Typography }
 import { useI18n } from '../../../app/i18n';
 import type { ClassDayRow, Item } from '../components/model';
 import { ItemStatusTag, ItemTags } from '../components/tags';
+import { submitBlock } from './blockers';
 import { type Action, Actions, ItemContent, ItemNotes, Minutes } from './ItemParts';
 
 export function DayItems({
@@ -28,6 +29,7 @@ export function DayItems({
 }) {
   const { t } = useI18n();
   const mobile = !Grid.useBreakpoint().md;
+  const block = submitBlock(day);
   return (
     <Card
       size="small"
@@ -35,8 +37,17 @@ export function DayItems({
       extra={
         <Space wrap>
           {coordinator && day.status === 'open' && (
-            <Button type="primary" disabled={!canSubmit} onClick={onSubmit} data-testid="submit-day">
-              {day.settings.schoolApproval ? t('hw.day.submit') : t('hw.day.submitPublish')}
+            // a day that cannot go says what must happen first, instead of offering a submit that would be refused
+            <Button
+              type="primary"
+              danger={!!block && block.kind !== 'empty'}
+              disabled={!canSubmit || !!block}
+              onClick={onSubmit}
+              data-testid="submit-day"
+              data-blocked={block?.kind ?? ''}
+              style={block ? { whiteSpace: 'normal', height: 'auto', minHeight: 32, textAlign: 'left' } : undefined}
+            >
+              {block ? t(`hwr.block.${block.kind}`, block.kind === 'over' ? { n: block.minutes } : block.kind === 'rules' ? { n: block.count } : block.kind === 'pending' ? { n: block.count, subjects: block.subjects } : {}) : day.settings.schoolApproval ? t('hw.day.submit') : t('hw.day.submitPublish')}
             </Button>
           )}
           {approver && day.status === 'pending_approval' && (

@@ -1,13 +1,28 @@
 /** The day's load against the limit, the rules it breaks, what still waits for the content check, and the school's review steps. */
-import { Card, Flex, Tag, Typography } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { LoadBar } from '../components/LoadBar';
 import { LoadFigures, ViolationList } from '../components/LoadFigures';
-import type { ClassDayRow } from '../components/model';
+import type { ClassDayRow, Item } from '../components/model';
+import { dayCut } from './blockers';
 
-export function DayLoadCard({ day, coordinator, approver }: { day: ClassDayRow; coordinator: boolean; approver: boolean }) {
+export function DayLoadCard({
+  day,
+  coordinator,
+  approver,
+  onShorten,
+}: {
+  day: ClassDayRow;
+  coordinator: boolean;
+  approver: boolean;
+  /** Opens the shorten dialog on the item the cut proposes, with its minutes proposed. */
+  onShorten: (item: Item, minutes: number) => void;
+}) {
   const { t } = useI18n();
+  const cut = dayCut(day);
+  const excess = day.check.written - day.check.limit;
   const inChain = day.items.filter((i) => i.status === 'ready' || i.status === 'pending_check');
   const pending = day.items.filter((i) => i.status === 'pending_check');
   return (
@@ -23,6 +38,20 @@ export function DayLoadCard({ day, coordinator, approver }: { day: ClassDayRow; 
       {day.check.violations.length > 0 ? (
         <>
           <ViolationList violations={day.check.violations} testId="day-violations" />
+          {coordinator && day.status === 'open' && day.check.over && (
+            <Flex wrap gap={8} align="center" style={{ marginTop: 8 }} data-testid="day-cut">
+              <Typography.Text strong>
+                {cut
+                  ? t('hwr.cut.propose', { subject: cut.item.subjectName, teacher: cut.item.teacherName, from: cut.from, to: cut.to, total: day.check.limit, limit: day.check.limit })
+                  : t('hwr.cut.none', { n: excess })}
+              </Typography.Text>
+              {cut && (
+                <Button size="small" type="primary" ghost onClick={() => onShorten(cut.item, cut.to)} data-testid="day-cut-apply">
+                  {t('hwr.cut.apply', { subject: cut.item.subjectName, n: cut.to })}
+                </Button>
+              )}
+            </Flex>
+          )}
           {coordinator && day.status === 'open' && (
             <Typography.Text type="secondary" style={{ display: 'block', marginTop: 6 }}>
               {t('hw.day.resolveHint')}
@@ -42,7 +71,7 @@ export function DayLoadCard({ day, coordinator, approver }: { day: ClassDayRow; 
           {t('hw.day.chain')}
         </Typography.Text>
         {(['contentCheck', 'classCoordination', 'schoolApproval'] as const).map((s) => (
-          <Tag key={s} color={day.settings[s] ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }}>
+          <Tag key={s} color={day.settings[s] ? 'blue' : 'default'} style={{ marginInlineEnd: 0 }} icon={day.settings.mandatory.includes(s) ? <LockOutlined /> : undefined}>
             {t(`hw.settings.${s}`)}
             {day.settings[s] ? '' : t('hw.day.stepOff')}
           </Tag>

@@ -3,7 +3,8 @@
  * target class-day beside it while the teacher types; or one item to edit.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Col, Form, Grid, Row } from 'antd';
+import { CopyOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Grid, Row } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../app/api';
@@ -16,6 +17,7 @@ import { DesignPicker } from '../components/DesignPicker';
 import { LoadCheckPanel } from '../components/LoadCheckPanel';
 import { type DesignRow, districtToday, formatDay, hwKey, type Item, shortClassName } from '../components/model';
 import { ItemStatusTag } from '../components/tags';
+import { CopyWeekDialog } from './CopyWeekDialog';
 import { Created } from './Created';
 import { EntryCards } from './EntryCards';
 import { FormActions } from './FormActions';
@@ -37,6 +39,7 @@ export function HomeworkForm({ item, designId, reload }: { item?: Item; designId
   const [created, setCreated] = useState<Item[] | null>(null);
   const [picking, setPicking] = useState<number | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  const [copying, setCopying] = useState(false);
   // in a weekly or vacation plan the days after the first stay folded to a summary line until opened
   const [unfolded, setUnfolded] = useState<Set<string>>(new Set());
 
@@ -92,13 +95,22 @@ export function HomeworkForm({ item, designId, reload }: { item?: Item; designId
       }
     : { classIds: [], planKind: 'daily', date: dayjs(today), week: dayjs(today), weekdays: [1, 2, 3, 4, 5], entries: [blankEntry(today)] };
 
-  // one subject to choose from: chosen already
+  // one subject to choose from (a teacher of one subject, or the one the chosen classes share): chosen already
   useEffect(() => {
     if (item) return;
     const current = form.getFieldValue('subjectId') as string | undefined;
     if (current && !subjectIds.includes(current)) form.setFieldValue('subjectId', undefined);
-    if (!current && subjectIds.length === 1 && classIds.length > 0) form.setFieldValue('subjectId', subjectIds[0]);
-  }, [subjectIds, classIds.length, form, item]);
+    if (!current && subjectIds.length === 1) form.setFieldValue('subjectId', subjectIds[0]);
+  }, [subjectIds, form, item]);
+
+  // the load check's suggestion: this item's minutes on that day set to what fits the limit
+  const fit = (date: string, minutes: number) => {
+    const list = (form.getFieldValue('entries') as EntryValues[] | undefined) ?? [];
+    form.setFieldValue(
+      'entries',
+      list.map((e) => (e.date === date ? { ...e, minutes } : e)),
+    );
+  };
 
   const applyDesign = (d: DesignRow, index: number) => {
     const list = [...((form.getFieldValue('entries') as EntryValues[] | undefined) ?? [])];
@@ -156,7 +168,7 @@ export function HomeworkForm({ item, designId, reload }: { item?: Item; designId
 
   const editable = !item || ['draft', 'returned', 'pending_check', 'ready'].includes(item.status);
   // beside the form on a wide screen; on a phone or tablet between the form and its buttons, where it is seen before submitting
-  const panel = <LoadCheckPanel entries={check.data} loading={check.isFetching} error={check.error?.message} idle={!check.enabled} />;
+  const panel = <LoadCheckPanel entries={check.data} loading={check.isFetching} error={check.error?.message} idle={!check.enabled} onFit={editable ? fit : undefined} />;
   const title = item ? t('hw.edit.title') : t('menu.homework.set');
 
   return (
@@ -164,7 +176,17 @@ export function HomeworkForm({ item, designId, reload }: { item?: Item; designId
       <PageHeader
         title={title}
         sub={item ? `${item.className} · ${item.subjectName} · ${formatDay(item.date, locale)}` : t('hw.form.sub')}
-        extra={item && <ItemStatusTag status={item.status} dayStatus={dayStatus} />}
+        extra={
+          item ? (
+            <ItemStatusTag status={item.status} dayStatus={dayStatus} />
+          ) : (
+            taught.length > 0 && (
+              <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="copy-week-open">
+                {t('hwr.copy.open')}
+              </Button>
+            )
+          )
+        }
       />
       <ItemNotices item={item} conflict={conflict} reload={reload} editable={editable} noClasses={!item && taught.length === 0} />
       <Row gutter={[16, 16]}>
@@ -197,6 +219,16 @@ export function HomeworkForm({ item, designId, reload }: { item?: Item; designId
           </Col>
         )}
       </Row>
+      {!item && copying && (
+        <CopyWeekDialog
+          open
+          onClose={() => setCopying(false)}
+          classes={taught.map((c) => ({ value: c.id, label: classLabel(c) }))}
+          initialClassIds={classIds}
+          subjectId={subjectId}
+          today={today}
+        />
+      )}
       <DesignPicker open={picking !== null} onClose={() => setPicking(null)} onPick={(d) => applyDesign(d, picking ?? 0)} subjectId={subjectId} grade={grade} />
     </>
   );

@@ -1,5 +1,5 @@
 /** Class-days waiting for someone: the class teacher's days to coordinate, and the days academic affairs approves. */
-import { Flex, Grid, Space, Table, type TableColumnsType as ColumnsType, Tag, Typography } from 'antd';
+import { Checkbox, Flex, Grid, Space, Table, type TableColumnsType as ColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
@@ -13,7 +13,16 @@ type DayRow = { classId: string; className: string; date: string; limit: number;
  * Class-days that wait for me, each opened on the day page by its link: on a phone a card per day (a table scrolled
  * sideways reads badly there), else a table. `columns` and `more` are what the kind of work adds to date, class and load.
  */
-function DaysSection<T extends DayRow>({
+export const dayKey = (r: { classId: string; date: string }) => `${r.classId}|${r.date}`;
+
+/** Ticked class-days (batch approval): which may be ticked, which are. */
+export interface DaySelection<T> {
+  selected: string[];
+  onChange: (keys: string[]) => void;
+  selectable: (row: T) => boolean;
+}
+
+export function DaysSection<T extends DayRow>({
   id,
   title,
   rows,
@@ -24,6 +33,9 @@ function DaysSection<T extends DayRow>({
   scrollX,
   columns,
   more,
+  selection,
+  extra,
+  above,
 }: {
   id: string;
   title: string;
@@ -36,6 +48,11 @@ function DaysSection<T extends DayRow>({
   columns: ColumnsType<T>;
   /** Under the load bar on a phone. */
   more: (row: T) => ReactNode;
+  selection?: DaySelection<T>;
+  /** Buttons in the card's header. */
+  extra?: ReactNode;
+  /** Above the list: what the last action did. */
+  above?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const mobile = !Grid.useBreakpoint().md;
@@ -45,15 +62,27 @@ function DaysSection<T extends DayRow>({
     </Link>
   );
   return (
-    <Section id={id} title={title} rows={rows} loading={loading} empty={empty}>
+    <Section id={id} title={title} rows={rows} loading={loading} empty={empty} extra={extra} above={above}>
       {mobile ? (
         <Flex vertical gap={10}>
           {(rows ?? []).map((r) => (
-            <Flex key={`${r.classId}|${r.date}`} vertical gap={6} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10 }} role="row">
+            <Flex key={dayKey(r)} vertical gap={6} style={{ border: '1px solid #f0f0f0', borderRadius: 8, padding: 10 }} role="row">
               <Flex justify="space-between">
-                <Typography.Text strong>
-                  {formatDay(r.date, locale)} · {r.className}
-                </Typography.Text>
+                {selection ? (
+                  <Checkbox
+                    checked={selection.selected.includes(dayKey(r))}
+                    disabled={!selection.selectable(r)}
+                    onChange={(e) => selection.onChange(e.target.checked ? [...selection.selected, dayKey(r)] : selection.selected.filter((k) => k !== dayKey(r)))}
+                  >
+                    <Typography.Text strong>
+                      {formatDay(r.date, locale)} · {r.className}
+                    </Typography.Text>
+                  </Checkbox>
+                ) : (
+                  <Typography.Text strong>
+                    {formatDay(r.date, locale)} · {r.className}
+                  </Typography.Text>
+                )}
                 {go(r)}
               </Flex>
               <LoadBar limit={r.limit} written={r.written} />
@@ -63,10 +92,17 @@ function DaysSection<T extends DayRow>({
         </Flex>
       ) : (
         <Table<T>
-          rowKey={(r) => `${r.classId}|${r.date}`}
+          rowKey={dayKey}
           size="small"
           pagination={false}
           dataSource={rows}
+          rowSelection={
+            selection && {
+              selectedRowKeys: selection.selected,
+              onChange: (keys) => selection.onChange(keys.map(String)),
+              getCheckboxProps: (r) => ({ disabled: !selection.selectable(r), 'aria-label': `${r.className} ${r.date}` }),
+            }
+          }
           scroll={{ x: scrollX }}
           columns={[
             { title: t('hw.field.date'), dataIndex: 'date', width: 120, render: (v: string) => formatDay(v, locale) },
@@ -101,39 +137,6 @@ export function CoordinateSection({ rows, loading }: { rows: TodoRow['toCoordina
       scrollX={720}
       columns={[{ title: t('hw.todo.issues'), key: 'issues', width: 200, render: (_: unknown, r) => issues(r) }]}
       more={issues}
-    />
-  );
-}
-
-/** 待审批: days the class teachers handed to academic affairs (教务处); corrections of published lists are marked. */
-export function ApproveSection({ rows, loading }: { rows: TodoRow['toApprove'] | undefined; loading: boolean }) {
-  const { t } = useI18n();
-  const note = (r: TodoRow['toApprove'][number]) => (
-    <>
-      {r.correction && <Tag color="orange">{t('hw.todo.correction')}</Tag>}
-      {r.note}
-    </>
-  );
-  return (
-    <DaysSection
-      id="toApprove"
-      title={t('hw.todo.toApprove')}
-      rows={rows}
-      loading={loading}
-      empty={t('hw.todo.toApproveEmpty')}
-      link={{ testId: 'approve-link', label: t('hw.todo.review') }}
-      loadWidth={220}
-      scrollX={820}
-      columns={[
-        { title: t('hw.todo.submittedBy'), dataIndex: 'submittedBy', width: 90 },
-        { title: t('hw.todo.note'), key: 'note', render: (_: unknown, r) => note(r) },
-      ]}
-      more={(r) => (
-        <div>
-          {r.submittedBy && <Typography.Text type="secondary">{r.submittedBy} </Typography.Text>}
-          {note(r)}
-        </div>
-      )}
     />
   );
 }

@@ -1,6 +1,7 @@
 /** What the to-do page's sections share: the card with its count, the ticked items, an item's content cell. */
 import { Badge, Card, Empty, Space, Typography } from 'antd';
 import { type Key, type ReactNode, useState } from 'react';
+import { ItemLinks } from '../components/ItemLinks';
 import type { Item } from '../components/model';
 
 /** A card of one kind of work: its count in the title, and `empty` instead of the list when there is none. */
@@ -11,6 +12,7 @@ export function Section({
   loading,
   empty,
   extra,
+  above,
   children,
 }: {
   id: string;
@@ -19,6 +21,8 @@ export function Section({
   loading: boolean;
   empty: string;
   extra?: ReactNode;
+  /** Above the list (or the empty note): what the last action did. */
+  above?: ReactNode;
   children: ReactNode;
 }) {
   const count = rows?.length;
@@ -35,6 +39,7 @@ export function Section({
       }
       extra={extra}
     >
+      {above}
       {rows && rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> : children}
     </Card>
   );
@@ -53,6 +58,7 @@ export function ContentCell({ item }: { item: Item }) {
     <div style={{ minWidth: 200 }}>
       {item.title && <Typography.Text strong>{item.title}：</Typography.Text>}
       <Typography.Text>{item.content}</Typography.Text>
+      <ItemLinks item={item} />
     </div>
   );
 }

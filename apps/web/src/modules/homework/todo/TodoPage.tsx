@@ -11,7 +11,8 @@ import { PageHeader } from '../../../components/PageHeader';
 import { useTodo } from '../components/queries';
 import { SettingsCard } from '../components/SettingsCard';
 import { CheckSection } from './CheckSection';
-import { ApproveSection, CoordinateSection } from './DaysSection';
+import { ApproveSection } from './ApproveSection';
+import { CoordinateSection } from './DaysSection';
 import { MineSection } from './MineSection';
 
 export default function TodoPage() {
@@ -40,7 +41,7 @@ export default function TodoPage() {
       <Flex vertical gap={16}>
         {coordinator && <CoordinateSection rows={d?.toCoordinate} loading={todo.isLoading} />}
         {approver && <ApproveSection rows={d?.toApprove} loading={todo.isLoading} />}
-        {checker && <CheckSection rows={d?.toCheck} loading={todo.isLoading} />}
+        {checker && <CheckSection rows={d?.toCheck} days={d?.checkDays} loading={todo.isLoading} />}
         {teacher && <MineSection id="returned" title={t('hw.todo.returned')} rows={d?.returned} loading={todo.isLoading} empty={t('hw.todo.returnedEmpty')} />}
         {teacher && <MineSection id="drafts" title={t('hw.todo.drafts')} rows={d?.drafts} loading={todo.isLoading} empty={t('hw.todo.draftsEmpty')} />}
         {approver && me && (
