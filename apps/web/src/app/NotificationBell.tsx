@@ -30,7 +30,7 @@ export function NotificationBell({ compact, enabled }: { compact?: boolean; enab
   });
   const unread = list.data?.unread ?? 0;
   const content = (
-    <div style={{ width: compact ? 300 : 360, maxHeight: 440, overflowY: 'auto' }} data-testid="notifications">
+    <div style={{ width: compact ? 'min(320px, calc(100vw - 32px))' : 360, maxHeight: 440, overflowY: 'auto' }} data-testid="notifications">
       {!list.data?.items.length ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -72,7 +72,8 @@ export function NotificationBell({ compact, enabled }: { compact?: boolean; enab
       open={open}
       onOpenChange={setOpen}
       trigger="click"
-      placement="bottomRight"
+      // on a phone the bell sits mid-header: centred below it and shifted to stay on the screen
+      placement={compact ? 'bottom' : 'bottomRight'}
       content={content}
       title={
         <Flex justify="space-between" align="center">

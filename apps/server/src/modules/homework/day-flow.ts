@@ -153,7 +153,7 @@ export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
     after: { version, written: check.written, limit, nonWritten: check.nonWritten, items: snapshot.map((s) => s.itemId), reason, school: cls.schoolName, policyVersion: versions },
   });
   await refreshPlanned(tx, { districtId: cls.districtId, schoolId: cls.schoolId, classId: cls.id, grade: cls.grade, date, dayKind: kind.kind, limit }, policy, true);
-  await tellFamiliesPublished(ctx, tx, cls, date, { version, items: snapshot.length, written: check.written, limit, reason });
+  await tellFamiliesPublished(ctx, tx, cls, date, { version, items: snapshot.length, written: check.written, limit, other: check.other, noWritten: check.noWrittenGrade, reason });
   return version;
 }
 

@@ -52,7 +52,17 @@ export interface PublishedSummary {
   items: number;
   written: number;
   limit: number;
+  /** Non-written minutes at home (reading, practical …). */
+  other: number;
+  /** The grade gets no written homework at home. */
+  noWritten: boolean;
   reason: string | null;
+}
+
+/** 共 4 项，书面作业 60 分钟（上限 60 分钟），非书面 15 分钟: what a family reads of a published list. */
+export function listSummary(p: Pick<PublishedSummary, 'items' | 'written' | 'limit' | 'other' | 'noWritten'>) {
+  const written = p.noWritten ? '无家庭书面作业' : p.written ? `书面作业 ${p.written} 分钟（上限 ${p.limit} 分钟）` : '无书面作业';
+  return `共 ${p.items} 项，${written}${p.other ? `，非书面 ${p.other} 分钟` : ''}`;
 }
 
 /** 作业公示 reaches the families of the class: the bell, and an SMS (or WeChat) to each guardian. */
@@ -60,7 +70,7 @@ export async function tellFamiliesPublished(ctx: Ctx, tx: Queryable, cls: ClassR
   const families = await familiesOf(tx, cls.districtId, await classChildren(tx, cls));
   const correction = p.version > 1;
   const day = monthDay(date);
-  const what = `共 ${p.items} 项，书面作业 ${p.written} 分钟（上限 ${p.limit} 分钟）`;
+  const what = listSummary(p);
   await notify(
     tx,
     cls.districtId,
@@ -74,7 +84,16 @@ export async function tellFamiliesPublished(ctx: Ctx, tx: Queryable, cls: ClassR
         text: correction
           ? `【双减平台】${cls.schoolName}${cls.name}${day}的作业清单已更正：${what}。请登录平台查看。`
           : `【双减平台】${cls.schoolName}${cls.name}${day}的作业清单已公示：${what}。请登录平台查看，完成后填报用时。`,
-        params: { school: cls.schoolName, className: cls.name, date: day, items: String(p.items), written: String(p.written), limit: String(p.limit), version: String(p.version) },
+        params: {
+          school: cls.schoolName,
+          className: cls.name,
+          date: day,
+          items: String(p.items),
+          written: String(p.written),
+          limit: String(p.limit),
+          other: String(p.other),
+          version: String(p.version),
+        },
       },
     },
     ctx.channels,

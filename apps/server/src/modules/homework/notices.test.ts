@@ -5,7 +5,7 @@ import { type Receiver, startReceiver } from '../../../test/receiver';
 import { channelsFromConfig } from '../../platform/channels';
 import { Dispatcher } from '../../platform/dispatcher';
 import { bindChannel } from '../../platform/outbox';
-import { eveningReminderJob, sendEveningReminders } from './notices.service';
+import { eveningReminderJob, listSummary, sendEveningReminders } from './notices.service';
 
 const TODAY = '2026-11-26';
 const KEY = 'district-sms-gateway-key';
@@ -54,6 +54,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await w.close();
   await gw.close();
+});
+
+describe('what families read of a list', () => {
+  it('names the written minutes against the limit, the non-written ones, and says so when the grade has no written homework', () => {
+    expect(listSummary({ items: 4, written: 60, limit: 60, other: 15, noWritten: false })).toBe('共 4 项，书面作业 60 分钟（上限 60 分钟），非书面 15 分钟');
+    expect(listSummary({ items: 1, written: 30, limit: 90, other: 0, noWritten: false })).toBe('共 1 项，书面作业 30 分钟（上限 90 分钟）');
+    expect(listSummary({ items: 2, written: 0, limit: 0, other: 20, noWritten: true })).toBe('共 2 项，无家庭书面作业，非书面 20 分钟');
+    expect(listSummary({ items: 1, written: 0, limit: 60, other: 20, noWritten: false })).toBe('共 1 项，无书面作业，非书面 20 分钟');
+  });
 });
 
 describe('the subject and grade leaders are told when items wait for them', () => {
@@ -112,8 +121,8 @@ describe('families are told when the list is published', () => {
     expect(phones.length).toBeGreaterThan(40);
     expect(sms.map((s) => s.address)).toEqual(phones);
     expect(sms.every((s) => s.channel === 'sms')).toBe(true);
-    expect(sms[0]!.text).toBe(`【双减平台】示范区实验小学${cls.name}11月26日的作业清单已公示：共 4 项，书面作业 60 分钟（上限 60 分钟）。请登录平台查看，完成后填报用时。`);
-    expect(sms[0]!.params).toMatchObject({ className: cls.name, date: '11月26日', items: '4', written: '60', limit: '60', version: '1' });
+    expect(sms[0]!.text).toBe(`【双减平台】示范区实验小学${cls.name}11月26日的作业清单已公示：共 4 项，书面作业 60 分钟（上限 60 分钟），非书面 15 分钟。请登录平台查看，完成后填报用时。`);
+    expect(sms[0]!.params).toMatchObject({ className: cls.name, date: '11月26日', items: '4', written: '60', limit: '60', other: '15', version: '1' });
     // the guardian with an account is named on their row
     const own = (await q<{ id: string; phone: string }>(`select u.id, g.phone from users u join guardians g on g.user_id = u.id where u.username = 'demo-parent'`))[0]!;
     expect(sms.find((s) => s.address === own.phone)!.user_id).toBe(own.id);
