@@ -168,6 +168,45 @@ describe('the class teacher sees who reported', () => {
   });
 });
 
+describe('a second child, in grade 1 (no written homework at home)', () => {
+  it('a bedtime stop is refused for a day with nothing counted, and the rules say no written homework', async () => {
+    const principal = await w.login('demo-principal');
+    const guardian = (await call(w.app, principal, 'GET', `/api/students/${child.id}`)).body.guardians.find((g: { hasAccount: boolean }) => g.hasAccount);
+    const classes = (await call(w.app, principal, 'GET', '/api/classes')).body as { id: string; grade: number; schoolId: string }[];
+    const grade1 = classes.find((c) => c.grade === 1)!;
+    const kid = (await call(w.app, principal, 'GET', `/api/students?classId=${grade1.id}&pageSize=1`)).body.items[0];
+    const linked = await call(w.app, principal, 'POST', `/api/students/${kid.id}/guardians`, { name: guardian.name, phone: guardian.phone, relation: '父亲' });
+    expect(linked.status).toBe(200);
+    // a new session reads the new child's grant
+    const res = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-parent', password: 'Demo#2026' } });
+    const parent = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = (await call(w.app, parent, 'GET', '/api/me')).body;
+    expect(me.children.map((c: { id: string }) => c.id)).toContain(kid.id);
+
+    const rules = (await call(w.app, parent, 'GET', `/api/homework/child/rules?studentId=${kid.id}`)).body;
+    expect(rules).toMatchObject({ grade: 1, noWrittenAtHome: true, limits: { school_day: 0 }, bedtime: '21:20' });
+
+    let day: { date: string; list: { items: Item[] } } | null = null;
+    for (let back = 1; back <= 7 && !day; back++) {
+      const date = `2026-11-${String(26 - back).padStart(2, '0')}`;
+      const d = (await call(w.app, parent, 'GET', `/api/homework/child/day?studentId=${kid.id}&date=${date}`)).body;
+      if (d.list?.items.length) day = d;
+    }
+    expect(day, 'a published grade-1 day in the last week').toBeTruthy();
+    expect(day!.list.items.some(counted)).toBe(false);
+    const r = await call(w.app, parent, 'PUT', '/api/homework/feedback', {
+      studentId: kid.id,
+      date: day!.date,
+      items: day!.list.items.map((i) => ({ itemId: i.itemId, done: false, minutes: 10 })),
+      stoppedAtBedtime: true,
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toContain('当天没有计入上限的书面作业');
+    const link = linked.body.guardians.find((g: { phone: string }) => g.phone === guardian.phone);
+    expect((await call(w.app, principal, 'DELETE', `/api/students/${kid.id}/guardians/${link.id}`)).status).toBe(200);
+  });
+});
+
 describe('作业制度公示: the rules parents read', () => {
   it('answers the district’s rules for the child’s grade, and only to those who may see the child', async () => {
     const r = await call(w.app, parent, 'GET', `/api/homework/child/rules?studentId=${child.id}`);
