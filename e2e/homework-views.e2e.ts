@@ -48,10 +48,9 @@ describe('a parent on a phone', () => {
     const child = me.children[0]!;
     const today = todayIn(DEFAULT_TIME_ZONE);
 
-    // the home page shows today's card for the child
-    await page.getByTestId('home-child-homework').first().waitFor();
-    await expect.poll(async () => page.getByTestId('home-child-homework').first().textContent()).toMatch(/作业|公示/);
-    expect(await page.getByTestId('home-child-homework').first().textContent()).toContain(child.name);
+    // the home page is the child's today
+    await page.getByTestId('parent-home').waitFor();
+    await expect.poll(async () => page.getByTestId('home-child').textContent()).toContain(child.name);
     await shot(page, 'homework-v01-parent-home');
 
     // the latest school day before today with a published list (the demo publishes the past four weeks' school days)
@@ -113,9 +112,9 @@ describe('a parent on a phone', () => {
     await shot(page, 'homework-v04-parent-report-saved');
 
     // correction: stopped at bedtime this time, a written item left unfinished (a bedtime stop needs one)
+    await page.getByTestId('report-edit').click();
     const written = atHome.findIndex((i) => i.type === 'written');
     await form.getByTestId('report-item').nth(written).getByRole('switch').click();
-    await page.getByTestId('report-edit').click();
     await page.getByTestId('report-bedtime').click();
     await page.getByTestId('report-submit').click();
     await expect.poll(async () => page.getByTestId('report-outcome').textContent()).toContain('到就寝时间停下了');
@@ -170,64 +169,160 @@ describe('a parent on a phone', () => {
   });
 });
 
-type Weekly = {
-  from: string;
-  to: string;
-  weeks: string[];
-  rows: { schoolId: string; schoolName: string }[];
-  totals: { weekStart: string; withinLimitRate: number | null; overLimitRate: number | null }[];
-};
+type Fig = { classDays: number; reporters: number; students: number; withinLimitRate: number | null; overLimitRate: number | null; reportingRate: number | null };
+type Week = Fig & { weekStart: string; partial: boolean };
+type Weekly = { from: string; to: string; lastDataWeek: string | null; schools: number; weeks: Week[]; total: Fig };
+type SchoolsPage = { total: number; rows: (Fig & { schoolId: string; schoolName: string })[] };
+type DistrictHome = { week: Week; lastWeek: Week; schools: { schoolName: string }[]; classes: { classId: string; className: string }[] };
+type CalendarDay = { date: string; published: boolean; students: number; reporters: number; withinLimit: number; bedtimeStops: number };
+
+const statistic = async (page: Page, testId: string) => (await page.getByTestId(testId).locator('.ant-statistic-content').first().textContent())?.trim();
 
 describe('the district office', () => {
-  it('sees the weekly chart and table with the API’s figures, drills into a school and exports the table', async () => {
-    const { page, context } = await newPage();
+  it('sees this week on the home page and what needs attention', async () => {
+    const { page } = await newPage();
     await signIn(page, 'demo-district');
-    await page.goto('/homework/district');
+    await page.getByTestId('home-district').waitFor();
+    const home = await get<DistrictHome>(page, '/api/homework/home/district');
+    await expect.poll(() => statistic(page, 'home-kpi-within')).toBe(pct(home.week.withinLimitRate));
+    expect(await statistic(page, 'home-kpi-reporting')).toBe(pct(home.week.reportingRate));
+    expect(await statistic(page, 'home-kpi-over')).toBe(pct(home.week.overLimitRate));
+    expect(await page.getByTestId('home-kpi-within').textContent()).toContain(`上周 ${pct(home.lastWeek.withinLimitRate)}`);
+    // what each figure counts is written on the page, not only in a tooltip
+    expect(await page.getByTestId('home-kpi-within-note').textContent()).toContain('未填报的家庭不计入');
+    expect(await page.getByTestId('home-watch-class').count()).toBe(home.classes.length);
+    expect(await page.getByTestId('home-watch-school').count()).toBe(home.schools.length);
+    await shot(page, 'homework-v09-district-home');
+  });
+
+  it('opens on the weeks with data, drills down to a school, a class and a day’s items, and exports every school and class', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-district', undefined, '/homework/district');
     await page.getByTestId('district-chart').locator('canvas').first().waitFor();
     await page.getByTestId('district-school').first().waitFor();
 
-    const thisWeek = weekStart(todayIn(DEFAULT_TIME_ZONE));
-    const api = await get<Weekly>(page, `/api/homework/district/weekly?from=${addDays(thisWeek, -49)}&to=${addDays(thisWeek, 6)}`);
-    const lastFull = api.totals.find((w) => w.weekStart === addDays(thisWeek, -7))!;
-    expect((await page.getByTestId('district-kpi-within').locator('.ant-statistic-content').textContent())?.trim()).toBe(pct(lastFull.withinLimitRate));
-    expect((await page.getByTestId('district-kpi-over').locator('.ant-statistic-content').textContent())?.trim()).toBe(pct(lastFull.overLimitRate));
-    const cell = await page.getByTestId(`district-total-${lastFull.weekStart}`).textContent();
-    expect(cell).toContain(pct(lastFull.withinLimitRate));
-    expect(cell).toContain(pct(lastFull.overLimitRate));
-    const schools = new Set(api.rows.map((r) => r.schoolId));
-    expect(await page.getByTestId('district-school').count()).toBe(schools.size);
+    // no range asked: the weeks with published homework (at most eight) up to the latest, the running week marked
+    const api = await get<Weekly>(page, '/api/homework/district/weekly');
+    expect(api.weeks.length).toBeGreaterThanOrEqual(4);
+    expect(api.weeks.length).toBeLessThanOrEqual(8);
+    expect(api.weeks.at(-1)!.weekStart).toBe(api.lastDataWeek);
+    expect(api.weeks.every((w) => w.classDays > 0)).toBe(true);
+    const latest = api.weeks.filter((w) => w.reporters > 0).at(-1)!;
+    expect(await statistic(page, 'district-kpi-within')).toBe(pct(latest.withinLimitRate));
+    expect(await statistic(page, 'district-kpi-reporting')).toBe(pct(latest.reportingRate));
+    expect(await statistic(page, 'district-kpi-over')).toBe(pct(latest.overLimitRate));
+    expect(await page.getByTestId('district-kpi-partial').count()).toBe(latest.partial ? 1 : 0);
+    expect(await page.getByTestId('district-explain').textContent()).toContain('只统计已填报的家庭');
+    const schools = await get<SchoolsPage>(page, `/api/homework/district/schools?from=${api.from}&to=${api.to}`);
+    expect(await page.getByTestId('district-school').count()).toBe(Math.min(20, schools.total));
+    expect(schools.total).toBe(api.schools);
     await shot(page, 'homework-v10-district');
 
-    // drill-down: the school's classes over the same weeks
-    const first = api.rows[0]!;
+    // a school: its classes over the same weeks, with the reporting rate beside completion
+    const first = schools.rows[0]!;
     await page.getByTestId('district-school').filter({ hasText: first.schoolName }).click();
     const drawer = page.getByTestId('district-drill');
     await drawer.getByTestId('district-drill-table').locator('tbody tr.ant-table-row').first().waitFor();
-    const classes = await get<{ className: string }[]>(page, `/api/homework/district/classes?schoolId=${first.schoolId}&from=${api.from}&to=${api.to}`);
+    const classes = await get<{ classId: string; className: string }[]>(page, `/api/homework/district/classes?schoolId=${first.schoolId}&from=${api.from}&to=${api.to}`);
     expect(await drawer.locator('tbody tr.ant-table-row').count()).toBe(classes.length);
-    expect(await drawer.textContent()).toContain(classes[0]!.className);
     await shot(page, 'homework-v11-district-drill');
-    await page.keyboard.press('Escape');
 
-    // Excel export, made in the browser, read back by a spreadsheet library
+    // a class: its load calendar, read-only, with figures as its calendar gives them
+    const cls = classes[0]!;
+    await drawer.getByTestId('district-drill-class').filter({ hasText: cls.className }).click();
+    await page.waitForURL((url) => url.pathname === '/homework/class' && url.searchParams.get('classId') === cls.classId);
+    await page.getByTestId('class-heatmap').locator('canvas').first().waitFor();
+    const cal = await get<{ days: CalendarDay[] }>(page, `/api/homework/classes/${cls.classId}/calendar?from=${api.from}&to=${api.to}`);
+    const published = cal.days.filter((d) => d.published);
+    await expect.poll(() => statistic(page, 'class-fig-published')).toBe(String(published.length));
+    const reporters = published.reduce((n, d) => n + d.reporters, 0);
+    expect(await statistic(page, 'class-fig-reporting')).toBe(pct(reporters / published.reduce((n, d) => n + d.students, 0)));
+    expect(await statistic(page, 'class-fig-within')).toBe(pct(published.reduce((n, d) => n + d.withinLimit, 0) / reporters));
+    expect(await page.getByTestId('class-readonly').isVisible()).toBe(true);
+    await shot(page, 'homework-v11b-district-class');
+
+    // a day: the published items, and no button to change anything
+    const day = published.at(-1)!;
+    await page.getByTestId('class-day-link').first().click();
+    await page.waitForURL((url) => url.pathname === `/homework/day/${cls.classId}/${day.date}`);
+    const dayApi = await get<{ items: { subjectName: string }[] }>(page, `/api/homework/days/${cls.classId}/${day.date}`);
+    await expect.poll(async () => (await page.locator('main, .ant-layout-content').first().textContent()) ?? '').toContain(dayApi.items[0]!.subjectName);
+    for (const id of ['approve-day', 'submit-day', 'return-day']) expect(await page.getByTestId(id).count(), id).toBe(0);
+    await shot(page, 'homework-v11c-district-day');
+
+    // back on the dashboard: the workbook holds every school by week and every class of the range
+    await page.goto('/homework/district');
+    await page.getByTestId('district-school').first().waitFor();
     const download = page.waitForEvent('download');
     await page.getByTestId('district-export').click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync((await file.path())!) as unknown as ExcelJS.Buffer);
-    const sheet = wb.worksheets[0]!;
-    expect(sheet.getCell('B1').value).toBe('学校');
-    expect(sheet.rowCount).toBe(schools.size + 2);
-    const totalRow = sheet.getRow(sheet.rowCount);
+    const exported = await get<{ classes: unknown[] }>(page, `/api/homework/district/export?from=${api.from}&to=${api.to}`);
+    const [bySchool, byClass] = [wb.worksheets[0]!, wb.worksheets[1]!];
+    expect(bySchool.getCell('B1').value).toBe('学校');
+    expect(bySchool.rowCount).toBe(api.schools + 2);
+    const totalRow = bySchool.getRow(bySchool.rowCount);
     expect(totalRow.getCell(1).value).toBe('全区合计');
-    const col = 5 + 2 * api.weeks.indexOf(lastFull.weekStart);
-    expect(totalRow.getCell(col).value).toBeCloseTo(lastFull.withinLimitRate!, 3);
-    await context.close();
+    const col = 8 + 3 * api.weeks.indexOf(latest);
+    expect(totalRow.getCell(col).value).toBeCloseTo(latest.withinLimitRate!, 3);
+    expect(totalRow.getCell(col + 2).value).toBeCloseTo(latest.reportingRate!, 3);
+    expect(byClass.name).toBe('各班');
+    expect(byClass.rowCount).toBe(exported.classes.length + 1);
+  });
+});
+
+describe('in English', () => {
+  it('the menu shows whole labels and the policy page names grades in English', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-district', undefined, '/settings/policies');
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByText('Policy settings').first().waitFor();
+    await page.getByRole('menuitem', { name: 'Homework' }).click();
+    await page.getByRole('menuitem', { name: 'District dashboard' }).waitFor();
+    await expect.poll(async () => page.locator('table thead').first().textContent()).toContain('Gr. 3');
+    // no label of the side menu is cut short (the open groups' items and the top level)
+    type El = { scrollWidth: number; clientWidth: number; textContent: string | null };
+    const labels = await page.evaluate(() =>
+      [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<El> } }).document.querySelectorAll('.ant-layout-sider .ant-menu-title-content')]
+        .filter((e) => e.clientWidth > 0)
+        .map((e) => ({ text: e.textContent, cut: e.scrollWidth > e.clientWidth + 1 })),
+    );
+    expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['District dashboard', 'Class load', 'Homework library', 'Staff & accounts', 'Rosters']));
+    expect(labels.filter((l) => l.cut).map((l) => l.text)).toEqual([]);
+    await shot(page, 'homework-v20-english-policies');
   });
 });
 
 describe('school staff', () => {
+  it('the principal’s home shows today’s publication progress and what waits for approval', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-principal');
+    await page.getByTestId('home-publish-progress').waitFor();
+    const home = await get<{ schools: { published: number; classes: number; pendingApproval: number }[] }>(page, '/api/homework/home/school');
+    const s = home.schools[0]!;
+    expect(s.classes).toBe(18);
+    await expect.poll(async () => (await page.getByTestId('home-publish-progress').textContent())?.trim()).toBe(`${s.published} / ${s.classes} 个班`);
+    const todo = await get<{ toApprove: unknown[] }>(page, '/api/homework/todo');
+    await expect.poll(async () => page.getByTestId('home-homework-todo').textContent()).toContain(`待审批${todo.toApprove.length}`);
+    await shot(page, 'homework-v12a-principal-home');
+  });
+
+  it('a teacher’s home lists today’s classes with the class-day total against the limit', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-teacher');
+    await page.getByTestId('home-teacher-class').first().waitFor();
+    const me = await get<{ classes: { id: string; roles: string[] }[] }>(page, '/api/me');
+    const ids = me.classes.filter((c) => c.roles.includes('teacher') || c.roles.includes('class_teacher')).map((c) => c.id);
+    expect(await page.getByTestId('home-teacher-class').count()).toBe(ids.length);
+    const res = await page.request.post('/api/homework/load-check', { data: { classIds: ids, dates: [todayIn(DEFAULT_TIME_ZONE)] } });
+    const load = (await res.json()) as { entries: { classId: string; check: { written: number; limit: number } }[] };
+    const loads = (await page.getByTestId('home-teacher-load').allTextContents()).map((x) => x.trim());
+    for (const e of load.entries) expect(loads).toContain(`${e.check.written} / ${e.check.limit} 分钟`);
+    await shot(page, 'homework-v12b-teacher-home');
+  });
+
   it('the principal sees every class of a school day, worst first, with the API’s flags', async () => {
     const { page, context } = await newPage();
     await signIn(page, 'demo-principal');
@@ -265,6 +360,10 @@ describe('school staff', () => {
     await page.getByTestId('class-heatmap').locator('canvas').first().waitFor();
     await page.getByTestId('class-line').locator('canvas').first().waitFor();
     await expect.poll(async () => page.getByTestId('class-mistakes').textContent()).toContain('进位加法算错');
+    // each figure says on the page what it counts; completion is split into finished and bedtime stops
+    for (const id of ['class-fig-published', 'class-fig-within', 'class-fig-reporting', 'class-fig-overloaded', 'class-fig-bedtime'])
+      expect(((await page.getByTestId(`${id}-note`).textContent()) ?? '').length, id).toBeGreaterThan(10);
+    expect(await page.getByTestId('class-fig-within-split').textContent()).toMatch(/在上限内完成 .*% · 到点熔断 .*%/);
     await shot(page, 'homework-v14-class-calendar');
     await context.close();
   });
@@ -326,7 +425,14 @@ describe('school staff', () => {
     // excellent, then into the new collection
     await drawer.getByTestId('design-excellent').click();
     await expect.poll(async () => drawer.getByTestId('design-excellent').textContent()).toContain('取消优秀');
-    await choose(page, drawer.locator('.ant-select'), '三年级数学实践作业');
+    // the drawer re-reads the design after marking it: choose the collection once that has settled
+    await page.waitForLoadState('networkidle');
+    await expect
+      .poll(async () => {
+        if (!(await drawer.getByTestId('design-add-collection').isEnabled())) await choose(page, drawer.locator('.ant-select'), '三年级数学实践作业');
+        return drawer.getByTestId('design-add-collection').isEnabled();
+      })
+      .toBe(true);
     await drawer.getByTestId('design-add-collection').click();
     await drawer.getByTestId('design-collection').filter({ hasText: '三年级数学实践作业' }).waitFor();
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);

@@ -198,5 +198,5 @@ export const SchoolToday = z.object({
   /** This week so far. */
   week: Figures,
 });
-export const SchoolHome = z.object({ date: LocalDate, schools: z.array(SchoolToday) });
+export const SchoolHome = z.object({ date: LocalDate, target: z.number(), schools: z.array(SchoolToday) });
 export const TeacherWeek = z.object({ weekStart: LocalDate, overrunFactor: z.number(), items: z.array(HomeworkItem), stats: z.array(TeacherItemStat) });

@@ -1,4 +1,8 @@
-/** The home page of each role: counts for administrators, classes for teachers, children for parents. */
+/**
+ * The home page of each role, the day's main job first: this week's homework figures and what needs attention for the
+ * district office and inspectors, today's publication progress for academic affairs, today's classes and their load for
+ * teachers; then the to-do, the organisation's counts and the rest.
+ */
 import { type Me, type OrgOverview, roleLabels, type School } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
@@ -6,6 +10,9 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { homeSections } from '../modules/home';
+import { DistrictHome } from '../modules/homework/home/DistrictHome';
+import { SchoolHome } from '../modules/homework/home/SchoolHome';
+import { TeacherHome } from '../modules/homework/home/TeacherHome';
 import { api } from './api';
 import { can, hasRole, useMe } from './auth';
 import { useI18n } from './i18n';
@@ -29,6 +36,8 @@ export default function HomePage() {
     enabled: hasRole(me, 'district_admin', 'inspector'),
   });
   if (!me) return null;
+  const teaching = me.classes.some((c) => c.roles.includes('teacher') || c.roles.includes('class_teacher'));
+  const places = [...new Set([...me.schools.map((s) => s.name), ...me.children.map((c) => c.schoolName)])];
   if (parentOnly(me))
     return (
       <Suspense fallback={null}>
@@ -56,12 +65,20 @@ export default function HomePage() {
               {roleLabels[r][locale]}
             </Tag>
           ))}
-          <Typography.Text type="secondary">{me.district.name}</Typography.Text>
+          <Typography.Text type="secondary" data-testid="home-place">
+            {[me.district.name, ...(places.length <= 2 ? places : [])].join(' · ')}
+          </Typography.Text>
         </Space>
       </Card>
       {hasRole(me, 'auditor') && (
         <Alert type="info" showIcon title={t('home.auditHint')} action={<Link to="/audit">{t('menu.audit')}</Link>} />
       )}
+      {can(me, 'homework.district') && <DistrictHome />}
+      {hasRole(me, 'school_admin') && <SchoolHome />}
+      {teaching && <TeacherHome />}
+      {homeSections.filter((s) => s.visible(me)).map((s) => (
+        <s.Component key={s.key} />
+      ))}
       {admin && (
         <Row gutter={[16, 16]}>
           {stats
@@ -75,9 +92,6 @@ export default function HomePage() {
             ))}
         </Row>
       )}
-      {homeSections.filter((s) => s.visible(me)).map((s) => (
-        <s.Component key={s.key} />
-      ))}
       {schools.data && schools.data.length > 0 && (
         <Card title={t('home.students')}>
           <Suspense fallback={<div style={{ height: 280 }} />}>
@@ -94,7 +108,7 @@ export default function HomePage() {
           </Suspense>
         </Card>
       )}
-      {me.classes.length > 0 && (
+      {me.classes.length > 0 && !teaching && (
         <Card title={t('home.myClasses')}>
           <List
             dataSource={me.classes}

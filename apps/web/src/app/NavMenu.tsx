@@ -6,6 +6,9 @@ import { useMe } from './auth';
 import { useI18n } from './i18n';
 import { groups, mayOpen, routes } from './routes';
 
+/** A label the narrow menu may cut: the whole of it on hover. */
+const labelOf = (text: string) => <span title={text}>{text}</span>;
+
 export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { data: me } = useMe();
   const { t } = useI18n();
@@ -17,7 +20,7 @@ export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     const out: NonNullable<MenuProps['items']> = [];
     const grouped = new Map<string, typeof visible>();
     for (const r of visible) {
-      if (!r.group) out.push({ key: r.path, icon: r.icon, label: t(r.labelKey) });
+      if (!r.group) out.push({ key: r.path, icon: r.icon, label: labelOf(t(r.labelKey)) });
       else {
         if (!grouped.has(r.group)) {
           grouped.set(r.group, []);
@@ -28,7 +31,7 @@ export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     }
     return out.map((item) =>
       item && 'children' in item && String(item.key).startsWith('group:')
-        ? { ...item, children: grouped.get(String(item.key).slice(6))!.map((r) => ({ key: r.path, icon: r.icon, label: t(r.labelKey) })) }
+        ? { ...item, children: grouped.get(String(item.key).slice(6))!.map((r) => ({ key: r.path, icon: r.icon, label: labelOf(t(r.labelKey)) })) }
         : item,
     );
   }, [me, t]);
@@ -38,6 +41,8 @@ export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <Menu
       mode="inline"
+      // a narrower step per level leaves the labels room in the 220 px side bar (English labels are the longest)
+      inlineIndent={16}
       items={items}
       selectedKeys={selected.length ? selected : [location.pathname]}
       defaultOpenKeys={openGroups.length ? openGroups : ['group:org']}

@@ -148,7 +148,7 @@ export const appMessages = {
     'menu.staff': 'Staff & accounts',
     'menu.subjects': 'Subjects',
     'menu.calendar': 'Calendar',
-    'menu.roster': 'Roster import/export',
+    'menu.roster': 'Rosters',
     'menu.institutions': 'Institutions',
     'menu.audit': 'Audit log',
     'menu.children': 'My children',

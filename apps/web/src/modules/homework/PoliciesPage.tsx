@@ -4,7 +4,7 @@
  * they were); every check the platform makes cites the version it applied.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { gradeNames, type PolicyEntry } from '@shuangjian/contracts';
+import type { PolicyEntry } from '@shuangjian/contracts';
 import { type HomeworkSettingKey, type HomeworkSettingValue, homeworkSettings } from '@shuangjian/policy';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, InputNumber, Popover, Row, Select, Space, Table, Tag, Typography } from 'antd';
@@ -18,6 +18,7 @@ import { formatDateTime } from '../../components/format';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useSaveMutation } from '../../components/useSaveMutation';
+import { gradeLabel } from './components/grades';
 import { districtToday } from './components/model';
 import { ReminderEditor, ReminderValue } from './components/ReminderSetting';
 
@@ -137,7 +138,7 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
 }
 
 function LimitsTable({ value }: { value: Limits }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Table
       rowKey="kind"
@@ -148,7 +149,7 @@ function LimitsTable({ value }: { value: Limits }) {
       dataSource={DAY_KINDS.map((kind) => ({ kind, ...value[kind] }))}
       columns={[
         { title: '', dataIndex: 'kind', width: 90, render: (k: string) => t(`hw.dayKind.${k}`) },
-        ...GRADES.map((g) => ({ title: gradeNames[Number(g)], dataIndex: g, width: 56, align: 'center' as const })),
+        ...GRADES.map((g) => ({ title: gradeLabel(Number(g), locale, true), dataIndex: g, width: 56, align: 'center' as const })),
       ]}
     />
   );
@@ -284,7 +285,7 @@ function VersionModal({ entry, onClose }: { entry: Entry; onClose: () => void })
 }
 
 function ValueEditor({ policyKey }: { policyKey: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const minutes = (name: (string | number)[]) => (
     <Form.Item name={name} noStyle rules={[{ required: true, message: '' }]}>
       <InputNumber min={0} max={600} precision={0} size="small" style={{ width: 60 }} aria-label={name.join('.')} />
@@ -304,7 +305,7 @@ function ValueEditor({ policyKey }: { policyKey: string }) {
             columns={[
               { title: '', dataIndex: 'kind', width: 90, render: (k: string) => t(`hw.dayKind.${k}`) },
               ...GRADES.map((g) => ({
-                title: gradeNames[Number(g)],
+                title: gradeLabel(Number(g), locale, true),
                 key: g,
                 width: 70,
                 align: 'center' as const,

@@ -1,9 +1,8 @@
 /** 教务处作业总览: every class's load today, classes over the limit this week, estimate against actual by teacher. */
-import { WarningFilled } from '@ant-design/icons';
-import type { ClassDayStat, SchoolClass, SchoolOverview, TeacherItemStat, TeacherSummary } from '@shuangjian/contracts';
+import type { ClassDayStat, SchoolClass, SchoolOverview, TeacherSummary } from '@shuangjian/contracts';
 import { addDays, defaultHomeworkPolicy } from '@shuangjian/policy';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Progress, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Row, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,27 +14,14 @@ import { Chart, type ChartOption } from '../../components/Chart';
 import { PageHeader } from '../../components/PageHeader';
 import { MeasureTip } from './components/MeasureTip';
 import { districtToday, formatDay, hwKey } from './components/model';
-import { BAD, GOOD, loadColor, loadShare, MUTED, percent, ratio, WARN, withinColor } from './components/rates';
+import { BAD, GOOD, MUTED, percent, ratio, WARN } from './components/rates';
+import { FlaggedItems } from './school/FlaggedItems';
+import { type TodayRow, TodayTable, worstFirst } from './school/TodayTable';
 
 type Overview = z.infer<typeof SchoolOverview>;
 type Stat = z.infer<typeof ClassDayStat>;
 type ClassRow = z.infer<typeof SchoolClass>;
 type Teacher = z.infer<typeof TeacherSummary>;
-type Flagged = z.infer<typeof TeacherItemStat>;
-
-/** A class of the school with today's figures, or none when nothing was set for it. */
-type TodayRow = { classId: string; className: string; grade: number; stat: Stat | null };
-
-/** Worst first: over-loaded, then planned over the limit, then fullest load, then lowest completion. */
-function severity(r: TodayRow): number[] {
-  const s = r.stat;
-  if (!s) return [0, 0, -1, 1];
-  return [s.overloaded ? 1 : 0, s.plannedOver ? 1 : 0, loadShare(s.plannedWritten, s.limit), -(ratio(s.withinLimit, s.reporters) ?? 1)];
-}
-const compare = (a: number[], b: number[]) => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
-  return 0;
-};
 
 export default function SchoolOverviewPage() {
   const tz = useTimeZone();
@@ -58,17 +44,16 @@ export default function SchoolOverviewPage() {
     enabled: !!schoolId,
   });
   const data = overview.data;
-  const target = defaultHomeworkPolicy.completionTarget;
-  const factor = defaultHomeworkPolicy.overrun.factor;
+  const target = data?.target ?? defaultHomeworkPolicy.completionTarget;
+  const factor = data?.overrunFactor ?? defaultHomeworkPolicy.overrun.factor;
 
   const todayRows = useMemo<TodayRow[]>(() => {
     const stats = new Map(data?.today.map((s) => [s.classId, s]));
     const rows: TodayRow[] = (classes.data ?? []).map((c) => ({ classId: c.id, className: c.name, grade: c.grade, stat: stats.get(c.id) ?? null }));
     for (const s of data?.today ?? []) if (!rows.some((r) => r.classId === s.classId)) rows.push({ classId: s.classId, className: s.className, grade: 0, stat: s });
-    return rows.sort((a, b) => compare(severity(a), severity(b)) || a.grade - b.grade || a.className.localeCompare(b.className, 'zh-CN'));
+    return rows.sort(worstFirst);
   }, [data, classes.data]);
 
-  const classIdByName = useMemo(() => new Map(classes.data?.map((c) => [c.name, c.id])), [classes.data]);
   const teachers = data?.teachers ?? [];
   const ratioChart: ChartOption = {
     tooltip: {
@@ -98,6 +83,7 @@ export default function SchoolOverviewPage() {
   };
 
   const dayLink = (classId: string, d: string) => `/homework/day/${classId}/${d}`;
+  const day = todayRows.reduce((x, r) => ({ reporters: x.reporters + (r.stat?.reporters ?? 0), students: x.students + (r.stat?.published ? r.stat.students : 0), within: x.within + (r.stat?.withinLimit ?? 0) }), { reporters: 0, students: 0, within: 0 });
 
   return (
     <>
@@ -129,80 +115,15 @@ export default function SchoolOverviewPage() {
                   total: todayRows.length,
                   over: todayRows.filter((r) => r.stat?.overloaded || r.stat?.plannedOver).length,
                 })}
+                {day.students > 0 && ` · ${t('hwv.school.todayReporting', { n: day.reporters, m: day.students, rate: percent(ratio(day.reporters, day.students)), within: percent(ratio(day.within, day.reporters)) })}`}
               </Typography.Text>
             }
             styles={{ body: { padding: 0 } }}
           >
-            <Table<TodayRow>
-              rowKey="classId"
-              data-testid="school-today"
-              loading={overview.isLoading || classes.isLoading}
-              dataSource={todayRows}
-              pagination={false}
-              size="middle"
-              scroll={{ x: 860 }}
-              columns={[
-                { title: t('hwv.col.class'), dataIndex: 'className', width: 130, render: (n: string, r) => <Link to={dayLink(r.classId, date)}>{n}</Link> },
-                {
-                  title: <MeasureTip measure="counted">{t('hwv.school.plannedVsLimit')}</MeasureTip>,
-                  key: 'planned',
-                  width: 240,
-                  render: (_: unknown, r) => {
-                    const s = r.stat;
-                    if (!s) return <Typography.Text type="secondary">{t('hwv.school.nothingSet')}</Typography.Text>;
-                    if (s.limit === 0 && s.plannedWritten === 0) return <Typography.Text type="secondary">{t('hwv.school.noWrittenGrade')}</Typography.Text>;
-                    const share = loadShare(s.plannedWritten, s.limit);
-                    return (
-                      <Flex align="center" gap={8}>
-                        <Progress percent={Math.min(100, Math.round(share * 100))} showInfo={false} strokeColor={loadColor(share)} style={{ flex: 1, margin: 0 }} size="small" />
-                        <Typography.Text style={{ whiteSpace: 'nowrap', color: share > 1 ? BAD : undefined }}>{t('hwv.minutesOf', { n: s.plannedWritten, limit: s.limit })}</Typography.Text>
-                      </Flex>
-                    );
-                  },
-                },
-                {
-                  title: t('hwv.school.published'),
-                  key: 'published',
-                  width: 90,
-                  render: (_: unknown, r) => (r.stat?.published ? <Tag color="success">{t('hwv.published')}</Tag> : <Tag>{t('hwv.notPublished')}</Tag>),
-                },
-                { title: t('hwv.school.reporters'), key: 'reporters', width: 90, align: 'right', render: (_: unknown, r) => r.stat?.reporters ?? '–' },
-                {
-                  title: <MeasureTip measure="withinRate" vars={{ p: Math.round(target * 100) }}>{t('hwv.withinRate')}</MeasureTip>,
-                  key: 'within',
-                  width: 130,
-                  align: 'right',
-                  render: (_: unknown, r) => {
-                    const v = r.stat ? ratio(r.stat.withinLimit, r.stat.reporters) : null;
-                    return <Typography.Text style={{ color: withinColor(v, target) }}>{percent(v)}</Typography.Text>;
-                  },
-                },
-                {
-                  title: t('hwv.school.median'),
-                  key: 'median',
-                  width: 110,
-                  align: 'right',
-                  render: (_: unknown, r) => (r.stat?.medianMinutes !== null && r.stat?.medianMinutes !== undefined && r.stat.reporters ? t('hwv.minutes', { n: r.stat.medianMinutes }) : '–'),
-                },
-                {
-                  title: <MeasureTip measure="overloaded" vars={{ p: Math.round(target * 100) }}>{t('hwv.school.flag')}</MeasureTip>,
-                  key: 'flag',
-                  width: 150,
-                  render: (_: unknown, r) => (
-                    <Space size={0} wrap>
-                      {r.stat?.plannedOver && <Tag color="red">{t('hwv.plannedOver')}</Tag>}
-                      {r.stat?.overloaded && (
-                        <Tooltip title={t('hwv.school.overTip', { over: r.stat.overLimit, n: r.stat.reporters, bedtime: r.stat.bedtimeStops })}>
-                          <Tag color="red" icon={<WarningFilled />}>
-                            {t('hwv.overloaded')}
-                          </Tag>
-                        </Tooltip>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]}
-            />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 16px' }} data-testid="school-today-note">
+              {t('hwv.note.withinShort', { p: Math.round(target * 100) })} {t('hwv.note.reportingShort')}
+            </Typography.Paragraph>
+            <TodayTable rows={todayRows} date={date} target={target} loading={overview.isLoading || classes.isLoading} />
           </Card>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={12}>
@@ -275,50 +196,7 @@ export default function SchoolOverviewPage() {
           >
             {teachers.length ? <Chart option={ratioChart} style={{ height: 300 }} /> : <Empty description={t('hwv.school.noTeacherData')} />}
           </Card>
-          <Card title={t('hwv.school.flaggedItems')} styles={{ body: { padding: 0 } }} data-testid="school-flagged">
-            <Table<Flagged>
-              rowKey="itemId"
-              size="small"
-              loading={overview.isLoading}
-              dataSource={data?.flaggedItems}
-              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-              scroll={{ x: 640 }}
-              locale={{ emptyText: t('hwv.school.noFlagged') }}
-              columns={[
-                {
-                  title: t('hwv.col.date'),
-                  dataIndex: 'date',
-                  width: 120,
-                  // the item statistics carry the class name only: the school's classes give its id
-                  render: (d: string, r) => {
-                    const id = classIdByName.get(r.className);
-                    return id ? <Link to={dayLink(id, d)}>{formatDay(d, locale)}</Link> : formatDay(d, locale);
-                  },
-                },
-                { title: t('hwv.col.class'), dataIndex: 'className', width: 110 },
-                { title: t('hwv.col.subject'), dataIndex: 'subjectName', width: 90 },
-                { title: t('hwv.col.teacher'), dataIndex: 'teacherName', width: 90 },
-                { title: t('hwv.week.estimate'), dataIndex: 'estimate', align: 'right', render: (m: number) => t('hwv.minutes', { n: m }) },
-                {
-                  title: t('hwv.week.median'),
-                  dataIndex: 'medianMinutes',
-                  align: 'right',
-                  render: (m: number | null, r) => (
-                    <Tooltip title={t('hwv.week.reports', { n: r.reports })}>
-                      <Typography.Text type="danger">{m === null ? '–' : t('hwv.minutes', { n: m })}</Typography.Text>
-                    </Tooltip>
-                  ),
-                },
-                {
-                  title: t('hwv.school.meanRatio'),
-                  key: 'ratio',
-                  align: 'right',
-                  render: (_: unknown, r) => (r.medianMinutes === null || !r.estimate ? '–' : <Typography.Text type="danger">{(r.medianMinutes / r.estimate).toFixed(2)}×</Typography.Text>),
-                },
-                { title: t('hwv.school.reportsCol'), dataIndex: 'reports', align: 'right' },
-              ]}
-            />
-          </Card>
+          <FlaggedItems items={data?.flaggedItems} loading={overview.isLoading} />
         </Space>
       )}
     </>

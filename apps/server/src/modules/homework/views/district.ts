@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { DistrictExport, DistrictSchoolsPage, DistrictSchoolsQuery, DistrictWeekly } from '@shuangjian/contracts';
 import { roleHas } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
-import { and, asc, between, desc, eq, gt, ilike, inArray, lte, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, gt, gte, ilike, inArray, lte, max, min, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../../platform/access';
 import { today } from '../../../platform/clock';
 import { classDirectory, schoolDirectory } from '../../org';
@@ -14,7 +14,7 @@ import { homeworkPolicy } from '../homework.policy';
 import { homeworkClassDayStats, homeworkSchoolWeekStats } from '../schema';
 import { add, classDayCounts, type Counts, figures, isPartial, schoolWeekRows, summed, weeksOf, ZERO } from './figures';
 
-/** Weeks shown when the page opens: the eight up to the latest with published homework. */
+/** Weeks shown when the page opens at most: those with published homework among the eight up to the latest. */
 const DEFAULT_WEEKS = 8;
 
 /**
@@ -44,20 +44,27 @@ export async function districtWeekly(ctx: Ctx, range: { from?: LocalDate; to?: L
   return value;
 }
 
-async function lastDataWeek(ctx: Ctx, now: LocalDate): Promise<LocalDate | null> {
+/** The first and last weeks (Mondays) with a published class-day within reach among the `weeks` up to this week. */
+async function dataWeeks(ctx: Ctx, now: LocalDate, weeks: number): Promise<{ first: LocalDate | null; last: LocalDate | null }> {
   const w = homeworkSchoolWeekStats;
-  const [row] = await ctx.db
+  const reach = and(scoped(ctx, w, 'homework.district'), gt(w.classDays, 0));
+  const [last] = await ctx.db
     .select({ week: max(w.weekStart) })
     .from(w)
-    .where(and(scoped(ctx, w, 'homework.district'), gt(w.classDays, 0), lte(w.weekStart, weekStart(now))));
-  return row?.week ?? null;
+    .where(and(reach, lte(w.weekStart, weekStart(now))));
+  if (!last?.week) return { first: null, last: null };
+  const [first] = await ctx.db
+    .select({ week: min(w.weekStart) })
+    .from(w)
+    .where(and(reach, gte(w.weekStart, addDays(last.week, -7 * (weeks - 1))), lte(w.weekStart, last.week)));
+  return { first: first?.week ?? last.week, last: last.week };
 }
 
 async function readWeekly(ctx: Ctx, range: { from?: LocalDate; to?: LocalDate }, now: LocalDate): Promise<z.output<typeof DistrictWeekly>> {
-  const last = await lastDataWeek(ctx, now);
-  const end = last ?? weekStart(now);
-  const from = range.from ?? addDays(end, -7 * (DEFAULT_WEEKS - 1));
-  const to = range.to ?? addDays(end, 6);
+  // no range asked: the weeks with published homework among the eight up to the latest, not empty ones before them
+  const { first, last } = await dataWeeks(ctx, now, DEFAULT_WEEKS);
+  const from = range.from ?? first ?? addDays(weekStart(now), -7 * (DEFAULT_WEEKS - 1));
+  const to = range.to ?? addDays(last ?? weekStart(now), 6);
   const u = schoolWeekRows(ctx, from, to);
   const sd = schoolDirectory;
   const [weekRows, [active], schools, { policy }] = await Promise.all([

@@ -155,5 +155,6 @@ export async function schoolHome(ctx: Ctx, date?: LocalDate): Promise<z.output<t
       week: figures(add(ZERO, week[0] ?? ZERO)),
     });
   }
-  return { date: day, schools: out };
+  const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, day);
+  return { date: day, target: policy.completionTarget, schools: out };
 }

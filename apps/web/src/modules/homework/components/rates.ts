@@ -44,3 +44,14 @@ export function loadColor(share: number): string {
   if (share > 0.8) return WARN;
   return GOOD;
 }
+
+/** Reporting rate (families who reported ÷ children asked): no target of its own, so only a thin share reads as weak. */
+export function reportingColor(rate: number | null | undefined): string | undefined {
+  if (rate === null || rate === undefined) return MUTED;
+  return undefined;
+}
+
+/** The share of a class-day's children who finished every counted item within the limit, bedtime stops left out. */
+export function finishedShare(withinLimit: number, bedtimeStops: number, reporters: number): number | null {
+  return ratio(Math.max(0, withinLimit - bedtimeStops), reporters);
+}
