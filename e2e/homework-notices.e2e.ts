@@ -76,3 +76,21 @@ describe('homework: parents are told when the list is published', () => {
     await shot(page, 'notices-03-parent-list-from-notice');
   });
 });
+
+describe('the evening reminder is a district setting', () => {
+  it('the district office reads it as a sentence and opens its editor', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-district');
+    await page.goto('/settings/policies');
+    const card = page.getByTestId('policy-homework.eveningReminder');
+    await card.waitFor();
+    expect(await card.getByTestId('reminder-value').first().textContent()).toContain('上课日 20:30 提醒当日清单已公示、还没填报的家庭');
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'notices-04-policy-evening-reminder');
+    await card.getByTestId('policy-new-version').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '晚间填报提醒' });
+    expect(await modal.getByLabel('提醒时间').inputValue()).toBe('20:30');
+    expect(await modal.getByRole('checkbox', { name: '上课日' }).isChecked()).toBe(true);
+    await shot(page, 'notices-05-policy-evening-reminder-editor');
+  });
+});

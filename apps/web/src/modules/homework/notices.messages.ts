@@ -2,7 +2,7 @@
 
 // each key once, zh-CN first and English beside it
 const messages: Record<string, [zh: string, en: string]> = {
-  'hwn.reminder.on': ['{days}{time} 提醒当日清单已公示、还没填报的家庭（每个孩子每天一次）', 'At {time} on {days}, families whose list is published and not yet reported are reminded (once per child a day)'],
+  'hwn.reminder.on': ['{days} {time} 提醒当日清单已公示、还没填报的家庭（每个孩子每天一次）', 'At {time} on {days}, families whose list is published and not yet reported are reminded (once per child a day)'],
   'hwn.reminder.off': ['不发送晚间填报提醒', 'No evening reminder'],
   'hwn.reminder.enabled': ['发送晚间填报提醒', 'Send the evening reminder'],
   'hwn.reminder.time': ['提醒时间', 'Time'],
