@@ -8,7 +8,7 @@ import type { RemindFamilies } from '@shuangjian/contracts';
 import { addDays, homeworkSettings, type LocalDate, localDateTimeIn } from '@shuangjian/policy';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Ctx } from '../../platform/access';
+import type { Actor, Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Channels } from '../../platform/channels';
 import { today } from '../../platform/clock';
@@ -227,6 +227,9 @@ export async function remindersOf(q: Queryable, districtId: string, classId: str
 
 type Rows<T> = { rows: T[] };
 
+/** The platform itself, as the audit log names the author of what a scheduled job does. */
+const systemActor = (districtId: string): Actor => ({ districtId, userId: null, userName: '系统（定时任务）', roles: [], ip: null, requestId: null });
+
 /**
  * 晚间填报提醒 of one district for its today, when the setting is on, it is that time or later, and the day is of a
  * kind the setting names: families whose child's class published the day's list before the reminder time and who
@@ -271,6 +274,12 @@ export async function sendEveningReminders(deps: Pick<JobDeps, 'db' | 'channels'
         .from(classDirectory)
         .where(and(eq(classDirectory.districtId, district.id), inArray(classDirectory.id, [...byClass.keys()])));
       for (const c of classes) await remindMessage(tx, deps.channels, { districtId: district.id, name: c.name, schoolName: c.schoolName }, date, byClass.get(c.id)!, null);
+      await audit(tx, systemActor(district.id), {
+        action: 'homework.remind.evening',
+        entity: 'school',
+        entityId: schoolId,
+        after: { date, time: setting.time, classes: classes.map((c) => ({ classId: c.id, reminded: byClass.get(c.id)!.length })) },
+      });
       return result.rows.length;
     });
   }

@@ -213,6 +213,10 @@ describe('the evening reminder', () => {
     expect(evening.map((r) => r.student_id)).not.toContain(child.id);
     expect((await outboxOf('homework.report_reminder')).length - before).toBe((await classPhones()).length - 2);
     expect((await bell('demo-parent')).filter((x) => x.kind === 'homework.report_reminder')).toHaveLength(1);
+    const [entry] = await q<{ actor_name: string; after: { date: string; classes: { classId: string; reminded: number }[] } }>(
+      `select actor_name, after from audit_log where action = 'homework.remind.evening'`,
+    );
+    expect(entry).toMatchObject({ actor_name: '系统（定时任务）', after: { date: TODAY, classes: [{ classId: cls.id, reminded: students - 1 }] } });
     // once per child and day, however often it runs
     at('21:00');
     expect(await sendEveningReminders(jobDeps(), district)).toBe(0);
