@@ -94,12 +94,12 @@ describe('when homework ended', () => {
     // the class-day rollup counts it, and the class calendar answers it
     const cal = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/classes/${cls.id}/calendar?from=${date}&to=${date}`);
     expect(cal.status).toBe(200);
-    const [{ lateNights }] = await w.db.database.query<{ lateNights: number }>(
+    const [late] = await w.db.database.query<{ lateNights: number }>(
       `select count(*)::int as "lateNights" from homework_student_days where class_id = $1 and date = $2 and late_minutes > 0`,
       [cls.id, date],
     );
-    expect(lateNights).toBeGreaterThanOrEqual(1);
-    expect(cal.body.days[0].lateNights).toBe(lateNights);
+    expect(late!.lateNights).toBeGreaterThanOrEqual(1);
+    expect(cal.body.days[0].lateNights).toBe(late!.lateNights);
     // the audit entry keeps the time and the bedtime it was measured against
     const audit = await w.db.database.query<{ after: Record<string, unknown> }>(
       `select after from audit_log where action = 'homework.feedback' and entity_id = $1 order by at desc limit 1`,
@@ -133,7 +133,8 @@ describe('the class teacher sees who reported', () => {
     expect(body.publishedVersion).toBeGreaterThanOrEqual(1);
     expect(body.reporters).toBe(body.rows.filter((x: { reported: boolean }) => x.reported).length);
     // matches the database and the class-day rollup
-    const [{ n }] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from homework_student_days where class_id = $1 and date = $2`, [cls.id, date]);
+    const [count] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from homework_student_days where class_id = $1 and date = $2`, [cls.id, date]);
+    const n = count!.n;
     expect(body.reporters).toBe(n);
     const cal = (await call(w.app, teacher, 'GET', `/api/homework/classes/${cls.id}/calendar?from=${date}&to=${date}`)).body;
     expect(cal.days[0]).toMatchObject({ reporters: n, lateNights: body.lateNights, bedtimeStops: body.bedtimeStops });
