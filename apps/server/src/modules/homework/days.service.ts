@@ -109,7 +109,7 @@ export async function submitDay(ctx: Ctx, classId: string, date: LocalDate, note
 async function approveOne(ctx: Ctx, cls: ClassRef, date: LocalDate, reason: string | null): Promise<{ version: number } | { refused: AppError }> {
   return ctx.db.transaction(async (tx) => {
     const day = await loadDay(tx, cls, date);
-    if (day.status !== 'pending_approval') throw conflict('当日作业不在待审核状态');
+    if (day.status !== 'pending_approval') throw conflict('当日作业已不在待审核状态：可能已由他人审核通过或退回');
     try {
       // its own savepoint: a refused publication leaves nothing half-written behind the audit entry
       return { version: await tx.transaction((inner) => publish(ctx, inner, cls, date, day, day.submitNote ?? reason)) };
