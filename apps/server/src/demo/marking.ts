@@ -1,9 +1,9 @@
 /**
- * Demo marking (批改) of the published history: most items before this week are marked, each teacher at their own habit
- * (so the rates differ per teacher and class), about half of this week's; demo-teacher's this week still waits, the work
- * the demo's teacher finds on the marking page.
+ * Demo marking (批改) of the published history: most items are marked, each teacher at their own habit (so the rates
+ * differ per teacher and class), about half of the last three school days'; demo-teacher's last three days still wait,
+ * the work the demo's teacher finds on the marking page (inside the window: the end of the following week).
  */
-import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
+import { addDays, type LocalDate } from '@shuangjian/policy';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { bulkInsert, type Db } from '../platform/db';
 import { users } from '../platform/schema';
@@ -17,7 +17,6 @@ const NOTES = ['订正已收齐', '共性错误已在课上讲评', '个别学�
 /** Runs inside the demo's one transaction (`db` is it), after the homework history. */
 export async function seedMarkingDemo(db: Db, districtId: string, today: LocalDate) {
   const next = rng(7070);
-  const monday = weekStart(today);
   const items = await db
     .select({ item: homeworkItems, username: users.username })
     .from(homeworkItems)
@@ -32,10 +31,12 @@ export async function seedMarkingDemo(db: Db, districtId: string, today: LocalDa
         .groupBy(students.classId)
     ).map((r) => [r.classId, r.n]),
   );
+  const days = [...new Set(items.map((r) => r.item.date))].sort();
+  const recentFrom = days[Math.max(0, days.length - 3)] ?? today;
   const habit = new Map<string, number>();
   const rows: (typeof homeworkMarkings.$inferInsert)[] = [];
   for (const { item: i, username } of items) {
-    const recent = i.date >= monday;
+    const recent = i.date >= recentFrom;
     if (recent && username === 'demo-teacher') continue;
     if (!habit.has(i.teacherId)) habit.set(i.teacherId, 0.6 + next() * 0.4);
     if (next() > (recent ? 0.5 : habit.get(i.teacherId)!)) continue;

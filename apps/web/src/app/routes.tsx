@@ -26,6 +26,10 @@ import {
   SmileOutlined,
   TeamOutlined,
   UserOutlined,
+  HighlightOutlined,
+  PieChartOutlined,
+  ProfileOutlined,
+  CarryOutOutlined,
 } from '@ant-design/icons';
 import type { Me, Permission, Role } from '@shuangjian/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
@@ -63,6 +67,10 @@ export const routes: AppRoute[] = [
   { path: '/homework/class', labelKey: 'menu.homework.class', icon: <HeatMapOutlined />, roles: ['class_teacher', 'grade_leader', 'school_admin', 'district_admin', 'inspector'], group: 'homework', page: page(() => import('../modules/homework/ClassCalendarPage')) },
   { path: '/homework/school', labelKey: 'menu.homework.school', icon: <FundOutlined />, roles: ['school_admin', 'grade_leader', 'subject_leader'], group: 'homework', page: page(() => import('../modules/homework/SchoolOverviewPage')) },
   { path: '/homework/district', labelKey: 'menu.homework.district', icon: <DashboardOutlined />, permission: 'homework.district', group: 'homework', page: page(() => import('../modules/homework/DistrictDashboardPage')) },
+  { path: '/homework/marking', labelKey: 'menu.homework.marking', icon: <HighlightOutlined />, roles: ['teacher'], group: 'homework', page: page(() => import('../modules/homework/marking/MarkingPage')) },
+  { path: '/homework/marking/rates', labelKey: 'menu.homework.markingRates', icon: <PieChartOutlined />, roles: ['school_admin', 'grade_leader', 'subject_leader', 'district_admin', 'inspector'], group: 'homework', page: page(() => import('../modules/homework/marking/MarkingRatesPage')) },
+  { path: '/homework/register', labelKey: 'menu.homework.register', icon: <ProfileOutlined />, roles: STAFF, group: 'homework', page: page(() => import('../modules/homework/marking/RegisterPage')) },
+  { path: '/homework/vacation', labelKey: 'menu.homework.vacation', icon: <CarryOutOutlined />, roles: ['teacher', 'class_teacher', 'grade_leader', 'school_admin'], group: 'homework', page: page(() => import('../modules/homework/vacation/VacationPage')) },
   { path: '/homework/library', labelKey: 'menu.homework.library', icon: <BookOutlined />, permission: 'homework.library', group: 'homework', page: page(() => import('../modules/homework/library/LibraryPage')) },
   { path: '/homework/day/:classId/:date', labelKey: 'menu.homework.day', icon: <CalendarOutlined />, permission: 'homework.read', menu: false, page: page(() => import('../modules/homework/day/ClassDayPage')) },
   { path: '/homework/notice/:classId/:date', labelKey: 'menu.homework.notice', icon: <PrinterOutlined />, permission: 'homework.published.read', menu: false, page: page(() => import('../modules/homework/NoticePage')) },

@@ -2,6 +2,7 @@
 import { auditMessages } from './audit/messages';
 import { calendarMessages } from './calendar/messages';
 import { homeworkMessages } from './homework/messages';
+import { homeworkMarkingMessages } from './homework/marking.messages';
 import { homeworkNoticeMessages } from './homework/notices.messages';
 import { homeworkViewMessages } from './homework/views.messages';
 import { homeworkReviewMessages } from './homework/review.messages';
@@ -11,7 +12,7 @@ import { orgMessages } from './org/messages';
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

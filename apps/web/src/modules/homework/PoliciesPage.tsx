@@ -220,6 +220,10 @@ function ValueView({ policyKey, value, compact }: { policyKey: string; value: un
       const v = parse('homework.mandatorySteps', value);
       return v ? <StepsValue value={v} /> : raw;
     }
+    case 'homework.vacationExcellentMin': {
+      const v = parse('homework.vacationExcellentMin', value);
+      return v === null ? raw : <span>{t('hwm.policy.excellentValue', { n: v })}</span>;
+    }
     default:
       return raw;
   }
@@ -379,6 +383,12 @@ function ValueEditor({ policyKey }: { policyKey: string }) {
             </Form.Item>
           </Col>
         </Row>
+      );
+    case 'homework.vacationExcellentMin':
+      return (
+        <Form.Item name="value" label={t('hwm.policy.excellentLabel')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={100} precision={0} suffix={t('hwm.policy.times')} style={{ width: 160 }} />
+        </Form.Item>
       );
     default:
       return (

@@ -13,6 +13,8 @@ import { formatDay } from '../components/model';
 import { loadColor, loadShare } from '../components/rates';
 import { Stepper } from '../components/Stepper';
 import { DayKindTag } from '../components/tags';
+import { ChildMarkTag } from '../marking/MarkingTag';
+import { useChildMarks } from '../marking/queries';
 import { ItemCard } from './ItemCard';
 import { ReportForm } from './ReportForm';
 import { outcomeOf, ReportResult } from './ReportResult';
@@ -75,6 +77,8 @@ export function DayTab({ child, date, today, onDate }: { child: Child; date: str
   const [editing, setEditing] = useState<string | null>(null);
   const reportable = date <= today && daysBetween(date, today) <= REPORT_DAYS;
   const d = day.data;
+  // 批改: which of the day's items the teachers marked (asked once the list is out and the day has come)
+  const marks = useChildMarks(child.id, date, !!d?.list && date <= today);
   const editKey = `${date}:${d?.feedback?.reportedAt ?? ''}`;
   const isEditing = editing === editKey;
   const saved = (next: ChildDayRow) => {
@@ -148,7 +152,7 @@ export function DayTab({ child, date, today, onDate }: { child: Child; date: str
             </Space>
           </Card>
           {d.list.items.map((i) => (
-            <ItemCard key={i.itemId} item={i} />
+            <ItemCard key={i.itemId} item={i} mark={<ChildMarkTag mark={marks.data?.find((m) => m.itemId === i.itemId)} />} />
           ))}
           {!reportable && (
             <Alert type="info" showIcon title={date > today ? t('hwv.report.future') : t('hwv.report.tooOld', { n: REPORT_DAYS })} />

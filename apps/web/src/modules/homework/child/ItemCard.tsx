@@ -1,6 +1,7 @@
 /** One published item on the day tab: subject, minutes, content, tags, links and attachments, teacher. */
 import { ClockCircleOutlined, DownloadOutlined, LinkOutlined } from '@ant-design/icons';
 import { Card, Flex, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { ItemTags } from '../components/tags';
 import type { ListItem } from './types';
@@ -11,7 +12,8 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function ItemCard({ item }: { item: ListItem }) {
+/** `mark`: how the teacher marked it (批改), once recorded. */
+export function ItemCard({ item, mark }: { item: ListItem; mark?: ReactNode }) {
   const { t } = useI18n();
   return (
     <Card size="small" data-testid="child-item" styles={{ body: { padding: 14 } }}>
@@ -30,6 +32,7 @@ export function ItemCard({ item }: { item: ListItem }) {
       )}
       <Typography.Paragraph style={{ margin: '6px 0', fontSize: 15, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{item.content}</Typography.Paragraph>
       <ItemTags item={item} />
+      {mark}
       {(item.links.length > 0 || item.attachments.length > 0) && (
         <Space orientation="vertical" size={4} style={{ marginTop: 8, width: '100%' }}>
           {item.links.map((href) => (

@@ -6,6 +6,9 @@ import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
+import { ChildExcellentLists } from '../vacation/ExcellentListCard';
+import { HandInCard } from '../vacation/HandInCard';
+import { useChildHandIns } from '../vacation/queries';
 import { ListDay, useRange } from './ListDay';
 import type { Child } from './types';
 
@@ -14,11 +17,15 @@ export default function VacationTab({ child, today }: { child: Child; today: str
   const [from, setFrom] = useState(today);
   const [to, setTo] = useState(addDays(today, 13));
   const range = useRange(child.id, from, to);
+  // 天天交: what was handed in for each vacation day of the range
+  const handIns = useChildHandIns(child.id, from, to);
+  const handInOf = new Map(handIns.data?.handIns.map((h) => [h.date, h]));
   const days = useMemo(() => Array.from({ length: daysBetween(from, to) + 1 }, (_, i) => addDays(from, i)), [from, to]);
   const byDate = new Map(range.data?.lists.map((l) => [l.date, l]));
   const withLists = days.filter((d) => byDate.has(d)).length;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <ChildExcellentLists studentId={child.id} />
       <Card styles={{ body: { padding: 12 } }}>
         <Typography.Text type="secondary">{t('hwv.vacation.hint', { n: CHILD_RANGE_MAX_DAYS })}</Typography.Text>
         <Flex gap={8} style={{ marginTop: 8 }}>
@@ -58,7 +65,10 @@ export default function VacationTab({ child, today }: { child: Child; today: str
         ) : (
           <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="child-vacation">
             {days.map((d) => (
-              <ListDay key={d} date={d} list={byDate.get(d)} testId="child-vacation-day" />
+              <div key={d}>
+                <ListDay date={d} list={byDate.get(d)} testId="child-vacation-day" />
+                {byDate.get(d)?.dayKind === 'vacation' && <HandInCard studentId={child.id} date={d} today={today} handIn={handInOf.get(d) ?? null} />}
+              </div>
             ))}
           </Space>
         ))}
