@@ -1,7 +1,8 @@
 /**
  * The homework review chain in the browser, from the demo accounts: a teacher sets 数学 over the class's daily limit
- * and sees the warning while typing; the subject leader approves the content; the class teacher shortens it and
- * submits the day; academic affairs approves it; the parent sees the published list on a phone.
+ * and sees the warning and the fix while typing; the subject leader approves the content beside the class's whole day;
+ * the grade leader checks 科学 with a comment; the class teacher is told what must happen before submitting, takes
+ * the proposed cut and submits the day; academic affairs approves it; the parent sees the published list on a phone.
  * The demo district has, today in 实验小学 三年级(2)班: 语文 25 min and 英语 15 min ready, 科学 pending content check.
  */
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
@@ -30,9 +31,10 @@ describe('homework: set → check → coordinate → approve → published', () 
     const { page, context } = await newPage();
     await signIn(page, 'demo-teacher');
     await page.goto('/homework/set');
+    // a teacher of one subject finds it chosen already
+    await expect.poll(() => page.getByTestId('subject-select').textContent(), { timeout: 15_000 }).toContain('数学');
     await choose(page, page.getByTestId('class-select'), CLASS);
     await page.keyboard.press('Escape');
-    await choose(page, page.getByTestId('subject-select'), '数学');
     await choose(page, page.getByTestId('type-select'), '书面');
     await page.getByText('基础', { exact: true }).click();
     await page.getByText('在家完成', { exact: true }).click();
@@ -48,7 +50,9 @@ describe('homework: set → check → coordinate → approve → published', () 
     expect(entry).toContain('语文');
     expect(entry).toContain('英语');
     expect(await text(page, 'load-violations')).toContain('书面作业合计 70 分钟，超过3年级每日 60 分钟的上限');
-    expect(await text(page, 'load-blocked')).toContain('不能公示');
+    expect(await text(page, 'load-blocked')).toContain('才能公示');
+    // what would fix it: this item at 20 minutes
+    expect(await text(page, 'load-fix')).toContain('本条改为 20 分钟即可在上限内');
     expect(await page.getByTestId('submit-blocked-hint').isVisible()).toBe(true);
     await shot(page, 'homework-01-teacher-over-limit');
 
@@ -62,7 +66,7 @@ describe('homework: set → check → coordinate → approve → published', () 
     await context.close();
   });
 
-  it('b. the subject leader approves the content on the to-do page', async () => {
+  it('b. the subject leader approves the content on the to-do page, beside the class’s whole day', async () => {
     const { page, context } = await newPage();
     await signIn(page, 'demo-subjectleader');
     await page.goto('/homework/todo');
@@ -70,6 +74,8 @@ describe('homework: set → check → coordinate → approve → published', () 
     const row = section.getByRole('row').filter({ hasText: CONTENT });
     await row.waitFor();
     expect(await row.textContent()).toContain(CLASS);
+    // the class's day: 语文 25 + 英语 15 + this 30 against the limit of 60
+    expect(await row.getByTestId('check-day').textContent()).toContain('70 / 60 分钟');
     await row.getByRole('checkbox').check();
     await shot(page, 'homework-03-subjectleader-todo');
     await page.getByTestId('check-approve').click();
@@ -78,7 +84,22 @@ describe('homework: set → check → coordinate → approve → published', () 
     await context.close();
   });
 
-  it('c. the class teacher finds the day over the limit, shortens 数学 and submits the day', async () => {
+  it('b2. the grade leader checks 科学 on its own row, with a comment for the teacher', async () => {
+    const { page, context } = await newPage();
+    await signIn(page, 'demo-gradeleader');
+    await page.goto('/homework/todo');
+    const row = page.getByTestId('todo-toCheck').getByRole('row').filter({ hasText: '科学' }).filter({ hasText: CLASS });
+    await row.waitFor();
+    await row.getByTestId('check-row-approve').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '通过 1 条作业' });
+    await modal.getByLabel('意见（可不填）').fill('月相记录表可以做成表格附件，方便学生填写');
+    await shot(page, 'homework-04b-gradeleader-approve-row');
+    await modal.getByRole('button', { name: button('通过') }).click();
+    await expect.poll(() => page.getByTestId('todo-toCheck').getByRole('row').filter({ hasText: '科学' }).filter({ hasText: CLASS }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('c. the class teacher is told what must happen, takes the proposed cut of 数学 and submits the day', async () => {
     const { page, context } = await newPage();
     await signIn(page, 'demo-classteacher');
     await page.goto('/homework/todo');
@@ -91,13 +112,18 @@ describe('homework: set → check → coordinate → approve → published', () 
 
     await expect.poll(() => page.getByTestId('day-load-bar').getAttribute('data-over')).toBe('true');
     expect(await text(page, 'day-violations')).toContain('超过3年级每日 60 分钟的上限');
-    expect(await text(page, 'pending-hint')).toContain('科学');
+    // the submit button says what must happen instead of offering a submit that would be refused
+    const submitDay = page.getByTestId('submit-day');
+    expect(await submitDay.textContent()).toContain('超出上限：须先缩短或删减 10 分钟才能提交');
+    expect(await submitDay.isDisabled()).toBe(true);
+    expect(await text(page, 'day-cut')).toContain('由 30 分钟缩短为 20 分钟');
     await shot(page, 'homework-06-classteacher-day-over');
 
     const math = page.getByRole('row').filter({ hasText: CONTENT });
-    await math.getByTestId('adjust-shorten').click();
+    await page.getByTestId('day-cut-apply').click();
     const modal = page.locator('.ant-modal').filter({ hasText: '缩短为' });
-    await modal.getByLabel('缩短为').fill('20');
+    expect(await modal.getByLabel('缩短为').inputValue()).toBe('20');
+    expect(await text(page, 'shorten-preview')).toContain('缩短后当日书面作业合计 60 / 60 分钟，在上限内');
     await modal.getByLabel('原因').fill('今天语文、英语作业较多，数学减为 20 分钟');
     await shot(page, 'homework-07-classteacher-shorten');
     await modal.getByRole('button', { name: button('缩短') }).click();
@@ -105,14 +131,12 @@ describe('homework: set → check → coordinate → approve → published', () 
     expect(await math.textContent()).toContain('20 分钟');
     expect(await math.textContent()).toContain('30 分钟'); // the original, struck through
 
-    await page.getByTestId('submit-day').click();
+    expect(await submitDay.isDisabled()).toBe(false);
+    await submitDay.click();
     const submit = page.locator('.ant-modal').filter({ hasText: '将提交' });
-    expect(await submit.textContent()).toMatch(/将提交 3 条作业：.*数学/);
+    expect(await submit.textContent()).toMatch(/将提交 4 条作业：.*数学.*科学|将提交 4 条作业：.*科学.*数学/);
     await submit.getByRole('button', { name: button('提交') }).click();
     await expect.poll(() => text(page, 'day-status')).toContain('待教务处审核');
-    // the 科学 item waits for its content check and stays out of the list
-    const science = page.getByRole('row').filter({ hasText: '科学' });
-    expect(await science.textContent()).toContain('待学科组长审核');
     await shot(page, 'homework-08-classteacher-submitted');
     await context.close();
   });
@@ -141,7 +165,7 @@ describe('homework: set → check → coordinate → approve → published', () 
     const math = page.getByTestId('child-item').filter({ hasText: '数学' });
     await math.first().waitFor();
     expect(await math.first().textContent()).toContain('20 分钟');
-    expect(await page.getByTestId('child-item').filter({ hasText: '科学' }).count()).toBe(0);
+    expect(await page.getByTestId('child-item').filter({ hasText: '科学' }).count()).toBe(1);
     await shot(page, 'homework-11-parent-child-list');
 
     await page.goto(`/homework/notice/${classId}/${today}`);
@@ -150,7 +174,7 @@ describe('homework: set → check → coordinate → approve → published', () 
     const all = (await items.allTextContents()).join('\n');
     expect(all).toContain('数学');
     expect(all).toContain(CONTENT);
-    expect(all).not.toContain('科学');
+    expect(all).toContain('科学');
     expect(await items.filter({ hasText: '数学' }).textContent()).toContain('20 分钟');
     expect(await text(page, 'notice-totals')).toContain('60 分钟（上限 60 分钟）');
     expect(await text(page, 'notice-meta')).toContain('第 1 版');
@@ -187,6 +211,10 @@ describe('policy settings', () => {
     const card = page.getByTestId('policy-homework.completionTarget');
     await card.waitFor();
     expect(await page.getByTestId('policy-homework.dayLimits').textContent()).toContain('上课日');
+    // the review chain's settings: forbidden requests by pattern, the mandatory steps
+    expect(await page.getByTestId('policy-homework.forbiddenPatterns').textContent()).toContain('代阅');
+    expect(await page.getByTestId('policy-homework.mandatorySteps').textContent()).toContain('学科组长审核内容');
+    expect(await page.getByTestId('policy-homework.noWrittenGrades').textContent()).toContain('一年级');
     await card.getByTestId('policy-new-version').click();
     const modal = page.locator('.ant-modal').filter({ hasText: '按时完成率目标' });
     await modal.getByLabel('按时完成率目标').fill('92');

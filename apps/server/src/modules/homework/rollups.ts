@@ -149,7 +149,9 @@ export async function rebuildRollups(q: Queryable, districtId: string, policy: P
     ) o on true
     left join (select district_id, class_id, count(*)::int as students from student_directory
                where district_id = ${districtId} and status = 'active' group by district_id, class_id) c
-      on c.district_id = p.district_id and c.class_id = p.class_id`);
+      on c.district_id = p.district_id and c.class_id = p.class_id
+    -- day by day, as the rows accrue when the platform runs: a day's classes sit together for the district's reads
+    order by p.date, p.class_id`);
   await q.execute(sql`delete from homework_school_week_stats where district_id = ${districtId}`);
   await q.execute(sql`
     insert into homework_school_week_stats

@@ -147,8 +147,8 @@ describe('the district dashboard', () => {
     const r = await call(w.app, await w.login('demo-district'), 'GET', '/api/homework/district/export?from=2026-11-09&to=2026-11-22');
     expect(r.status).toBe(200);
     expect(r.body.schools).toHaveLength(4);
-    const [{ n }] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from classes c join districts d on d.id = c.district_id and d.code = 'demo'`);
-    expect(r.body.classes).toHaveLength(n);
+    const [count] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from classes c join districts d on d.id = c.district_id and d.code = 'demo'`);
+    expect(r.body.classes).toHaveLength(count!.n);
     for (const s of r.body.schools) {
       const classes = r.body.classes.filter((c: { schoolId: string }) => c.schoolId === s.schoolId);
       expect(classes.reduce((sum: number, c: { reporters: number }) => sum + c.reporters, 0)).toBe(s.reporters);

@@ -12,7 +12,7 @@ import { today } from '../../../platform/clock';
 import { classDirectory, schoolDirectory } from '../../org';
 import { homeworkPolicy } from '../homework.policy';
 import { homeworkClassDayStats, homeworkSchoolWeekStats } from '../schema';
-import { add, classDayCounts, type Counts, figures, isPartial, schoolWeekRows, summed, weeksOf, ZERO } from './figures';
+import { add, classDayCounts, type Counts, figures, isPartial, schoolWeekQuery, schoolWeekRows, summed, weeksOf, ZERO } from './figures';
 
 /** Weeks shown when the page opens at most: those with published homework among the eight up to the latest. */
 const DEFAULT_WEEKS = 8;
@@ -65,14 +65,19 @@ async function readWeekly(ctx: Ctx, range: { from?: LocalDate; to?: LocalDate },
   const { first, last } = await dataWeeks(ctx, now, DEFAULT_WEEKS);
   const from = range.from ?? first ?? addDays(weekStart(now), -7 * (DEFAULT_WEEKS - 1));
   const to = range.to ?? addDays(last ?? weekStart(now), 6);
-  const u = schoolWeekRows(ctx, from, to);
+  // one read of the rollups: the weeks' sums, and the schools with published homework counted from the same rows
+  const sw = ctx.db.$with('sw').as(schoolWeekQuery(ctx, from, to));
   const sd = schoolDirectory;
-  const [weekRows, [active], schools, { policy }] = await Promise.all([
-    ctx.db.select({ weekStart: u.weekStart, ...summed(u) }).from(u).groupBy(u.weekStart),
-    ctx.db.select({ n: sql<number>`count(distinct ${u.schoolId})::int` }).from(u).where(gt(u.classDays, 0)),
+  const [weekRows, schools, { policy }] = await Promise.all([
+    ctx.db
+      .with(sw)
+      .select({ weekStart: sw.weekStart, ...summed(sw), active: sql<number>`(select count(distinct school_id) from sw where class_days > 0)::int` })
+      .from(sw)
+      .groupBy(sw.weekStart),
     ctx.db.select({ zoneId: sd.zoneId, zoneName: sd.zoneName }).from(sd).where(scoped(ctx, sd, 'homework.district')),
     homeworkPolicy(ctx.db, ctx.user.districtId, to),
   ]);
+  const active = weekRows[0]?.active ?? 0;
   const byWeek = new Map(weekRows.map((r) => [r.weekStart, r]));
   const weeks = weeksOf(from, to).map((monday) => ({ weekStart: monday, partial: isPartial(monday, from, to, now), ...figures(byWeek.get(monday) ?? ZERO) }));
   const total = figures(weeks.reduce<Counts>((sum, x) => add(sum, x), ZERO));
@@ -86,7 +91,7 @@ async function readWeekly(ctx: Ctx, range: { from?: LocalDate; to?: LocalDate },
     weeks,
     total,
     schools: schools.length,
-    silentSchools: schools.length - (active?.n ?? 0),
+    silentSchools: schools.length - active,
     zones: [...zones].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   };
 }

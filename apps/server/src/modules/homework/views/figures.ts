@@ -118,7 +118,7 @@ export function splitRange(from: LocalDate, to: LocalDate): { full: [LocalDate, 
  * Counts per school and week over exactly [from, to], within the user's reach under homework.district: one row per
  * (school, week) that has rollup rows. `where` narrows by school (a page of schools).
  */
-export function schoolWeekRows(ctx: Ctx, from: LocalDate, to: LocalDate, where?: { school?: (col: typeof w.schoolId | typeof s.schoolId) => SQL | undefined }) {
+export function schoolWeekQuery(ctx: Ctx, from: LocalDate, to: LocalDate, where?: { school?: (col: typeof w.schoolId | typeof s.schoolId) => SQL | undefined }) {
   const { full, edges } = splitRange(from, to);
   const wholeWeeks = ctx.db
     .select({
@@ -135,7 +135,7 @@ export function schoolWeekRows(ctx: Ctx, from: LocalDate, to: LocalDate, where?:
     })
     .from(w)
     .where(and(scoped(ctx, w, 'homework.district'), full ? between(w.weekStart, full[0], full[1]) : sql`false`, where?.school?.(w.schoolId)));
-  if (!edges.length) return wholeWeeks.as('sw');
+  if (!edges.length) return wholeWeeks;
   const c = classDayCounts();
   const monday = sql`date_trunc('week', ${s.date})`;
   const cutWeeks = ctx.db
@@ -154,13 +154,16 @@ export function schoolWeekRows(ctx: Ctx, from: LocalDate, to: LocalDate, where?:
     .from(s)
     .where(and(scoped(ctx, s, 'homework.district'), or(...edges.map(([a, b]) => between(s.date, a, b))), where?.school?.(s.schoolId)))
     .groupBy(s.schoolId, monday);
-  return full ? unionAll(wholeWeeks, cutWeeks).as('sw') : cutWeeks.as('sw');
+  return full ? unionAll(wholeWeeks, cutWeeks) : cutWeeks;
 }
+
+/** schoolWeekQuery as a subquery to select from. */
+export const schoolWeekRows = (...args: Parameters<typeof schoolWeekQuery>) => schoolWeekQuery(...args).as('sw');
 
 export type SchoolWeekRows = ReturnType<typeof schoolWeekRows>;
 
 /** Sums of a schoolWeekRows subquery's counts (grouped by what the caller groups by), aliased for use in a subquery. */
-export const summed = (u: SchoolWeekRows) => ({
+export const summed = (u: Pick<SchoolWeekRows, keyof Counts>) => ({
   classDays: sql<number>`coalesce(sum(${u.classDays}), 0)::int`.as('class_days'),
   reportedDays: sql<number>`coalesce(sum(${u.reportedDays}), 0)::int`.as('reported_days'),
   overloadedDays: sql<number>`coalesce(sum(${u.overloadedDays}), 0)::int`.as('overloaded_days'),

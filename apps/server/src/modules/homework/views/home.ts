@@ -40,30 +40,33 @@ async function districtFigures(ctx: Ctx, from: LocalDate, to: LocalDate): Promis
   return row ?? ZERO;
 }
 
+/** Each school in reach with its counts over the range (schools without rollup rows left out). */
+function perSchool(ctx: Ctx, from: LocalDate, to: LocalDate) {
+  const u = schoolWeekRows(ctx, from, to);
+  const sd = schoolDirectory;
+  return ctx.db
+    .select({ schoolId: sd.id, schoolName: sd.name, zoneName: sd.zoneName, ...summed(u) })
+    .from(u)
+    .innerJoin(sd, and(eq(sd.districtId, ctx.user.districtId), eq(sd.id, u.schoolId)))
+    .groupBy(sd.id, sd.name, sd.zoneName);
+}
+
 export async function districtHome(ctx: Ctx): Promise<z.output<typeof DistrictHome>> {
   requirePermission(ctx, 'homework.district');
   const now = today(ctx);
   const monday = weekStart(now);
   const lastMonday = addDays(monday, -7);
-  const [thisWeek, previous, { policy }] = await Promise.all([
-    districtFigures(ctx, monday, now),
+  // this week's schools read once: their sum is the district's week, and the list to look at when the week has reports
+  const [thisWeekSchools, previous, { policy }] = await Promise.all([
+    perSchool(ctx, monday, now),
     districtFigures(ctx, lastMonday, addDays(lastMonday, 6)),
     homeworkPolicy(ctx.db, ctx.user.districtId, now),
   ]);
+  const thisWeek = thisWeekSchools.reduce<Counts>((sum, r) => add(sum, r), ZERO);
   const target = policy.completionTarget;
   const basis = thisWeek.reportedDays > 0 ? monday : lastMonday;
   const [from, to] = basis === monday ? [monday, now] : [lastMonday, addDays(lastMonday, 6)];
-
-  const u = schoolWeekRows(ctx, from, to);
-  const sd = schoolDirectory;
-  const [schoolRows, classRows] = await Promise.all([
-    ctx.db
-      .select({ schoolId: sd.id, schoolName: sd.name, zoneName: sd.zoneName, ...summed(u) })
-      .from(u)
-      .innerJoin(sd, and(eq(sd.districtId, ctx.user.districtId), eq(sd.id, u.schoolId)))
-      .groupBy(sd.id, sd.name, sd.zoneName),
-    attentionClasses(ctx, from, to, target),
-  ]);
+  const [schoolRows, classRows] = await Promise.all([basis === monday ? thisWeekSchools : perSchool(ctx, from, to), attentionClasses(ctx, from, to, target)]);
   const schools = schoolRows
     .map((r) => {
       const f = figures(r);

@@ -31,7 +31,7 @@ export function SettingsCard({ schoolId, schoolName, editable }: { schoolId: str
     <Card size="small" title={schoolName ? t('hw.settings.titleOf', { school: schoolName }) : t('hw.settings.title')} loading={settings.isLoading} data-testid="homework-settings">
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('hw.settings.hint')}
-        {mandatory.length > 0 && ` ${t('hwr.settings.mandatoryHint')}`}
+        {mandatory.length > 0 && t('hwr.settings.mandatoryHint')}
       </Typography.Paragraph>
       <Flex vertical gap={10}>
         {STEPS.map((step) => {

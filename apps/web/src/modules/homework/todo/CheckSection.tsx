@@ -70,7 +70,7 @@ export function CheckSection({ rows, days, loading }: { rows: Item[] | undefined
           size="small"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1020 }}
           rowSelection={rowSelection}
           onRow={(i) => ({
             // a click on the row's text selects it; its checkbox, links and buttons act by themselves
@@ -81,17 +81,27 @@ export function CheckSection({ rows, days, loading }: { rows: Item[] | undefined
             style: { cursor: 'pointer' },
           })}
           columns={[
-            { title: t('hw.field.date'), dataIndex: 'date', width: 110, render: (v: string) => formatDay(v, locale) },
+            { title: t('hw.field.date'), dataIndex: 'date', width: 104, render: (v: string) => formatDay(v, locale) },
             { title: t('hw.field.class'), dataIndex: 'className', width: 100 },
-            { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 64 },
-            { title: t('hw.field.teacher'), dataIndex: 'teacherName', width: 76 },
-            { title: t('hw.field.content'), key: 'content', render: (_: unknown, i) => <ContentCell item={i} /> },
-            { title: t('hw.field.kind'), key: 'tags', width: 170, render: (_: unknown, i) => <ItemTags item={i} /> },
+            { title: t('hw.field.subject'), dataIndex: 'subjectName', width: 60 },
+            { title: t('hw.field.teacher'), dataIndex: 'teacherName', width: 72 },
+            {
+              title: t('hw.field.content'),
+              key: 'content',
+              render: (_: unknown, i) => (
+                <>
+                  <ContentCell item={i} />
+                  <div style={{ marginTop: 4 }}>
+                    <ItemTags item={i} />
+                  </div>
+                </>
+              ),
+            },
             { title: t('hw.field.minutes'), dataIndex: 'minutes', width: 72, align: 'right', render: (n: number) => t('hw.minutes', { n }) },
             {
               title: t('hwr.check.classDay'),
               key: 'day',
-              width: 210,
+              width: 236,
               render: (_: unknown, i) => {
                 const d = dayOf(i);
                 if (!d) return null;
