@@ -21,6 +21,7 @@ import { useSaveMutation } from '../../components/useSaveMutation';
 import { gradeLabel } from './components/grades';
 import { districtToday } from './components/model';
 import { ReminderEditor, ReminderValue } from './components/ReminderSetting';
+import { CapsEditor, CapsValue, GradesEditor, GradesValue, PatternsEditor, PatternsValue, StepsEditor, StepsValue } from './components/ReviewSettings';
 
 type Entry = z.infer<typeof PolicyEntry>;
 type Version = NonNullable<Entry['current']>;
