@@ -309,8 +309,8 @@ describe('school staff', () => {
     await shot(page, 'homework-v12a-principal-home');
   });
 
-  it('a teacher’s home lists today’s classes with the class-day total against the limit', async () => {
-    const { page } = await newPage();
+  it('a teacher’s home (on a phone) lists today’s classes with the class-day total against the limit', async () => {
+    const { page } = await newPage(PHONE);
     await signIn(page, 'demo-teacher');
     await page.getByTestId('home-teacher-class').first().waitFor();
     const me = await get<{ classes: { id: string; roles: string[] }[] }>(page, '/api/me');
@@ -320,6 +320,7 @@ describe('school staff', () => {
     const load = (await res.json()) as { entries: { classId: string; check: { written: number; limit: number } }[] };
     const loads = (await page.getByTestId('home-teacher-load').allTextContents()).map((x) => x.trim());
     for (const e of load.entries) expect(loads).toContain(`${e.check.written} / ${e.check.limit} 分钟`);
+    expect(await noHorizontalScroll(page)).toBe(true);
     await shot(page, 'homework-v12b-teacher-home');
   });
 

@@ -115,7 +115,7 @@ export function TrendChart({ days, target, loading }: { days: Stat[]; target: nu
     grid: { left: 48, right: 56, top: wide ? 56 : 88, bottom: 32 },
     xAxis: { type: 'category', data: reported.map((d) => d.date.slice(5)) },
     yAxis: [
-      { type: 'value', name: wide ? t('hwv.unit.minutes') : undefined, min: 0 },
+      { type: 'value', name: wide ? t('hwv.unit.minutes') : undefined, min: 0, minInterval: 5 },
       { type: 'value', name: wide ? '%' : undefined, min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
     ],
     series: [

@@ -21,7 +21,7 @@ export function RecentDays({ classId, days, target, loading }: { classId: string
         size="small"
         pagination={false}
         dataSource={rows}
-        scroll={{ x: 640 }}
+        scroll={{ x: 700 }}
         locale={{ emptyText: t('hwv.class.noDays') }}
         columns={[
           {
@@ -37,7 +37,7 @@ export function RecentDays({ classId, days, target, loading }: { classId: string
           {
             title: t('hwv.school.plannedVsLimit'),
             key: 'written',
-            width: 130,
+            width: 170,
             render: (_: unknown, d) =>
               d.limit === 0 && d.plannedWritten === 0 ? (
                 <Typography.Text type="secondary">{t('hwv.school.noWrittenGrade')}</Typography.Text>
