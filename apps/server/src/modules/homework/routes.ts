@@ -36,7 +36,6 @@ import {
   ItemQuery,
   LoadCheckRequest,
   LoadCheckResult,
-  LocalDate,
   Mistake,
   MistakeInput,
   MistakeQuery,
