@@ -145,23 +145,12 @@ export async function approveDay(ctx: Ctx, classId: string, date: LocalDate, rea
 export async function approveDays(ctx: Ctx, input: z.output<typeof ApproveDays>) {
   requirePermission(ctx, 'homework.approve');
   const keys = [...new Map(input.days.map((d) => [`${d.classId}|${d.date}`, d])).values()];
-  // every class on its own: one the principal does not reach is listed like any other refusal, not a 404 for all
-  const classes: ClassRef[] = [];
-  for (const id of new Set(keys.map((d) => d.classId))) {
-    const found = await visibleClasses(ctx, [id]).catch((err: unknown) => {
-      if (err instanceof AppError && err.status === 404) return [];
-      throw err;
-    });
-    classes.push(...found);
-  }
+  // a class out of reach answers 404 for the whole request, as a foreign id does everywhere (never echoed back)
+  const classes = await visibleClasses(ctx, [...new Set(keys.map((d) => d.classId))]);
   const approved: { classId: string; className: string; date: LocalDate; version: number }[] = [];
   const refused: { classId: string; className: string | null; date: LocalDate; code: string; message: string }[] = [];
   for (const { classId, date } of keys) {
-    const cls = classes.find((c) => c.id === classId);
-    if (!cls) {
-      refused.push({ classId, className: null, date, code: 'NOT_FOUND', message: '班级不存在或无权访问' });
-      continue;
-    }
+    const cls = classes.find((c) => c.id === classId)!;
     try {
       requireRole(ctx, 'homework.approve', cls, '只有本校教务处可以审核');
       const outcome = await approveOne(ctx, cls, date, null);

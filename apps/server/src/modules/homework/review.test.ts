@@ -272,12 +272,14 @@ describe('2.1 batch approval', () => {
     limits.school_day['3'] = 20;
     await setPolicy('homework.dayLimits', limits, date);
     const other = (await call(w.app, await w.login('other-admin'), 'GET', '/api/classes')).body[0];
-    const days = [...classes.map((c) => ({ classId: c.id, date })), { classId: classes[0]!.id, date: '2026-12-21' }, { classId: other.id, date }];
+    const days = [...classes.map((c) => ({ classId: c.id, date })), { classId: classes[0]!.id, date: '2026-12-21' }];
     expect((await call(w.app, teacher, 'POST', '/api/homework/days/approve', { days })).status).toBe(403);
+    // a class of another district in the batch: 404 for the whole request, like any foreign id
+    expect((await call(w.app, principal, 'POST', '/api/homework/days/approve', { days: [...days, { classId: other.id, date }] })).status).toBe(404);
     const r = await call(w.app, principal, 'POST', '/api/homework/days/approve', { days });
     expect(r.status).toBe(200);
     expect(r.body.approved).toEqual([]);
-    expect(r.body.refused.map((x: { code: string }) => x.code)).toEqual(['RULE_VIOLATION', 'RULE_VIOLATION', 'RULE_VIOLATION', 'CONFLICT', 'NOT_FOUND']);
+    expect(r.body.refused.map((x: { code: string }) => x.code)).toEqual(['RULE_VIOLATION', 'RULE_VIOLATION', 'RULE_VIOLATION', 'CONFLICT']);
     expect(r.body.refused[0].message).toContain('超过3年级每日 20 分钟');
     expect((await auditOf(`${classes[0]!.id}/${date}`)).filter((e) => e.action === 'homework.day.approve.refused')).toHaveLength(1);
 

@@ -4,7 +4,6 @@ import { useI18n } from '../../../app/i18n';
 import { gradeLabel } from '../components/grades';
 import { ReminderEditor } from '../components/ReminderSetting';
 import { CapsEditor, GradesEditor, PatternsEditor, StepsEditor } from '../components/ReviewSettings';
-
 import { DAY_KINDS, GRADES } from './values';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
