@@ -20,6 +20,9 @@ const CLASS = '三年级(2)班';
 const shortDay = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
 const button = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
+/** Pages wait on the server: on a busy machine an answer may take seconds. */
+const SLOW = { timeout: 20_000 };
+
 const sessions: APIRequestContext[] = [];
 afterAll(() => Promise.all(sessions.map((s) => s.dispose())));
 
@@ -63,12 +66,12 @@ describe('marking (批改)', () => {
     await dialog.getByText('部分批改', { exact: true }).click();
     await dialog.getByLabel('批改人数').fill('30');
     await choose(page, dialog.getByTestId('face-to-face-names'), childName);
-    await expect.poll(() => dialog.getByLabel('面批人数').inputValue()).toBe('1');
+    await expect.poll(() => dialog.getByLabel('面批人数').inputValue(), SLOW).toBe('1');
     await dialog.getByLabel('面批人数').fill('3');
     await dialog.getByLabel('说明').fill('抽批 30 本，3 人当面订正');
     await shot(page, 'marking-02-teacher-dialog');
     await dialog.getByRole('button', { name: button('保存') }).click();
-    await expect.poll(() => row.getByTestId('marking-tag').textContent()).toContain('部分批改 30/40 · 面批 3 人');
+    await expect.poll(() => row.getByTestId('marking-tag').textContent(), SLOW).toContain('部分批改 30/40 · 面批 3 人');
     await shot(page, 'marking-03-teacher-recorded');
   });
 
@@ -81,10 +84,10 @@ describe('marking (批改)', () => {
       page.request.get(`/api/homework/marking/school?schoolId=${me.schools[0]!.id}&from=${from}&to=${today}`),
     );
     const pct = `${((rates.total.marked / rates.total.published) * 100).toFixed(1)}%`;
-    await expect.poll(() => page.getByTestId('marking-rate').textContent()).toContain(pct);
+    await expect.poll(() => page.getByTestId('marking-rate').textContent(), SLOW).toContain(pct);
     const li = rates.teachers.find((t) => t.teacherName === '李强')!;
     expect(li.marked).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('marking-teachers').locator('tr', { hasText: '李强' }).textContent()).toContain(`${li.marked}/${li.published}`);
+    await expect.poll(() => page.getByTestId('marking-teachers').locator('tr', { hasText: '李强' }).textContent(), SLOW).toContain(`${li.marked}/${li.published}`);
     await shot(page, 'marking-04-principal-rates');
 
     const district = await newPage(DESKTOP);
@@ -93,7 +96,7 @@ describe('marking (批改)', () => {
     await schools.locator('tr', { hasText: '示范区实验小学' }).waitFor();
     await shot(district.page, 'marking-05-district-schools');
     await schools.getByText('示范区实验小学').click();
-    await expect.poll(() => district.page.getByTestId('marking-rate').textContent()).toContain(pct);
+    await expect.poll(() => district.page.getByTestId('marking-rate').textContent(), SLOW).toContain(pct);
     await shot(district.page, 'marking-06-district-school');
   });
 
@@ -101,7 +104,7 @@ describe('marking (批改)', () => {
     const { page } = await newPage(PHONE);
     await signIn(page, 'demo-parent', undefined, `/homework/child?date=${item.date}`);
     const math = page.getByTestId('child-item').filter({ hasText: '数学' });
-    await expect.poll(() => math.getByTestId('child-marked').textContent()).toBe('老师已面批');
+    await expect.poll(() => math.getByTestId('child-marked').textContent(), SLOW).toBe('老师已面批');
     await math.scrollIntoViewIfNeeded();
     await shot(page, 'marking-07-parent-marked');
   });
@@ -110,7 +113,7 @@ describe('marking (批改)', () => {
     const { page } = await newPage(DESKTOP);
     await signIn(page, 'demo-classteacher', undefined, `/homework/register?classId=${item.classId}&week=${weekStart(item.date)}`);
     const register = page.getByTestId('register');
-    await expect.poll(() => register.textContent()).toContain('部分批改 30/40 · 面批 3 人');
+    await expect.poll(() => register.textContent(), SLOW).toContain('部分批改 30/40 · 面批 3 人');
     expect(await register.textContent()).toContain(`${CLASS} 作业登记`);
     await shot(page, 'marking-08-register');
     await page.emulateMedia({ media: 'print' });
@@ -135,6 +138,7 @@ describe('vacation homework handed in (假期作业天天交)', () => {
   let parentUsername = '';
   let classTeacher = '';
   let studentName = '';
+  let principal = '';
 
   /** A "photo" of the day's work: a page of sums, rendered by the browser. */
   async function photo(): Promise<Buffer> {
@@ -165,7 +169,7 @@ describe('vacation homework handed in (假期作业天天交)', () => {
       staff.items.find((s) => s.assignments.some((a) => a.role === role && f(a)))!.username;
     classTeacher = holder('class_teacher', (a) => a.classId === classId);
     const chineseLeader = holder('subject_leader', (a) => a.subjectId === chinese);
-    const principal = holder('school_admin', () => true);
+    principal = holder('school_admin', () => true);
 
     // the school's winter vacation starts today (a school entry of the calendar)
     await json(district.post('/api/calendar/entries', { data: { kind: 'vacation', name: '寒假', startDate: today, endDate: addDays(today, 13), schoolId: school.id } }));
@@ -202,23 +206,23 @@ describe('vacation homework handed in (假期作业天天交)', () => {
     const { page } = await newPage(PHONE);
     await signIn(page, parentUsername, PASSWORD, '/homework/child?tab=vacation');
     const card = page.getByTestId('handin').first();
-    await expect.poll(() => card.getByTestId('handin-status').textContent()).toBe('还没交');
+    await expect.poll(() => card.getByTestId('handin-status').textContent(), SLOW).toBe('还没交');
     await shot(page, 'marking-10-parent-vacation-day');
     await card.getByTestId('handin-open').click();
     const dialog = page.getByRole('dialog');
     await dialog.locator('input[type=file]').setInputFiles({ name: '口算.png', mimeType: 'image/png', buffer: png });
-    await expect.poll(() => dialog.locator('.ant-upload-list-item-done').count()).toBe(1);
+    await expect.poll(() => dialog.locator('.ant-upload-list-item-done').count(), SLOW).toBe(1);
     await dialog.getByLabel('说明').fill('口算全部做完，自己检查了一遍');
     await shot(page, 'marking-11-parent-handin-dialog');
     await page.getByTestId('handin-submit').click();
-    await expect.poll(() => card.getByTestId('handin-status').textContent()).toContain('已交 1 张照片/文件');
+    await expect.poll(() => card.getByTestId('handin-status').textContent(), SLOW).toContain('已交 1 张照片/文件');
     await shot(page, 'marking-12-parent-handed-in');
   });
 
   it('the class teacher sees who handed in and marks the work excellent; the parent sees it', async () => {
     const { page } = await newPage(DESKTOP);
     await signIn(page, classTeacher, undefined, `/homework/vacation?classId=${classId}&date=${today}`);
-    await expect.poll(() => page.getByTestId('vacation-handed-in').textContent()).toContain('已交 1 /');
+    await expect.poll(() => page.getByTestId('vacation-handed-in').textContent(), SLOW).toContain('已交 1 /');
     const row = page.getByTestId('vacation-student-in').filter({ hasText: studentName });
     await row.locator('img').first().waitFor();
     await shot(page, 'marking-13-teacher-vacation-day');
@@ -228,15 +232,24 @@ describe('vacation homework handed in (假期作业天天交)', () => {
     await dialog.getByLabel('评语').fill('书写工整，计算全对');
     await shot(page, 'marking-14-teacher-review');
     await dialog.getByRole('button', { name: button('保存') }).click();
-    await expect.poll(() => row.textContent()).toContain('书写工整，计算全对');
+    await expect.poll(() => row.textContent(), SLOW).toContain('书写工整，计算全对');
     await shot(page, 'marking-15-teacher-reviewed');
 
     const parent = await newPage(PHONE);
     await signIn(parent.page, parentUsername, PASSWORD, '/homework/child?tab=vacation');
     const reviews = parent.page.getByTestId('handin').first().getByTestId('handin-reviews');
-    await expect.poll(() => reviews.textContent()).toContain('优秀');
+    await expect.poll(() => reviews.textContent(), SLOW).toContain('优秀');
     expect(await reviews.textContent()).toContain('书写工整，计算全对');
     await shot(parent.page, 'marking-16-parent-sees-excellent');
+  });
+
+  it('academic affairs sees who would be listed; the list waits for the end of the vacation', async () => {
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, principal, undefined, `/homework/vacation?tab=excellent&classId=${classId}&date=${today}`);
+    await page.getByText('寒假（').first().waitFor();
+    expect(await page.getByTestId('excellent-publish').isDisabled()).toBe(true);
+    expect(await page.getByText(`假期到 ${addDays(today, 13)} 结束`).count()).toBe(1);
+    await shot(page, 'marking-17-principal-excellent-preview');
   });
 });
 

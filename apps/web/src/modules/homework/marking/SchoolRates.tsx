@@ -23,12 +23,12 @@ export function RateBar({ c }: { c: Count }) {
   );
 }
 
-const countColumns = (t: (k: string) => string) => [
-  { title: t('hwm.col.published'), dataIndex: 'published', width: 72, align: 'right' as const },
-  { title: t('hwm.col.rate'), key: 'rate', width: 170, render: (_: unknown, c: Count) => <RateBar c={c} /> },
-  { title: t('hwm.col.faceToFace'), dataIndex: 'faceToFace', width: 72, align: 'right' as const },
-];
 const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+const countColumns = (t: (k: string) => string) => [
+  { title: t('hwm.col.published'), dataIndex: 'published', width: 72, align: 'right' as const, onHeaderCell: () => nowrap },
+  { title: t('hwm.col.rate'), key: 'rate', width: 170, render: (_: unknown, c: Count) => <RateBar c={c} /> },
+  { title: t('hwm.col.faceToFace'), dataIndex: 'faceToFace', width: 72, align: 'right' as const, onHeaderCell: () => nowrap },
+];
 
 export function SchoolRates({ schoolId, from, to, thisWeek }: { schoolId: string; from: string; to: string; thisWeek: string }) {
   const { t, locale } = useI18n();
@@ -125,7 +125,7 @@ export function SchoolRates({ schoolId, from, to, thisWeek }: { schoolId: string
               <Table<RatesRow['teachers'][number]>
                 rowKey="teacherId"
                 size="small"
-                pagination={r.teachers.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+                pagination={false}
                 dataSource={r.teachers}
                 data-testid="marking-teachers"
                 columns={[
