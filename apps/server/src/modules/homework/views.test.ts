@@ -256,6 +256,12 @@ describe('homes', () => {
     const days = cal.body.days as { reporters: number; withinLimit: number; overloaded: boolean }[];
     expect(c.reporters).toBe(days.reduce((s, d) => s + d.reporters, 0));
     expect(c.overloadedDays).toBe(days.filter((d) => d.overloaded).length);
+    // a zone inspector's home holds the zone's schools and classes only
+    const zone = await call(w.app, await w.login('zone-inspector'), 'GET', '/api/homework/home/district');
+    const west = new Set(schools.filter((x) => x.zone === '城西学区').map((x) => x.id));
+    expect(zone.body.week.reporters).toBe((await raw('2026-11-23', '2026-11-26', [...west])).reporters);
+    expect(zone.body.schools.every((x: { schoolId: string }) => west.has(x.schoolId))).toBe(true);
+    expect(zone.body.classes.every((x: { schoolId: string }) => west.has(x.schoolId))).toBe(true);
   });
 
   it('academic affairs sees today’s publication progress and what waits for approval, as the day rows give them', async () => {
