@@ -144,6 +144,7 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
             inSchool: Number(list.in_school),
             items: list.items,
             reason: (list.reason as string | null) ?? null,
+            policyVersions: (list.policy_versions as string | null) ?? null,
             publishedBy: String(list.published_by),
             publishedByName: String(list.published_by_name),
             publishedAt: new Date(String(list.published_at)),
@@ -158,9 +159,9 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
           stoppedAtBedtime: judged.stopped_at_bedtime,
           minutes: judged.minutes,
           withinLimit: judged.within_limit,
-          reportedAt: new Date(judged.reported_at).toISOString(),
           endedAt: judged.ended_at ? judged.ended_at.slice(0, 5) : null,
           lateMinutes: judged.late_minutes ?? 0,
+          reportedAt: new Date(judged.reported_at).toISOString(),
         }
       : null,
   };
@@ -192,13 +193,13 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
   const now = today(ctx);
   if (input.date > now) throw invalid('date', '日期', '还没到这一天，不能填报');
   if (input.date < addDays(now, -7)) throw invalid('date', '日期', '只能填报最近 7 天的作业');
-  const [list] = await ctx.db
   if (input.endedAt) {
     // a time before noon is the small hours after that evening
     const endedOn = input.endedAt < '12:00' ? addDays(input.date, 1) : input.date;
     const clock = localNow(ctx);
     if (`${endedOn} ${input.endedAt}` > `${clock.date} ${clock.time}`) throw invalid('endedAt', '结束时间', '还没到这个时间');
   }
+  const [list] = await ctx.db
     .select()
     .from(homeworkPublished)
     .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), eq(homeworkPublished.date, input.date)))
@@ -242,9 +243,9 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
       finished: judged.finished,
       withinLimit: judged.withinLimit,
       stoppedAtBedtime: judged.stoppedAtBedtime,
-      reportedBy: ctx.user.id,
       endedAt: judged.endedAt,
       lateMinutes: judged.lateMinutes,
+      reportedBy: ctx.user.id,
       reportedAt: ctx.now(),
     };
     await tx
