@@ -306,6 +306,8 @@ export const HomeworkSettingsInput = HomeworkSettings.pick({ contentCheck: true,
 
 // ── parents ────────────────────────────────────────────────────────────────
 export const ChildDayQuery = z.object({ studentId: Id, date: LocalDate });
+/** A wall-clock time, HH:MM (24 h). */
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 HH:MM，如 21:05' });
 export const FeedbackItem = z.object({ itemId: Id, done: z.boolean(), minutes: z.number().int().min(0).max(FEEDBACK_MINUTES_MAX).nullable() });
 export const ChildDay = z.object({
   studentId: Id,
@@ -321,6 +323,10 @@ export const ChildDay = z.object({
     stoppedAtBedtime: z.boolean(),
     minutes: z.number().int(),
     withinLimit: z.boolean(),
+    /** When the evening's homework ended (HH:MM), if the family said. */
+    endedAt: ClockTime.nullable(),
+    /** Minutes past the grade's bedtime it ended (0: on time or not said): a late night. */
+    lateMinutes: z.number().int(),
     reportedAt: Timestamp,
   }).nullable(),
 });
@@ -328,7 +334,10 @@ export const FeedbackInput = z.object({
   studentId: Id,
   date: LocalDate,
   items: z.array(FeedbackItem).max(40),
+  /** 作业熔断: accepted only while a counted item is left unfinished. */
   stoppedAtBedtime: z.boolean().default(false),
+  /** When homework ended, district time; a time before noon is the small hours after that evening. */
+  endedAt: ClockTime.nullable().default(null),
 });
 /** from ≤ to, at most `days` apart. */
 export const withinDays = <T extends { from: string; to: string }>(days: number): [(q: T) => boolean, { message: string; path: string[] }] => [

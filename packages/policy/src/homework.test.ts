@@ -150,24 +150,6 @@ describe('actual time', () => {
     expect(judgeStudentDay({ items: [done(30), { counted: false, done: true, minutes: 60 }], stoppedAtBedtime: false }, 60).minutes).toBe(30);
   });
 
-  it('a class day is over-loaded when more children than the target allows are over the limit, bedtime stops included', () => {
-    const s = (minutes: number, stoppedAtBedtime = false) => judgeStudentDay({ items: [{ counted: true, done: !stoppedAtBedtime, minutes }], stoppedAtBedtime }, 60);
-    const nine = Array.from({ length: 9 }, () => s(40));
-    expect(classDayOutcome([...nine, s(70)], 0.9)).toMatchObject({ reporters: 10, withinLimit: 9, overLimit: 1, overloaded: false });
-    expect(classDayOutcome([...nine.slice(0, 8), s(70), s(75)], 0.9)).toMatchObject({ overLimit: 2, overloaded: true });
-    // the child who stopped at bedtime is compliant, the class is not
-    const stopped = classDayOutcome([...nine.slice(0, 8), s(70), s(50, true)], 0.9);
-    expect(stopped).toMatchObject({ withinLimit: 9, bedtimeStops: 1, overLimit: 2, overloaded: true });
-    expect(classDayOutcome([s(30), s(50), s(40)], 0.9)).toMatchObject({ medianMinutes: 40, p90Minutes: 50 });
-    expect(classDayOutcome([], 0.9)).toMatchObject({ reporters: 0, medianMinutes: null, overloaded: false });
-  });
-
-  it('flags an item whose median exceeds 1.5× the estimate once it has 3 reports', () => {
-    expect(itemOverrun(20, [35, 31], policy).flagged).toBe(false);
-    expect(itemOverrun(20, [35, 31, 10], policy)).toMatchObject({ median: 31, flagged: true });
-    expect(itemOverrun(20, [30, 30, 30], policy).flagged).toBe(false);
-  });
-});
   it('a bedtime stop (作业熔断) needs a counted item left unfinished', () => {
     expect(bedtimeStopAllowed([{ counted: true, done: true, minutes: 30 }, { counted: true, done: false, minutes: 20 }])).toBe(true);
     expect(bedtimeStopAllowed([{ counted: true, done: true, minutes: 30 }, { counted: true, done: true, minutes: 20 }])).toBe(false);
@@ -201,3 +183,21 @@ describe('actual time', () => {
     expect(classDayOutcome([late, onTime, onTime], 0.9)).toMatchObject({ reporters: 3, lateNights: 1, overLimit: 0, overloaded: false });
   });
 
+  it('a class day is over-loaded when more children than the target allows are over the limit, bedtime stops included', () => {
+    const s = (minutes: number, stoppedAtBedtime = false) => judgeStudentDay({ items: [{ counted: true, done: !stoppedAtBedtime, minutes }], stoppedAtBedtime }, 60);
+    const nine = Array.from({ length: 9 }, () => s(40));
+    expect(classDayOutcome([...nine, s(70)], 0.9)).toMatchObject({ reporters: 10, withinLimit: 9, overLimit: 1, overloaded: false });
+    expect(classDayOutcome([...nine.slice(0, 8), s(70), s(75)], 0.9)).toMatchObject({ overLimit: 2, overloaded: true });
+    // the child who stopped at bedtime is compliant, the class is not
+    const stopped = classDayOutcome([...nine.slice(0, 8), s(70), s(50, true)], 0.9);
+    expect(stopped).toMatchObject({ withinLimit: 9, bedtimeStops: 1, overLimit: 2, overloaded: true });
+    expect(classDayOutcome([s(30), s(50), s(40)], 0.9)).toMatchObject({ medianMinutes: 40, p90Minutes: 50 });
+    expect(classDayOutcome([], 0.9)).toMatchObject({ reporters: 0, medianMinutes: null, overloaded: false });
+  });
+
+  it('flags an item whose median exceeds 1.5× the estimate once it has 3 reports', () => {
+    expect(itemOverrun(20, [35, 31], policy).flagged).toBe(false);
+    expect(itemOverrun(20, [35, 31, 10], policy)).toMatchObject({ median: 31, flagged: true });
+    expect(itemOverrun(20, [30, 30, 30], policy).flagged).toBe(false);
+  });
+});

@@ -209,6 +209,8 @@ export interface StudentDayReport {
   /** Per counted item: done, and minutes if given. */
   items: { counted: boolean; done: boolean; minutes: number | null }[];
   stoppedAtBedtime: boolean;
+  /** When the evening's homework ended (HH:MM, district time), if the family said; before noon = after midnight. */
+  endedAt?: string | null;
 }
 
 export interface StudentDayResult {
@@ -219,6 +221,9 @@ export interface StudentDayResult {
   stoppedAtBedtime: boolean;
   /** Took longer than the limit, or stopped at bedtime: the class's load was too much for this child. */
   overLimit: boolean;
+  endedAt: string | null;
+  /** Minutes the homework ran past the grade's bedtime (0 when on time or not said): a late night, against sleep. */
+  lateMinutes: number;
 }
 
 /**
@@ -261,6 +266,8 @@ export interface ClassDayOutcome {
   reporters: number;
   withinLimit: number;
   bedtimeStops: number;
+  /** Children whose homework ended after bedtime (a late night: counted against sleep, not against the limit). */
+  lateNights: number;
   /** Children over the limit, bedtime stops included. */
   overLimit: number;
   medianMinutes: number | null;
@@ -283,6 +290,7 @@ export function classDayOutcome(
     reporters: students.length,
     withinLimit: students.filter((s) => s.withinLimit).length,
     bedtimeStops: students.filter((s) => s.stoppedAtBedtime).length,
+    lateNights: students.filter((s) => (s.lateMinutes ?? 0) > 0).length,
     overLimit,
     medianMinutes: percentile(minutes, 50),
     p90Minutes: percentile(minutes, 90),
@@ -293,8 +301,6 @@ export function classDayOutcome(
 /** Flags an item whose median actual time exceeds factor × estimate (policy homework.overrun). */
 export function itemOverrun(estimate: number, actualMinutes: readonly number[], policy: Pick<HomeworkPolicy, 'overrun'>) {
   const median = percentile(actualMinutes, 50);
-  /** When the evening's homework ended (HH:MM, district time), if the family said; before noon = after midnight. */
-  endedAt?: string | null;
   const flagged = median !== null && actualMinutes.length >= policy.overrun.minReports && median > policy.overrun.factor * estimate;
   return { rule: 'homework.overrun' as const, median, reports: actualMinutes.length, ratio: median === null || estimate === 0 ? null : median / estimate, flagged };
 }
@@ -303,9 +309,3 @@ export function itemOverrun(estimate: number, actualMinutes: readonly number[], 
 export function bedtimeFor(grade: number, policy: Pick<HomeworkPolicy, 'bedtime'>): string {
   return grade <= 6 ? policy.bedtime.primary : policy.bedtime.junior;
 }
-  endedAt: string | null;
-  /** Minutes the homework ran past the grade's bedtime (0 when on time or not said): a late night, against sleep. */
-  lateMinutes: number;
-  /** Children whose homework ended after bedtime (a late night: counted against sleep, not against the limit). */
-  lateNights: number;
-    lateNights: students.filter((s) => (s.lateMinutes ?? 0) > 0).length,
