@@ -24,21 +24,22 @@ async function as(username: string): Promise<APIRequestContext> {
   await apiSignIn(context, username);
   return context.request;
 }
-async function ok(res: Awaited<ReturnType<APIRequestContext['post']>>) {
+/** A set-up answer, read as the caller says the API documents it. */
+async function ok<T = unknown>(res: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
   if (!res.ok()) throw new Error(`${res.url()}: ${res.status()} ${await res.text()}`);
-  return res.json();
+  return (await res.json()) as T;
 }
 
 beforeAll(async () => {
   const district = await as('demo-district');
   await ok(await district.post('/api/policies/homework.mandatorySteps', { data: { value: ['schoolApproval'], effectiveFrom: today, reason: '批量审核演示' } }));
   const teacher = await as('demo-teacher');
-  const me = await ok(await teacher.get('/api/me'));
-  schoolId = me.schools[0].id;
-  classes = (me.classes as { id: string; name: string }[]).sort((a, b) => a.name.localeCompare(b.name));
+  const me = await ok<{ schools: { id: string }[]; classes: { id: string; name: string }[] }>(await teacher.get('/api/me'));
+  schoolId = me.schools[0]!.id;
+  classes = me.classes.sort((a, b) => a.name.localeCompare(b.name));
   const principal = await as('demo-principal');
   await ok(await principal.put(`/api/homework/settings/${schoolId}`, { data: { contentCheck: false, classCoordination: false, schoolApproval: true } }));
-  const subjects = (await ok(await teacher.get('/api/subjects'))) as { id: string; code: string }[];
+  const subjects = await ok<{ id: string; code: string }[]>(await teacher.get('/api/subjects'));
   await ok(
     await teacher.post('/api/homework/items', {
       data: {
