@@ -44,6 +44,9 @@ async function sheet(rows: (string | number)[][]): Promise<Buffer> {
 
 const STUDENT_HEADER = ['学号', '姓名', '性别', '出生日期', '年级', '班级名称', '监护人1姓名', '监护人1手机', '监护人1关系', '监护人2姓名', '监护人2手机', '监护人2关系'];
 
+/** Whether the LibreOffice import ran: it adds two guardians (13355550101/0102) to 四年级(8)班. */
+let libreOfficeRan = false;
+
 describe('templates and export', () => {
   it('downloads a template with the headers and an instructions sheet', async () => {
     const res = await w.app.inject({ method: 'GET', url: `/api/roster/students/template?schoolId=${schoolId}`, headers: { cookie: principal } });
@@ -176,6 +179,7 @@ describe('import', () => {
     );
     const res = await upload('students', readFileSync(join(dir, 'roster.xlsx')));
     expect(res).toMatchObject({ status: 200, body: { created: 2 } });
+    libreOfficeRan = true;
     const list = await call(w.app, principal, 'GET', '/api/students?q=SY01230801');
     expect(list.body.items.map((s: { name: string }) => s.name).sort()).toEqual(['钱小一', '钱小二']);
   }, 90_000);
@@ -190,7 +194,7 @@ describe('guardian accounts per class', () => {
     expect(r.body).toEqual([]); // 赵三 has no guardian on file
     const c8 = classes.find((c: { name: string }) => c.name === '四年级(8)班');
     const r8 = await call(w.app, principal, 'POST', `/api/classes/${c8.id}/guardian-accounts`);
-    expect(r8.body.map((c: { username: string }) => c.username).sort()).toEqual(['13355550001', '13355550002', '13355550101', '13355550102']);
+    expect(r8.body.map((c: { username: string }) => c.username).sort()).toEqual(['13355550001', '13355550002', ...(libreOfficeRan ? ['13355550101', '13355550102'] : [])]);
     expect((await call(w.app, principal, 'POST', `/api/classes/${c8.id}/guardian-accounts`)).body).toEqual([]);
   });
 });
