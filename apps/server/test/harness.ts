@@ -1,7 +1,8 @@
 /** Test tier against a real database: PGlite in memory by default, a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { buildApp } from '../src/app';
+import { buildApp, MODULES } from '../src/app';
+import { channelsFromConfig } from '../src/platform/channels';
 import { seedDemo } from '../src/demo/seed';
 import type { App, LogTarget } from '../src/platform/http';
 import { type Config, defaultConfig } from '../src/platform/config';
@@ -82,6 +83,8 @@ export interface World {
   clock: Clock;
   /** Signs in and returns the cookie header; `password` defaults to the demo password. */
   login(username: string, password?: string): Promise<string>;
+  /** One run of a module's scheduled job (by name), as the server's scheduler makes it on its timer. */
+  runJob(name: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,7 @@ export async function createWorld(options: { config?: Partial<Config>; seed?: bo
   const clock = new Clock();
   const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now, logger: options.logger ?? false });
   const cookies = new Map<string, { cookie: string; at: number }>();
+  const config = { ...testConfig, ...options.config };
   return {
     app,
     db,
@@ -109,6 +113,11 @@ export async function createWorld(options: { config?: Partial<Config>; seed?: bo
       const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
       cookies.set(key, { cookie, at: clock.current.getTime() });
       return cookie;
+    },
+    async runJob(name) {
+      const job = MODULES.flatMap((m) => m.jobs ?? []).find((j) => j.name === name);
+      if (!job) throw new Error(`no scheduled job ${name}`);
+      return job.run({ db: db.database.db, channels: channelsFromConfig(config), now: clock.now });
     },
     async close() {
       await app.close();

@@ -21,6 +21,11 @@ export type Tx = PgTransaction<PgQueryResultHKT>;
 /** Anything queries run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+/** The rows a raw statement answers, on PGlite and node-postgres alike (both drivers give `{ rows }`). */
+export async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
+  return ((await q.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {

@@ -9,7 +9,6 @@ import {
   bedtimeFor,
   bedtimeStopAllowed,
   countsTowardLimit,
-  type DayKind,
   type HomeworkType,
   judgeStudentDay,
   type Layer,
@@ -25,8 +24,8 @@ import { classifyDays } from '../calendar';
 import { classDirectory, studentDirectory } from '../org';
 import { dayKinds } from './common';
 import { homeworkPolicy } from './homework.policy';
-import { refreshItemStats, refreshOutcome } from './rollups';
-import { homeworkFeedback, homeworkPublished, homeworkStudentDays } from './schema';
+import { queueOutcome } from './rollups';
+import { homeworkPublished } from './schema';
 
 type Published = typeof homeworkPublished.$inferSelect;
 type SnapshotItem = {
@@ -84,14 +83,30 @@ export async function child(ctx: Ctx, studentId: string) {
   return row;
 }
 
+/** The row the child's-day statement answers: the child with their class keys, the class's latest list, the family's report. */
+type ChildDayRow = {
+  id: string;
+  name: string;
+  class_id: string;
+  school_id: string;
+  zone_id: string;
+  grade: number;
+  class_name: string;
+  school_name: string;
+  list: Record<string, unknown> | null;
+  feedback: { itemId: string; done: boolean; minutes: number | null }[];
+  judged: { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string } | null;
+};
+
 /**
  * A child's day in one round trip: the latest published list of the class, the family's report and the judged day,
- * fetched by one statement with sub-selects (the parent's phone page is the busiest read of the platform).
+ * fetched by one statement with sub-selects (the parent's phone page is the busiest read of the platform). Answers
+ * 404 unless the reader may see the child's published homework.
  */
-export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<z.output<typeof ChildDay>> {
+async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<ChildDayRow> {
   requirePermission(ctx, 'homework.published.read');
   // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
-  const rows = await ctx.prepared(sql`
+  const [row] = await ctx.prepared<ChildDayRow>(sql`
     select s.id, s.name, s.class_id, s.school_id, s.zone_id, s.grade, s.class_name, s.school_name,
       (select row_to_json(p) from homework_published p
         where p.district_id = s.district_id and p.class_id = s.class_id and p.date = ${date}
@@ -102,13 +117,38 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
         where d.district_id = s.district_id and d.student_id = s.id and d.date = ${date}) as judged
     from student_directory s
     where s.district_id = ${ctx.user.districtId} and s.id = ${studentId}`);
-  const row = rows[0];
-  const keys = row && { districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: studentId };
-  if (!row || !allows(ctx, 'homework.published.read', keys!)) throw found([], '学生');
-  const list = row.list as Record<string, unknown> | null;
-  const judged = row.judged as
-    | { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string }
-    | null;
+  if (!row || !allows(ctx, 'homework.published.read', childKeys(ctx, row))) throw found([], '学生');
+  return row;
+}
+
+const childKeys = (ctx: Ctx, row: ChildDayRow) => ({ districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: row.id });
+
+/** The latest published list of the day as the statement answers it (a row of homework_published as JSON). */
+function listOf(ctx: Ctx, list: Record<string, unknown>): Published {
+  return {
+    districtId: ctx.user.districtId,
+    classId: String(list.class_id),
+    date: String(list.date),
+    version: Number(list.version),
+    schoolId: String(list.school_id),
+    grade: Number(list.grade),
+    dayKind: String(list.day_kind),
+    limit: Number(list.limit_minutes),
+    written: Number(list.written),
+    optional: Number(list.optional),
+    other: Number(list.other),
+    inSchool: Number(list.in_school),
+    items: list.items,
+    reason: (list.reason as string | null) ?? null,
+    policyVersions: (list.policy_versions as string | null) ?? null,
+    publishedBy: String(list.published_by),
+    publishedByName: String(list.published_by_name),
+    publishedAt: new Date(String(list.published_at)),
+  };
+}
+
+async function toChildDay(ctx: Ctx, row: ChildDayRow, date: LocalDate): Promise<z.output<typeof ChildDay>> {
+  const { list, judged } = row;
   const grade = Number(row.grade);
   const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, date);
   let dayKind = list ? String(list.day_kind) : null;
@@ -120,42 +160,17 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
     dayName = dayKind === 'school_day' ? null : (info?.name ?? null);
   }
   return {
-    studentId,
+    studentId: row.id,
     studentName: String(row.name),
     date,
     dayKind: dayKind!,
     dayName,
     grade,
     bedtime: bedtimeFor(grade, policy),
-    list: list
-      ? toList(
-          {
-            districtId: ctx.user.districtId,
-            classId: String(list.class_id),
-            date: String(list.date),
-            version: Number(list.version),
-            schoolId: String(list.school_id),
-            grade: Number(list.grade),
-            dayKind: String(list.day_kind),
-            limit: Number(list.limit_minutes),
-            written: Number(list.written),
-            optional: Number(list.optional),
-            other: Number(list.other),
-            inSchool: Number(list.in_school),
-            items: list.items,
-            reason: (list.reason as string | null) ?? null,
-            policyVersions: (list.policy_versions as string | null) ?? null,
-            publishedBy: String(list.published_by),
-            publishedByName: String(list.published_by_name),
-            publishedAt: new Date(String(list.published_at)),
-          },
-          String(row.class_name),
-          String(row.school_name),
-        )
-      : null,
+    list: list ? toList(listOf(ctx, list), String(row.class_name), String(row.school_name)) : null,
     feedback: judged
       ? {
-          items: row.feedback as { itemId: string; done: boolean; minutes: number | null }[],
+          items: row.feedback,
           stoppedAtBedtime: judged.stopped_at_bedtime,
           minutes: judged.minutes,
           withinLimit: judged.within_limit,
@@ -165,6 +180,10 @@ export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Pr
         }
       : null,
   };
+}
+
+export async function childDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<z.output<typeof ChildDay>> {
+  return toChildDay(ctx, await readChildDay(ctx, studentId, date), date);
 }
 
 /** Published lists of the child's class over a range (weekly plan, 假期作业天天交清单): the latest version of each day. */
@@ -184,12 +203,15 @@ export async function childRange(ctx: Ctx, studentId: string, from: LocalDate, t
   };
 }
 
-/** One screen, one tap per item: done or not, minutes if the family wants, and "stopped at bedtime". */
+/**
+ * One screen, one tap per item: done or not, minutes if the family wants, and "stopped at bedtime". The evening peak's
+ * write: one read (the child's day), then one statement for the report, the judged evening and the rollup queue, and
+ * the audit entry; the rollups fold the report in within seconds (flushRollups), so families never wait on each other.
+ */
 export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInput>) {
   requirePermission(ctx, 'homework.feedback');
-  const c = await child(ctx, input.studentId);
-  if (!allows(ctx, 'homework.feedback', { districtId: c.districtId, zone: c.zoneId, school: c.schoolId, class: c.classId, student: c.id }))
-    throw forbidden('只能为自己的孩子填报');
+  const row = await readChildDay(ctx, input.studentId, input.date);
+  if (!allows(ctx, 'homework.feedback', childKeys(ctx, row))) throw forbidden('只能为自己的孩子填报');
   const now = today(ctx);
   if (input.date > now) throw invalid('date', '日期', '还没到这一天，不能填报');
   if (input.date < addDays(now, -7)) throw invalid('date', '日期', '只能填报最近 7 天的作业');
@@ -199,13 +221,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
     const clock = localNow(ctx);
     if (`${endedOn} ${input.endedAt}` > `${clock.date} ${clock.time}`) throw invalid('endedAt', '结束时间', '还没到这个时间');
   }
-  const [list] = await ctx.db
-    .select()
-    .from(homeworkPublished)
-    .where(and(eq(homeworkPublished.districtId, c.districtId), eq(homeworkPublished.classId, c.classId), eq(homeworkPublished.date, input.date)))
-    .orderBy(desc(homeworkPublished.version))
-    .limit(1);
-  if (!list) throw new AppError(409, 'CONFLICT', '这一天还没有公示的作业清单');
+  if (!row.list) throw new AppError(409, 'CONFLICT', '这一天还没有公示的作业清单');
+  const list = listOf(ctx, row.list);
   const published = list.items as SnapshotItem[];
   const seen = new Set<string>();
   input.items.forEach((i, n) => {
@@ -214,7 +231,7 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
     seen.add(i.itemId);
   });
   // the policy in force on the reported day, cited in the audit entry
-  const { policy, versions } = await homeworkPolicy(ctx.db, c.districtId, input.date);
+  const { policy, versions } = await homeworkPolicy(ctx.db, ctx.user.districtId, input.date);
   // an item not mentioned counts as not done, so a half-filled form never reads as finished
   const report = published.map((p) => {
     const given = input.items.find((i) => i.itemId === p.itemId);
@@ -228,36 +245,43 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
         ? '计入上限的作业都已完成，不能选这一项；有作业没做完、到就寝时间停下时才选'
         : '当天没有计入上限的书面作业，不用选这一项',
     );
-  const bedtime = bedtimeFor(c.grade, policy);
+  const grade = Number(row.grade);
+  const bedtime = bedtimeFor(grade, policy);
   const judged = judgeStudentDay({ items: report, stoppedAtBedtime: input.stoppedAtBedtime, endedAt: input.endedAt }, list.limit, bedtime);
+  const key = { districtId: ctx.user.districtId, studentId: row.id, classId: String(row.class_id), schoolId: String(row.school_id), date: input.date };
+  const items = input.items.map((i) => ({ itemId: i.itemId, done: i.done, minutes: i.minutes ?? null }));
+  const at = ctx.now().toISOString();
   await ctx.db.transaction(async (tx) => {
-    await tx.delete(homeworkFeedback).where(and(eq(homeworkFeedback.districtId, c.districtId), eq(homeworkFeedback.studentId, c.id), eq(homeworkFeedback.date, input.date)));
-    if (input.items.length)
-      await tx.insert(homeworkFeedback).values(
-        input.items.map((i) => ({ districtId: c.districtId, studentId: c.id, itemId: i.itemId, classId: c.classId, date: input.date, done: i.done, minutes: i.minutes, reportedBy: ctx.user.id, reportedAt: ctx.now() })),
-      );
-    const values = {
-      classId: c.classId,
-      schoolId: c.schoolId,
-      minutes: judged.minutes,
-      finished: judged.finished,
-      withinLimit: judged.withinLimit,
-      stoppedAtBedtime: judged.stoppedAtBedtime,
-      endedAt: judged.endedAt,
-      lateMinutes: judged.lateMinutes,
-      reportedBy: ctx.user.id,
-      reportedAt: ctx.now(),
-    };
-    await tx
-      .insert(homeworkStudentDays)
-      .values({ districtId: c.districtId, studentId: c.id, date: input.date, ...values })
-      .onConflictDoUpdate({ target: [homeworkStudentDays.districtId, homeworkStudentDays.studentId, homeworkStudentDays.date], set: values });
-    await refreshOutcome(tx, { districtId: c.districtId, schoolId: c.schoolId, classId: c.classId, grade: c.grade, date: input.date, dayKind: list.dayKind as DayKind, limit: list.limit }, policy.completionTarget);
-    await refreshItemStats(tx, c.districtId, published.map((p) => p.itemId), policy);
+    await tx.execute(sql`
+      with given as (
+        select * from json_to_recordset(${JSON.stringify(items)}::json) as x("itemId" uuid, done boolean, minutes smallint)
+      ),
+      gone as (
+        delete from homework_feedback f where f.district_id = ${key.districtId} and f.student_id = ${key.studentId} and f.date = ${key.date}
+          and f.item_id not in (select "itemId" from given)
+      ),
+      saved as (
+        insert into homework_feedback (district_id, student_id, item_id, class_id, date, done, minutes, reported_by, reported_at)
+        select ${key.districtId}, ${key.studentId}, g."itemId", ${key.classId}, ${key.date}, g.done, g.minutes, ${ctx.user.id}, ${at}::timestamptz from given g
+        on conflict (district_id, student_id, item_id) do update set
+          class_id = excluded.class_id, date = excluded.date, done = excluded.done, minutes = excluded.minutes,
+          reported_by = excluded.reported_by, reported_at = excluded.reported_at
+      ),
+      day as (
+        insert into homework_student_days (district_id, student_id, date, class_id, school_id, minutes, finished, within_limit, stopped_at_bedtime,
+          ended_at, late_minutes, reported_by, reported_at)
+        values (${key.districtId}, ${key.studentId}, ${key.date}, ${key.classId}, ${key.schoolId}, ${judged.minutes}, ${judged.finished},
+          ${judged.withinLimit}, ${judged.stoppedAtBedtime}, ${judged.endedAt}::time, ${judged.lateMinutes}, ${ctx.user.id}, ${at}::timestamptz)
+        on conflict (district_id, student_id, date) do update set
+          class_id = excluded.class_id, school_id = excluded.school_id, minutes = excluded.minutes, finished = excluded.finished,
+          within_limit = excluded.within_limit, stopped_at_bedtime = excluded.stopped_at_bedtime, ended_at = excluded.ended_at,
+          late_minutes = excluded.late_minutes, reported_by = excluded.reported_by, reported_at = excluded.reported_at
+      )
+      ${queueOutcome(key)}`);
     await audit(tx, ctx.actor, {
       action: 'homework.feedback',
       entity: 'student',
-      entityId: c.id,
+      entityId: row.id,
       after: {
         date: input.date,
         items: input.items,
@@ -269,7 +293,16 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
       },
     });
   });
-  return childDay(ctx, input.studentId, input.date);
+  // the day as now saved, without reading it again
+  const saved: ChildDayRow['judged'] = {
+    stopped_at_bedtime: judged.stoppedAtBedtime,
+    minutes: judged.minutes,
+    within_limit: judged.withinLimit,
+    ended_at: judged.endedAt,
+    late_minutes: judged.lateMinutes,
+    reported_at: at,
+  };
+  return toChildDay(ctx, { ...row, feedback: items, judged: saved }, input.date);
 }
 
 /** The printable public notice of a class's day (作业公示): a published version, the latest by default. */

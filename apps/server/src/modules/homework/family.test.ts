@@ -91,7 +91,8 @@ describe('when homework ended', () => {
     const onTime = await report(date, all, { endedAt: '20:05' });
     expect(onTime.body.feedback).toMatchObject({ endedAt: '20:05', lateMinutes: 0 });
     await report(date, all, { endedAt: '22:30' });
-    // the class-day rollup counts it, and the class calendar answers it
+    // the class-day rollup counts it once flushed, and the class calendar answers it
+    await w.runJob('homework.rollups');
     const cal = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/classes/${cls.id}/calendar?from=${date}&to=${date}`);
     expect(cal.status).toBe(200);
     const [late] = await w.db.database.query<{ lateNights: number }>(
@@ -136,6 +137,7 @@ describe('the class teacher sees who reported', () => {
     const [count] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from homework_student_days where class_id = $1 and date = $2`, [cls.id, date]);
     const n = count!.n;
     expect(body.reporters).toBe(n);
+    await w.runJob('homework.rollups');
     const cal = (await call(w.app, teacher, 'GET', `/api/homework/classes/${cls.id}/calendar?from=${date}&to=${date}`)).body;
     expect(cal.days[0]).toMatchObject({ reporters: n, lateNights: body.lateNights, bedtimeStops: body.bedtimeStops });
     // not reported first
@@ -161,6 +163,7 @@ describe('the class teacher sees who reported', () => {
 
   it('the rebuilt rollups count late nights exactly as the reports did', async () => {
     const { date } = await publishedDay();
+    await w.runJob('homework.rollups');
     const q = `select reporters, bedtime_stops, late_nights, within_limit, over_limit from homework_class_day_stats where class_id = $1 and date = $2`;
     const [before] = await w.db.database.query(q, [cls.id, date]);
     await rebuildRollups(w.db.database.db, (await call(w.app, parent, 'GET', '/api/me')).body.district.id, { overrun: { factor: 1.5, minReports: 3 }, completionTarget: 0.9 });

@@ -133,7 +133,10 @@ describe('the review chain, from setting to the parent', () => {
     expect(stopped.body.feedback).toMatchObject({ stoppedAtBedtime: true, withinLimit: true });
   });
 
-  it('the class rollup counts the report: compliant child, over-loaded class', async () => {
+  it('the class rollup counts the report once the rollups are flushed: compliant child, over-loaded class', async () => {
+    const before = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/classes/${cls.id}/calendar?from=${TODAY}&to=${TODAY}`);
+    expect(before.body.days[0]).toMatchObject({ published: true, reporters: 0 });
+    await w.runJob('homework.rollups');
     const cal = await call(w.app, await w.login('demo-classteacher'), 'GET', `/api/homework/classes/${cls.id}/calendar?from=${TODAY}&to=${TODAY}`);
     expect(cal.body.days[0]).toMatchObject({ plannedWritten: 60, published: true, reporters: 1, withinLimit: 1, bedtimeStops: 1, overLimit: 1, overloaded: true });
   });

@@ -7,6 +7,7 @@ import type { AppModule } from '../../platform/module';
 import { homeworkPolicies } from './homework.policy';
 import { registerMarkingRoutes } from './marking.routes';
 import { eveningReminderJob } from './notices.service';
+import { rollupFlushJob } from './rollups';
 import { registerHomeworkRoutes } from './routes';
 import { registerVacationRoutes } from './vacation.routes';
 
@@ -24,8 +25,9 @@ export const homeworkModule: AppModule = {
     registerVacationRoutes(app);
   },
   // 晚间填报提醒: families who have not reported the day's published list (homework.eveningReminder)
-  jobs: [eveningReminderJob()],
+  // the families' reports folded into the class-day, item and school-week rollups (homework_rollup_queue)
+  jobs: [eveningReminderJob(), rollupFlushJob()],
 };
 
-/** Rollups recomputed in bulk, for generated data (demo, benchmark). */
-export { rebuildRollups } from './rollups';
+/** Rollups recomputed in bulk, for generated data (demo, benchmark); queued reports folded in (tests, the job). */
+export { flushRollups, rebuildRollups } from './rollups';

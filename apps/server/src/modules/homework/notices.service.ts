@@ -12,7 +12,7 @@ import type { Actor, Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Channels } from '../../platform/channels';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { type Queryable, rowsOf } from '../../platform/db';
 import { AppError, invalid } from '../../platform/errors';
 import { notify, type Recipient } from '../../platform/notify';
 import { policyValuesAt } from '../../platform/policy';
@@ -225,7 +225,6 @@ export async function remindersOf(q: Queryable, districtId: string, classId: str
     .where(and(eq(homeworkReminders.districtId, districtId), eq(homeworkReminders.classId, classId), eq(homeworkReminders.date, date)));
 }
 
-type Rows<T> = { rows: T[] };
 
 /** The platform itself, as the audit log names the author of what a scheduled job does. */
 const systemActor = (districtId: string): Actor => ({ districtId, userId: null, userName: '系统（定时任务）', roles: [], ip: null, requestId: null });
@@ -251,7 +250,7 @@ export async function sendEveningReminders(deps: Pick<JobDeps, 'db' | 'channels'
   let reminded = 0;
   for (const { schoolId } of schools) {
     reminded += await deps.db.transaction(async (tx) => {
-      const result = (await tx.execute(sql`
+      const result = await rowsOf<{ student_id: string; class_id: string }>(tx, sql`
         insert into homework_reminders (district_id, student_id, class_id, date, kind)
         select s.district_id, s.id, s.class_id, ${date}::date, 'evening'
         from student_directory s
@@ -265,9 +264,9 @@ export async function sendEveningReminders(deps: Pick<JobDeps, 'db' | 'channels'
               and jsonb_array_length((array_agg(p.items order by p.version desc))[1]) > 0)
           and not exists (select 1 from homework_student_days r where r.district_id = s.district_id and r.student_id = s.id and r.date = ${date}::date)
         on conflict do nothing
-        returning student_id, class_id`)) as unknown as Rows<{ student_id: string; class_id: string }>;
+        returning student_id, class_id`);
       const byClass = new Map<string, string[]>();
-      for (const r of result.rows) byClass.set(r.class_id, [...(byClass.get(r.class_id) ?? []), r.student_id]);
+      for (const r of result) byClass.set(r.class_id, [...(byClass.get(r.class_id) ?? []), r.student_id]);
       if (!byClass.size) return 0;
       const classes = await tx
         .select({ id: classDirectory.id, name: classDirectory.name, schoolName: classDirectory.schoolName })
@@ -280,7 +279,7 @@ export async function sendEveningReminders(deps: Pick<JobDeps, 'db' | 'channels'
         entityId: schoolId,
         after: { date, time: setting.time, classes: classes.map((c) => ({ classId: c.id, reminded: byClass.get(c.id)!.length })) },
       });
-      return result.rows.length;
+      return result.length;
     });
   }
   return reminded;

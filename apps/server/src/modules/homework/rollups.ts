@@ -2,11 +2,13 @@
  * Rollups kept current on write: per class-day (planned load, families' outcome), per school-week, per item. Dashboards
  * read these; `rebuildRollups` recomputes everything from raw rows in bulk (demo data, synthetic districts, repair).
  */
-import { checkClassDay, classDayOutcome, type DayKind, itemOverrun, type HomeworkPolicy, type LocalDate, weekStart } from '@shuangjian/policy';
-import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
+import { checkClassDay, type DayKind, type HomeworkPolicy, type LocalDate, weekStart } from '@shuangjian/policy';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type Db, type Queryable, rowsOf } from '../../platform/db';
+import type { ScheduledJob } from '../../platform/scheduler';
 import { studentDirectory } from '../org';
-import { homeworkClassDayStats, homeworkFeedback, homeworkItems, homeworkItemStats, homeworkStudentDays } from './schema';
+import { homeworkPolicy } from './homework.policy';
+import { homeworkClassDayStats, homeworkItems } from './schema';
 
 export interface ClassDayKey {
   districtId: string;
@@ -47,81 +49,135 @@ export async function refreshPlanned(q: Queryable, key: ClassDayKey, policy: Hom
     .values({ districtId: key.districtId, classId: key.classId, date: key.date, schoolId: key.schoolId, grade: key.grade, ...values })
     .onConflictDoUpdate({ target: [homeworkClassDayStats.districtId, homeworkClassDayStats.classId, homeworkClassDayStats.date], set: values });
   await refreshSchoolWeek(q, key.districtId, key.schoolId, weekStart(key.date));
+  // a flush running meanwhile may write this school-week from a snapshot without this change: the next one has it
+  await q.execute(queueOutcome(key));
 }
 
-/** Families' outcome for the class-day, from every child's judged evening. */
-export async function refreshOutcome(q: Queryable, key: ClassDayKey, target: number) {
-  const days = await q
-    .select({
-      minutes: homeworkStudentDays.minutes,
-      withinLimit: homeworkStudentDays.withinLimit,
-      stoppedAtBedtime: homeworkStudentDays.stoppedAtBedtime,
-      lateMinutes: homeworkStudentDays.lateMinutes,
-    })
-    .from(homeworkStudentDays)
-    .where(and(eq(homeworkStudentDays.districtId, key.districtId), eq(homeworkStudentDays.classId, key.classId), eq(homeworkStudentDays.date, key.date)));
-  const o = classDayOutcome(
-    days.map((d) => ({ ...d, overLimit: d.stoppedAtBedtime || d.minutes > key.limit })),
-    target,
-  );
-  const values = {
-    reporters: o.reporters,
-    withinLimit: o.withinLimit,
-    bedtimeStops: o.bedtimeStops,
-    lateNights: o.lateNights,
-    overLimit: o.overLimit,
-    medianMinutes: o.medianMinutes,
-    p90Minutes: o.p90Minutes,
-    overloaded: o.overloaded,
-    updatedAt: new Date(),
-  };
-  await q
-    .insert(homeworkClassDayStats)
-    .values({ districtId: key.districtId, classId: key.classId, date: key.date, schoolId: key.schoolId, grade: key.grade, dayKind: key.dayKind, limit: key.limit, ...values })
-    .onConflictDoUpdate({ target: [homeworkClassDayStats.districtId, homeworkClassDayStats.classId, homeworkClassDayStats.date], set: values });
-  await refreshSchoolWeek(q, key.districtId, key.schoolId, weekStart(key.date));
-}
+/**
+ * The families' outcome of the class-days `cd` (a relation with district_id, class_id, date and limit_minutes) from
+ * every child's judged evening, as classDayOutcome counts it (percentile_disc is its nearest-rank percentile).
+ */
+const outcomeOf = (cd: string) =>
+  sql.raw(`left join lateral (
+    select count(*)::int as reporters, count(*) filter (where within_limit)::int as within_limit,
+      count(*) filter (where stopped_at_bedtime)::int as bedtime_stops, count(*) filter (where late_minutes > 0)::int as late_nights,
+      count(*) filter (where stopped_at_bedtime or minutes > ${cd}.limit_minutes)::int as over_limit,
+      percentile_disc(0.5) within group (order by minutes) as median, percentile_disc(0.9) within group (order by minutes) as p90
+    from homework_student_days d where d.district_id = ${cd}.district_id and d.class_id = ${cd}.class_id and d.date = ${cd}.date
+  ) o on true`);
+/** A class-day is over-loaded when more children than the completion target allows were over the limit. */
+const overloaded = (target: SQL) => sql`coalesce(o.reporters > 0 and o.over_limit::real / o.reporters > 1 - ${target}::real + 1e-9, false)`;
+
+/** Each item's reports (done, with minutes) of the items `i`, as itemOverrun reads them. */
+const itemReports = sql.raw(`left join lateral (
+    select count(*)::int as reports, percentile_disc(0.5) within group (order by minutes) as median
+    from homework_feedback f where f.district_id = i.district_id and f.item_id = i.id and f.done and f.minutes is not null
+  ) f on true`);
+const itemStatsColumns = sql`i.district_id, i.id, i.teacher_id, i.school_id, i.class_id, i.date, i.minutes, coalesce(f.reports, 0), f.median,
+  case when f.median is null or i.minutes = 0 then null else f.median::real / i.minutes end`;
+const flagged = (factor: SQL, minReports: SQL) => sql`coalesce(f.reports >= ${minReports}::int and f.median > ${factor}::real * i.minutes, false)`;
+
+/** School-week rollups of the class-day rows `c` that `from` yields (a FROM clause), written over what was there. */
+const schoolWeeksFrom = (from: SQL) => sql`
+  insert into homework_school_week_stats
+    (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, students, reporters, within_limit, bedtime_stops, updated_at)
+  select c.district_id, c.school_id, date_trunc('week', c.date)::date,
+    count(*) filter (where c.published), count(*) filter (where c.reporters > 0), count(*) filter (where c.overloaded),
+    count(*) filter (where c.planned_over), coalesce(sum(c.students) filter (where c.published), 0), coalesce(sum(c.reporters), 0),
+    coalesce(sum(c.within_limit), 0), coalesce(sum(c.bedtime_stops), 0), now()
+  from ${from}
+  group by c.district_id, c.school_id, date_trunc('week', c.date)
+  on conflict (district_id, school_id, week_start) do update set
+    class_days = excluded.class_days, reported_days = excluded.reported_days, overloaded_days = excluded.overloaded_days,
+    planned_over_days = excluded.planned_over_days, students = excluded.students, reporters = excluded.reporters, within_limit = excluded.within_limit,
+    bedtime_stops = excluded.bedtime_stops, updated_at = excluded.updated_at`;
 
 export async function refreshSchoolWeek(q: Queryable, districtId: string, schoolId: string, monday: LocalDate) {
-  await q.execute(sql`
-    insert into homework_school_week_stats
-      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, students, reporters, within_limit, bedtime_stops, updated_at)
-    select district_id, school_id, ${monday}::date,
-      count(*) filter (where published), count(*) filter (where reporters > 0), count(*) filter (where overloaded),
-      count(*) filter (where planned_over), coalesce(sum(students) filter (where published), 0), coalesce(sum(reporters), 0),
-      coalesce(sum(within_limit), 0), coalesce(sum(bedtime_stops), 0), now()
-    from homework_class_day_stats
-    where district_id = ${districtId} and school_id = ${schoolId} and date between ${monday}::date and ${monday}::date + 6
-    group by district_id, school_id
-    on conflict (district_id, school_id, week_start) do update set
-      class_days = excluded.class_days, reported_days = excluded.reported_days, overloaded_days = excluded.overloaded_days,
-      planned_over_days = excluded.planned_over_days, students = excluded.students, reporters = excluded.reporters, within_limit = excluded.within_limit,
-      bedtime_stops = excluded.bedtime_stops, updated_at = excluded.updated_at`);
+  await q.execute(
+    schoolWeeksFrom(sql`homework_class_day_stats c where c.district_id = ${districtId} and c.school_id = ${schoolId} and c.date between ${monday}::date and ${monday}::date + 6`),
+  );
 }
 
-/** Median actual time of each item against its estimate. */
-export async function refreshItemStats(q: Queryable, districtId: string, itemIds: readonly string[], policy: HomeworkPolicy) {
-  if (!itemIds.length) return;
-  const [items, reports] = await Promise.all([
-    q
-      .select({ id: homeworkItems.id, teacherId: homeworkItems.teacherId, schoolId: homeworkItems.schoolId, classId: homeworkItems.classId, date: homeworkItems.date, minutes: homeworkItems.minutes })
-      .from(homeworkItems)
-      .where(and(eq(homeworkItems.districtId, districtId), inArray(homeworkItems.id, [...itemIds]))),
-    q
-      .select({ itemId: homeworkFeedback.itemId, minutes: homeworkFeedback.minutes })
-      .from(homeworkFeedback)
-      .where(and(eq(homeworkFeedback.districtId, districtId), inArray(homeworkFeedback.itemId, [...itemIds]), eq(homeworkFeedback.done, true), isNotNull(homeworkFeedback.minutes))),
-  ]);
-  for (const item of items) {
-    const actual = reports.filter((r) => r.itemId === item.id).map((r) => r.minutes!);
-    const o = itemOverrun(item.minutes, actual, policy);
-    const values = { estimate: item.minutes, reports: o.reports, medianMinutes: o.median, ratio: o.ratio, flagged: o.flagged };
-    await q
-      .insert(homeworkItemStats)
-      .values({ districtId, itemId: item.id, teacherId: item.teacherId, schoolId: item.schoolId, classId: item.classId, date: item.date, ...values })
-      .onConflictDoUpdate({ target: [homeworkItemStats.districtId, homeworkItemStats.itemId], set: values });
-  }
+/** Marks a class-day's families' outcome as changed: the next flushRollups folds it in (part of the caller's statement or transaction). */
+export function queueOutcome(key: { districtId: string; classId: string; schoolId: string; date: LocalDate }) {
+  return sql`insert into homework_rollup_queue (district_id, class_id, school_id, date) values (${key.districtId}, ${key.classId}, ${key.schoolId}, ${key.date})`;
 }
+
+/**
+ * Folds the queued class-days of a district into the rollups: each class-day's outcome and its items' actual time
+ * from the raw rows, then the school-weeks they fall in, each date judged by its own policy (completion target,
+ * overrun). One flush per district at a time (an advisory lock; a busy district is left to the flush holding it), so
+ * two flushes never write a school-week from different snapshots. Returns the class-days folded in, or null if busy.
+ */
+export async function flushRollups(db: Db, districtId: string): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [lock] = await rowsOf<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${ROLLUP_LOCK}, hashtext(${districtId})) as locked`);
+    if (!lock?.locked) return null;
+    const dates = (await rowsOf<{ date: string }>(tx, sql`select distinct date::text as date from homework_rollup_queue where district_id = ${districtId}`)).map((r) => r.date);
+    if (!dates.length) return 0;
+    const rules = await Promise.all(dates.map(async (date) => (await homeworkPolicy(tx, districtId, date)).policy));
+    const folded = await rowsOf<{ school_id: string; week: string; n: number }>(
+      tx,
+      sql`
+        with queued as (
+          delete from homework_rollup_queue where district_id = ${districtId} and date = any(${toPgArray(dates)}::date[]) returning class_id, school_id, date
+        ),
+        rules as (
+          select * from unnest(${toPgArray(dates)}::date[], ${toPgArray(rules.map((r) => r.completionTarget))}::real[],
+            ${toPgArray(rules.map((r) => r.overrun.factor))}::real[], ${toPgArray(rules.map((r) => r.overrun.minReports))}::int[]) as r(date, target, factor, min_reports)
+        ),
+        cd as (
+          select s.district_id, s.class_id, s.date, s.limit_minutes, r.target from homework_class_day_stats s
+          join (select distinct class_id, date from queued) k on s.class_id = k.class_id and s.date = k.date
+          join rules r on r.date = s.date
+          where s.district_id = ${districtId}
+        ),
+        outcome as (
+          update homework_class_day_stats s set reporters = o.reporters, within_limit = o.within_limit, bedtime_stops = o.bedtime_stops,
+            late_nights = o.late_nights, over_limit = o.over_limit, median_minutes = o.median, p90_minutes = o.p90,
+            overloaded = ${overloaded(sql.raw('cd.target'))}, updated_at = now()
+          from cd ${outcomeOf('cd')}
+          where s.district_id = cd.district_id and s.class_id = cd.class_id and s.date = cd.date
+        ),
+        items as (
+          insert into homework_item_stats (district_id, item_id, teacher_id, school_id, class_id, date, estimate, reports, median_minutes, ratio, flagged)
+          select ${itemStatsColumns}, ${flagged(sql.raw('r.factor'), sql.raw('r.min_reports'))}
+          from (select distinct class_id, date from queued) k join rules r on r.date = k.date
+          join homework_items i on i.district_id = ${districtId} and i.class_id = k.class_id and i.date = k.date and i.status = 'ready'
+          ${itemReports}
+          on conflict (district_id, item_id) do update set estimate = excluded.estimate, reports = excluded.reports,
+            median_minutes = excluded.median_minutes, ratio = excluded.ratio, flagged = excluded.flagged
+        )
+        select school_id, date_trunc('week', date)::date::text as week, count(distinct (class_id, date))::int as n from queued group by 1, 2`,
+    );
+    if (!folded.length) return 0;
+    await tx.execute(
+      schoolWeeksFrom(sql`unnest(${toPgArray(folded.map((f) => f.school_id))}::uuid[], ${toPgArray(folded.map((f) => f.week))}::date[]) as w(school_id, week)
+        join homework_class_day_stats c on c.district_id = ${districtId} and c.school_id = w.school_id and c.date between w.week and w.week + 6`),
+    );
+    return folded.reduce((n, f) => n + f.n, 0);
+  });
+}
+
+/** Every two seconds: the families' outcome reaches the class views and dashboards within this of a report. */
+export const ROLLUP_FLUSH_MS = 2000;
+
+export function rollupFlushJob(): ScheduledJob {
+  return {
+    name: 'homework.rollups',
+    everyMs: ROLLUP_FLUSH_MS,
+    async run({ db }) {
+      const queued = await rowsOf<{ district_id: string }>(db, sql`select distinct district_id from homework_rollup_queue`);
+      for (const { district_id: districtId } of queued) await flushRollups(db, districtId);
+    },
+  };
+}
+
+/** Key space of the rollup flush's advisory locks (the second key is the district's hash). */
+const ROLLUP_LOCK = 7_210_001;
+
+/** A literal PostgreSQL array for one parameter (the same on PGlite and node-postgres). */
+const toPgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v}"`)).join(',')}}`;
 
 /**
  * Recomputes every rollup of a district from raw rows with set-based SQL (no per-row round trips). Planned load and
@@ -129,6 +185,7 @@ export async function refreshItemStats(q: Queryable, districtId: string, itemIds
  */
 export async function rebuildRollups(q: Queryable, districtId: string, policy: Pick<HomeworkPolicy, 'overrun' | 'completionTarget'>) {
   const { overrun, completionTarget } = policy;
+  await q.execute(sql`delete from homework_rollup_queue where district_id = ${districtId}`);
   await q.execute(sql`delete from homework_class_day_stats where district_id = ${districtId}`);
   await q.execute(sql`
     insert into homework_class_day_stats
@@ -137,41 +194,23 @@ export async function rebuildRollups(q: Queryable, districtId: string, policy: P
     select p.district_id, p.class_id, p.date, p.school_id, p.grade, p.day_kind, p.limit_minutes, p.written, p.optional, p.other + p.in_school,
       true, p.written > p.limit_minutes, coalesce(c.students, 0),
       coalesce(o.reporters, 0), coalesce(o.within_limit, 0), coalesce(o.bedtime_stops, 0), coalesce(o.late_nights, 0), coalesce(o.over_limit, 0), o.median, o.p90,
-      coalesce(o.reporters > 0 and o.over_limit::real / o.reporters > 1 - ${completionTarget}::real + 1e-9, false), now()
+      ${overloaded(sql`${completionTarget}`)}, now()
     from (select distinct on (district_id, class_id, date) * from homework_published where district_id = ${districtId}
           order by district_id, class_id, date, version desc) p
-    left join lateral (
-      select count(*)::int as reporters, count(*) filter (where within_limit)::int as within_limit,
-        count(*) filter (where stopped_at_bedtime)::int as bedtime_stops, count(*) filter (where late_minutes > 0)::int as late_nights,
-        count(*) filter (where stopped_at_bedtime or minutes > p.limit_minutes)::int as over_limit,
-        percentile_disc(0.5) within group (order by minutes) as median, percentile_disc(0.9) within group (order by minutes) as p90
-      from homework_student_days d where d.district_id = p.district_id and d.class_id = p.class_id and d.date = p.date
-    ) o on true
+    ${outcomeOf('p')}
     left join (select district_id, class_id, count(*)::int as students from student_directory
                where district_id = ${districtId} and status = 'active' group by district_id, class_id) c
       on c.district_id = p.district_id and c.class_id = p.class_id
     -- day by day, as the rows accrue when the platform runs: a day's classes sit together for the district's reads
     order by p.date, p.class_id`);
   await q.execute(sql`delete from homework_school_week_stats where district_id = ${districtId}`);
-  await q.execute(sql`
-    insert into homework_school_week_stats
-      (district_id, school_id, week_start, class_days, reported_days, overloaded_days, planned_over_days, students, reporters, within_limit, bedtime_stops, updated_at)
-    select district_id, school_id, date_trunc('week', date)::date,
-      count(*) filter (where published), count(*) filter (where reporters > 0), count(*) filter (where overloaded),
-      count(*) filter (where planned_over), coalesce(sum(students) filter (where published), 0), sum(reporters), sum(within_limit), sum(bedtime_stops), now()
-    from homework_class_day_stats where district_id = ${districtId}
-    group by district_id, school_id, date_trunc('week', date)`);
+  await q.execute(schoolWeeksFrom(sql`homework_class_day_stats c where c.district_id = ${districtId}`));
   await q.execute(sql`delete from homework_item_stats where district_id = ${districtId}`);
   await q.execute(sql`
     insert into homework_item_stats (district_id, item_id, teacher_id, school_id, class_id, date, estimate, reports, median_minutes, ratio, flagged)
-    select i.district_id, i.id, i.teacher_id, i.school_id, i.class_id, i.date, i.minutes, coalesce(f.reports, 0), f.median,
-      case when f.median is null or i.minutes = 0 then null else f.median::real / i.minutes end,
-      coalesce(f.reports >= ${overrun.minReports}::int and f.median > ${overrun.factor}::real * i.minutes, false)
+    select ${itemStatsColumns}, ${flagged(sql`${overrun.factor}`, sql`${overrun.minReports}`)}
     from homework_items i
-    left join lateral (
-      select count(*)::int as reports, percentile_disc(0.5) within group (order by minutes) as median
-      from homework_feedback f where f.district_id = i.district_id and f.item_id = i.id and f.done and f.minutes is not null
-    ) f on true
+    ${itemReports}
     where i.district_id = ${districtId} and i.status = 'ready'`);
 }
 

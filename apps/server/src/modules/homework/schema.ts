@@ -1,6 +1,7 @@
 /** 作业管理 tables: items and their review, class days and their published lists, families' actual time, rollups, library. */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -192,7 +193,24 @@ export const homeworkStudentDays = pgTable(
   ],
 );
 
-/** Rollup per class and day, kept current on every write: the dashboards read this, never raw rows. */
+/**
+ * Class-days whose families' outcome changed since the rollups were last refreshed: a family's report adds a row here
+ * (insert-only, so the evening's reports never wait on one another) and `flushRollups` folds them into the rollups.
+ */
+export const homeworkRollupQueue = pgTable(
+  'homework_rollup_queue',
+  {
+    districtId: districtKey(),
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    classId: uuid('class_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    date: localDate('date').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.id] })],
+);
+
+/** Rollup per class and day, planned load kept current on every write, families' outcome within seconds (flushRollups). */
 export const homeworkClassDayStats = pgTable(
   'homework_class_day_stats',
   {
