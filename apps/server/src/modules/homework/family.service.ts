@@ -17,7 +17,7 @@ import {
 } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
-import { audit } from '../../platform/audit';
+import { auditStatement } from '../../platform/audit';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
 import { localNow, today } from '../../platform/clock';
 import { classifyDays } from '../calendar';
@@ -205,8 +205,8 @@ export async function childRange(ctx: Ctx, studentId: string, from: LocalDate, t
 
 /**
  * One screen, one tap per item: done or not, minutes if the family wants, and "stopped at bedtime". The evening peak's
- * write: one read (the child's day), then one statement for the report, the judged evening and the rollup queue, and
- * the audit entry; the rollups fold the report in within seconds (flushRollups), so families never wait on each other.
+ * write: one read (the child's day), then one statement for the report, the judged evening, the rollup queue and the
+ * audit entry; the rollups fold the report in within seconds (flushRollups), so families never wait on each other.
  */
 export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInput>) {
   requirePermission(ctx, 'homework.feedback');
@@ -251,48 +251,48 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
   const key = { districtId: ctx.user.districtId, studentId: row.id, classId: String(row.class_id), schoolId: String(row.school_id), date: input.date };
   const items = input.items.map((i) => ({ itemId: i.itemId, done: i.done, minutes: i.minutes ?? null }));
   const at = ctx.now().toISOString();
-  await ctx.db.transaction(async (tx) => {
-    await tx.execute(sql`
-      with given as (
-        select * from json_to_recordset(${JSON.stringify(items)}::json) as x("itemId" uuid, done boolean, minutes smallint)
-      ),
-      gone as (
-        delete from homework_feedback f where f.district_id = ${key.districtId} and f.student_id = ${key.studentId} and f.date = ${key.date}
-          and f.item_id not in (select "itemId" from given)
-      ),
-      saved as (
-        insert into homework_feedback (district_id, student_id, item_id, class_id, date, done, minutes, reported_by, reported_at)
-        select ${key.districtId}, ${key.studentId}, g."itemId", ${key.classId}, ${key.date}, g.done, g.minutes, ${ctx.user.id}, ${at}::timestamptz from given g
-        on conflict (district_id, student_id, item_id) do update set
-          class_id = excluded.class_id, date = excluded.date, done = excluded.done, minutes = excluded.minutes,
-          reported_by = excluded.reported_by, reported_at = excluded.reported_at
-      ),
-      day as (
-        insert into homework_student_days (district_id, student_id, date, class_id, school_id, minutes, finished, within_limit, stopped_at_bedtime,
-          ended_at, late_minutes, reported_by, reported_at)
-        values (${key.districtId}, ${key.studentId}, ${key.date}, ${key.classId}, ${key.schoolId}, ${judged.minutes}, ${judged.finished},
-          ${judged.withinLimit}, ${judged.stoppedAtBedtime}, ${judged.endedAt}::time, ${judged.lateMinutes}, ${ctx.user.id}, ${at}::timestamptz)
-        on conflict (district_id, student_id, date) do update set
-          class_id = excluded.class_id, school_id = excluded.school_id, minutes = excluded.minutes, finished = excluded.finished,
-          within_limit = excluded.within_limit, stopped_at_bedtime = excluded.stopped_at_bedtime, ended_at = excluded.ended_at,
-          late_minutes = excluded.late_minutes, reported_by = excluded.reported_by, reported_at = excluded.reported_at
-      )
-      ${queueOutcome(key)}`);
-    await audit(tx, ctx.actor, {
-      action: 'homework.feedback',
-      entity: 'student',
-      entityId: row.id,
-      after: {
-        date: input.date,
-        items: input.items,
-        stoppedAtBedtime: input.stoppedAtBedtime,
-        withinLimit: judged.withinLimit,
-        endedAt: judged.endedAt,
-        lateMinutes: judged.lateMinutes,
-        rules: { limit: list.limit, bedtime, rule: 'homework.bedtime', policyVersions: versions },
-      },
-    });
+  const entry = auditStatement(ctx.db, ctx.actor, {
+    action: 'homework.feedback',
+    entity: 'student',
+    entityId: row.id,
+    after: {
+      date: input.date,
+      items: input.items,
+      stoppedAtBedtime: input.stoppedAtBedtime,
+      withinLimit: judged.withinLimit,
+      endedAt: judged.endedAt,
+      lateMinutes: judged.lateMinutes,
+      rules: { limit: list.limit, bedtime, rule: 'homework.bedtime', policyVersions: versions },
+    },
   });
+  // one statement: atomic without a transaction, one round trip
+  await ctx.db.execute(sql`
+    with given as (
+      select * from json_to_recordset(${JSON.stringify(items)}::json) as x("itemId" uuid, done boolean, minutes smallint)
+    ),
+    gone as (
+      delete from homework_feedback f where f.district_id = ${key.districtId} and f.student_id = ${key.studentId} and f.date = ${key.date}
+        and f.item_id not in (select "itemId" from given)
+    ),
+    saved as (
+      insert into homework_feedback (district_id, student_id, item_id, class_id, date, done, minutes, reported_by, reported_at)
+      select ${key.districtId}, ${key.studentId}, g."itemId", ${key.classId}, ${key.date}, g.done, g.minutes, ${ctx.user.id}, ${at}::timestamptz from given g
+      on conflict (district_id, student_id, item_id) do update set
+        class_id = excluded.class_id, date = excluded.date, done = excluded.done, minutes = excluded.minutes,
+        reported_by = excluded.reported_by, reported_at = excluded.reported_at
+    ),
+    day as (
+      insert into homework_student_days (district_id, student_id, date, class_id, school_id, minutes, finished, within_limit, stopped_at_bedtime,
+        ended_at, late_minutes, reported_by, reported_at)
+      values (${key.districtId}, ${key.studentId}, ${key.date}, ${key.classId}, ${key.schoolId}, ${judged.minutes}, ${judged.finished},
+        ${judged.withinLimit}, ${judged.stoppedAtBedtime}, ${judged.endedAt}::time, ${judged.lateMinutes}, ${ctx.user.id}, ${at}::timestamptz)
+      on conflict (district_id, student_id, date) do update set
+        class_id = excluded.class_id, school_id = excluded.school_id, minutes = excluded.minutes, finished = excluded.finished,
+        within_limit = excluded.within_limit, stopped_at_bedtime = excluded.stopped_at_bedtime, ended_at = excluded.ended_at,
+        late_minutes = excluded.late_minutes, reported_by = excluded.reported_by, reported_at = excluded.reported_at
+    ),
+    queued as (${queueOutcome(key)})
+    ${entry}`);
   // the day as now saved, without reading it again
   const saved: ChildDayRow['judged'] = {
     stopped_at_bedtime: judged.stoppedAtBedtime,
