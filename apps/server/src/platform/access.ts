@@ -59,7 +59,10 @@ export interface Ctx {
   now: () => Date;
   /** Channels outside the platform this server delivers through (notify's outbox rows); none: in-app only. */
   channels: Channels;
-  /** Hot-path reads outside transactions (prepared statements on PostgreSQL); see Database.prepared. */
+  /**
+   * The hot path's statements, each a single statement (named prepared statements on PostgreSQL; see Database.prepared).
+   * Inside the request's own transaction (a write under an Idempotency-Key) they run on that transaction.
+   */
   prepared: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */
   sessions: {

@@ -34,8 +34,9 @@ export interface Database {
   /** Raw SQL on the underlying client, rows as plain objects (bench, tests, maintenance). */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /**
-   * A read on the hottest paths, outside any transaction: on PostgreSQL a named prepared statement per distinct text,
-   * so the server plans it once per connection instead of on every request.
+   * A statement on the hottest paths (a read, or a write complete in one statement), outside any transaction: on
+   * PostgreSQL a named prepared statement per distinct text, so the server parses it once per connection instead of on
+   * every request.
    */
   prepared<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   close(): Promise<void>;
@@ -93,13 +94,19 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
     const db = drizzlePg({ client: pool }) as unknown as Db;
     if (!options.ownerUrl) await migratePg(db as never, { migrationsFolder });
     const dialect = new PgDialect();
+    // a hot statement's name, by its text: hashed once, not on every request
+    const statementNames = new Map<string, string>();
     return {
       db,
       kind: 'postgresql',
       query: async (text, params) => (await pool.query(text, params)).rows,
       prepared: async (query) => {
         const { sql: text, params } = dialect.sqlToQuery(query);
-        const name = `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        let name = statementNames.get(text);
+        if (!name) {
+          name = `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+          statementNames.set(text, name);
+        }
         return (await pool.query({ name, text, values: params })).rows;
       },
       close: () => pool.end(),

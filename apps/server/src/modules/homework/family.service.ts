@@ -265,8 +265,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
       rules: { limit: list.limit, bedtime, rule: 'homework.bedtime', policyVersions: versions },
     },
   });
-  // one statement: atomic without a transaction, one round trip
-  await ctx.db.execute(sql`
+  // one statement: atomic without a transaction, one round trip, prepared once per connection
+  await ctx.prepared(sql`
     with given as (
       select * from json_to_recordset(${JSON.stringify(items)}::json) as x("itemId" uuid, done boolean, minutes smallint)
     ),

@@ -69,6 +69,24 @@ describe('rollups from the queue', () => {
     expect(await rollupsOf(child.classId, child.schoolId, date)).toEqual(before);
   });
 
+  it('a report sent twice under one Idempotency-Key is written and queued once, and answered the same', async () => {
+    const { date, items } = await publishedDay();
+    const payload = { studentId: child.id, date, items: items.map((i) => ({ itemId: i.itemId, done: true, minutes: i.minutes })) };
+    const count = async () =>
+      (await q<{ audit: number; queued: number }>(
+        `select (select count(*)::int from audit_log where action = 'homework.feedback' and entity_id = $1) as audit,
+                (select count(*)::int from homework_rollup_queue where class_id = $2 and date = $3) as queued`,
+        [child.id, child.classId, date],
+      ))[0]!;
+    const before = await count();
+    const send = () => w.app.inject({ method: 'PUT', url: '/api/homework/feedback', payload, headers: { cookie: parent, 'idempotency-key': 'evening-report-0001' } });
+    const [first, second] = [await send(), await send()];
+    expect(first.statusCode).toBe(200);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.body).toBe(first.body);
+    expect(await count()).toEqual({ audit: before.audit + 1, queued: before.queued + 1 });
+  });
+
   it('the flush writes what the policy rules compute from the raw rows, and what a rebuild writes', async () => {
     const { date } = await publishedDay();
     expect(await w.runJob('homework.rollups')).toBeUndefined();

@@ -153,7 +153,7 @@ export function registerHomeworkRoutes(app: App) {
   app.get('/api/homework/child/range', { schema: { tags, summary: '孩子一段时间的公示清单（每周安排、假期作业天天清）', querystring: ChildRangeQuery, response: { 200: ChildRange, ...errors } } }, (req) =>
     family.childRange(req.ctx, req.query.studentId, req.query.from, req.query.to),
   );
-  app.put('/api/homework/feedback', { schema: { tags, summary: '家长一次填报：完成情况、用时、到就寝时间停止', body: FeedbackInput, response: { 200: ChildDay, ...errors } } }, (req) =>
+  app.put('/api/homework/feedback', { schema: { tags, summary: '家长一次填报：完成情况、用时、到就寝时间停止', body: FeedbackInput, response: { 200: ChildDay, ...errors } }, ...trustedResponse }, (req) =>
     family.saveFeedback(req.ctx, req.body),
   );
   app.get('/api/homework/child/rules', { schema: { tags, summary: '作业制度公示：孩子所在年级的作业规则（家长）', querystring: ChildRulesQuery, response: { 200: ChildRules, ...errors } } }, (req) =>
