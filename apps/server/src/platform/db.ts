@@ -21,6 +21,9 @@ export type Tx = PgTransaction<PgQueryResultHKT>;
 /** Anything queries run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
 
+/** A literal PostgreSQL array for one parameter (`${pgArray(ids)}::uuid[]`), the same on PGlite and node-postgres. */
+export const pgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+
 /** The rows a raw statement answers, on PGlite and node-postgres alike (both drivers give `{ rows }`). */
 export async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
   return ((await q.execute(query)) as unknown as { rows: T[] }).rows;

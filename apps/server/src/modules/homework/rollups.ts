@@ -4,7 +4,7 @@
  */
 import { checkClassDay, type DayKind, type HomeworkPolicy, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, type Queryable, rowsOf } from '../../platform/db';
+import { type Db, pgArray, type Queryable, rowsOf } from '../../platform/db';
 import type { ScheduledJob } from '../../platform/scheduler';
 import { studentDirectory } from '../org';
 import { homeworkPolicy } from './homework.policy';
@@ -120,11 +120,11 @@ export async function flushRollups(db: Db, districtId: string): Promise<number |
       tx,
       sql`
         with queued as (
-          delete from homework_rollup_queue where district_id = ${districtId} and date = any(${toPgArray(dates)}::date[]) returning class_id, school_id, date
+          delete from homework_rollup_queue where district_id = ${districtId} and date = any(${pgArray(dates)}::date[]) returning class_id, school_id, date
         ),
         rules as (
-          select * from unnest(${toPgArray(dates)}::date[], ${toPgArray(rules.map((r) => r.completionTarget))}::real[],
-            ${toPgArray(rules.map((r) => r.overrun.factor))}::real[], ${toPgArray(rules.map((r) => r.overrun.minReports))}::int[]) as r(date, target, factor, min_reports)
+          select * from unnest(${pgArray(dates)}::date[], ${pgArray(rules.map((r) => r.completionTarget))}::real[],
+            ${pgArray(rules.map((r) => r.overrun.factor))}::real[], ${pgArray(rules.map((r) => r.overrun.minReports))}::int[]) as r(date, target, factor, min_reports)
         ),
         cd as (
           select s.district_id, s.class_id, s.date, s.limit_minutes, r.target from homework_class_day_stats s
@@ -152,7 +152,7 @@ export async function flushRollups(db: Db, districtId: string): Promise<number |
     );
     if (!folded.length) return 0;
     await tx.execute(
-      schoolWeeksFrom(sql`unnest(${toPgArray(folded.map((f) => f.school_id))}::uuid[], ${toPgArray(folded.map((f) => f.week))}::date[]) as w(school_id, week)
+      schoolWeeksFrom(sql`unnest(${pgArray(folded.map((f) => f.school_id))}::uuid[], ${pgArray(folded.map((f) => f.week))}::date[]) as w(school_id, week)
         join homework_class_day_stats c on c.district_id = ${districtId} and c.school_id = w.school_id and c.date between w.week and w.week + 6`),
     );
     return folded.reduce((n, f) => n + f.n, 0);
@@ -175,9 +175,6 @@ export function rollupFlushJob(): ScheduledJob {
 
 /** Key space of the rollup flush's advisory locks (the second key is the district's hash). */
 const ROLLUP_LOCK = 7_210_001;
-
-/** A literal PostgreSQL array for one parameter (the same on PGlite and node-postgres). */
-const toPgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v}"`)).join(',')}}`;
 
 /**
  * Recomputes every rollup of a district from raw rows with set-based SQL (no per-row round trips). Planned load and

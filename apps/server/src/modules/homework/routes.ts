@@ -71,7 +71,7 @@ const ok = { ok: true as const };
 export function registerHomeworkRoutes(app: App) {
   registerReviewRoutes(app);
   // setting and the review chain
-  app.post('/api/homework/load-check', { schema: { tags, summary: '作业量预检：各目标班级、日期的已布置总量与上限（含本条）', body: LoadCheckRequest, response: { 200: LoadCheckResult, ...errors } } }, (req) =>
+  app.post('/api/homework/load-check', { schema: { tags, summary: '作业量预检：各目标班级、日期的已布置总量与上限（含本条）', body: LoadCheckRequest, response: { 200: LoadCheckResult, ...errors } }, ...trustedResponse }, (req) =>
     loadCheck(req.ctx, req.body),
   );
   app.get('/api/homework/items', { schema: { tags, summary: '作业条目', querystring: ItemQuery, response: { 200: z.array(HomeworkItem), ...errors } } }, (req) =>
