@@ -70,7 +70,7 @@ describe('homework: parents are told when the list is published', () => {
     await shot(page, 'notices-02-parent-bell-open');
     await notice.first().click();
     await page.waitForURL((url) => url.pathname === '/homework/child' && url.searchParams.get('date') === date);
-    const listed = page.getByTestId('child-item').filter({ hasText: '语文' });
+    const listed = page.getByTestId('child-item').filter({ hasText: '秋天的雨' });
     await listed.first().waitFor();
     expect(await listed.first().textContent()).toContain('20 分钟');
     await shot(page, 'notices-03-parent-list-from-notice');

@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // a page under a loaded CI machine can take seconds to settle; polls wait that long before failing
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });
