@@ -3,17 +3,14 @@
  * plans, and the one-tap report of actual time (作业熔断 included). Reports feed the rollups in the same transaction.
  */
 import type { z } from 'zod';
-import type { ChildDay, FeedbackInput, PublishedList } from '@shuangjian/contracts';
+import type { ChildDay, FeedbackInput, PublishedItem, PublishedList } from '@shuangjian/contracts';
 import {
   addDays,
   bedtimeFor,
   bedtimeStopAllowed,
   countsTowardLimit,
-  type HomeworkType,
   judgeStudentDay,
-  type Layer,
   type LocalDate,
-  type Place,
 } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
@@ -28,19 +25,7 @@ import { queueOutcome } from './rollups';
 import { homeworkPublished } from './schema';
 
 type Published = typeof homeworkPublished.$inferSelect;
-type SnapshotItem = {
-  itemId: string;
-  subjectName: string;
-  teacherName: string;
-  title: string | null;
-  content: string;
-  type: HomeworkType;
-  layer: Layer;
-  place: Place;
-  minutes: number;
-  links: string[];
-  attachments: { id: string; name: string; size: number; mime: string }[];
-};
+type SnapshotItem = z.output<typeof PublishedItem>;
 
 export function toList(p: Published, className: string, schoolName: string): z.output<typeof PublishedList> {
   return {

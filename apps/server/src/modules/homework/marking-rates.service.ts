@@ -12,7 +12,8 @@ import { found } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { classDirectory, schoolDirectory, subjectDirectory } from '../org';
 import { homeworkMarkings } from './marking.schema';
-import { latestListsSql, rowsOf } from './marking.repo';
+import { rowsOf } from '../../platform/db';
+import { latestListsSql } from './marking.repo';
 import { homeworkItems, homeworkPublished } from './schema';
 
 type Count = { published: number; marked: number; faceToFace: number };

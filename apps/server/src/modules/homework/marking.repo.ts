@@ -3,8 +3,8 @@
  * what must be marked), the class roll, and marking rows → answers.
  */
 import type { z } from 'zod';
-import type { Marking } from '@shuangjian/contracts';
-import { addDays, type HomeworkType, type Layer, type LocalDate, type Place, weekStart } from '@shuangjian/policy';
+import type { Marking, PublishedItem } from '@shuangjian/contracts';
+import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
 import { users } from '../../platform/schema';
@@ -12,23 +12,8 @@ import { studentDirectory } from '../org';
 import { homeworkMarkings } from './marking.schema';
 import { homeworkPublished } from './schema';
 
-export type SnapshotItem = {
-  itemId: string;
-  subjectName: string;
-  teacherName: string;
-  title: string | null;
-  content: string;
-  type: HomeworkType;
-  layer: Layer;
-  place: Place;
-  minutes: number;
-};
-
-/** Rows of a raw statement, on either driver. */
-export async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
-  const res = (await q.execute(query)) as unknown as { rows: T[] };
-  return res.rows;
-}
+/** An item of a published list's snapshot, as families saw it. */
+export type SnapshotItem = z.output<typeof PublishedItem>;
 
 /** The latest published version of each class-day of `classIds` in [from, to]. */
 export async function latestLists(q: Queryable, districtId: string, classIds: readonly string[], from: LocalDate, to: LocalDate) {
