@@ -6,3 +6,4 @@ export * from './modules/homework/schema';
 export * from './modules/homework/notices.schema';
 export * from './modules/homework/marking.schema';
 export * from './modules/homework/vacation.schema';
+export * from './modules/after-school/schema';

@@ -94,6 +94,24 @@ export const PERMISSIONS = {
   'homework.library.curate': ['district_admin', 'school_admin', 'subject_leader'],
   /** Error notebook of a class (teachers) or of one's child (parents). */
   'homework.mistakes.read': ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher', 'parent'],
+  /** 课后服务: a school's plans, courses, windows, rosters and figures (staff of the school, the district). */
+  'after-school.read': ['district_admin', 'inspector', ...STAFF],
+  /** 一校一案: file the school's plan, keep its course catalogue and enrolment windows (教务处). */
+  'after-school.plan': ['school_admin'],
+  /** 审核备案: approve or send back school plans; keep the district's provider white list (白名单). */
+  'after-school.review': ['district_admin'],
+  /** Run sessions: attendance, pick-up sign-out, leave handling (the course's teachers, the class teacher, 教务处). */
+  'after-school.run': ['school_admin', 'class_teacher', 'teacher'],
+  /** 巡视 and the monthly quality assessment. */
+  'after-school.patrol': ['school_admin', 'grade_leader', 'subject_leader'],
+  /** Fees, waivers, refunds, payments and settlement (教务处 as the school's finance officer). */
+  'after-school.finance': ['school_admin'],
+  /** A family's side: choose courses, sign the agreement, opt out, ask for leave, see the bill, answer surveys. */
+  'after-school.family': ['parent'],
+  /** Build and send satisfaction surveys, read their results. */
+  'after-school.survey': ['district_admin', 'school_admin'],
+  /** District dashboards and every school's plan status. */
+  'after-school.district': ['district_admin', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,3 +15,4 @@ export * from './homework-marking';
 export * from './homework-family';
 export * from './homework-review';
 export * from './money';
+export * from './after-school';

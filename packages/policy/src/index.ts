@@ -4,5 +4,6 @@ export * from './calendar';
 export * from './homework';
 export * from './settings';
 export * from './homework.settings';
+export * from './after-school.settings';
 export * from './money';
 export * from './privacy';

@@ -13,6 +13,7 @@ import { classes, guardianLinks, guardians, institutions, roleAssignments, schoo
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
 import { seedMarkingDemo } from './marking';
+import { seedAfterSchoolDemo } from './after-school';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -112,6 +113,7 @@ export async function seedDemo(db: Db, options: { homework?: boolean; today?: Lo
       const today = options.today ?? todayIn(DEMO_TIME_ZONE);
       await seedHomeworkDemo(tx, id, today);
       await seedMarkingDemo(tx, id, today);
+      await seedAfterSchoolDemo(tx, id, today);
     }
     return id;
   });

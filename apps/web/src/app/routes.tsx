@@ -53,6 +53,7 @@ const page = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   homework: { labelKey: 'menu.homework', icon: <EditOutlined /> },
   org: { labelKey: 'menu.org', icon: <ApartmentOutlined /> },
+  afterSchool: { labelKey: 'menu.afterSchool', icon: <SmileOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];

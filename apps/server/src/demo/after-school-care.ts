@@ -1,0 +1,5 @@
+/** Demo after-school data: the care area. Runs inside the demo's one transaction (`db` is it), after the areas before it. */
+import type { LocalDate } from '@shuangjian/policy';
+import type { Db } from '../platform/db';
+
+export async function seedAfterSchoolCareDemo(_db: Db, _districtId: string, _today: LocalDate): Promise<void> {}

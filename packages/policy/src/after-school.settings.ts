@@ -1,0 +1,54 @@
+/** The after-school module's district policy settings (keys 'after-school.*'), with the national "5+2" rules as defaults. */
+import { z } from 'zod';
+import { definePolicySettings, type PolicySettingValue } from './settings';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '应为 HH:MM' });
+const basisPoints = z.number().int().min(0).max(10000);
+
+export const afterSchoolSettings = definePolicySettings({
+  'after-school.service': {
+    label: {
+      'zh-CN': '课后服务时间要求（“5+2”：每周服务日、每天至少分钟数、结束不早于本地下班时间、第一时段为作业辅导）',
+      en: 'Service time rules ("5+2": weekdays, minimum minutes a day, end no earlier than local off-work time, homework help first)',
+    },
+    schema: z.object({
+      weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+      minMinutesPerDay: z.number().int().min(0).max(600),
+      endNotBefore: hhmm,
+      homeworkFirst: z.boolean(),
+    }),
+    default: { weekdays: [1, 2, 3, 4, 5], minMinutesPerDay: 120, endNotBefore: '17:30', homeworkFirst: true },
+  },
+  'after-school.fees': {
+    label: {
+      'zh-CN': '服务性收费（每月上限、退费规则：请假满几天起退、按未服务天数折算的舍入方式）',
+      en: 'Service fee (monthly cap, refunds: leave days before a refund, rounding of the per-day share)',
+    },
+    schema: z.object({
+      monthlyCapFen: z.number().int().min(0).max(10_000_000),
+      refundMinLeaveDays: z.number().int().min(1).max(31),
+      rounding: z.enum(['half-up', 'half-even', 'down', 'up']),
+    }),
+    default: { monthlyCapFen: 30_000, refundMinLeaveDays: 1, rounding: 'half-up' as const },
+  },
+  'after-school.waivers': {
+    label: { 'zh-CN': '减免类别（经济困难等学生的减免比例，万分比）', en: 'Waiver categories (share waived, basis points)' },
+    schema: z
+      .array(z.object({ code: z.string().regex(/^[a-z_]{2,30}$/), label: z.string().trim().min(1).max(30), shareBp: basisPoints }))
+      .max(20)
+      .refine((c) => new Set(c.map((x) => x.code)).size === c.length, { message: '类别代码不能重复' }),
+    default: [
+      { code: 'low_income', label: '家庭经济困难学生', shareBp: 10000 },
+      { code: 'disabled', label: '残疾学生', shareBp: 10000 },
+      { code: 'orphan', label: '孤儿及事实无人抚养儿童', shareBp: 10000 },
+    ],
+  },
+  'after-school.surveyMinGroup': {
+    label: { 'zh-CN': '满意度调查：少于多少份答卷的分组不显示结果', en: 'Surveys: groups with fewer answers show no result' },
+    schema: z.number().int().min(1).max(100),
+    default: 5,
+  },
+});
+
+export type AfterSchoolSettingKey = keyof typeof afterSchoolSettings;
+export type AfterSchoolSettingValue<K extends AfterSchoolSettingKey> = PolicySettingValue<(typeof afterSchoolSettings)[K]>;
