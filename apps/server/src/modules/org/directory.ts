@@ -3,7 +3,7 @@
  * who holds a role at a place (to notify them). Exported through index.ts.
  */
 import type { Permission, Role } from '@shuangjian/contracts';
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -100,4 +100,18 @@ export async function guardiansOfStudents(q: Queryable, districtId: string, stud
     .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
     .where(and(eq(guardianLinks.districtId, districtId), inArray(guardianLinks.studentId, [...new Set(studentIds)])))
     .orderBy(asc(guardianLinks.createdAt));
+}
+
+/**
+ * Headcounts per school of a district as a subquery (school_id, students, teachers) other modules' rollups select
+ * from in one statement: active students, and distinct staff teaching there (teacher or class teacher).
+ */
+export function schoolHeadcounts(districtId: string): SQL {
+  return sql`(
+    select s.id as school_id,
+      (select count(*)::int from students st where st.district_id = s.district_id and st.school_id = s.id and st.status = 'active') as students,
+      (select count(distinct ra.user_id)::int from role_assignments ra
+        where ra.district_id = s.district_id and ra.school_id = s.id and ra.role in ('teacher', 'class_teacher')) as teachers
+    from schools s where s.district_id = ${districtId}
+  )`;
 }

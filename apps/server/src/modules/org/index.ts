@@ -29,6 +29,7 @@ export const orgModule: AppModule = {
 
 /** Read models other modules join (views; see schema.ts). */
 export { classDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
-export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, type StudentGuardian, visibleClass, visibleClasses } from './directory';
+export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, schoolHeadcounts, type StudentGuardian, visibleClass, visibleClasses } from './directory';
 export { resolveGrants } from './scopes';
-export { getSchool, manageableSchool } from './structure.service';
+export { benefitFlags, type BenefitFlags } from './sensitive-flags';
+export { getInstitution, getSchool, manageableSchool } from './structure.service';

@@ -7,7 +7,7 @@ import type { ClassDayStat } from '@shuangjian/contracts';
 import { Col, Row, Typography } from 'antd';
 import type { z } from 'zod';
 import { useI18n } from '../../../app/i18n';
-import { Figure } from '../components/Figure';
+import { Figure } from '../../../components/Figure';
 import { finishedShare, overColor, percent, ratio, withinColor } from '../components/rates';
 
 type Stat = z.infer<typeof ClassDayStat>;

@@ -2,7 +2,7 @@
 import { Col, Row, Tag, Typography } from 'antd';
 import { addDays } from '@shuangjian/policy';
 import { useI18n } from '../../../app/i18n';
-import { Figure } from '../components/Figure';
+import { Figure } from '../../../components/Figure';
 import { formatDay } from '../components/model';
 import { overColor, percent, withinColor } from '../components/rates';
 import { type Weekly, weekLabel } from './types';

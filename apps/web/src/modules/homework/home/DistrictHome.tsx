@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { api, qs } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
-import { Figure } from '../components/Figure';
+import { Figure } from '../../../components/Figure';
 import { formatDay, hwKey } from '../components/model';
 import { overColor, percent, withinColor } from '../components/rates';
 
