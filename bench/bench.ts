@@ -39,6 +39,62 @@ function start(args: string[], env: Record<string, string>, ready: RegExp): Prom
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
 
+type Results = Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number }>;
+/** Courses whose seats were oversold after the rush (counter above capacity, or not matching the seated rows). */
+const oversold: string[] = [];
+
+/**
+ * The enrolment rush (选课开放): the state of earlier runs is cleared (no choices, no seats taken), the families'
+ * enrolment page is read once each (warming sessions and statements, and measured as a read), then every family
+ * chooses two clubs as fast as the connections allow. Each choice is one request, answered 200 with a seat or a place
+ * on the waiting list; afterwards no course may hold more children than seats.
+ */
+async function rush(port: number, info: { districtId: string; students: string[]; rushClubs: string[][] }, results: Results) {
+  if (only && !only.some((w) => 'enrolment rush'.includes(w))) return;
+  await withClient(BENCH_URL, async (c) => {
+    await c.query(`delete from after_school_enrolments where district_id = $1`, [info.districtId]);
+    await c.query(`update after_school_courses set enrolled = 0 where district_id = $1`, [info.districtId]);
+    await c.query(`update after_school_school_stats set students_served = 0 where district_id = $1`, [info.districtId]);
+  });
+  const families = info.students.map((_, i) => i).filter((i) => info.rushClubs[i]!.length >= 2);
+  const record = (name: string, r: Awaited<ReturnType<typeof autocannon>>) => {
+    results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+    console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50).padStart(7)}   p99 ${ms(r.latency.p99).padStart(7)}   non-2xx ${r.non2xx}`);
+  };
+  let n = 0;
+  const page = (req: AutocannonRequest): AutocannonRequest => {
+    const i = families[n++ % families.length]!;
+    return { ...req, method: 'GET', path: `/api/after-school/children/${info.students[i]}/enrol`, headers: { cookie: `sj_session=${parentToken(i)}` } };
+  };
+  // warm-up: every family's session once (the server caches resolved sessions), then the measured pass
+  await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length, requests: [{ setupRequest: page }] });
+  n = 0;
+  record('enrolment page (families)', await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length, requests: [{ setupRequest: page }] }));
+  n = 0;
+  const choice = (req: AutocannonRequest): AutocannonRequest => {
+    const k = n++;
+    const i = families[k % families.length]!;
+    const clubs = info.rushClubs[i]!;
+    // first round: the popular club; second round: one of the others
+    const courseId = k < families.length ? clubs[0]! : clubs[1 + (i % (clubs.length - 1))]!;
+    return { ...req, method: 'POST', path: `/api/after-school/children/${info.students[i]}/choices`, headers: { cookie: `sj_session=${parentToken(i)}`, 'content-type': 'application/json' }, body: JSON.stringify({ courseId }) };
+  };
+  record('enrolment rush (choices)', await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length * 2, requests: [{ setupRequest: choice }] }));
+  await withClient(BENCH_URL, async (c) => {
+    const rows = (
+      await c.query(
+        `select c.name, c.capacity, c.enrolled, count(e.*) filter (where e.status = 'enrolled')::int as seated, count(e.*) filter (where e.status = 'waitlisted')::int as waiting
+         from after_school_courses c left join after_school_enrolments e on e.district_id = c.district_id and e.course_id = c.id
+         where c.district_id = $1 group by c.id, c.name, c.capacity, c.enrolled order by c.name`,
+        [info.districtId],
+      )
+    ).rows as { name: string; capacity: number; enrolled: number; seated: number; waiting: number }[];
+    for (const r of rows) if (r.enrolled > r.capacity || r.enrolled !== r.seated) oversold.push(`${r.name}: ${r.seated} seated / ${r.enrolled} counted / ${r.capacity} seats`);
+    const total = rows.reduce((a, r) => ({ seated: a.seated + r.seated, waiting: a.waiting + r.waiting, seats: a.seats + r.capacity }), { seated: 0, waiting: 0, seats: 0 });
+    console.log(`enrolment rush: ${families.length} families × 2 choices → ${total.seated} seated (of ${total.seats} seats in ${rows.length} courses), ${total.waiting} waiting`);
+  });
+}
+
 async function main() {
   const info = await withClient(BENCH_URL, async (c) => {
     const district = (await c.query(`select id from districts where code = 'bench'`)).rows[0] as { id: string } | undefined;
@@ -63,7 +119,15 @@ async function main() {
     const reportItems = students.map((id) => lists.get(classOf.get(id)!) ?? []);
     const counts = (await c.query(`select (select count(*) from students)::int as students, (select count(*) from schools)::int as schools,
       (select count(*) from homework_items)::int as items, (select count(*) from homework_feedback)::int as feedback`)).rows[0];
-    return { districtId: district.id, sessions, students, day, term, counts, reportItems };
+    // the enrolment rush: each parent's child and the clubs of the child's school (足球, the popular one, first)
+    const clubs = new Map<string, string[]>();
+    for (const r of (await c.query(`select school_id, array_agg(id order by name <> '足球', name) as ids from after_school_courses where district_id = $1 group by school_id`, [district.id])).rows)
+      clubs.set(r.school_id as string, r.ids as string[]);
+    const schoolOf = new Map(
+      (await c.query(`select id, school_id from students where district_id = $1 and id = any($2::uuid[])`, [district.id, students])).rows.map((r) => [r.id as string, r.school_id as string]),
+    );
+    const rushClubs = students.map((id) => clubs.get(schoolOf.get(id)!) ?? []);
+    return { districtId: district.id, sessions, students, day, term, counts, reportItems, rushClubs };
   });
   // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
   await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
@@ -80,7 +144,7 @@ async function main() {
 
   const bare = await start(['bench/bare.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port + 1) }, /bare listening/);
   const server = await start(['apps/server/src/main.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port), DEMO: '0', HOST: '127.0.0.1' }, /listening on/);
-  const results: Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number }> = {};
+  const results: Results = {};
   const run = async (name: string, options: Parameters<typeof autocannon>[0], warmup: number) => {
     if (only && !name.startsWith('bare') && !only.some((w) => name.includes(w))) return;
     // warm-up: every session once (the server caches resolved sessions), JIT, connection pools, prepared statements
@@ -174,6 +238,9 @@ async function main() {
       duration,
       requests: [{ setupRequest: listRequest }, { setupRequest: listRequest }, { setupRequest: listRequest }, { setupRequest: (req) => reportRequest(req, reporters[m++ % reporters.length]!) }],
     }, connections * 8);
+    // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
+    // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
+    if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
     // one officer after another: how long the dashboard takes to answer, uncached (a new range each request)
     const days: string[] = [];
     for (let d = info.term; d <= today; d = addDays(d, 1)) days.push(d);
@@ -226,10 +293,12 @@ async function main() {
     [`family reports p99 < 100 ms`, 'family report (write)', (r) => [r.p99 < 100, ms(r.p99)]],
     [`evening mix p99 < 100 ms`, 'evening mix (3 reads : 1 report)', (r) => [r.p99 < 100, ms(r.p99)]],
     [`load check p99 < 100 ms`, 'load check (teacher)', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`enrolment rush p99 < 200 ms`, 'enrolment rush (choices)', (r) => [r.p99 < 200, `${ms(r.p99)}, ${pct(r.rps, bareW.rps)} of the bare write's req/s`]],
     [`district dashboard over the semester p99 < 100 ms (uncached, one at a time)`, 'district weekly, uncached', (r) => [r.p99 < 100, ms(r.p99)]],
     [`district dashboard's page of schools p99 < 100 ms (uncached, one at a time)`, 'district schools page, uncached', (r) => [r.p99 < 100, ms(r.p99)]],
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
+  if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);
   verdicts.push([`no errors`, Object.values(results).every((r) => r.non2xx === 0 && r.errors === 0), '']);
   console.log('');
   for (const [name, ok, value] of verdicts) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  ${value}`);

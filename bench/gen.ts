@@ -3,7 +3,9 @@
  *   npm run gen -- --schools 300 --students 200000 --days 90
  * Schools, classes of ~40, students, guardians, teachers, a semester, and for every school day of the last --days:
  * homework items, published daily lists, families' reports (--report-rate of students per day) and the rollups.
- * Parent, teacher and district-admin sessions are created with known tokens for `npm run bench`.
+ * Parent, teacher and district-admin sessions are created with known tokens for `npm run bench`. For the enrolment
+ * rush: every school's after-school plan approved, four clubs, an open first-come window, agreements of the families
+ * with accounts (a few thousand rows: it adds well under a second).
  */
 import { createHash } from 'node:crypto';
 import { addDays, defaultHomeworkPolicy, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
@@ -11,6 +13,12 @@ import { openDatabase } from '../apps/server/src/platform/db';
 import { hashPassword } from '../apps/server/src/platform/auth/password';
 import { rebuildRollups } from '../apps/server/src/modules/homework';
 import { ADMIN_TOKEN, adminUrl, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
+
+if (process.argv.includes('--help')) {
+  console.log(`npm run gen -- [--schools 300] [--students 200000] [--days 90] [--seed 2026] [--report-rate 0.25] [--sessions 2000]
+Drops and rebuilds the database of BENCH_DATABASE_URL (default ${BENCH_URL}).`);
+  process.exit(0);
+}
 
 const schools = arg('schools', 300);
 const studentsTotal = arg('students', 200_000);
@@ -183,6 +191,49 @@ async function main() {
      from homework_student_days sd
      join homework_items i on i.district_id = sd.district_id and i.class_id = sd.class_id and i.date = sd.date
      where sd.district_id = bench_id('district')`,
+  );
+  // 课后服务 for the enrolment rush: every school's plan approved, four clubs (足球 the popular one, 30 seats), a
+  // first-come window open for the semester, and a signed agreement for each child whose family has an account
+  await step(
+    'after-school plans',
+    `insert into after_school_plans (district_id, id, school_id, semester_id, version, status, body)
+     select s.district_id, bench_id('plan' || s.code), s.id, sem.id, 1, 'approved', $1::jsonb
+     from schools s cross join semesters sem where s.district_id = bench_id('district') and sem.district_id = s.district_id`,
+    [
+      JSON.stringify({
+        weekdays: [1, 2, 3, 4, 5],
+        periods: [{ start: '15:40', end: '16:40', kind: 'homework' }, { start: '16:50', end: '17:50', kind: 'club' }],
+        staffing: { ownTeachers: 30, totalTeachers: 32, volunteers: 2, providers: 0, note: null },
+        fees: { mode: 'monthly', serviceFeeFen: 30000, passThroughNote: null },
+        safetyPlan: '专人值守，按班级路队放学。',
+        pickupPlan: '家长在校门外指定区域接孩子。',
+        principles: '家长自愿参加。',
+      }),
+    ],
+  );
+  await step(
+    'after-school clubs',
+    `insert into after_school_courses (district_id, id, school_id, semester_id, name, category, grades, capacity, weekdays, start_time, end_time, staffing)
+     select s.district_id, bench_id('course' || s.code || '-' || k.n), s.id, sem.id, k.name, k.category, s.grades, k.capacity, k.days, '16:50', '17:50', 'teacher'
+     from schools s cross join semesters sem
+     cross join (values (1, '足球', 'sports', 30, '{1,3}'::smallint[]), (2, '美术', 'arts', 60, '{2}'::smallint[]), (3, '合唱', 'arts', 60, '{4}'::smallint[]), (4, '科学探究', 'science', 60, '{5}'::smallint[])) k(n, name, category, capacity, days)
+     where s.district_id = bench_id('district') and sem.district_id = s.district_id`,
+  );
+  await step(
+    'after-school windows',
+    `insert into after_school_windows (district_id, school_id, semester_id, opens_at, closes_at, mode, max_clubs)
+     select s.district_id, s.id, sem.id, now() - interval '1 day', now() + interval '60 days', 'first_come', 2
+     from schools s cross join semesters sem where s.district_id = bench_id('district') and sem.district_id = s.district_id`,
+  );
+  await step(
+    'after-school agreements',
+    `insert into after_school_agreements (district_id, school_id, class_id, student_id, semester_id, plan_id, signed_by, text_hash)
+     select st.district_id, st.school_id, st.class_id, st.id, sem.id, bench_id('plan' || sc.code), g.user_id, md5(st.id::text) || md5(sem.id::text)
+     from guardians g join guardian_links l on l.district_id = g.district_id and l.guardian_id = g.id
+     join students st on st.district_id = l.district_id and st.id = l.student_id
+     join schools sc on sc.district_id = st.district_id and sc.id = st.school_id
+     cross join semesters sem
+     where g.district_id = bench_id('district') and g.user_id is not null and sem.district_id = g.district_id`,
   );
   const t = Date.now();
   const districtId = ((await q(`select bench_id('district')::text as id`)) as { id: string }[])[0]!.id;

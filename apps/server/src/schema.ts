@@ -7,3 +7,8 @@ export * from './modules/homework/notices.schema';
 export * from './modules/homework/marking.schema';
 export * from './modules/homework/vacation.schema';
 export * from './modules/after-school/schema';
+export * from './modules/after-school/survey.schema';
+export * from './modules/after-school/enrol.schema';
+export * from './modules/after-school/daily.schema';
+export * from './modules/after-school/money.schema';
+export * from './modules/after-school/care.schema';

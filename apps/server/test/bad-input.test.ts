@@ -27,6 +27,7 @@ const PUBLIC = new Set([
   'GET /api/health',
   'GET /api/public/districts',
   'GET /api/public/districts/{code}/institutions',
+  'GET /api/public/after-school/schools/{schoolId}',
 ]);
 /** NUL travels in URLs and JSON; a lone surrogate only in JSON (a URL carries UTF-8, which cannot hold one). */
 const BAD_TEXT: [string, string, boolean][] = [

@@ -15,6 +15,7 @@ const NOT_TENANT_DATA = new Set([
   'GET /api/auth/demo-accounts',
   'GET /api/health',
   'GET /api/public/districts/{code}/institutions',
+  'GET /api/public/after-school/schools/{schoolId}',
 ]);
 
 let w: World;

@@ -52,6 +52,12 @@ export const fieldLabels: Record<string, string> = {
   key: '设置项',
   effectiveFrom: '生效日期',
   reason: '原因',
+  opensAt: '选课开始时间',
+  closesAt: '选课截止时间',
+  maxClubs: '每生可选社团数',
+  textHash: '协议内容',
+  courseId: '课程',
+  seed: '随机种子',
 };
 
 export function fieldLabel(path: readonly (string | number)[]): string {

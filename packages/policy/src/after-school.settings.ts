@@ -43,6 +43,19 @@ export const afterSchoolSettings = definePolicySettings({
       { code: 'orphan', label: '孤儿及事实无人抚养儿童', shareBp: 10000 },
     ],
   },
+  'after-school.flexHours': {
+    label: {
+      'zh-CN': '教师弹性上下班（课后服务结束晚于正常下班时间的分钟数，按比例折算为次一上学日推迟到岗，起算分钟与每日上限）',
+      en: 'Teachers\' flexible hours (minutes served after the normal off-work time, credited as a later start the next school day: percentage, minimum and daily cap)',
+    },
+    schema: z.object({
+      normalEnd: hhmm,
+      minLateMinutes: z.number().int().min(0).max(240),
+      creditPercent: z.number().int().min(0).max(300),
+      maxCreditMinutesPerDay: z.number().int().min(0).max(480),
+    }),
+    default: { normalEnd: '17:00', minLateMinutes: 10, creditPercent: 100, maxCreditMinutesPerDay: 120 },
+  },
   'after-school.surveyMinGroup': {
     label: { 'zh-CN': '满意度调查：少于多少份答卷的分组不显示结果', en: 'Surveys: groups with fewer answers show no result' },
     schema: z.number().int().min(1).max(100),

@@ -17,6 +17,7 @@ import LoginPage from './LoginPage';
 
 const SignedIn = lazy(() => withModuleMessages(import('./SignedIn')));
 const PublicInstitutionsPage = lazy(() => withModuleMessages(import('../modules/org/PublicInstitutionsPage')));
+const PublicAfterSchoolPage = lazy(() => withModuleMessages(import('../modules/after-school/plan/PublicSchoolPage')));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
@@ -60,6 +61,8 @@ function Localized() {
               <Route path="/login" element={<LoginPage />} />
               {/* public, no sign-in: the institution white/black list for parents */}
               <Route path="/public/institutions" element={<PublicInstitutionsPage />} />
+              {/* public, no sign-in: a school's after-school timetable, courses, fees and today's homework (三单公开) */}
+              <Route path="/public/after-school/:schoolId" element={<PublicAfterSchoolPage />} />
               <Route path="/*" element={<Guarded />} />
             </Routes>
           </Suspense>

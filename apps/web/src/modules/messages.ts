@@ -8,11 +8,18 @@ import { homeworkViewMessages } from './homework/views.messages';
 import { homeworkReviewMessages } from './homework/review.messages';
 import { homeworkFamilyMessages } from './homework/family.messages';
 import { orgMessages } from './org/messages';
+import { afterSchoolDistrictMessages } from './after-school/district/messages';
+import { afterSchoolSurveyMessages } from './after-school/survey/messages';
+import { afterSchoolCareMessages } from './after-school/care/messages';
+import { afterSchoolDailyMessages } from './after-school/daily/messages';
+import { afterSchoolPlanMessages } from './after-school/plan/messages';
+import { afterSchoolMoneyMessages } from './after-school/money/messages';
+import { afterSchoolEnrolMessages } from './after-school/enrol/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

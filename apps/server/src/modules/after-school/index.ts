@@ -12,6 +12,7 @@ import { registerDistrictRoutes } from './district.routes';
 import { registerEnrolRoutes } from './enrol.routes';
 import { registerMoneyRoutes } from './money.routes';
 import { registerPlanRoutes } from './plan.routes';
+import { statsRefreshJob } from './rollup';
 import { registerSurveyRoutes } from './survey.routes';
 
 export const afterSchoolModule: AppModule = {
@@ -23,9 +24,19 @@ export const afterSchoolModule: AppModule = {
     after_school_courses_name_uq: '本学期已有同名课程',
     after_school_agreements_student_uq: '孩子本学期已签订课后服务协议',
     after_school_enrolments_live_uq: '孩子已选过这门课程',
+    after_school_sessions_day_uq: '这节课刚刚已有人点名，请刷新后再试',
+    after_school_pickups_day_uq: '孩子今天的接送刚刚已有人登记，请刷新后再试',
+    after_school_assessments_month_uq: '这门课程本月刚刚已有人考核，请刷新后再试',
+    after_school_payments_reference_uq: '这个流水号的缴费已经登记过',
+    after_school_bills_month_uq: '这个月的账单正在生成，请稍后重试',
+    after_school_waivers_live_uq: '该学生本学期已在这个减免类别中',
+    after_school_lunch_offers_term_uq: '本学期已设立午餐午托',
+    after_school_lunch_enrolments_live_uq: '孩子已报名本学期午餐午托',
+    after_school_summer_sites_name_uq: '这一年已有同名的暑期托管点',
+    after_school_summer_enrolments_live_uq: '孩子已报名这一期',
   },
-  routes(app) {
-    registerPlanRoutes(app);
+  routes(app, deps) {
+    registerPlanRoutes(app, deps);
     registerEnrolRoutes(app);
     registerDailyRoutes(app);
     registerMoneyRoutes(app);
@@ -33,5 +44,9 @@ export const afterSchoolModule: AppModule = {
     registerCareRoutes(app);
     registerDistrictRoutes(app);
   },
-  jobs: [],
+  // the district dashboards' rollup, refreshed from raw rows (writes keep it current in between)
+  jobs: [statsRefreshJob()],
 };
+
+/** The district rollup recomputed from raw rows (demo data, tests, the scheduled job). */
+export { refreshSchoolStats } from './rollup';

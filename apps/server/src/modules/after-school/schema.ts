@@ -23,6 +23,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { COURSE_CATEGORIES, COURSE_STAFFING, ENROLMENT_STATUSES, PLAN_STATUSES, WINDOW_MODES } from '@shuangjian/contracts';
+import { defineScope } from '../../platform/access';
 import { createdAt, districtKey, updatedAt, users } from '../../platform/schema';
 import { semesters } from '../calendar/schema';
 import { classes, institutions, schools, students } from '../org/schema';
@@ -38,6 +39,8 @@ export const afterSchoolProviders = pgTable(
     districtId: districtKey(),
     id: uuid('id').notNull().defaultRandom(),
     institutionId: uuid('institution_id').notNull(),
+    /** The institution's name as the panel listed it (schools and the public page read the list without the registry). */
+    institutionName: text('institution_name').notNull(),
     item: text('item').notNull(),
     category: text('category', { enum: COURSE_CATEGORIES }).notNull(),
     pricePerLessonFen: fenColumn('price_per_lesson_fen').notNull(),
@@ -57,6 +60,9 @@ export const afterSchoolProviders = pgTable(
     check('after_school_providers_price_ck', sql`${t.pricePerLessonFen} > 0`),
   ],
 );
+
+// the white list is published to every school of the district: not narrowed by institution
+defineScope(afterSchoolProviders, { district: afterSchoolProviders.districtId });
 
 /**
  * 一校一案: one row per version of a school's semester plan. A version is edited while draft or returned, then

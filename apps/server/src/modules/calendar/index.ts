@@ -9,3 +9,4 @@ export const calendarModule: AppModule = {
 };
 
 export { classifyDays } from './service';
+export { semesterAt, semesterById, type SemesterRef, semestersOf } from './semesters';

@@ -31,3 +31,6 @@ export const homeworkModule: AppModule = {
 
 /** Rollups recomputed in bulk, for generated data (demo, benchmark); queued reports folded in (tests, the job). */
 export { flushRollups, rebuildRollups } from './rollups';
+
+/** 每日作业清单 of a school for its public page (三单公开). */
+export { publishedListsOfSchool } from './public-lists';

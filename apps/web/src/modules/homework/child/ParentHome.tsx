@@ -2,7 +2,7 @@
  * The parent's home: today's homework of the chosen child first (the list, its load and whether the family reported),
  * then the week plan and the homework rules. A child switcher when there are several children.
  */
-import { CalendarOutlined, FileProtectOutlined, RightOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileProtectOutlined, RightOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -121,6 +121,7 @@ export default function ParentHome() {
       <Flex vertical gap={10} style={{ marginTop: 12 }}>
         <Shortcut to={`/homework/child?child=${child.id}&tab=week`} icon={<CalendarOutlined />} title={t('hwf.home.week')} testId="home-week" />
         <Shortcut to={`/homework/rules?child=${child.id}`} icon={<FileProtectOutlined />} title={t('hwf.home.rules')} sub={t('hwf.home.rulesHelp')} testId="home-rules" />
+        <Shortcut to={`/after-school/enrol/child?child=${child.id}`} icon={<SmileOutlined />} title={t('afterSchool.enrol.home')} sub={t('afterSchool.enrol.homeSub')} testId="home-after-school-enrol" />
       </Flex>
     </div>
   );

@@ -1,0 +1,124 @@
+/**
+ * 选课: a family's choice for their own child. Everything it decides on is read in one statement; the seat, the
+ * child's row and the rollup are one more; the course row is locked only for that last statement and the commit.
+ */
+import type { ChoiceResult, ChooseInput } from '@shuangjian/contracts';
+import { checkChoice, choiceRefusalMessage, windowState } from '@shuangjian/policy';
+import { sql } from 'drizzle-orm';
+import { allows, type Ctx, requirePermission } from '../../platform/access';
+import { audit } from '../../platform/audit';
+import { today } from '../../platform/clock';
+import { type Queryable, rowsOf } from '../../platform/db';
+import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { liveAgreement } from './enrol-family.service';
+import { type Child, type Course, courseSlot, nextPosition, seatNextWaiter, waitPlaces } from './enrol.repo';
+
+const FAMILY = 'after-school.family' as const;
+
+type Slot = Pick<Course, 'id' | 'name' | 'category' | 'grades' | 'weekdays' | 'startTime' | 'endTime' | 'schoolId' | 'semesterId'>;
+type ChoiceRow = {
+  id: string;
+  name: string;
+  grade: number;
+  class_id: string;
+  class_name: string;
+  school_id: string;
+  school_name: string;
+  zone_id: string;
+  course: (Slot & Pick<Course, 'capacity' | 'enrolled' | 'status'>) | null;
+  windows: { id: string; opensAt: string; closesAt: string; mode: 'first_come' | 'lottery'; maxClubs: number }[] | null;
+  held: { enrolmentId: string; status: 'enrolled' | 'waitlisted' | 'requested'; course: Slot }[] | null;
+};
+
+const slotJson = (alias: string) =>
+  sql.raw(`'id', ${alias}.id, 'name', ${alias}.name, 'category', ${alias}.category, 'grades', ${alias}.grades, 'weekdays', ${alias}.weekdays,
+    'startTime', ${alias}.start_time, 'endTime', ${alias}.end_time, 'schoolId', ${alias}.school_id, 'semesterId', ${alias}.semester_id`);
+
+/** The child (the family's own: else 404), the course (of the child's school: else 404), its semester's windows, the child's places. */
+async function readChoice(ctx: Ctx, tx: Queryable, studentId: string, courseId: string) {
+  const [row] = await rowsOf<ChoiceRow>(
+    tx,
+    sql`select s.id, s.name, s.grade, s.class_id, s.class_name, s.school_id, s.school_name, s.zone_id,
+      (select json_build_object(${slotJson('c')}, 'capacity', c.capacity, 'enrolled', c.enrolled, 'status', c.status)
+        from after_school_courses c where c.district_id = s.district_id and c.id = ${courseId} and c.school_id = s.school_id) as course,
+      (select json_agg(json_build_object('id', w.id, 'opensAt', w.opens_at, 'closesAt', w.closes_at, 'mode', w.mode, 'maxClubs', w.max_clubs))
+        from after_school_windows w join after_school_courses c on c.district_id = w.district_id and c.id = ${courseId}
+        where w.district_id = s.district_id and w.school_id = s.school_id and w.semester_id = c.semester_id) as windows,
+      (select json_agg(json_build_object('enrolmentId', e.id, 'status', e.status, 'course', json_build_object(${slotJson('h')})))
+        from after_school_enrolments e join after_school_courses h on h.district_id = e.district_id and h.id = e.course_id
+        join after_school_courses c on c.district_id = e.district_id and c.id = ${courseId}
+        where e.district_id = s.district_id and e.student_id = s.id and e.status in ('enrolled', 'waitlisted', 'requested') and h.semester_id = c.semester_id) as held
+    from student_directory s where s.district_id = ${ctx.user.districtId} and s.id = ${studentId} and s.status = 'active'`,
+  );
+  if (!row || !allows(ctx, FAMILY, { districtId: ctx.user.districtId, zone: row.zone_id, school: row.school_id, class: row.class_id, student: row.id })) throw notFound('学生');
+  if (!row.course) throw notFound('课程');
+  const child: Child = { id: row.id, name: row.name, grade: row.grade, classId: row.class_id, className: row.class_name, schoolId: row.school_id, schoolName: row.school_name, zoneId: row.zone_id };
+  const windows = (row.windows ?? []).map((w) => ({ ...w, opensAt: new Date(w.opensAt), closesAt: new Date(w.closesAt) }));
+  return { child, course: row.course, windows, held: row.held ?? [] };
+}
+
+/**
+ * A choice: in a first-come window the seat is taken by one atomic statement (`enrolled < capacity` checked and
+ * moved together), else the child joins the waiting list in arrival order; in a lottery window it is a request
+ * until the draw. Refused outside the window, without a signed agreement, or when a rule (grade, times, clubs) says no.
+ */
+export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): Promise<ChoiceResult> {
+  requirePermission(ctx, FAMILY);
+  const d = ctx.user.districtId;
+  const result = await ctx.db.transaction(async (tx) => {
+    const { child, course, windows, held } = await readChoice(ctx, tx, studentId, input.courseId);
+    if (course.status !== 'open') throw ruleViolation('该课程已停止选课');
+    const window = windows.find((w) => windowState(w, ctx.now()) === 'open');
+    if (!window) {
+      const upcoming = windows.some((w) => windowState(w, ctx.now()) === 'upcoming');
+      throw new AppError(422, 'RULE_VIOLATION', upcoming ? '选课尚未开始，请在选课时间内选择' : '选课时间已结束，不能再选', { rule: 'after-school.enrol.window' });
+    }
+    if (!(await liveAgreement(ctx, tx, child, course.semesterId))) throw ruleViolation('请先签订课后服务协议再选课', { rule: 'after-school.enrol.agreement' });
+    if (held.some((h) => h.course.id === course.id)) throw conflict('孩子已选过这门课程');
+    const refusal = checkChoice(courseSlot(course), child.grade, held.map((h) => courseSlot(h.course)), window.maxClubs);
+    if (refusal) throw ruleViolation(choiceRefusalMessage(refusal), refusal);
+
+    // the audit entry first: from the seat statement on, the course row stays locked until commit, so nothing follows
+    // it (the seat, the child's row and the rollup are one statement)
+    await audit(tx, ctx.actor, { action: 'after-school.enrol.choose', entity: 'after_school_course', entityId: course.id, after: { studentId: child.id, courseId: course.id, mode: window.mode } });
+    const now = ctx.now().toISOString();
+    // a course seen full takes only a share lock: the waiters of a rush queue side by side, not one after another,
+    // and a seat freed meanwhile (its holder's lock excludes ours) is seen here and handed on after commit
+    const full = window.mode === 'first_come' && course.enrolled >= course.capacity;
+    const seat =
+      window.mode === 'lottery'
+        ? sql`select 'requested' as status, false as free`
+        : full
+          ? sql`select 'waitlisted' as status, (select enrolled < capacity from locked) as free`
+          : sql`select case when exists (select 1 from seat) then 'enrolled' else 'waitlisted' end as status, false as free`;
+    const [row] = await rowsOf<{ id: string; status: 'enrolled' | 'waitlisted' | 'requested'; free: boolean }>(
+      tx,
+      sql`with seat as (
+          update after_school_courses set enrolled = enrolled + 1
+          where district_id = ${d} and id = ${course.id} and enrolled < capacity and ${window.mode === 'first_come' && !full}
+          returning id),
+        locked as (select enrolled, capacity from after_school_courses where district_id = ${d} and id = ${course.id} and ${full} for share),
+        -- the rollup counts the child once, at their first seat of the semester: in this statement, not after it
+        served as (
+          insert into after_school_school_stats (district_id, school_id, semester_id, students_served)
+          select ${d}, ${child.schoolId}, ${course.semesterId}, 1 from seat where ${!held.some((h) => h.status === 'enrolled')}
+          on conflict (district_id, school_id, semester_id)
+          do update set students_served = after_school_school_stats.students_served + 1, refreshed_at = now()),
+        s as (${seat}),
+        ins as (
+          insert into after_school_enrolments (district_id, school_id, class_id, student_id, course_id, window_id, status, position, chosen_by, chosen_at, seated_at)
+          select ${d}, ${child.schoolId}, ${child.classId}, ${child.id}, ${course.id}, ${window.id}, s.status, ${nextPosition}, ${ctx.user.id}, ${now}::timestamptz,
+            case when s.status = 'enrolled' then ${now}::timestamptz end
+          from s
+          returning id, status)
+        select ins.id, ins.status, s.free from ins, s`,
+    );
+    return { id: row!.id, status: row!.status, free: row!.free, course };
+  });
+  // rare: the course was full when read, a seat was freed before the share lock with nobody waiting; the line moves up
+  if (result.free) await ctx.db.transaction((tx) => seatNextWaiter(ctx, tx, result.course, today(ctx)));
+  // the place in line is read after commit: the course row is not held for it
+  const waitPosition = result.status === 'waitlisted' ? ((await waitPlaces(ctx.db, d, [result.id])).get(result.id) ?? null) : null;
+  return { courseId: input.courseId, status: result.status, waitPosition };
+}
+

@@ -1,0 +1,131 @@
+/**
+ * Survey results per school, grade or course, and their Excel export. A group with fewer answers than
+ * 'after-school.surveyMinGroup' is withheld: its tallies and text answers never leave the server.
+ */
+import type { SurveyGroupResult, SurveyQuestion, SurveyResults } from '@shuangjian/contracts';
+import { groupShown, type SurveyAnswerRule, tallySurvey } from '@shuangjian/policy';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/access';
+import { today } from '../../platform/clock';
+import { buildWorkbook } from '../../platform/excel';
+import { schoolDirectory } from '../org';
+import { afterSchoolPolicy } from './after-school.policy';
+import { afterSchoolCourses } from './schema';
+import { loadSurvey, surveySchools, toSurvey } from './survey.service';
+import { afterSchoolSurveyAnswers, afterSchoolSurveyRecipients } from './survey.schema';
+
+type GroupBy = SurveyResults['groupBy'];
+type Sheet = (SurveyAnswerRule | null)[];
+
+const keyOf = (groupBy: GroupBy, r: { schoolId: string; grade: number; courseId: string | null }) =>
+  groupBy === 'school' ? r.schoolId : groupBy === 'grade' ? String(r.grade) : (r.courseId ?? 'none');
+
+export async function surveyResults(ctx: Ctx, id: string, groupBy: GroupBy): Promise<SurveyResults> {
+  const { s, schoolName } = await loadSurvey(ctx, id);
+  const d = s.districtId;
+  const mine = surveySchools(ctx);
+  const inMine = (col: typeof afterSchoolSurveyAnswers.schoolId | typeof afterSchoolSurveyRecipients.schoolId) =>
+    mine === '*' ? undefined : inArray(col, mine.length ? mine : [d]);
+  const a = afterSchoolSurveyAnswers;
+  const r = afterSchoolSurveyRecipients;
+  const [answers, recipients, { values, versions }] = await Promise.all([
+    ctx.db
+      .select({ schoolId: a.schoolId, grade: a.grade, courseId: a.courseId, answers: a.answers })
+      .from(a)
+      .where(and(eq(a.districtId, d), eq(a.surveyId, id), inMine(a.schoolId))),
+    ctx.db
+      .select({ schoolId: r.schoolId, grade: r.grade, courseId: r.courseId, n: sql<number>`count(*)::int`, answered: sql<number>`count(*) filter (where ${r.answered})::int` })
+      .from(r)
+      .where(and(eq(r.districtId, d), eq(r.surveyId, id), inMine(r.schoolId)))
+      .groupBy(r.schoolId, r.grade, r.courseId),
+    afterSchoolPolicy(ctx.db, d, today(ctx)),
+  ]);
+  const minGroup = values['after-school.surveyMinGroup'];
+  const questions = s.questions as SurveyQuestion[];
+
+  const labels = new Map<string, string>();
+  if (groupBy === 'school') {
+    const ids = [...new Set(recipients.map((x) => x.schoolId))];
+    if (ids.length)
+      (await ctx.db.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, d), inArray(schoolDirectory.id, ids)))).forEach((x) =>
+        labels.set(x.id, x.name),
+      );
+  } else if (groupBy === 'course') {
+    const ids = [...new Set(recipients.map((x) => x.courseId).filter((x): x is string => !!x))];
+    if (ids.length)
+      (await ctx.db.select({ id: afterSchoolCourses.id, name: afterSchoolCourses.name }).from(afterSchoolCourses).where(and(eq(afterSchoolCourses.districtId, d), inArray(afterSchoolCourses.id, ids)))).forEach(
+        (x) => labels.set(x.id, x.name),
+      );
+  }
+  const label = (key: string) => (groupBy === 'grade' ? `${key}年级` : key === 'none' ? '未按课程' : (labels.get(key) ?? key));
+
+  const result = (key: string, text: string, sheets: Sheet[], n: number): SurveyGroupResult => {
+    const shown = groupShown(sheets.length, minGroup);
+    return { key, label: text, recipients: n, answers: sheets.length, withheld: !shown, questions: shown ? tallySurvey(questions, sheets) : null };
+  };
+  const groups = new Map<string, { sheets: Sheet[]; n: number }>();
+  for (const x of recipients) {
+    const g = groups.get(keyOf(groupBy, x)) ?? groups.set(keyOf(groupBy, x), { sheets: [], n: 0 }).get(keyOf(groupBy, x))!;
+    g.n += x.n;
+  }
+  for (const x of answers) groups.get(keyOf(groupBy, x))?.sheets.push(x.answers as Sheet);
+  const all = answers.map((x) => x.answers as Sheet);
+  const total = recipients.reduce((t, x) => t + x.n, 0);
+  const counts = { recipients: total, answered: recipients.reduce((t, x) => t + x.answered, 0) };
+  return {
+    survey: toSurvey(ctx, s, schoolName, counts),
+    groupBy,
+    minGroup,
+    rule: 'after-school.surveyMinGroup',
+    policyVersions: versions,
+    overall: result('all', mine === '*' ? '全部' : '本校', all, total),
+    groups: [...groups.entries()]
+      .map(([key, g]) => result(key, label(key), g.sheets, g.n))
+      .sort((x, y) => x.label.localeCompare(y.label, 'zh-CN', { numeric: true })),
+  };
+}
+
+/** The results as a workbook: one line per group, question and option (or score); withheld groups say why. */
+export async function surveyResultsWorkbook(ctx: Ctx, id: string, groupBy: GroupBy) {
+  const res = await surveyResults(ctx, id, groupBy);
+  const questions = res.survey.questions;
+  const rows: Record<string, string | number | null>[] = [];
+  for (const g of [res.overall, ...res.groups]) {
+    if (g.withheld || !g.questions) {
+      rows.push({ group: g.label, recipients: g.recipients, answers: g.answers, question: `答卷少于 ${res.minGroup} 份，不显示结果` });
+      continue;
+    }
+    g.questions.forEach((t, qi) => {
+      const q = questions[qi]!;
+      const title = `${qi + 1}. ${q.text}`;
+      const base = { group: g.label, recipients: g.recipients, answers: g.answers, question: title };
+      if (t.kind === 'text') t.texts.forEach((text) => rows.push({ ...base, option: '文字回答', text }));
+      else
+        t.counts.forEach((n, oi) =>
+          rows.push({
+            ...base,
+            option: t.kind === 'rating' ? `${oi + 1} 分` : q.options[oi]!,
+            count: n,
+            share: t.answered ? `${((n * 1000) / t.answered / 10).toFixed(1)}%` : '',
+            average: t.averageX100 === null ? null : (t.averageX100 / 100).toFixed(2),
+          }),
+        );
+    });
+  }
+  const buffer = await buildWorkbook({
+    name: '调查结果',
+    columns: [
+      { header: '分组', key: 'group', width: 20 },
+      { header: '发放人数', key: 'recipients' },
+      { header: '答卷数', key: 'answers' },
+      { header: '题目', key: 'question', width: 40 },
+      { header: '选项', key: 'option', width: 20 },
+      { header: '人数', key: 'count' },
+      { header: '占比', key: 'share' },
+      { header: '平均分', key: 'average' },
+      { header: '文字回答', key: 'text', width: 50 },
+    ],
+    rows,
+  });
+  return { buffer, fileName: `${res.survey.title}-调查结果.xlsx` };
+}
