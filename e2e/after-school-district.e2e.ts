@@ -32,7 +32,7 @@ describe('the district after-school dashboard', () => {
     // the demo school's row opens its courses
     const school = data.schools.find((s) => s.schoolName === '示范区实验小学')!;
     await page.getByRole('cell', { name: '示范区实验小学' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByText('示范区实验小学').first().waitFor();
     const detail = (await (await page.request.get(`/api/after-school/district/schools/${school.schoolId}`)).json()) as AfterSchoolSchoolDetail;
     expect(detail.courses.length).toBeGreaterThan(0);

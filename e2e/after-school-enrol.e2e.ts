@@ -54,7 +54,7 @@ describe('a parent chooses a club on a phone and signs', () => {
     await page.getByRole('menuitem', { name: '课后服务' }).click();
     await page.getByRole('menuitem', { name: '选课与名单' }).click();
     await page.waitForURL(/\/after-school\/enrol$/);
-    await page.getByRole('cell', { name: '先到先得' }).waitFor();
+    await page.getByRole('cell', { name: '先到先得' }).first().waitFor();
     const row = page.getByRole('row').filter({ hasText: club });
     await row.getByTestId('roster-open').click();
     await page.getByTestId('roster').getByText('张小明').waitFor();

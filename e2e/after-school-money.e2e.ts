@@ -49,7 +49,7 @@ describe('the finance officer imports payments and settles the month', () => {
     await page.getByTestId('money-import').waitFor();
     await page.locator('input[type=file]').setInputFiles({ name: '银行流水.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByTestId('money-import-result').innerText()).toMatch(/共 3 行：新记录 3 笔（匹配 2 笔）/);
-    const line = page.getByRole('row').filter({ hasText: `E2E${stamp}3` });
+    const line = page.getByRole('row').filter({ hasText: `E2E${stamp}3` }).filter({ has: page.getByRole('combobox') });
     await line.waitFor();
     await shot(page, 'after-school-money-02-imported');
 

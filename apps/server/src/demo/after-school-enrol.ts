@@ -1,6 +1,6 @@
 /**
- * Demo after-school data: the enrol area. 示范区实验小学's enrolment window is open now (first come, two clubs a
- * child); most of its children have signed agreements (paper forms the school recorded) and hold homework help of
+ * Demo after-school data: the enrol area. 示范区实验小学's first enrolment window ran in the term's first week and a
+ * second is open now (first come, two clubs a child); most of its children signed agreements in the first (paper forms the school recorded) and hold homework help of
  * their grade and often a club, leaving a few seats per club; demo-parent's 张小明 has not chosen yet, so a newcomer
  * can. Runs inside the demo's one transaction (`db` is it), after the plan area's courses.
  */
@@ -23,10 +23,25 @@ export async function seedAfterSchoolEnrolDemo(db: Db, districtId: string, today
   const maker = await agreementMaker(db, districtId, { schoolId: school.id, schoolName: school.name }, semester, today);
   if (!maker) return; // no plan in force: nothing to sign, nothing to choose
   const [principal] = await db.select({ id: users.id }).from(users).where(and(eq(users.districtId, districtId), eq(users.username, 'demo-principal')));
-  const opensAt = new Date(`${addDays(today, -3)}T08:00:00+08:00`);
+  // the term's first window, in its first week (most families chose then: a semester of attendance and bills),
+  // and a second one open now for families who have not chosen or want another club
+  const firstDay = semester.startDate < addDays(today, -10) ? semester.startDate : addDays(today, -10);
+  const opensAt = new Date(`${firstDay}T08:00:00+08:00`);
   const [window] = await db
     .insert(afterSchoolWindows)
-    .values({ districtId, schoolId: school.id, semesterId: semester.id, opensAt, closesAt: new Date(`${addDays(today, 7)}T20:00:00+08:00`), mode: 'first_come', maxClubs: 2, createdBy: principal!.id })
+    .values([
+      { districtId, schoolId: school.id, semesterId: semester.id, opensAt, closesAt: new Date(`${addDays(firstDay, 6)}T20:00:00+08:00`), mode: 'first_come', maxClubs: 2, createdBy: principal!.id },
+      {
+        districtId,
+        schoolId: school.id,
+        semesterId: semester.id,
+        opensAt: new Date(`${addDays(today, -3)}T08:00:00+08:00`),
+        closesAt: new Date(`${addDays(today, 7)}T20:00:00+08:00`),
+        mode: 'first_come',
+        maxClubs: 2,
+        createdBy: principal!.id,
+      },
+    ])
     .returning();
 
   const courses = await db

@@ -72,8 +72,8 @@ export async function districtOverview(ctx: Ctx, query: { semesterId?: string })
   const { list, semester } = await pickSemester(ctx, query.semesterId);
   if (!semester) return { semester: null, semesters: list, total: zero(), planStatus: {}, zones: [], schools: [], refreshedAt: null };
   let rows = await schoolRows(ctx, semester);
-  if (rows.length && rows.every((r) => r.refreshedAt === null)) {
-    // a semester nobody has opened yet: fill its rollup once, then read it
+  if (rows.length && rows.every((r) => r.students === 0)) {
+    // the scheduled refresh has not reached this semester yet (writes move only their own columns): fill it, then read
     await refreshSchoolStats(ctx.db, ctx.user.districtId, semester);
     rows = await schoolRows(ctx, semester);
   }

@@ -1,1 +1,0 @@
-ALTER TABLE "after_school_providers" ADD COLUMN "institution_name" text NOT NULL;
