@@ -89,10 +89,12 @@ export interface World {
 }
 
 /** The demo district plus a second district, served by an app on a test clock. */
-export async function createWorld(options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; logger?: LogTarget } = {}): Promise<World> {
+export async function createWorld(
+  options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; logger?: LogTarget } = {},
+): Promise<World> {
   const db = await createTestDb();
   if (options.seed !== false) {
-    await seedDemo(db.database.db, { homework: options.homework, today: '2026-11-26' });
+    await seedDemo(db.database.db, { homework: options.homework, afterSchool: options.afterSchool, today: '2026-11-26' });
     await seedOtherDistrict(db.database.db);
   }
   const clock = new Clock();

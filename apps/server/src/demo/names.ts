@@ -1,14 +1,6 @@
-/** Deterministic Chinese names and numbers for demo and synthetic data. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '@shuangjian/policy';
+/** Deterministic numbers for demo and synthetic data: the policy package's mulberry32 (the lottery's PRNG). */
+export const rng = (seed: number) => mulberry32(seed);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '子涵欣怡梓轩浩然雨桐一诺思远佳怡宇轩若曦俊杰梦琪嘉怡博文诗涵晨阳欣然天佑雅琪明轩可馨志强文静思彤泽宇雨欣书瑶浩宇语嫣锦程紫萱睿哲悦然铭泽';

@@ -105,16 +105,16 @@ export async function hasDemoDistrict(db: Db): Promise<boolean> {
  * Loads the demo district, its homework history included, in one transaction: a start killed half-way leaves an empty
  * database, and the next start loads it again. Returns the district id.
  */
-export async function seedDemo(db: Db, options: { homework?: boolean; today?: LocalDate } = {}): Promise<string> {
+export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; today?: LocalDate } = {}): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
+    const today = options.today ?? todayIn(DEMO_TIME_ZONE);
     if (options.homework) {
-      const today = options.today ?? todayIn(DEMO_TIME_ZONE);
       await seedHomeworkDemo(tx, id, today);
       await seedMarkingDemo(tx, id, today);
-      await seedAfterSchoolDemo(tx, id, today);
     }
+    if (options.afterSchool) await seedAfterSchoolDemo(tx, id, today);
     return id;
   });
 }

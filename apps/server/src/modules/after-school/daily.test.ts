@@ -49,7 +49,7 @@ const stats = async () =>
   )[0] ?? { sessions_held: 0, attendance_present: 0, attendance_expected: 0, patrols: 0 };
 
 beforeAll(async () => {
-  w = await createWorld({ homework: true }); // the after-school demo loads with the homework history
+  w = await createWorld({ afterSchool: true });
   [{ id: d }] = (await q(`select id from districts where code = 'demo'`)) as [{ id: string }];
   [{ id: school }] = (await q(`select id from schools where district_id = $1 and code = 'SY01'`, [d])) as [{ id: string }];
   [{ id: otherSchool }] = (await q(`select id from schools where district_id = $1 and code <> 'SY01' order by code limit 1`, [d])) as [{ id: string }];

@@ -6,7 +6,7 @@ import type { ChoiceResult, ChooseInput } from '@shuangjian/contracts';
 import { checkChoice, choiceRefusalMessage, windowState } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission } from '../../platform/access';
-import { audit } from '../../platform/audit';
+import { auditStatement } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
@@ -78,9 +78,14 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
     const refusal = checkChoice(courseSlot(course), child.grade, held.map((h) => courseSlot(h.course)), window.maxClubs);
     if (refusal) throw ruleViolation(choiceRefusalMessage(refusal), refusal);
 
-    // the audit entry first: from the seat statement on, the course row stays locked until commit, so nothing follows
-    // it (the seat, the child's row and the rollup are one statement)
-    await audit(tx, ctx.actor, { action: 'after-school.enrol.choose', entity: 'after_school_course', entityId: course.id, after: { studentId: child.id, courseId: course.id, mode: window.mode } });
+    // from the seat statement on, the course row stays locked until commit, so nothing follows it: the seat, the
+    // child's row, the rollup and the audit entry are one statement
+    const entry = auditStatement(tx, ctx.actor, {
+      action: 'after-school.enrol.choose',
+      entity: 'after_school_course',
+      entityId: course.id,
+      after: { studentId: child.id, courseId: course.id, mode: window.mode },
+    });
     const now = ctx.now().toISOString();
     // a course seen full takes only a share lock: the waiters of a rush queue side by side, not one after another,
     // and a seat freed meanwhile (its holder's lock excludes ours) is seen here and handed on after commit
@@ -110,7 +115,8 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
           select ${d}, ${child.schoolId}, ${child.classId}, ${child.id}, ${course.id}, ${window.id}, s.status, ${nextPosition}, ${ctx.user.id}, ${now}::timestamptz,
             case when s.status = 'enrolled' then ${now}::timestamptz end
           from s
-          returning id, status)
+          returning id, status),
+        logged as (${entry})
         select ins.id, ins.status, s.free from ins, s`,
     );
     return { id: row!.id, status: row!.status, free: row!.free, course };

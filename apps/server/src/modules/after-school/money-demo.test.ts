@@ -6,7 +6,7 @@ let w: World;
 const q = async <T>(text: string, params: unknown[] = []) => (await w.db.database.query<T>(text, params)) as T[];
 
 beforeAll(async () => {
-  w = await createWorld({ homework: true });
+  w = await createWorld({ afterSchool: true });
 });
 afterAll(() => w.close());
 
@@ -32,5 +32,15 @@ describe('demo money', () => {
     const [stats] = await q<{ fees_due_fen: string; fees_paid_fen: string }>(`select fees_due_fen, fees_paid_fen from after_school_school_stats where school_id = $1 and fees_due_fen > 0`, [school!.id]);
     expect(Number(stats!.fees_paid_fen)).toBeGreaterThan(0);
     expect(Number(stats!.fees_due_fen)).toBe(rows.reduce((t, r) => t + Number(r.due), 0));
+    expect(Number(stats!.fees_paid_fen)).toBe(rows.reduce((t, r) => t + Number(r.paid), 0));
+    // one payment entered twice by hand, reversed with its reason; every bill's paid amount is its ledger of allocations
+    const reversed = await q<{ reason: string }>(`select reason from after_school_payment_reversals where school_id = $1`, [school!.id]);
+    expect(reversed.map((r) => r.reason)).toEqual([expect.stringContaining('重复登记')]);
+    const [drift] = await q<{ n: string }>(
+      `select count(*) as n from after_school_bills b where b.school_id = $1
+       and b.paid_fen <> (select coalesce(sum(a.amount_fen), 0) from after_school_payment_allocations a where a.district_id = b.district_id and a.bill_id = b.id)`,
+      [school!.id],
+    );
+    expect(Number(drift!.n)).toBe(0);
   });
 });
