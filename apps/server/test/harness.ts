@@ -1,5 +1,8 @@
 /** Test tier against a real database: PGlite in memory by default, a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import pg from 'pg';
 import { buildApp, MODULES } from '../src/app';
 import { channelsFromConfig } from '../src/platform/channels';
@@ -35,10 +38,10 @@ async function ensureServingRole(admin: pg.Client) {
  * A new, migrated, empty database for one test file. On PostgreSQL it is migrated by TEST_DATABASE_URL's user (the
  * owner) and served as a separate role with only the rights serving needs, exactly as `DATABASE_OWNER_URL` does.
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: { loadDataDir?: Blob } = {}): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
-    const database = await openDatabase('memory://');
+    const database = await openDatabase('memory://', options);
     return { database, drop: () => database.close() };
   }
   const name = `sj_test_${randomBytes(6).toString('hex')}`;
@@ -88,15 +91,31 @@ export interface World {
   close(): Promise<void>;
 }
 
+/**
+ * A database holding the demo district (with the parts asked for) and the second district. On PGlite the first test
+ * file to ask for a variant seeds it and leaves a copy of the data folder in the run's snapshot folder; later files
+ * start from that copy instead of migrating and seeding again (the seed is deterministic but for its timestamps).
+ */
+async function seededTestDb(homework: boolean, afterSchool: boolean): Promise<TestDb> {
+  const dir = process.env.TEST_DATABASE_URL ? null : inject('testSnapshots');
+  const file = dir ? join(dir, `demo-${homework ? 'h' : ''}${afterSchool ? 'a' : ''}.tar`) : null;
+  if (file && existsSync(file)) return createTestDb({ loadDataDir: new Blob([readFileSync(file)]) });
+  const db = await createTestDb();
+  await seedDemo(db.database.db, { homework, afterSchool, today: '2026-11-26' });
+  await seedOtherDistrict(db.database.db);
+  if (file && db.database.dump) {
+    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    writeFileSync(partial, Buffer.from(await (await db.database.dump()).arrayBuffer()));
+    renameSync(partial, file); // whole or absent: another file starting now never reads half a copy
+  }
+  return db;
+}
+
 /** The demo district plus a second district, served by an app on a test clock. */
 export async function createWorld(
   options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; logger?: LogTarget } = {},
 ): Promise<World> {
-  const db = await createTestDb();
-  if (options.seed !== false) {
-    await seedDemo(db.database.db, { homework: options.homework, afterSchool: options.afterSchool, today: '2026-11-26' });
-    await seedOtherDistrict(db.database.db);
-  }
+  const db = options.seed === false ? await createTestDb() : await seededTestDb(!!options.homework, !!options.afterSchool);
   const clock = new Clock();
   const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now, logger: options.logger ?? false });
   const cookies = new Map<string, { cookie: string; at: number }>();

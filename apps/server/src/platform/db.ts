@@ -42,6 +42,8 @@ export interface Database {
    * every request.
    */
   prepared<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /** PGlite: the whole data folder as a tar, to open again with `loadDataDir` (tests start from a seeded copy). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -79,7 +81,7 @@ export function isPostgresUrl(url: string): boolean {
  * (the user of `url`) only what serving needs; the server never holds the rights to alter a table, disable a trigger
  * or rewrite an append-only record.
  */
-export async function openDatabase(url: string, options: { poolSize?: number; ownerUrl?: string | null } = {}): Promise<Database> {
+export async function openDatabase(url: string, options: { poolSize?: number; ownerUrl?: string | null; loadDataDir?: Blob } = {}): Promise<Database> {
   if (isPostgresUrl(url)) {
     if (options.ownerUrl) {
       const owner = new pg.Pool({ connectionString: options.ownerUrl, max: 1 });
@@ -116,7 +118,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
     };
   }
   if (url !== 'memory://' && !url.startsWith('memory://')) mkdirSync(dirname(resolve(url)), { recursive: true });
-  const client = await PGlite.create(url, { extensions: { pg_trgm } });
+  const client = await PGlite.create(url, { extensions: { pg_trgm }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   guardNestedQueries(client);
   const db = drizzlePglite({ client }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
@@ -130,6 +132,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
       const { sql: text, params } = dialect.sqlToQuery(q);
       return query<T>(text, params);
     },
+    dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
 }
