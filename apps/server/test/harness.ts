@@ -38,16 +38,16 @@ async function ensureServingRole(admin: pg.Client) {
  * A new, migrated, empty database for one test file. On PostgreSQL it is migrated by TEST_DATABASE_URL's user (the
  * owner) and served as a separate role with only the rights serving needs, exactly as `DATABASE_OWNER_URL` does.
  */
-export async function createTestDb(options: { loadDataDir?: Blob } = {}): Promise<TestDb> {
+export async function createTestDb(options: { loadDataDir?: Blob; template?: string } = {}): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
-    const database = await openDatabase('memory://', options);
+    const database = await openDatabase('memory://', { loadDataDir: options.loadDataDir });
     return { database, drop: () => database.close() };
   }
   const name = `sj_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
   await ensureServingRole(admin);
   await admin.end();
   const ownerUrl = new URL(base);
@@ -97,18 +97,46 @@ export interface World {
  * start from that copy instead of migrating and seeding again (the seed is deterministic but for its timestamps).
  */
 async function seededTestDb(homework: boolean, afterSchool: boolean): Promise<TestDb> {
-  const dir = process.env.TEST_DATABASE_URL ? null : inject('testSnapshots');
-  const file = dir ? join(dir, `demo-${homework ? 'h' : ''}${afterSchool ? 'a' : ''}.tar`) : null;
-  if (file && existsSync(file)) return createTestDb({ loadDataDir: new Blob([readFileSync(file)]) });
+  const variant = `demo${homework ? 'h' : ''}${afterSchool ? 'a' : ''}`;
+  if (process.env.TEST_DATABASE_URL) return createTestDb({ template: await seededTemplate(process.env.TEST_DATABASE_URL, variant, homework, afterSchool) });
+  const dir = inject('testSnapshots');
+  const file = join(dir, `${variant}.tar`);
+  if (existsSync(file)) return createTestDb({ loadDataDir: new Blob([readFileSync(file)]) });
   const db = await createTestDb();
   await seedDemo(db.database.db, { homework, afterSchool, today: '2026-11-26' });
   await seedOtherDistrict(db.database.db);
-  if (file && db.database.dump) {
+  if (db.database.dump) {
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
     writeFileSync(partial, Buffer.from(await (await db.database.dump()).arrayBuffer()));
     renameSync(partial, file); // whole or absent: another file starting now never reads half a copy
   }
   return db;
+}
+
+/**
+ * PostgreSQL: the run's template database of a variant, seeded once by the first test file that needs it (the others
+ * wait on an advisory lock per variant) and copied by CREATE DATABASE … TEMPLATE; the run's teardown drops it.
+ */
+async function seededTemplate(base: string, variant: string, homework: boolean, afterSchool: boolean): Promise<string> {
+  const template = `sj_tpl_${inject('testRunTag')}_${variant}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  const key = ['demo', 'demoh', 'demoa', 'demoha'].indexOf(variant);
+  await admin.query('select pg_advisory_lock(874302, $1)', [key]);
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
+    if (!rowCount) {
+      const t = await createTestDb();
+      await seedDemo(t.database.db, { homework, afterSchool, today: '2026-11-26' });
+      await seedOtherDistrict(t.database.db);
+      await t.database.close();
+      await admin.query(`ALTER DATABASE ${new URL(t.ownerUrl!).pathname.slice(1)} RENAME TO ${template}`);
+    }
+  } finally {
+    await admin.query('select pg_advisory_unlock(874302, $1)', [key]);
+    await admin.end();
+  }
+  return template;
 }
 
 /** The demo district plus a second district, served by an app on a test clock. */
