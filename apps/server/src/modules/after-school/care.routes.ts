@@ -32,9 +32,11 @@ import {
   SummerSitesQuery,
 } from '@shuangjian/contracts';
 import { z } from 'zod';
+import { sendXlsx } from '../../platform/excel';
 import type { App } from '../../platform/http';
 import { careFamily } from './care-family.service';
 import * as lunch from './care-lunch.service';
+import { lunchMonthWorkbook } from './care-lunch-export.service';
 import { setRota, siteRota } from './care-rota.service';
 import * as summer from './care-summer.service';
 
@@ -71,6 +73,11 @@ export function registerCareRoutes(app: App): void {
   );
   app.get('/api/after-school/lunch/offers/:id/month', { schema: { tags, summary: '某月午餐费用与退费', params: IdParams, querystring: LunchMonthQuery, response: { 200: LunchMonthFees, ...errors } } }, (req) =>
     lunch.lunchMonthFees(req.ctx, req.params.id, req.query.month),
+  );
+  app.get(
+    '/api/after-school/lunch/offers/:id/month/export',
+    { schema: { tags, summary: '导出某月午餐费用（.xlsx）', params: IdParams, querystring: LunchMonthQuery, response: errors } },
+    async (req, reply) => sendXlsx(reply, await lunchMonthWorkbook(req.ctx, req.params.id, req.query.month)),
   );
 
   app.get('/api/after-school/summer/sites', { schema: { tags, summary: '暑期托管点（某年）', querystring: SummerSitesQuery, response: { 200: SummerSiteList, ...errors } } }, (req) =>

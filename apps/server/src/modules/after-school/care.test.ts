@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
 
@@ -95,6 +96,28 @@ describe('午餐午托', () => {
     expect(res.body.rule).toBe('after-school.fees');
     expect((await call(w.app, principal, 'GET', `/api/after-school/lunch/offers/${offerId}/month?month=2026-13`)).status).toBe(400);
     expect((await call(w.app, await w.login('demo-teacher'), 'GET', `/api/after-school/lunch/offers/${offerId}/month?month=2026-11`)).status).toBe(403);
+  });
+
+  it('exports the month’s fees as a workbook: a row a child and the totals, in yuan', async () => {
+    const url = `/api/after-school/lunch/offers/${offerId}/month/export?month=2026-11`;
+    const file = await w.app.inject({ method: 'GET', url, headers: { cookie: principal } });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(String(file.headers['content-disposition']))).toContain('示范区实验小学-午餐午托2026-11费用.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.name).toBe('2026-11午餐费用');
+    expect(ws.getRow(1).values).toEqual([undefined, '班级', '姓名', '上课日', '用餐日', '请假天数', '应收（元）', '退费（元）', '实收（元）']);
+    expect(ws.rowCount).toBe(1 + 4 + 1);
+    const onLeave = ws.getRows(2, 4)!.find((r) => r.getCell(4).value === 3 && r.getCell(5).value === 1)!;
+    expect([6, 7, 8].map((c) => onLeave.getCell(c).value)).toEqual(['36.00', '12.00', '24.00']);
+    expect([1, 6, 7, 8].map((c) => ws.getRow(6).getCell(c).value)).toEqual(['合计', '144.00', '12.00', '132.00']);
+    // the same readers as the page: a teacher is refused, a bad month and an unknown offer too
+    expect((await w.app.inject({ method: 'GET', url, headers: { cookie: await w.login('demo-teacher') } })).statusCode).toBe(403);
+    expect((await w.app.inject({ method: 'GET', url: url.replace('2026-11', '2026-13'), headers: { cookie: principal } })).statusCode).toBe(400);
+    const unknown = url.replace(offerId, '00000000-0000-4000-8000-000000000000');
+    expect((await w.app.inject({ method: 'GET', url: unknown, headers: { cookie: principal } })).statusCode).toBe(404);
   });
 
   it('the family sees its child’s lunch and can end it from a day on', async () => {

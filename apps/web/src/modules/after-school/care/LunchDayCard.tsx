@@ -43,7 +43,7 @@ export function LunchDayCard({ offerId, today, canTake }: { offerId: string; tod
               setEdits({});
             }} aria-label={t('afterSchool.care.lunch.date')} />}
       >
-        {data && !data.schoolDay && <Alert type="info" showIcon message={t('afterSchool.care.lunch.notSchoolDay')} style={{ marginBottom: 12 }} />}
+        {data && !data.schoolDay && <Alert type="info" showIcon title={t('afterSchool.care.lunch.notSchoolDay')} style={{ marginBottom: 12 }} />}
         <Row gutter={[16, 16]}>
           {data?.counts.map((k) => (
             <Col key={k.kitchen} xs={24} sm={12} lg={8}>

@@ -1,11 +1,12 @@
-/** The month's lunch fees per child: school days, days taken, leave, due, refund and net, to the fen. */
+/** The month's lunch fees per child: school days, days taken, leave, due, refund and net, to the fen; as a spreadsheet too. */
 import type { LunchMonthFees } from '@shuangjian/contracts';
 import { type Fen, formatYuan } from '@shuangjian/policy';
-import { Card, DatePicker, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Flex, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
-import { useLunchMonth } from './queries';
+import { lunchMonthExportUrl, useLunchMonth } from './queries';
 
 type Row = LunchMonthFees['rows'][number];
 
@@ -18,7 +19,14 @@ export function LunchMonthCard({ offerId, today }: { offerId: string; today: str
     <Card
       size="small"
       title={t('afterSchool.care.month')}
-      extra={<DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} aria-label={t('afterSchool.care.monthPick')} />}
+      extra={
+        <Flex gap={8}>
+          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(v) => v && setMonth(v.format('YYYY-MM'))} aria-label={t('afterSchool.care.monthPick')} />
+          <Button icon={<DownloadOutlined />} href={lunchMonthExportUrl(offerId, month)} download disabled={!res.data?.rows.length} data-testid="lunch-month-export">
+            {t('afterSchool.care.export')}
+          </Button>
+        </Flex>
+      }
     >
       <Table<Row>
         rowKey="studentId"

@@ -1,11 +1,11 @@
 /**
  * 午餐午托 (a school's page): this semester's offer (kitchens, fee), today's meals per kitchen for the canteen, the
- * day's attendance in one tap then exceptions, the children taking it, and the month's fees for the finance officer.
+ * day's attendance in one tap then exceptions, the children taking it (the school enrols and ends), and the month's fees
+ * for the finance officer, with its spreadsheet.
  */
 import { SettingOutlined } from '@ant-design/icons';
-import type { LunchEnrolment } from '@shuangjian/contracts';
 import { DEFAULT_TIME_ZONE, type Fen, formatYuan, todayIn } from '@shuangjian/policy';
-import { Button, Card, Descriptions, Empty, Table, Tabs } from 'antd';
+import { Button, Card, Descriptions, Empty, Tabs } from 'antd';
 import { useState } from 'react';
 import { can, useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
@@ -13,9 +13,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useSemesters } from '../../calendar/queries';
 import { LunchDayCard } from './LunchDayCard';
+import { LunchEnrolmentsCard } from './LunchEnrolmentsCard';
 import { LunchMonthCard } from './LunchMonthCard';
 import { LunchOfferForm } from './LunchOfferForm';
-import { useLunchEnrolments, useLunchOffers } from './queries';
+import { useLunchOffers } from './queries';
 
 export default function LunchPage() {
   const { t, locale } = useI18n();
@@ -26,7 +27,6 @@ export default function LunchPage() {
   const semester = semesters.data?.find((s) => s.startDate <= today && today <= s.endDate);
   const offers = useLunchOffers(schoolId);
   const offer = offers.data?.items.find((o) => o.semesterId === semester?.id) ?? null;
-  const enrolments = useLunchEnrolments(offer?.id);
   const [editing, setEditing] = useState(false);
   const canPlan = can(me, 'after-school.plan');
   const fee = offer && formatYuan(offer.feeFen as Fen, { locale });
@@ -67,21 +67,7 @@ export default function LunchPage() {
               {
                 key: 'list',
                 label: t('afterSchool.care.lunch.enrolled', { n: offer.enrolled }),
-                children: (
-                  <Table<LunchEnrolment>
-                    rowKey="id"
-                    size="small"
-                    loading={enrolments.isLoading}
-                    dataSource={enrolments.data?.items ?? []}
-                    pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                    columns={[
-                      { title: t('afterSchool.care.class'), dataIndex: 'className' },
-                      { title: t('afterSchool.care.student'), dataIndex: 'studentName' },
-                      { title: t('afterSchool.care.kitchen'), dataIndex: 'kitchen' },
-                      { title: t('afterSchool.care.summer.dates'), dataIndex: 'startedOn' },
-                    ]}
-                  />
-                ),
+                children: <LunchEnrolmentsCard offer={offer} today={today} canPlan={canPlan} />,
               },
               ...(can(me, 'after-school.finance') ? [{ key: 'month', label: t('afterSchool.care.month'), children: <LunchMonthCard offerId={offer.id} today={today} /> }] : []),
             ]}

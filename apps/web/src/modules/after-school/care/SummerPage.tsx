@@ -1,21 +1,20 @@
 /**
  * 暑期托管 (district office and schools): the year's sites — a school's own or a community site — with their sessions
- * and seats taken; set up a site, add a session inside the vacation, open a session's roster with its fees.
+ * and seats taken; set up a site, add a session inside the vacation, open a session: its roster with fees (enrol a
+ * child, granting a waiver), the staff rota, a day's attendance.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import type { SummerEnrolment, SummerSession, SummerSite } from '@shuangjian/contracts';
-import { afterSchoolSettings, DEFAULT_TIME_ZONE, type Fen, formatYuan, todayIn } from '@shuangjian/policy';
-import { Button, Card, Col, Drawer, Empty, Flex, InputNumber, Progress, Row, Table, Tag, Typography } from 'antd';
+import type { SummerSession, SummerSite } from '@shuangjian/contracts';
+import { DEFAULT_TIME_ZONE, type Fen, formatYuan, todayIn } from '@shuangjian/policy';
+import { Button, Card, Col, Empty, Flex, InputNumber, Progress, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
-import { useSessionEnrolments, useSiteRota, useSummerSites } from './queries';
+import { useSummerSites } from './queries';
+import { SummerSessionDrawer } from './SummerSessionDrawer';
 import { SessionForm, SiteForm } from './SiteForms';
-
-/** A waiver category's name as shipped (a district that renamed one still shows its code's shipped name). */
-const waiverLabel = (code: string) => afterSchoolSettings['after-school.waivers'].default.find((w) => w.code === code)?.label ?? code;
 
 export default function SummerPage() {
   const { t, locale } = useI18n();
@@ -24,9 +23,11 @@ export default function SummerPage() {
   const sites = useSummerSites(year);
   const [newSite, setNewSite] = useState(false);
   const [sessionFor, setSessionFor] = useState<SummerSite | null>(null);
-  const [roster, setRoster] = useState<SummerSession | null>(null);
-  const enrolments = useSessionEnrolments(roster?.id ?? null);
-  const rota = useSiteRota(roster);
+  /** The session opened (its site and itself read afresh from the list, so seats taken show at once). */
+  const [roster, setRoster] = useState<{ siteId: string; sessionId: string } | null>(null);
+  const openedSite = roster && sites.data?.items.find((s) => s.id === roster.siteId);
+  const openedSession = openedSite?.sessions.find((s) => s.id === roster?.sessionId);
+  const opened = openedSite && openedSession ? { site: openedSite, session: openedSession } : null;
   const y = (f: number) => formatYuan(f as Fen, { locale });
   const vacation = sites.data?.vacation;
 
@@ -98,7 +99,7 @@ export default function SummerPage() {
                     title: t('common.actions'),
                     key: 'a',
                     render: (_, s) => (
-                      <Button size="small" onClick={() => setRoster(s)}>
+                      <Button size="small" onClick={() => setRoster({ siteId: site.id, sessionId: s.id })}>
                         {t('afterSchool.care.summer.roster')}
                       </Button>
                     ),
@@ -111,29 +112,7 @@ export default function SummerPage() {
       </Row>
       {newSite && <SiteForm year={year} onClose={() => setNewSite(false)} />}
       {sessionFor && <SessionForm site={sessionFor} onClose={() => setSessionFor(null)} />}
-      <Drawer open={!!roster} width={Math.min(640, window.innerWidth)} title={roster && `${roster.name} · ${roster.startDate} ~ ${roster.endDate}`} onClose={() => setRoster(null)}>
-        {enrolments.error && <QueryError error={enrolments.error} />}
-        <Table<SummerEnrolment>
-          rowKey="id"
-          size="small"
-          loading={enrolments.isLoading}
-          dataSource={enrolments.data?.items ?? []}
-          pagination={{ pageSize: 50, hideOnSinglePage: true }}
-          columns={[
-            { title: t('afterSchool.care.summer.school'), dataIndex: 'schoolName' },
-            { title: t('afterSchool.care.student'), dataIndex: 'studentName' },
-            { title: t('afterSchool.care.summer.waiver'), dataIndex: 'waiverCode', render: (v: string | null) => (v ? <Tag>{waiverLabel(v)}</Tag> : '—') },
-            { title: t('afterSchool.care.due'), key: 'due', align: 'right', render: (_, e) => y(e.dueFen) },
-          ]}
-        />
-        <Typography.Title level={5}>{t('afterSchool.care.summer.rota')}</Typography.Title>
-        {rota.data && !rota.data.items.length && <Typography.Text type="secondary">{t('afterSchool.care.summer.noRota')}</Typography.Text>}
-        {rota.data?.items.map((d) => (
-          <div key={d.date} data-testid="rota-day">
-            <Typography.Text strong>{d.date.slice(5)}</Typography.Text> {d.staff.map((s) => s.name).join('、')}
-          </div>
-        ))}
-      </Drawer>
+      {opened && <SummerSessionDrawer site={opened.site} session={opened.session} today={today} onClose={() => setRoster(null)} />}
     </>
   );
 }
