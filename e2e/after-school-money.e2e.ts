@@ -1,7 +1,8 @@
 /**
  * 课后服务收费结算 in the browser. The school's finance officer (demo-principal) generates this month's bills, imports
  * a bank export (two lines matched by student number and by name and class, one left for matching by hand), matches
- * it, and settles the month with its statements per teacher and provider; the parent reads the bills on a phone.
+ * it, settles the semester with its statements per teacher and provider, then reverses (冲正) a payment recorded by
+ * mistake with its reason and is told to settle again; the parent reads the bills, the reversal shown, on a phone.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, newPage, PHONE, shot, signIn } from './harness';
@@ -47,6 +48,10 @@ describe('the finance officer imports payments and settles the month', () => {
 
     await page.getByRole('tab', { name: '缴费' }).click();
     await page.getByTestId('money-import').waitFor();
+    // the import template: the columns the import reads and a 填写说明 sheet
+    const template = await context.request.get((await page.getByTestId('money-template').getAttribute('href'))!);
+    expect(template.status()).toBe(200);
+    expect(template.headers()['content-type']).toContain('spreadsheetml');
     await page.locator('input[type=file]').setInputFiles({ name: '银行流水.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await expect.poll(() => page.getByTestId('money-import-result').innerText()).toMatch(/共 3 行：新记录 3 笔（匹配 2 笔）/);
     const line = page.getByRole('row').filter({ hasText: `E2E${stamp}3` }).filter({ has: page.getByRole('combobox') });
@@ -76,19 +81,56 @@ describe('the finance officer imports payments and settles the month', () => {
     await expect.poll(() => page.getByTestId('money-remainder').innerText()).toBe('¥0.00');
     await shot(page, 'after-school-money-04-settled');
 
+    // b's payment was a mistake: 冲正 with the reason; the bill reopens and the settled semester must be settled again
+    await page.getByRole('tab', { name: '缴费' }).click();
+    const paid = page.getByRole('row').filter({ hasText: `E2E${stamp}2` });
+    await paid.getByRole('button', { name: /冲\s*正/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('冲正用于登记错误的缴费').waitFor();
+    await dialog.getByRole('button', { name: /冲\s*正/ }).click();
+    await dialog.getByText('请填写冲正原因').waitFor();
+    await dialog.getByLabel('冲正原因').fill('登记到了错误的学生');
+    await dialog.getByRole('button', { name: /冲\s*正/ }).click();
+    await expect.poll(() => page.getByTestId('money-reversal-result').innerText()).toMatch(/已冲正 ¥[\d,.]+：从账单退回/);
+    await expect.poll(() => page.getByTestId('money-reversal-result').innerText()).toMatch(/请重新结算 .*整个学期（当前第 \d+ 版）/);
+    await paid.getByTestId('money-reversed-tag').waitFor();
+    await expect.poll(() => paid.getByRole('button', { name: /冲\s*正/ }).count()).toBe(0);
+    const after = (await (await context.request.get(`/api/after-school/money/bills?schoolId=${schoolId}&month=${month}`)).json()).bills as BillRow[];
+    expect(after.find((x) => x.studentId === b.studentId)!.paidFen).toBe(b.paidFen);
+    await shot(page, 'after-school-money-05-reversed');
+
+    // the saved semester settlement is kept as it was, and says it must be settled again
+    await page.getByRole('tab', { name: '结算' }).click();
+    await page.getByText('整个学期', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('money-settlement-outdated').innerText()).toMatch(/有 \d+ 笔缴费冲正.*请重新结算/);
+    await shot(page, 'after-school-money-06-resettle');
+
     await page.getByRole('tab', { name: '减免与经费' }).click();
     await page.getByText('减免名单').first().waitFor();
-    await shot(page, 'after-school-money-05-waivers');
+    await shot(page, 'after-school-money-07-waivers');
   });
 });
 
 describe('the parent reads the bills on a phone', () => {
   it('fits a 390-wide screen', async () => {
+    // the school enters a payment for demo-parent's child a second time by hand and reverses it (冲正)
+    const { page: office } = await newPage();
+    await signIn(office, 'demo-principal', undefined, '/after-school/finance');
     const { page } = await newPage(PHONE);
     await signIn(page, 'demo-parent', undefined, '/after-school/bills');
+    const child = (await (await page.request.get('/api/me')).json()).children[0] as { id: string; schoolId: string };
+    const dup = await office.request.post('/api/after-school/money/payments', {
+      data: { schoolId: child.schoolId, studentId: child.id, amountFen: 100, paidOn: '2026-11-30', payer: '张伟', remark: '窗口缴费', reference: `E2E${Date.now().toString(36)}M` },
+    });
+    expect(dup.status()).toBe(200);
+    const undo = await office.request.post(`/api/after-school/money/payments/${(await dup.json()).id}/reverse`, { data: { reason: '重复登记' } });
+    expect(undo.status()).toBe(200);
+    await page.reload();
     await page.getByRole('heading', { name: '课后服务缴费' }).waitFor();
     await page.waitForLoadState('networkidle');
-    await shot(page, 'after-school-money-06-family');
+    // the payment the school reversed shows as such, struck through, with the reason
+    await page.getByTestId('family-payment').filter({ hasText: '已冲正' }).first().scrollIntoViewIfNeeded();
+    await shot(page, 'after-school-money-08-family');
     const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
   });

@@ -137,6 +137,10 @@ export const Payment = z.object({
   reference: z.string().nullable(),
   source: z.enum(['manual', 'import']),
   rowNumber: z.number().int().nullable(),
+  /** 冲正: the payment was recorded by mistake and reversed (it no longer counts on any bill); null when it stands. */
+  reversal: z
+    .object({ reason: z.string(), reversedAt: z.string(), reversedBy: z.string(), undoneFen: Money })
+    .nullable(),
 });
 export type Payment = z.infer<typeof Payment>;
 export const PaymentsQuery = z.object({
@@ -154,6 +158,8 @@ export const PaymentInput = z.object({
   reference: z.string().trim().max(PAYMENT_REFERENCE_MAX).nullish().transform((v) => v || null),
 });
 export const MatchPaymentInput = z.object({ studentId: Id });
+/** 冲正 a payment recorded by mistake: the reason is required (wrong amount, wrong family, a duplicate …). */
+export const ReversePaymentInput = z.object({ reason: Text(MONEY_NOTE_MAX) });
 export const PaymentImportQuery = z.object({ schoolId: Id });
 export const PaymentImportResult = z.object({
   importId: Id,
@@ -171,6 +177,15 @@ export const PaymentImportErrors = z.object({
 });
 
 export const SettlementPeriod = z.union([z.literal('semester'), Month]);
+
+/** What a reversal did: each bill the payment had paid and how it stands now, and the saved settlements to redo. */
+export const PaymentReversalResult = z.object({
+  payment: Payment,
+  bills: z.array(z.object({ billId: Id, month: Month, undoneFen: Money, paidFen: Money, dueFen: Money, status: BillStatus })),
+  /** Saved settlements whose figures the reversal changed: settle the period again (a new version); the saved one is kept. */
+  resettle: z.array(z.object({ period: SettlementPeriod, version: z.number().int() })),
+});
+export type PaymentReversalResult = z.infer<typeof PaymentReversalResult>;
 export const SettleInput = z.object({ schoolId: Id, semesterId: Id.optional(), period: SettlementPeriod });
 export const SettlementQuery = z.object({ schoolId: Id, semesterId: Id.optional(), period: SettlementPeriod });
 export const TeacherStatement = z.object({ userId: Id, name: z.string(), sessions: z.number().int(), minutes: z.number().int(), amountFen: Money });
@@ -203,6 +218,8 @@ export const Settlement = z.object({
   remainderFen: Money,
   teachers: z.array(TeacherStatement),
   providers: z.array(ProviderStatement),
+  /** Payments reversed (冲正) after this version was saved that changed its figures: settle again for a new version. */
+  reversedSince: z.array(z.object({ paymentId: Id, reversedAt: z.string(), reason: z.string(), undoneFen: Money })),
 });
 export type Settlement = z.infer<typeof Settlement>;
 

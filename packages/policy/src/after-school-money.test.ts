@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  applyOldestFirst,
   billFigures,
+  billState,
   lessonsTaken,
   monthBounds,
   monthFee,
@@ -10,6 +12,7 @@ import {
   refundForMonth,
   semesterMonths,
   settle,
+  takeBack,
   waiverAmount,
   waiverCategory,
 } from './after-school-money';
@@ -282,6 +285,73 @@ describe('settlement property', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('payments on bills and their reversal', () => {
+  const bills = [
+    { id: 'nov', studentId: 'a', due: fen(20000), paid: fen(0) },
+    { id: 'dec', studentId: 'a', due: fen(15000), paid: fen(0) },
+    { id: 'b-nov', studentId: 'b', due: fen(9000), paid: fen(0) },
+  ];
+  it('states a bill from paid and due', () => {
+    expect(billState(fen(0), fen(100))).toBe('unpaid');
+    expect(billState(fen(1), fen(100))).toBe('partly_paid');
+    expect(billState(fen(100), fen(100))).toBe('paid');
+    expect(billState(fen(0), fen(0))).toBe('paid');
+  });
+  it('fills the oldest bill first from the oldest payment, never across children', () => {
+    const lines = applyOldestFirst(bills, [
+      { id: 'p1', studentId: 'a', amount: fen(25000), applied: fen(0) },
+      { id: 'p2', studentId: 'a', amount: fen(5000), applied: fen(0) },
+      { id: 'p3', studentId: 'b', amount: fen(1000), applied: fen(0) },
+    ]);
+    expect(lines).toEqual([
+      { paymentId: 'p1', billId: 'nov', amount: 20000 },
+      { paymentId: 'p1', billId: 'dec', amount: 5000 },
+      { paymentId: 'p2', billId: 'dec', amount: 5000 },
+      { paymentId: 'p3', billId: 'b-nov', amount: 1000 },
+    ]);
+  });
+  it('takes back exactly what the reversed payment put on each bill', () => {
+    const paid = [
+      { id: 'nov', due: fen(20000), paid: fen(20000) },
+      { id: 'dec', due: fen(15000), paid: fen(10000) },
+    ];
+    expect(takeBack(paid, [{ billId: 'nov', amount: fen(20000) }, { billId: 'dec', amount: fen(5000) }])).toEqual([
+      { id: 'nov', undone: 20000, paid: 0, state: 'unpaid' },
+      { id: 'dec', undone: 5000, paid: 5000, state: 'partly_paid' },
+    ]);
+    expect(() => takeBack(paid, [{ billId: 'dec', amount: fen(10001) }])).toThrow();
+    expect(() => takeBack(paid, [{ billId: 'gone', amount: fen(1) }])).toThrow();
+  });
+  it('property: reversing one payment leaves every bill with exactly the other payments on it', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 50_000 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 1, max: 60_000 }), { minLength: 1, maxLength: 6 }),
+        fc.nat(),
+        (dues, amounts, k) => {
+          const open = dues.map((due, i) => ({ id: `m${i}`, studentId: 'a', due: fen(due), paid: fen(0) }));
+          const credits = amounts.map((amount, i) => ({ id: `p${i}`, studentId: 'a', amount: fen(amount), applied: fen(0) }));
+          const lines = applyOldestFirst(open, credits);
+          const paidOf = (id: string, ls: typeof lines) => sum(ls.filter((l) => l.billId === id).map((l) => l.amount));
+          for (const b of open) expect(paidOf(b.id, lines)).toBeLessThanOrEqual(b.due);
+          for (const c of credits) expect(sum(lines.filter((l) => l.paymentId === c.id).map((l) => l.amount))).toBeLessThanOrEqual(c.amount);
+          const reversed = credits[k % credits.length]!.id;
+          const after = takeBack(
+            open.map((b) => ({ id: b.id, due: b.due, paid: paidOf(b.id, lines) })),
+            lines.filter((l) => l.paymentId === reversed),
+          );
+          const others = lines.filter((l) => l.paymentId !== reversed);
+          for (const b of after) {
+            expect(b.paid).toBe(paidOf(b.id, others));
+            expect(b.state).toBe(billState(b.paid, open.find((o) => o.id === b.id)!.due));
+          }
+          expect(sum(after.map((b) => b.undone))).toBe(sum(lines.filter((l) => l.paymentId === reversed).map((l) => l.amount)));
+        },
+      ),
     );
   });
 });

@@ -199,3 +199,67 @@ export function settle(input: SettlementInput): Settlement {
   const remainder = sub(pool, teachersTotal);
   return { income, refunds: input.refunds, costs: input.costs, providers, providersTotal, pool, teachers, teachersTotal, remainder };
 }
+
+/** A bill's state from what is due and what is paid on it (nothing due: paid). */
+export type BillState = 'unpaid' | 'partly_paid' | 'paid';
+export function billState(paid: Fen, due: Fen): BillState {
+  if (paid >= due) return 'paid';
+  return paid > 0 ? 'partly_paid' : 'unpaid';
+}
+
+/** An open bill of a child (oldest month first) and a payment with credit left (oldest first). */
+export interface OpenBill {
+  id: string;
+  studentId: string;
+  due: Fen;
+  paid: Fen;
+}
+export interface Credit {
+  id: string;
+  studentId: string;
+  amount: Fen;
+  applied: Fen;
+}
+/** What of a payment went to a bill. */
+export interface Allocation {
+  paymentId: string;
+  billId: string;
+  amount: Fen;
+}
+
+/**
+ * Payments go to the child's open bills oldest month first, each bill filled from the oldest payment with credit
+ * left. Returns the lines (a payment never gives more than it has left, a bill never takes more than it owes).
+ */
+export function applyOldestFirst(bills: readonly OpenBill[], credits: readonly Credit[]): Allocation[] {
+  const left = new Map(credits.map((c) => [c.id, c.amount - c.applied]));
+  const lines: Allocation[] = [];
+  for (const bill of bills) {
+    let owed = bill.due - bill.paid;
+    for (const c of credits) {
+      if (owed <= 0) break;
+      const has = left.get(c.id)!;
+      if (c.studentId !== bill.studentId || has <= 0) continue;
+      const take = Math.min(has, owed);
+      left.set(c.id, has - take);
+      owed -= take;
+      lines.push({ paymentId: c.id, billId: bill.id, amount: take as Fen });
+    }
+  }
+  return lines;
+}
+
+/**
+ * 冲正: what a reversed payment had put on each bill comes off that bill, exactly (its other payments stay where
+ * they are). Throws when a line asks back more than the bill holds (the ledger and the bill disagree).
+ */
+export function takeBack(bills: readonly { id: string; due: Fen; paid: Fen }[], lines: readonly { billId: string; amount: Fen }[]): { id: string; undone: Fen; paid: Fen; state: BillState }[] {
+  const byBill = new Map<string, number>();
+  for (const l of lines) if (l.amount > 0) byBill.set(l.billId, (byBill.get(l.billId) ?? 0) + l.amount);
+  return [...byBill].map(([id, undone]) => {
+    const bill = bills.find((b) => b.id === id);
+    if (!bill || undone > bill.paid) throw new Error(`bill ${id} holds less than the payment put on it`);
+    const paid = (bill.paid - undone) as Fen;
+    return { id, undone: undone as Fen, paid, state: billState(paid, bill.due) };
+  });
+}

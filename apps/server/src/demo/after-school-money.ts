@@ -3,8 +3,9 @@
  * waivers, records the semester's subsidy and costs, and generates last month's and this month's bills from the
  * agreements, leaves, sessions and attendance the earlier areas seeded; families paid nearly all of last month
  * (a bank export with two lines nobody matched yet) and most of this month (demo-parent's child not yet), and last
- * month is settled so its statements per teacher and provider show figures. A month before the families signed
- * their agreements (the enrol area records them as signed this term) has no bills. Runs inside the demo's one transaction.
+ * month is settled so its statements per teacher and provider show figures; one payment entered twice by hand
+ * (for demo-parent's child) is reversed (冲正) with its reason. A month before the families signed their agreements (the enrol area records them
+ * as signed this term) has no bills. Runs inside the demo's one transaction.
  */
 import type { Role } from '@shuangjian/contracts';
 import { addDays, fen, type LocalDate, monthBounds, monthOf, multiply } from '@shuangjian/policy';
@@ -16,6 +17,8 @@ import { districts, users } from '../platform/schema';
 import { generateMonth } from '../modules/after-school/bills.service';
 import { addWaiver, recordFund } from '../modules/after-school/funds.service';
 import { applyPayments, refreshMoneyStats } from '../modules/after-school/money.repo';
+import { reversePayment } from '../modules/after-school/payment-reversal.service';
+import { recordPayment } from '../modules/after-school/payments.service';
 import { afterSchoolBills, afterSchoolPaymentImports, afterSchoolPayments } from '../modules/after-school/money.schema';
 import { afterSchoolPlans } from '../modules/after-school/schema';
 import { semesterAt, semestersOf } from '../modules/after-school/semesters';
@@ -152,6 +155,13 @@ export async function seedAfterSchoolMoneyDemo(db: Db, districtId: string, today
       .set({ rows: rows.length, recorded: rows.length, unmatched: rows.filter((r) => !r.studentId).length })
       .where(and(eq(afterSchoolPaymentImports.districtId, districtId), eq(afterSchoolPaymentImports.id, imp!.id)));
     await applyPayments(db, districtId, rows.map((r) => r.studentId).filter((id): id is string => !!id));
+  }
+  // a payment entered by hand a second time, reversed (冲正) with its reason: never deleted, the bill as it was
+  // (demo-parent's 张小明's, so the parent's phone shows a reversed payment)
+  const twice = bills.find((b) => b.name === '张小明' && b.due > 0) ?? bills.find((b) => b.month === billed[0] && b.due > 0);
+  if (twice) {
+    const dup = await recordPayment(ctx, { schoolId: school.id, studentId: twice.studentId, amountFen: twice.due, paidOn: today, payer: `${twice.name}家长`, remark: '窗口现金缴费', reference: null });
+    await reversePayment(ctx, dup.id, '与银行流水重复登记（同一笔缴费登记了两次）');
   }
   await refreshMoneyStats(db, districtId, school.id, semester.id);
 

@@ -41,6 +41,7 @@ import {
   paymentOut,
   planTerms,
   refreshMoneyStats,
+  reversalsOf,
   semesterOfMonth,
   studentsById,
   studentsWithCredit,
@@ -320,12 +321,13 @@ export async function childBills(ctx: Ctx, studentId: string): Promise<z.output<
   ]);
   const names = await studentsById(ctx.db, ctx.user.districtId, [child.id]);
   const labels = await waiverLabels(ctx, ctx.now());
+  const reversals = await reversalsOf(ctx, 'after-school.family', payments.map((p) => p.id));
   const owed = sum(rows.map((b) => fen(b.dueFen - b.paidFen)));
   return {
     studentId: child.id,
     studentName: child.name,
     bills: rows.map((b) => billOut(b, names, labels)),
-    payments: payments.map((p) => paymentOut(p, names)),
+    payments: payments.map((p) => paymentOut(p, names, reversals)),
     owedFen: owed as Fen,
   };
 }

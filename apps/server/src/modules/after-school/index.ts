@@ -28,6 +28,7 @@ export const afterSchoolModule: AppModule = {
     after_school_pickups_day_uq: '孩子今天的接送刚刚已有人登记，请刷新后再试',
     after_school_assessments_month_uq: '这门课程本月刚刚已有人考核，请刷新后再试',
     after_school_payments_reference_uq: '这个流水号的缴费已经登记过',
+    after_school_payment_reversals_payment_uq: '这笔缴费已经冲正过，不能再次冲正',
     after_school_bills_month_uq: '这个月的账单正在生成，请稍后重试',
     after_school_waivers_live_uq: '该学生本学期已在这个减免类别中',
     after_school_lunch_offers_term_uq: '本学期已设立午餐午托',

@@ -3,14 +3,15 @@
  * means, the approved plan's fee standard, payments applied to bills, the rollup's money columns, and row mappers.
  */
 import { type Bill, type Payment, ServicePlan } from '@shuangjian/contracts';
-import { type FeePlan, fen, type LocalDate, monthBounds } from '@shuangjian/policy';
+import { applyOldestFirst, billState, type FeePlan, fen, type LocalDate, monthBounds } from '@shuangjian/policy';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, scoped } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { notFound, ruleViolation } from '../../platform/errors';
+import { users } from '../../platform/schema';
 import { schoolDirectory, studentDirectory } from '../org';
-import { afterSchoolBills, afterSchoolPayments } from './money.schema';
+import { afterSchoolBills, afterSchoolPaymentAllocations, afterSchoolPaymentReversals, afterSchoolPayments } from './money.schema';
 import { afterSchoolPlans, afterSchoolSchoolStats } from './schema';
 import { semesterAt, semesterById, type SemesterRef, semestersOf } from './semesters';
 
@@ -72,22 +73,26 @@ export async function planTerms(q: Queryable, districtId: string, schoolId: stri
   return { planId: plan.id, weekdays: [...body.data.weekdays], fee: { basis: body.data.fees.mode, amountFen: fen(body.data.fees.serviceFeeFen) } };
 }
 
+/** Payments not reversed (冲正): only they go to bills. */
+export const notReversed = sql`not exists (select 1 from ${afterSchoolPaymentReversals} r where r.district_id = ${afterSchoolPayments.districtId} and r.payment_id = ${afterSchoolPayments.id})`;
+
 /**
- * Applies the child's matched payments not yet used up to their open bills, oldest month first, in the caller's
- * transaction. Returns the semesters whose bills moved (for the rollup).
+ * Applies the child's matched payments not yet used up (and not reversed) to their open bills, oldest month first, in
+ * the caller's transaction; each line goes to the ledger of allocations. Returns the semesters whose bills moved.
  */
 export async function applyPayments(q: Queryable, districtId: string, studentIds: readonly string[]): Promise<Set<string>> {
   const moved = new Set<string>();
   if (!studentIds.length) return moved;
   const ids = [...new Set(studentIds)];
   const payments = await q
-    .select({ id: afterSchoolPayments.id, studentId: afterSchoolPayments.studentId, amount: afterSchoolPayments.amountFen, applied: afterSchoolPayments.appliedFen })
+    .select({ id: afterSchoolPayments.id, schoolId: afterSchoolPayments.schoolId, studentId: afterSchoolPayments.studentId, amount: afterSchoolPayments.amountFen, applied: afterSchoolPayments.appliedFen })
     .from(afterSchoolPayments)
     .where(
       and(
         eq(afterSchoolPayments.districtId, districtId),
         inArray(afterSchoolPayments.studentId, ids),
         sql`${afterSchoolPayments.appliedFen} < ${afterSchoolPayments.amountFen}`,
+        notReversed,
       ),
     )
     .orderBy(asc(afterSchoolPayments.paidOn), asc(afterSchoolPayments.recordedAt), asc(afterSchoolPayments.id));
@@ -97,25 +102,26 @@ export async function applyPayments(q: Queryable, districtId: string, studentIds
     .from(afterSchoolBills)
     .where(and(eq(afterSchoolBills.districtId, districtId), inArray(afterSchoolBills.studentId, ids), sql`${afterSchoolBills.paidFen} < ${afterSchoolBills.dueFen}`))
     .orderBy(asc(afterSchoolBills.month));
-  for (const bill of bills) {
-    let paid = bill.paid;
-    for (const p of payments) {
-      if (p.studentId !== bill.studentId || p.applied >= p.amount || paid >= bill.due) continue;
-      const take = Math.min(p.amount - p.applied, bill.due - paid);
-      p.applied += take;
-      paid += take;
-    }
-    if (paid === bill.paid) continue;
-    const status = paid >= bill.due ? 'paid' : 'partly_paid';
-    await q.update(afterSchoolBills).set({ paidFen: paid, status }).where(and(eq(afterSchoolBills.districtId, districtId), eq(afterSchoolBills.id, bill.id)));
+  const lines = applyOldestFirst(
+    bills.map((b) => ({ id: b.id, studentId: b.studentId, due: fen(b.due), paid: fen(b.paid) })),
+    payments.map((p) => ({ id: p.id, studentId: p.studentId!, amount: fen(p.amount), applied: fen(p.applied) })),
+  );
+  if (!lines.length) return moved;
+  const sumBy = (key: 'billId' | 'paymentId') => lines.reduce((m, l) => m.set(l[key], (m.get(l[key]) ?? 0) + l.amount), new Map<string, number>());
+  for (const [billId, amount] of sumBy('billId')) {
+    const bill = bills.find((b) => b.id === billId)!;
+    const paid = fen(bill.paid + amount);
+    await q.update(afterSchoolBills).set({ paidFen: paid, status: billState(paid, fen(bill.due)) }).where(and(eq(afterSchoolBills.districtId, districtId), eq(afterSchoolBills.id, billId)));
     moved.add(bill.semesterId);
   }
-  for (const p of payments) {
+  for (const [paymentId, amount] of sumBy('paymentId'))
     await q
       .update(afterSchoolPayments)
-      .set({ appliedFen: p.applied })
-      .where(and(eq(afterSchoolPayments.districtId, districtId), eq(afterSchoolPayments.id, p.id), sql`${afterSchoolPayments.appliedFen} <> ${p.applied}`));
-  }
+      .set({ appliedFen: sql`${afterSchoolPayments.appliedFen} + ${amount}` })
+      .where(and(eq(afterSchoolPayments.districtId, districtId), eq(afterSchoolPayments.id, paymentId)));
+  const payment = new Map(payments.map((p) => [p.id, p]));
+  const rows = lines.map((l) => ({ districtId, schoolId: payment.get(l.paymentId)!.schoolId, studentId: payment.get(l.paymentId)!.studentId!, paymentId: l.paymentId, billId: l.billId, amountFen: l.amount }));
+  for (let i = 0; i < rows.length; i += 1000) await q.insert(afterSchoolPaymentAllocations).values(rows.slice(i, i + 1000));
   return moved;
 }
 
@@ -177,7 +183,9 @@ export function billOut(b: BillRow, names: Names, waiverLabels: ReadonlyMap<stri
   };
 }
 
-export function paymentOut(p: PaymentRow, names: Names): z.output<typeof Payment> {
+export type ReversalInfo = NonNullable<z.output<typeof Payment>['reversal']>;
+
+export function paymentOut(p: PaymentRow, names: Names, reversals?: ReadonlyMap<string, ReversalInfo>): z.output<typeof Payment> {
   const s = p.studentId ? names.get(p.studentId) : undefined;
   return {
     id: p.id,
@@ -192,7 +200,20 @@ export function paymentOut(p: PaymentRow, names: Names): z.output<typeof Payment
     reference: p.reference,
     source: p.source,
     rowNumber: p.rowNumber,
+    reversal: reversals?.get(p.id) ?? null,
   };
+}
+
+/** The reversals (冲正) of the payments, by payment id, as the user may see them. */
+export async function reversalsOf(ctx: Ctx, permission: 'after-school.finance' | 'after-school.family', paymentIds: readonly string[]): Promise<Map<string, ReversalInfo>> {
+  if (!paymentIds.length) return new Map();
+  const r = afterSchoolPaymentReversals;
+  const rows = await ctx.db
+    .select({ paymentId: r.paymentId, reason: r.reason, undoneFen: r.undoneFen, reversedAt: r.reversedAt, by: users.name })
+    .from(r)
+    .innerJoin(users, and(eq(users.districtId, r.districtId), eq(users.id, r.reversedBy)))
+    .where(and(scoped(ctx, r, permission), inArray(r.paymentId, [...new Set(paymentIds)])));
+  return new Map(rows.map((x) => [x.paymentId, { reason: x.reason, undoneFen: fen(x.undoneFen), reversedAt: x.reversedAt.toISOString(), reversedBy: x.by }]));
 }
 
 /** Bills of the month a school billed, with a figure (a child no longer billed keeps a zeroed bill, not listed). */
@@ -209,6 +230,7 @@ export async function studentsWithCredit(q: Queryable, districtId: string, schoo
         eq(afterSchoolPayments.schoolId, schoolId),
         isNotNull(afterSchoolPayments.studentId),
         sql`${afterSchoolPayments.appliedFen} < ${afterSchoolPayments.amountFen}`,
+        notReversed,
       ),
     );
   return rows.map((r) => r.id!).filter(Boolean);

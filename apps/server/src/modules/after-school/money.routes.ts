@@ -18,7 +18,9 @@ import {
   PaymentImportQuery,
   PaymentImportResult,
   PaymentInput,
+  PaymentReversalResult,
   PaymentsQuery,
+  ReversePaymentInput,
   SemesterQuery,
   SettleInput,
   Settlement,
@@ -33,7 +35,8 @@ import { sendXlsx } from '../../platform/excel';
 import type { App } from '../../platform/http';
 import { billsWorkbook, childBills, generateMonth, monthBills } from './bills.service';
 import { addWaiver, listFunds, listWaivers, recordFund, revokeWaiver } from './funds.service';
-import { importPayments, listPayments, matchPayment, recordPayment } from './payments.service';
+import { reversePayment } from './payment-reversal.service';
+import { importPayments, listPayments, matchPayment, paymentTemplate, recordPayment } from './payments.service';
 import { getSettlement, settlementWorkbook, settlePeriod } from './settlement.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -124,6 +127,25 @@ export function registerMoneyRoutes(app: App): void {
         if (!file) throw new AppError(400, 'VALIDATION', '文件（file）：请选择要上传的流水文件');
         return { buffer: await file.toBuffer(), fileName: file.filename };
       }),
+  );
+  app.get(
+    `${base}/payments/template`,
+    { schema: { tags, summary: '下载缴费流水导入模板（.xlsx，含填写说明）', querystring: PaymentImportQuery, response: errors } },
+    async (req, reply) => sendXlsx(reply, await paymentTemplate(req.ctx, req.query.schoolId)),
+  );
+  app.post(
+    `${base}/payments/:id/reverse`,
+    {
+      schema: {
+        tags,
+        summary: '冲正一笔登记错误的缴费（金额错、家庭错、重复登记）：不删除不修改，记录原因，退回它冲抵的账单金额',
+        description: '已结算期间的数字不会被改动：返回 resettle 列出因此需要重新结算（生成新版本）的期间。同一笔缴费只能冲正一次（409）。',
+        params: IdParams,
+        body: ReversePaymentInput,
+        response: { 200: PaymentReversalResult, ...errors },
+      },
+    },
+    (req) => reversePayment(req.ctx, req.params.id, req.body.reason),
   );
   app.post(
     `${base}/payments/:id/match`,

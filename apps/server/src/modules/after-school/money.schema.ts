@@ -169,6 +169,70 @@ export const afterSchoolPayments = pgTable(
   ],
 );
 
+/**
+ * 冲正: a payment recorded by mistake (wrong amount, wrong family, a duplicate) is reversed, never deleted or edited:
+ * who, when and why, what of it was taken back from the bills, and the saved settlements whose figures it changed
+ * (to be settled again). One per payment (append-only: `after_school_payment_reversals_refuse_change`).
+ */
+export const afterSchoolPaymentReversals = pgTable(
+  'after_school_payment_reversals',
+  {
+    districtId: districtKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    schoolId: uuid('school_id').notNull(),
+    paymentId: uuid('payment_id').notNull(),
+    /** The child the payment was matched to (null: an unmatched line). */
+    studentId: uuid('student_id'),
+    reason: text('reason').notNull(),
+    undoneFen: fenColumn('undone_fen').notNull(),
+    /** Saved settlements whose figures changed: [{ semesterId, period, version }]. */
+    resettle: jsonb('resettle').notNull(),
+    reversedBy: uuid('reversed_by').notNull(),
+    reversedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.schoolId], foreignColumns: [schools.districtId, schools.id] }),
+    foreignKey({ columns: [t.districtId, t.paymentId], foreignColumns: [afterSchoolPayments.districtId, afterSchoolPayments.id] }),
+    foreignKey({ columns: [t.districtId, t.studentId], foreignColumns: [students.districtId, students.id] }),
+    foreignKey({ columns: [t.districtId, t.reversedBy], foreignColumns: [users.districtId, users.id] }),
+    unique('after_school_payment_reversals_payment_uq').on(t.districtId, t.paymentId),
+    index('after_school_payment_reversals_school_idx').on(t.districtId, t.schoolId, t.reversedAt),
+    check('after_school_payment_reversals_reason_ck', sql`length(btrim(${t.reason})) > 0`),
+    check('after_school_payment_reversals_undone_ck', sql`${t.undoneFen} >= 0`),
+  ],
+);
+
+/**
+ * The ledger of what each payment put on each bill (append-only): a positive line when applied, oldest month first;
+ * the negative line of a reversal takes it back. Per bill the lines add up to its paid amount, per payment to its
+ * applied amount.
+ */
+export const afterSchoolPaymentAllocations = pgTable(
+  'after_school_payment_allocations',
+  {
+    districtId: districtKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    schoolId: uuid('school_id').notNull(),
+    studentId: uuid('student_id').notNull(),
+    paymentId: uuid('payment_id').notNull(),
+    billId: uuid('bill_id').notNull(),
+    amountFen: fenColumn('amount_fen').notNull(),
+    reversalId: uuid('reversal_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.paymentId], foreignColumns: [afterSchoolPayments.districtId, afterSchoolPayments.id] }),
+    foreignKey({ columns: [t.districtId, t.billId], foreignColumns: [afterSchoolBills.districtId, afterSchoolBills.id] }),
+    foreignKey({ columns: [t.districtId, t.studentId], foreignColumns: [students.districtId, students.id] }),
+    foreignKey({ columns: [t.districtId, t.reversalId], foreignColumns: [afterSchoolPaymentReversals.districtId, afterSchoolPaymentReversals.id] }),
+    index('after_school_payment_allocations_payment_idx').on(t.districtId, t.paymentId),
+    index('after_school_payment_allocations_bill_idx').on(t.districtId, t.billId),
+    check('after_school_payment_allocations_amount_ck', sql`${t.amountFen} <> 0 and (${t.amountFen} > 0) = (${t.reversalId} is null)`),
+  ],
+);
+
 /** 财政奖补 (subsidy) and costs of a school's semester, optionally of one month. */
 export const afterSchoolFunds = pgTable(
   'after_school_funds',

@@ -188,7 +188,7 @@ describe('after-school money', () => {
     );
     expect(Number(stats!.fees_due_fen)).toBe(Number(stats!.due));
     expect(Number(stats!.waivers_fen)).toBeGreaterThanOrEqual(2 * FEE);
-    await expect(q(`update after_school_charges set amount_fen = 0 where district_id = $1`, [d])).rejects.toThrow(/append-only/);
+    await expect(q(`update after_school_charges set amount_fen = 0 where district_id = $1`, [d])).rejects.toThrow(/append-only|permission denied/);
 
     // the same month again with nothing changed: every bill unchanged, the ledger untouched
     const [{ n: ledgerBefore }] = (await q<{ n: string }>(`select count(*) as n from after_school_charges where district_id = $1`, [d])) as [{ n: string }];
@@ -342,5 +342,133 @@ describe('after-school money', () => {
     expect((await call(w.app, principal, 'POST', '/api/after-school/money/settlement', { schoolId: school, period: '2026-03' })).status).toBe(400);
     const dup = await call(w.app, principal, 'POST', '/api/after-school/money/payments', { schoolId: school, studentId: kids.A.id, amountFen: 100, paidOn: '2026-11-20', reference: 'BK001' });
     expect(dup.status).toBe(409);
+  });
+
+  it('reverses a payment recorded by mistake: exactly what it put on the bills comes off, once, audited, the settlement left to redo', async () => {
+    const NOV = '2026-11';
+    expect((await call(w.app, principal, 'POST', '/api/after-school/money/bills/generate', { schoolId: school, month: NOV })).status).toBe(200);
+    const nov = (await call(w.app, principal, 'GET', `/api/after-school/money/bills?schoolId=${school}&month=${NOV}`)).body.bills.find((b: { studentId: string }) => b.studentId === kids.A.id);
+    const dec0 = await bill(kids.A.id);
+    expect(nov).toMatchObject({ paidFen: 0 });
+    expect(dec0).toMatchObject({ paidFen: 0 });
+    const record = async (amountFen: number, paidOn: string) =>
+      (await call(w.app, principal, 'POST', '/api/after-school/money/payments', { schoolId: school, studentId: kids.A.id, amountFen, paidOn, remark: '手工登记' })).body;
+    // the mistake: November in full and 10 yuan of December; then the right 30 yuan on December
+    const wrong = await record(nov.dueFen + 1000, '2026-11-10');
+    const right = await record(3000, '2026-12-02');
+    expect(await bill(kids.A.id)).toMatchObject({ paidFen: 4000, status: 'partly_paid' });
+    const paidSum = async () =>
+      Number((await q<{ s: string }>(`select sum(paid_fen) as s from after_school_bills where district_id = $1 and school_id = $2 and semester_id = $3`, [d, school, semesterId]))[0]!.s);
+    const statsPaid = async () =>
+      Number((await q<{ p: string }>(`select fees_paid_fen as p from after_school_school_stats where district_id = $1 and school_id = $2 and semester_id = $3`, [d, school, semesterId]))[0]!.p);
+    const before = await paidSum();
+    expect(await statsPaid()).toBe(before);
+    // December settled with both payments on it (version 2: the first was saved before them)
+    const settled = (await call(w.app, principal, 'POST', '/api/after-school/money/settlement', { schoolId: school, period: MONTH })).body;
+    expect(settled.version).toBe(2);
+
+    const res = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${wrong.id}/reverse`, { reason: '重复登记' });
+    expect(res.status).toBe(200);
+    expect(res.body.payment).toMatchObject({ id: wrong.id, amountFen: nov.dueFen + 1000, studentId: kids.A.id, appliedFen: 0, reversal: { reason: '重复登记', undoneFen: nov.dueFen + 1000 } });
+    expect(res.body.bills).toEqual([
+      expect.objectContaining({ month: NOV, undoneFen: nov.dueFen, paidFen: 0, status: 'unpaid' }),
+      expect.objectContaining({ month: MONTH, undoneFen: 1000, paidFen: 3000, status: 'partly_paid' }),
+    ]);
+    // December was settled: its saved figures stay as they were, the answer says to settle it again
+    expect(res.body.resettle).toEqual([{ period: MONTH, version: 2 }]);
+    // the right payment stays on December (undone exactly, not re-spread over November)
+    expect(await bill(kids.A.id)).toMatchObject({ paidFen: 3000, status: 'partly_paid' });
+    const [rightRow] = await q<{ applied_fen: string }>(`select applied_fen from after_school_payments where district_id = $1 and id = $2`, [d, right.id]);
+    expect(Number(rightRow!.applied_fen)).toBe(3000);
+    expect(await paidSum()).toBe(before - nov.dueFen - 1000);
+    expect(await statsPaid()).toBe(before - nov.dueFen - 1000);
+    const [drift] = await q<{ n: string }>(
+      `select count(*) as n from after_school_bills b where b.district_id = $1 and b.school_id = $2
+       and b.paid_fen <> (select coalesce(sum(a.amount_fen), 0) from after_school_payment_allocations a where a.district_id = b.district_id and a.bill_id = b.id)`,
+      [d, school],
+    );
+    expect(Number(drift!.n)).toBe(0);
+    const audits = await q<{ action: string }>(`select action from audit_log where entity_id = $1 order by at`, [wrong.id]);
+    expect(audits.map((a) => a.action)).toContain('after-school.payment.reverse');
+    await expect(q(`delete from after_school_payment_reversals where district_id = $1`, [d])).rejects.toThrow(/append-only|permission denied/);
+
+    const again = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${wrong.id}/reverse`, { reason: '再冲一次' });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/已于 2026-\d\d-\d\d 由.+冲正（原因：重复登记），不能再次冲正/);
+    expect(await bill(kids.A.id)).toMatchObject({ paidFen: 3000 });
+
+    const listed = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&month=${NOV}`)).body;
+    expect(listed.find((p: { id: string }) => p.id === wrong.id).reversal).toMatchObject({ reason: '重复登记', reversedBy: expect.any(String) });
+    const parent = await w.login('demo-parent');
+    const family = (await call(w.app, parent, 'GET', `/api/after-school/money/child?studentId=${kids.A.id}`)).body;
+    expect(family.payments.find((p: { id: string }) => p.id === wrong.id).reversal).toMatchObject({ reason: '重复登记' });
+    expect(family.payments.find((p: { id: string }) => p.id === right.id).reversal).toBeNull();
+    expect(family.bills.find((b: { month: string }) => b.month === NOV)).toMatchObject({ paidFen: 0, status: 'unpaid' });
+    const told = await q(`select 1 from notifications n join guardians g on g.district_id = n.district_id and g.user_id = n.user_id where n.district_id = $1 and n.title = '课后服务缴费登记已冲正'`, [d]);
+    expect(told.length).toBeGreaterThan(0);
+
+    const still = (await call(w.app, principal, 'GET', `/api/after-school/money/settlement?schoolId=${school}&period=${MONTH}`)).body;
+    expect(still).toMatchObject({ id: settled.id, version: 2, feesPaidFen: settled.feesPaidFen });
+    expect(still.reversedSince).toEqual([expect.objectContaining({ paymentId: wrong.id, reason: '重复登记', undoneFen: nov.dueFen + 1000 })]);
+    const v3 = (await call(w.app, principal, 'POST', '/api/after-school/money/settlement', { schoolId: school, period: MONTH })).body;
+    expect(v3).toMatchObject({ version: 3, feesPaidFen: settled.feesPaidFen - 1000 });
+    expect(v3.incomeFen).toBe(v3.refundsFen + v3.providersFen + v3.teachersFen + v3.costsFen + v3.remainderFen);
+    expect((await call(w.app, principal, 'GET', `/api/after-school/money/settlement?schoolId=${school}&period=${MONTH}`)).body).toMatchObject({ version: 3, reversedSince: [] });
+  });
+
+  it('refuses a reversal of another school\'s payment, by a parent, without a reason; a reversed line is not matched', async () => {
+    const [{ id: foreign }] = (await q<{ id: string }>(
+      `insert into after_school_payments (district_id, school_id, amount_fen, paid_on, source, recorded_by) values ($1, $2, 500, '2026-12-01', 'manual', (select id from users where username = 'demo-principal')) returning id`,
+      [d, otherSchool],
+    )) as [{ id: string }];
+    expect((await call(w.app, principal, 'POST', `/api/after-school/money/payments/${foreign}/reverse`, { reason: '不是本校的' })).status).toBe(404);
+    const [{ id: mine }] = (await q<{ id: string }>(`select id from after_school_payments where district_id = $1 and reference = 'BK004'`, [d])) as [{ id: string }];
+    const parent = await w.login('demo-parent');
+    expect((await call(w.app, parent, 'POST', `/api/after-school/money/payments/${mine}/reverse`, { reason: '家长试试' })).status).toBe(403);
+    expect((await call(w.app, await w.login('demo-teacher'), 'POST', `/api/after-school/money/payments/${mine}/reverse`, { reason: '老师试试' })).status).toBe(403);
+    for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x'.repeat(201) }]) {
+      const res = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${mine}/reverse`, body);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/原因|reason/);
+    }
+    expect((await q(`select 1 from after_school_payment_reversals where district_id = $1 and payment_id = $2`, [d, mine])).length).toBe(0);
+
+    // an unmatched line (not a payment for the service) reversed: off the list to match, and never matched later
+    const csv = ['交易时间,金额,付款人,备注,流水号', '2026-12-24,66,某单位,会务费,BK900'].join('\n');
+    const line = (await upload('误入.csv', Buffer.from(csv))).body.unmatched[0];
+    const rev = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${line.id}/reverse`, { reason: '不是课后服务缴费' });
+    expect(rev.status).toBe(200);
+    expect(rev.body).toMatchObject({ bills: [], resettle: [], payment: { studentId: null, reversal: { undoneFen: 0 } } });
+    const open = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&unmatched=1`)).body;
+    expect(open.map((p: { id: string }) => p.id)).not.toContain(line.id);
+    expect((await call(w.app, principal, 'POST', `/api/after-school/money/payments/${line.id}/match`, { studentId: kids.B.id })).status).toBe(409);
+  });
+
+  it('gives an import template whose columns the import reads, with a 填写说明 sheet', async () => {
+    const res = await w.app.inject({ method: 'GET', url: `/api/after-school/money/payments/template?schoolId=${school}`, headers: { cookie: principal } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['交易时间', '金额', '付款人', '备注', '流水号']);
+    expect(wb.getWorksheet('填写说明')!.rowCount).toBeGreaterThan(2);
+    expect(sheet.rowCount).toBe(1);
+    const empty = await upload('模板.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toMatch(/没有数据行/);
+
+    sheet.addRow(['2026-12-28 08:30:00', '45.60', '模板家长', `${kids.C.student_no} 课后服务费`, 'TPL0001']);
+    sheet.addRow(['2026/12/29', '10', '', `${kids.C.class_name}${kids.C.name}`, 'TPL0002']);
+    const filled = await upload('模板.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(filled.status).toBe(200);
+    expect(filled.body).toMatchObject({ rows: 2, recorded: 2, matched: 2, unmatched: [] });
+    const rows = await q<{ amount_fen: string; paid_on: string; student_id: string }>(`select amount_fen, paid_on::text, student_id from after_school_payments where district_id = $1 and reference like 'TPL%' order by reference`, [d]);
+    expect(rows.map((r) => [Number(r.amount_fen), r.paid_on, r.student_id])).toEqual([
+      [4560, '2026-12-28', kids.C.id],
+      [1000, '2026-12-29', kids.C.id],
+    ]);
+    expect((await w.app.inject({ method: 'GET', url: `/api/after-school/money/payments/template?schoolId=${otherSchool}`, headers: { cookie: principal } })).statusCode).toBe(404);
+    expect((await w.app.inject({ method: 'GET', url: `/api/after-school/money/payments/template?schoolId=${school}`, headers: { cookie: await w.login('demo-parent') } })).statusCode).toBe(403);
   });
 });

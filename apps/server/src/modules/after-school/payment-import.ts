@@ -6,7 +6,7 @@
 import { isLocalDate, type LocalDate, parseYuan } from '@shuangjian/policy';
 import type { RowError } from '@shuangjian/contracts';
 import { AppError } from '../../platform/errors';
-import { readSheet, type SheetRow } from '../../platform/excel';
+import { readSheet, type SheetColumn, type SheetRow } from '../../platform/excel';
 
 export const MAX_PAYMENT_ROWS = 5000;
 
@@ -19,6 +19,23 @@ export const PAYMENT_COLUMNS = {
   reference: ['流水号', '交易流水号', '交易单号', '订单号', '参考号', '凭证号'],
 } as const;
 const REQUIRED = ['paidOn', 'amount', 'remark', 'reference'] as const;
+
+/** The import template's columns: each field's first name, in the order banks usually give them. */
+export const PAYMENT_TEMPLATE_COLUMNS: readonly SheetColumn[] = [
+  { header: PAYMENT_COLUMNS.paidOn[0], key: 'paidOn', width: 20, note: '必填。如 2026-11-03 或 2026-11-03 10:22:01' },
+  { header: PAYMENT_COLUMNS.amount[0], key: 'amount', width: 12, note: '必填。元，精确到分，如 200.00；只导入收入' },
+  { header: PAYMENT_COLUMNS.payer[0], key: 'payer', width: 14, note: '选填。付款人姓名' },
+  { header: PAYMENT_COLUMNS.remark[0], key: 'remark', width: 30, note: '必填列。写学生学号，或班级和姓名，用于自动匹配到学生' },
+  { header: PAYMENT_COLUMNS.reference[0], key: 'reference', width: 24, note: '必填。银行或支付平台的流水号，同一流水号不会重复记录' },
+];
+export const PAYMENT_TEMPLATE_INSTRUCTIONS: readonly string[] = [
+  '每行一笔家长缴费。第一行是列名，请勿修改；也可直接导入银行或支付平台导出的 .xlsx 或 .csv 流水（列名如 交易日期、交易金额、对方户名、摘要、交易流水号 也能识别）。',
+  `必填：${PAYMENT_COLUMNS.paidOn[0]}、${PAYMENT_COLUMNS.amount[0]}、${PAYMENT_COLUMNS.reference[0]}，以及${PAYMENT_COLUMNS.remark[0]}列（内容可空，空的行需手工匹配）。`,
+  '金额以元为单位，精确到分，须大于 0。流水号用于防止重复导入：同一份文件导入两次，已记录的行会跳过。',
+  '备注中写学生学号（最可靠），或班级和姓名，如“三年级(2)班张小明”；匹配不上的行列在“未匹配的流水”中，可手工匹配到学生。',
+  `任何一行有错误时整份文件不导入，并列出每个错误的行号和列名。一次最多 ${MAX_PAYMENT_ROWS} 行。`,
+  '示例：2026-11-03 10:22:01, 200.00, 张伟, 20240301 张小明 课后服务费, 4200123456789',
+];
 
 export interface ParsedLine {
   row: number;
@@ -93,7 +110,7 @@ export async function readPaymentFile(buffer: Buffer, fileName: string): Promise
   const isCsv = /\.csv$/i.test(fileName) || (buffer.length > 0 && buffer[0] !== 0x50); // .xlsx is a zip: 'PK'
   const rows = isCsv ? csvRows(buffer) : await readSheet(buffer, [], MAX_PAYMENT_ROWS);
   const headers = new Set(rows.flatMap((r) => Object.keys(r.values)));
-  if (!rows.length && isCsv) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
+  if (!rows.length) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
   const column: Partial<Record<keyof typeof PAYMENT_COLUMNS, string>> = {};
   for (const [field, names] of Object.entries(PAYMENT_COLUMNS) as [keyof typeof PAYMENT_COLUMNS, readonly string[]][]) {
     const hit = names.find((n) => headers.has(n));
@@ -101,7 +118,6 @@ export async function readPaymentFile(buffer: Buffer, fileName: string): Promise
   }
   const missing = REQUIRED.filter((f) => !column[f]).map((f) => PAYMENT_COLUMNS[f][0]);
   if (missing.length) throw new AppError(400, 'VALIDATION', `文件（file）：缺少列「${missing.join('」「')}」`, { missing });
-  if (!rows.length) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
   if (rows.length > MAX_PAYMENT_ROWS) throw new AppError(400, 'VALIDATION', `文件（file）：一次最多导入 ${MAX_PAYMENT_ROWS} 行`);
 
   const errors: RowError[] = [];

@@ -11,11 +11,12 @@ import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
+import { buildWorkbook } from '../../platform/excel';
 import { notify } from '../../platform/notify';
 import { guardiansOfStudents, studentDirectory } from '../org';
 import { afterSchoolPaymentImports, afterSchoolPayments } from './money.schema';
-import { applyPayments, financeSchool, paymentOut, refreshMoneyStats, studentsById } from './money.repo';
-import { matchRemark, type ParsedLine, readPaymentFile, type SchoolStudent } from './payment-import';
+import { applyPayments, financeSchool, notReversed, paymentOut, refreshMoneyStats, reversalsOf, studentsById } from './money.repo';
+import { matchRemark, PAYMENT_TEMPLATE_COLUMNS, PAYMENT_TEMPLATE_INSTRUCTIONS, type ParsedLine, readPaymentFile, type SchoolStudent } from './payment-import';
 
 type Out = z.output<typeof Payment>;
 
@@ -76,7 +77,15 @@ export async function recordPayment(
 async function paymentById(ctx: Ctx, id: string): Promise<Out> {
   const [row] = await ctx.db.select().from(afterSchoolPayments).where(and(scoped(ctx, afterSchoolPayments, 'after-school.finance'), eq(afterSchoolPayments.id, id)));
   if (!row) throw notFound('缴费记录');
-  return paymentOut(row, await studentsById(ctx.db, ctx.user.districtId, [row.studentId]));
+  return paymentOut(row, await studentsById(ctx.db, ctx.user.districtId, [row.studentId]), await reversalsOf(ctx, 'after-school.finance', [row.id]));
+}
+
+/** 流水导入模板 (.xlsx): the columns the import reads, by their first names, and a 填写说明 sheet. */
+export async function paymentTemplate(ctx: Ctx, schoolId: string) {
+  requirePermission(ctx, 'after-school.finance');
+  const school = await financeSchool(ctx, schoolId);
+  const buffer = await buildWorkbook({ name: '缴费流水', columns: PAYMENT_TEMPLATE_COLUMNS, rows: [], instructions: PAYMENT_TEMPLATE_INSTRUCTIONS });
+  return { buffer, fileName: `${school.name}-课后服务缴费流水-导入模板.xlsx` };
 }
 
 /** 缴费记录 of the school: of a month (by payment date), or the unmatched lines. */
@@ -84,7 +93,7 @@ export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: stri
   requirePermission(ctx, 'after-school.finance');
   const school = await financeSchool(ctx, q.schoolId);
   const conds: SQL[] = [scoped(ctx, afterSchoolPayments, 'after-school.finance'), eq(afterSchoolPayments.schoolId, school.id)];
-  if (q.unmatched === '1') conds.push(isNull(afterSchoolPayments.studentId));
+  if (q.unmatched === '1') conds.push(isNull(afterSchoolPayments.studentId), notReversed);
   if (q.month) conds.push(gte(afterSchoolPayments.paidOn, monthBounds(q.month).from), lte(afterSchoolPayments.paidOn, monthBounds(q.month).to));
   const rows = await ctx.db
     .select()
@@ -93,7 +102,8 @@ export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: stri
     .orderBy(desc(afterSchoolPayments.paidOn), asc(afterSchoolPayments.rowNumber))
     .limit(2000);
   const names = await studentsById(ctx.db, ctx.user.districtId, rows.map((r) => r.studentId));
-  return rows.map((r) => paymentOut(r, names));
+  const reversals = await reversalsOf(ctx, 'after-school.finance', rows.map((r) => r.id));
+  return rows.map((r) => paymentOut(r, names, reversals));
 }
 
 /** 手工匹配: an unmatched imported line given to a child of the school. */
@@ -102,13 +112,14 @@ export async function matchPayment(ctx: Ctx, id: string, studentId: string): Pro
   const [row] = await ctx.db.select().from(afterSchoolPayments).where(and(scoped(ctx, afterSchoolPayments, 'after-school.finance'), eq(afterSchoolPayments.id, id)));
   if (!row) throw notFound('缴费记录');
   if (row.studentId) throw conflict('这笔缴费已经匹配到学生');
+  if ((await reversalsOf(ctx, 'after-school.finance', [id])).size) throw conflict('这笔缴费已冲正，不能再匹配');
   const student = (await schoolStudents(ctx, row.schoolId)).find((s) => s.id === studentId);
   if (!student) throw notFound('学生');
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(afterSchoolPayments)
       .set({ studentId: student.id, matchedBy: ctx.user.id, matchedAt: ctx.now() })
-      .where(and(eq(afterSchoolPayments.districtId, row.districtId), eq(afterSchoolPayments.id, id), isNull(afterSchoolPayments.studentId)))
+      .where(and(eq(afterSchoolPayments.districtId, row.districtId), eq(afterSchoolPayments.id, id), isNull(afterSchoolPayments.studentId), notReversed))
       .returning({ id: afterSchoolPayments.id });
     if (!updated.length) throw conflict('这笔缴费已经匹配到学生');
     await audit(tx, ctx.actor, { action: 'after-school.payment.match', entity: 'after_school_payments', entityId: id, after: { studentId: student.id } });

@@ -6,7 +6,7 @@
  */
 import type { Settlement } from '@shuangjian/contracts';
 import { fen, type LocalDate, monthBounds, settle, toYuanString } from '@shuangjian/policy';
-import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
@@ -16,12 +16,13 @@ import { invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { users } from '../../platform/schema';
 import { today } from '../../platform/clock';
-import { afterSchoolBills, afterSchoolFunds, afterSchoolSettlements } from './money.schema';
+import { afterSchoolBills, afterSchoolFunds, afterSchoolPaymentReversals, afterSchoolSettlements } from './money.schema';
 import { financeSchool, semesterOrCurrent } from './money.repo';
 import { afterSchoolCourses, afterSchoolProviders, afterSchoolSessions } from './schema';
 import type { SemesterRef } from './semesters';
 
 type Out = z.output<typeof Settlement>;
+type Figures = Omit<Out, 'id' | 'version' | 'settledAt' | 'reversedSince'>;
 
 function periodRange(semester: SemesterRef, period: string): { from: LocalDate; to: LocalDate } {
   if (period === 'semester') return { from: semester.startDate, to: semester.endDate };
@@ -31,7 +32,7 @@ function periodRange(semester: SemesterRef, period: string): { from: LocalDate; 
 }
 
 /** The settlement as the figures stand now (not saved). */
-async function compute(q: Queryable, districtId: string, schoolId: string, semester: SemesterRef, period: string): Promise<Omit<Out, 'id' | 'version' | 'settledAt'>> {
+async function compute(q: Queryable, districtId: string, schoolId: string, semester: SemesterRef, period: string): Promise<Figures> {
   const range = periodRange(semester, period);
   const b = afterSchoolBills;
   const billScope = and(eq(b.districtId, districtId), eq(b.schoolId, schoolId), eq(b.semesterId, semester.id), period === 'semester' ? undefined : eq(b.month, period));
@@ -142,8 +143,25 @@ export async function getSettlement(ctx: Ctx, q: { schoolId: string; semesterId?
     )
     .orderBy(desc(afterSchoolSettlements.version))
     .limit(1);
-  if (saved) return { ...(saved.figures as Omit<Out, 'id' | 'version' | 'settledAt'>), id: saved.id, version: saved.version, settledAt: saved.settledAt.toISOString() };
-  return { ...(await compute(ctx.db, ctx.user.districtId, school.id, semester, q.period)), id: null, version: 0, settledAt: null };
+  if (saved) {
+    // reversals since that changed this period's figures: the saved version stands, to be settled again
+    const r = afterSchoolPaymentReversals;
+    const since = await ctx.db
+      .select({ paymentId: r.paymentId, reversedAt: r.reversedAt, reason: r.reason, undoneFen: r.undoneFen })
+      .from(r)
+      .where(
+        and(
+          scoped(ctx, r, 'after-school.finance'),
+          eq(r.schoolId, school.id),
+          gt(r.reversedAt, saved.settledAt),
+          sql`${r.resettle} @> ${JSON.stringify([{ semesterId: semester.id, period: q.period }])}::jsonb`,
+        ),
+      )
+      .orderBy(r.reversedAt);
+    const reversedSince = since.map((x) => ({ paymentId: x.paymentId, reversedAt: x.reversedAt.toISOString(), reason: x.reason, undoneFen: fen(x.undoneFen) }));
+    return { ...(saved.figures as Figures), id: saved.id, version: saved.version, settledAt: saved.settledAt.toISOString(), reversedSince };
+  }
+  return { ...(await compute(ctx.db, ctx.user.districtId, school.id, semester, q.period)), id: null, version: 0, settledAt: null, reversedSince: [] };
 }
 
 /** 结算: computes and saves a new version of the period's settlement and tells each teacher their share. */
@@ -173,7 +191,7 @@ export async function settlePeriod(ctx: Ctx, input: { schoolId: string; semester
     for (const t of figures.teachers)
       if (t.amountFen > 0)
         await notify(tx, d, [t.userId], { kind: 'after-school.settlement', title: `课后服务结算（${label}）`, body: `您本期服务 ${t.sessions} 次、${t.minutes} 分钟，课后服务补助 ¥${toYuanString(fen(t.amountFen))}。` }, ctx.channels);
-    return { ...figures, id: row!.id, version, settledAt: row!.settledAt.toISOString() };
+    return { ...figures, id: row!.id, version, settledAt: row!.settledAt.toISOString(), reversedSince: [] };
   });
 }
 

@@ -78,8 +78,26 @@ export default function FamilyBillsPage() {
                 size="small"
                 dataSource={q.data.payments}
                 renderItem={(p) => (
-                  <List.Item extra={<Typography.Text strong>{y(p.amountFen)}</Typography.Text>}>
-                    <List.Item.Meta title={p.paidOn} description={p.payer ?? p.remark ?? ''} />
+                  <List.Item
+                    data-testid="family-payment"
+                    extra={
+                      p.reversal ? (
+                        <Typography.Text delete type="secondary">
+                          {y(p.amountFen)}
+                        </Typography.Text>
+                      ) : (
+                        <Typography.Text strong>{y(p.amountFen)}</Typography.Text>
+                      )
+                    }
+                  >
+                    <List.Item.Meta
+                      title={
+                        <>
+                          {p.paidOn} {p.reversal && <Tag>{t('afterSchool.money.reversedTag')}</Tag>}
+                        </>
+                      }
+                      description={p.reversal ? t('afterSchool.money.family.reversed', { reason: p.reversal.reason }) : (p.payer ?? p.remark ?? '')}
+                    />
                   </List.Item>
                 )}
               />

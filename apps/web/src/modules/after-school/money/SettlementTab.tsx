@@ -50,6 +50,15 @@ export function SettlementTab({ schoolId, month }: { schoolId: string | undefine
             message={d.id ? t('afterSchool.money.settledAt', { version: d.version, at: formatDateTime(d.settledAt, tz) }) : t('afterSchool.money.preview')}
             description={`${d.from} — ${d.to} · ${t('afterSchool.money.check')}`}
           />
+          {d.reversedSince.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="money-settlement-outdated"
+              message={t('afterSchool.money.outdated', { count: d.reversedSince.length, version: d.version })}
+              description={d.reversedSince.map((r) => `${formatDateTime(r.reversedAt, tz)} ${y(r.undoneFen)}：${r.reason}`).join('；')}
+            />
+          )}
           <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 4 }}>
             <Descriptions.Item label={t('afterSchool.money.feesPaid')}>{y(d.feesPaidFen)}</Descriptions.Item>
             <Descriptions.Item label={t('afterSchool.money.subsidy')}>{y(d.subsidyFen)}</Descriptions.Item>

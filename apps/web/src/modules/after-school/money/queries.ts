@@ -1,5 +1,5 @@
 /** The money area's calls: a month's bills, waivers, subsidy and costs, payments and their import, settlement, a child's bills. */
-import type { ChildBills, FundList, GenerateBillsResult, MonthBills, Payment, PaymentImportResult, Settlement, WaiverList } from '@shuangjian/contracts';
+import type { ChildBills, FundList, GenerateBillsResult, MonthBills, Payment, PaymentImportResult, PaymentReversalResult, Settlement, WaiverList } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, qs } from '../../../app/api';
 
@@ -28,6 +28,7 @@ export const useChildBills = (studentId: string | undefined) =>
   useQuery({ queryKey: moneyKey('child', studentId), queryFn: () => api.get<ChildBills>(`/api/after-school/money/child${qs({ studentId })}`), enabled: !!studentId });
 
 export const billsExportUrl = (schoolId: string | undefined, month: string) => `/api/after-school/money/bills/export${qs({ schoolId, month })}`;
+export const paymentTemplateUrl = (schoolId: string | undefined) => `/api/after-school/money/payments/template${qs({ schoolId })}`;
 export const settlementExportUrl = (schoolId: string | undefined, period: string) => `/api/after-school/money/settlement/export${qs({ schoolId, period })}`;
 
 /** The writes; each refreshes what the money area shows. */
@@ -46,6 +47,8 @@ export function useMoneyWrites() {
       body.append('file', file);
       return api.post<PaymentImportResult>(`/api/after-school/money/payments/import${qs({ schoolId })}`, body).then(done);
     },
+    reverse: (paymentId: string, reason: string) =>
+      api.post<PaymentReversalResult>(`/api/after-school/money/payments/${paymentId}/reverse`, { reason }, { headers: idempotencyKey() }).then(done),
     match: (paymentId: string, studentId: string) => api.post<Payment>(`/api/after-school/money/payments/${paymentId}/match`, { studentId }).then(done),
     addWaiver: (body: { schoolId: string; studentId: string; category: string; note?: string }) => api.post('/api/after-school/money/waivers', body).then(done),
     revokeWaiver: (id: string) => api.delete(`/api/after-school/money/waivers/${id}`).then(done),
