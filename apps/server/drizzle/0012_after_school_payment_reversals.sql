@@ -40,20 +40,4 @@ ALTER TABLE "after_school_payment_reversals" ADD CONSTRAINT "after_school_paymen
 ALTER TABLE "after_school_payment_reversals" ADD CONSTRAINT "after_school_payment_reversals_district_id_student_id_students_district_id_id_fk" FOREIGN KEY ("district_id","student_id") REFERENCES "public"."students"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "after_school_payment_reversals" ADD CONSTRAINT "after_school_payment_reversals_district_id_reversed_by_users_district_id_id_fk" FOREIGN KEY ("district_id","reversed_by") REFERENCES "public"."users"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "after_school_payment_allocations_payment_idx" ON "after_school_payment_allocations" USING btree ("district_id","payment_id");--> statement-breakpoint
-CREATE INDEX "after_school_payment_allocations_bill_idx" ON "after_school_payment_allocations" USING btree ("district_id","bill_id");--> statement-breakpoint
-CREATE INDEX "after_school_payment_reversals_school_idx" ON "after_school_payment_reversals" USING btree ("district_id","school_id","created_at");--> statement-breakpoint
--- Reversals (冲正) and the ledger of what each payment put on each bill are append-only: a mistake is corrected by a
--- reversal and its negative lines, never by changing or deleting a row.
-CREATE OR REPLACE FUNCTION after_school_payment_ledger_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
---> statement-breakpoint
-CREATE TRIGGER after_school_payment_reversals_no_change BEFORE UPDATE OR DELETE ON after_school_payment_reversals FOR EACH ROW EXECUTE FUNCTION after_school_payment_ledger_refuse_change();
---> statement-breakpoint
-CREATE TRIGGER after_school_payment_reversals_no_truncate BEFORE TRUNCATE ON after_school_payment_reversals FOR EACH STATEMENT EXECUTE FUNCTION after_school_payment_ledger_refuse_change();
---> statement-breakpoint
-CREATE TRIGGER after_school_payment_allocations_no_change BEFORE UPDATE OR DELETE ON after_school_payment_allocations FOR EACH ROW EXECUTE FUNCTION after_school_payment_ledger_refuse_change();
---> statement-breakpoint
-CREATE TRIGGER after_school_payment_allocations_no_truncate BEFORE TRUNCATE ON after_school_payment_allocations FOR EACH STATEMENT EXECUTE FUNCTION after_school_payment_ledger_refuse_change();
+CREATE INDEX "after_school_payment_allocations_bill_idx" ON "after_school_payment_allocations" USING btree ("district_id","bill_id");
