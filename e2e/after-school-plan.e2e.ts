@@ -5,7 +5,7 @@
  * the plan in force.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { choose, closeBrowser, newPage, PHONE, SIGNED_OUT_ME, shot, signIn } from './harness';
+import { closeBrowser, newPage, PHONE, SIGNED_OUT_ME, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -29,9 +29,21 @@ describe('a school files its plan and the district approves it', () => {
     await dialog.getByRole('checkbox', { name: '3年级' }).check();
     await dialog.getByRole('checkbox', { name: '4年级' }).check();
     await dialog.getByRole('checkbox', { name: '周二' }).check();
-    // many staff: type to find the teacher, then pick her from the filtered list
-    await dialog.getByRole('combobox', { name: '教师' }).fill('李强');
-    await choose(page, dialog.getByRole('combobox', { name: '教师' }), '李强');
+    // many staff: type to find the teacher, then pick from the filtered list (again until the select holds it: the
+    // staff list may still be loading when the dialog opens)
+    const teacher = dialog.getByRole('combobox', { name: '教师' });
+    const picked = dialog.locator('.ant-select-selection-item', { hasText: '李强' });
+    await expect
+      .poll(async () => {
+        if (await picked.count()) return true;
+        await teacher.click();
+        await teacher.fill('李强');
+        const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle('李强', { exact: true });
+        if (await option.count()) await option.first().click();
+        return (await picked.count()) > 0;
+      })
+      .toBe(true);
+    await dialog.getByLabel('课程名称').click(); // closes the list without Escape (which would close the dialog)
     await shot(page, 'after-school-plan-01b-course-dialog');
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByRole('cell', { name: '少儿围棋' }).waitFor();
