@@ -9,6 +9,7 @@ import type { Database } from './platform/db';
 import { type App, createHttp, type LogTarget, type ModuleDeps } from './platform/http';
 import { registerDemoRoutes } from './demo/routes';
 import { afterSchoolModule } from './modules/after-school';
+import { trainingModule } from './modules/training';
 import { calendarModule } from './modules/calendar';
 import { homeworkModule } from './modules/homework';
 import { orgModule, resolveGrants } from './modules/org';
@@ -23,7 +24,7 @@ export interface AppDeps {
 }
 
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
-export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule];
+export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());

@@ -112,6 +112,24 @@ export const PERMISSIONS = {
   'after-school.survey': ['district_admin', 'school_admin'],
   /** District dashboards and every school's plan status. */
   'after-school.district': ['district_admin', 'inspector'],
+  /** 校外培训监管: an institution's registry file, courses, packages, rule findings (the district, inspectors of its zone, its own admin). */
+  'training.read': ['district_admin', 'inspector', 'institution_admin'],
+  /** An institution files its registry, venues, staff, courses, materials, packages and schedules; records lessons; answers rectifications. */
+  'training.file': ['institution_admin'],
+  /** The district reviews filings, sets an institution's status (正常/整改/暂停/注销) with a reason, keeps the lists. */
+  'training.review': ['district_admin'],
+  /** 资金监管: the custody ledger, deposits, bank statement reconciliation (the district). */
+  'training.custody': ['district_admin'],
+  /** A family's side: buy a package under the standard contract, confirm lessons, ask for a refund, complain. */
+  'training.family': ['parent'],
+  /** Early-warning alerts and their cases. */
+  'training.alerts': ['district_admin', 'inspector'],
+  /** 督学: inspections, findings, rectification checks, annual inspection (年检). */
+  'training.inspect': ['district_admin', 'inspector'],
+  /** 举报: handle complaint tickets (assign to a zone, investigate, answer). */
+  'training.complaints': ['district_admin', 'inspector'],
+  /** District dashboards of institutions, money and cases. */
+  'training.district': ['district_admin', 'inspector'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -23,3 +23,4 @@ export * from './after-school-survey';
 export * from './after-school-enrol';
 export * from './after-school-money';
 export * from './after-school-care';
+export * from './training';

@@ -13,3 +13,4 @@ export * from './after-school-enrol';
 export * from './after-school-money';
 export * from './after-school-survey';
 export * from './after-school-care';
+export * from './training.settings';

@@ -22,6 +22,10 @@ import {
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 /** The tenant key: first column of every tenant table and of its primary key. */
+/** A date column read and written as a `LocalDate` string (YYYY-MM-DD). */
+export const localDate = (name: string) => date(name, { mode: 'string' });
+/** Money columns: integer fen, read as numbers (safe up to 2^53 fen); convert with fromDbBigint where typed Fen. */
+export const fenColumn = (name: string) => bigint(name, { mode: 'number' });
 export const districtKey = () => uuid('district_id').notNull().references(() => districts.id);
 
 /** The tenant: every other table carries district_id and leads its keys with it. */

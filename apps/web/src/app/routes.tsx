@@ -56,6 +56,7 @@ export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   homework: { labelKey: 'menu.homework', icon: <EditOutlined /> },
   org: { labelKey: 'menu.org', icon: <ApartmentOutlined /> },
   afterSchool: { labelKey: 'menu.afterSchool', icon: <SmileOutlined /> },
+  training: { labelKey: 'menu.training', icon: <ShopOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];

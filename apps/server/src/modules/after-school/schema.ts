@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  date,
   foreignKey,
   index,
   integer,
@@ -24,13 +23,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import { COURSE_CATEGORIES, COURSE_STAFFING, ENROLMENT_STATUSES, PLAN_STATUSES, WINDOW_MODES } from '@shuangjian/contracts';
 import { defineScope } from '../../platform/access';
-import { createdAt, districtKey, updatedAt, users } from '../../platform/schema';
+import { createdAt, districtKey, fenColumn, localDate, updatedAt, users } from '../../platform/schema';
 import { semesters } from '../calendar/schema';
 import { classes, institutions, schools, students } from '../org/schema';
 
-export const localDate = (name: string) => date(name, { mode: 'string' });
-/** Money columns: integer fen, read as numbers (safe up to 2^53 fen); convert with fromDbBigint where typed Fen. */
-export const fenColumn = (name: string) => bigint(name, { mode: 'number' });
+// the column helpers, re-exported for the module's area schema files
+export { fenColumn, localDate } from '../../platform/schema';
 
 /** 白名单: an outside provider's item, picked by the district's expert panel, with its listed per-lesson price. */
 export const afterSchoolProviders = pgTable(
