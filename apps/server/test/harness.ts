@@ -96,14 +96,17 @@ export interface World {
  * file to ask for a variant seeds it and leaves a copy of the data folder in the run's snapshot folder; later files
  * start from that copy instead of migrating and seeding again (the seed is deterministic but for its timestamps).
  */
-async function seededTestDb(homework: boolean, afterSchool: boolean): Promise<TestDb> {
-  const variant = `demo${homework ? 'h' : ''}${afterSchool ? 'a' : ''}`;
-  if (process.env.TEST_DATABASE_URL) return createTestDb({ template: await seededTemplate(process.env.TEST_DATABASE_URL, variant, homework, afterSchool) });
+type DemoParts = { homework: boolean; afterSchool: boolean; training: boolean };
+const variantOf = (p: DemoParts) => `demo${p.homework ? 'h' : ''}${p.afterSchool ? 'a' : ''}${p.training ? 't' : ''}`;
+
+async function seededTestDb(parts: DemoParts): Promise<TestDb> {
+  const variant = variantOf(parts);
+  if (process.env.TEST_DATABASE_URL) return createTestDb({ template: await seededTemplate(process.env.TEST_DATABASE_URL, variant, parts) });
   const dir = inject('testSnapshots');
   const file = join(dir, `${variant}.tar`);
   if (existsSync(file)) return createTestDb({ loadDataDir: new Blob([readFileSync(file)]) });
   const db = await createTestDb();
-  await seedDemo(db.database.db, { homework, afterSchool, today: '2026-11-26' });
+  await seedDemo(db.database.db, { ...parts, today: '2026-11-26' });
   await seedOtherDistrict(db.database.db);
   if (db.database.dump) {
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -117,17 +120,17 @@ async function seededTestDb(homework: boolean, afterSchool: boolean): Promise<Te
  * PostgreSQL: the run's template database of a variant, seeded once by the first test file that needs it (the others
  * wait on an advisory lock per variant) and copied by CREATE DATABASE … TEMPLATE; the run's teardown drops it.
  */
-async function seededTemplate(base: string, variant: string, homework: boolean, afterSchool: boolean): Promise<string> {
+async function seededTemplate(base: string, variant: string, parts: DemoParts): Promise<string> {
   const template = `sj_tpl_${inject('testRunTag')}_${variant}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  const key = ['demo', 'demoh', 'demoa', 'demoha'].indexOf(variant);
+  const key = (parts.homework ? 1 : 0) + (parts.afterSchool ? 2 : 0) + (parts.training ? 4 : 0);
   await admin.query('select pg_advisory_lock(874302, $1)', [key]);
   try {
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
     if (!rowCount) {
       const t = await createTestDb();
-      await seedDemo(t.database.db, { homework, afterSchool, today: '2026-11-26' });
+      await seedDemo(t.database.db, { ...parts, today: '2026-11-26' });
       await seedOtherDistrict(t.database.db);
       await t.database.close();
       await admin.query(`ALTER DATABASE ${new URL(t.ownerUrl!).pathname.slice(1)} RENAME TO ${template}`);
@@ -141,9 +144,10 @@ async function seededTemplate(base: string, variant: string, homework: boolean, 
 
 /** The demo district plus a second district, served by an app on a test clock. */
 export async function createWorld(
-  options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; logger?: LogTarget } = {},
+  options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; training?: boolean; logger?: LogTarget } = {},
 ): Promise<World> {
-  const db = options.seed === false ? await createTestDb() : await seededTestDb(!!options.homework, !!options.afterSchool);
+  const parts = { homework: !!options.homework, afterSchool: !!options.afterSchool, training: !!options.training };
+  const db = options.seed === false ? await createTestDb() : await seededTestDb(parts);
   const clock = new Clock();
   const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now, logger: options.logger ?? false });
   const cookies = new Map<string, { cookie: string; at: number }>();

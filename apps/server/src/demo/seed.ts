@@ -12,6 +12,7 @@ import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
+import { seedTrainingDemo } from './training';
 import { seedMarkingDemo } from './marking';
 import { seedAfterSchoolDemo } from './after-school';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
@@ -105,7 +106,7 @@ export async function hasDemoDistrict(db: Db): Promise<boolean> {
  * Loads the demo district, its homework history included, in one transaction: a start killed half-way leaves an empty
  * database, and the next start loads it again. Returns the district id.
  */
-export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; today?: LocalDate } = {}): Promise<string> {
+export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; training?: boolean; today?: LocalDate } = {}): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
@@ -115,6 +116,7 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
       await seedMarkingDemo(tx, id, today);
     }
     if (options.afterSchool) await seedAfterSchoolDemo(tx, id, today);
+    if (options.training) await seedTrainingDemo(tx, id, today);
     return id;
   });
 }
