@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default (one worker fewer than the cores) runs one file at a time on a 2-core machine; a test file
+    // spends much of its time waiting on its database, so two files at once use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['apps/server/test/global-setup.ts'],
   },
 });

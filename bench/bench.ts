@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
+import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
 
 const duration = arg('duration', 15);
 const connections = arg('connections', 32);
@@ -129,6 +130,8 @@ async function main() {
     const rushClubs = students.map((id) => clubs.get(schoolOf.get(id)!) ?? []);
     return { districtId: district.id, sessions, students, day, term, counts, reportItems, rushClubs };
   });
+  // 一课一消: a training institution with 200 orders and 400 recorded lessons (earlier runs' consumptions cleared)
+  const training = await withClient(BENCH_URL, (c) => stageTraining(c, info.districtId, info.students));
   // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
   await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
   // teacher n (math) teaches class n: recover each pre-made teacher session's class from role assignments
@@ -169,6 +172,32 @@ async function main() {
       duration,
       requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', path: `/bare/write/${info.students[n++ % info.students.length]}` }) }],
     }, 2000);
+    n = 0;
+    await run('bare ledger transaction', {
+      url: `http://127.0.0.1:${port + 1}`,
+      connections,
+      duration,
+      requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', path: `/bare/ledger/${n++}` }) }],
+    }, 2000);
+    // each request marks one child present at one lesson: order n mod 200 at lesson ⌊n / 200⌋ (never the same pair twice)
+    n = 0;
+    const consume = (req: AutocannonRequest): AutocannonRequest => {
+      const k = n++;
+      const lessonId = training.lessons[Math.floor(k / TRAINING_ORDERS) % training.lessons.length]!;
+      return {
+        ...req,
+        method: 'POST',
+        path: `/api/training/lessons/${lessonId}/consume`,
+        headers: { cookie: `sj_session=${INSTITUTION_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ orderId: training.orders[k % TRAINING_ORDERS] }),
+      };
+    };
+    await run('lesson consumption', {
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration,
+      requests: [{ setupRequest: consume }],
+    }, connections * 4);
     n = 0;
     await run("parent's daily list", {
       url: `http://127.0.0.1:${port}`,
@@ -284,12 +313,14 @@ async function main() {
   }
   const bareR = results['bare Fastify + 1 query']!;
   const bareW = results['bare single-row write']!;
+  const bareL = results['bare ledger transaction']!;
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
   // each check reads one scenario's result; a scenario left out with --only leaves its checks out
   const checks: [string, string, (r: (typeof results)[string]) => [boolean, string]][] = [
     [`parent list ≥ 70% of bare read req/s`, "parent's daily list", (r) => [r.rps / bareR.rps >= 0.7, pct(r.rps, bareR.rps)]],
     [`parent list p99 < 50 ms`, "parent's daily list", (r) => [r.p99 < 50, ms(r.p99)]],
     [`family reports ≥ 30% of a bare single-row transaction's req/s`, 'family report (write)', (r) => [r.rps / bareW.rps >= 0.3, pct(r.rps, bareW.rps)]],
+    [`lesson consumption ≥ 50% of a bare ledger transaction's req/s`, 'lesson consumption', (r) => [r.rps / bareL.rps >= 0.5, `${pct(r.rps, bareL.rps)}, p99 ${ms(r.p99)}`]],
     [`family reports p99 < 100 ms`, 'family report (write)', (r) => [r.p99 < 100, ms(r.p99)]],
     [`evening mix p99 < 100 ms`, 'evening mix (3 reads : 1 report)', (r) => [r.p99 < 100, ms(r.p99)]],
     [`load check p99 < 100 ms`, 'load check (teacher)', (r) => [r.p99 < 100, ms(r.p99)]],

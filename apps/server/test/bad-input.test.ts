@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   'GET /api/public/districts',
   'GET /api/public/districts/{code}/institutions',
   'GET /api/public/after-school/schools/{schoolId}',
+  'POST /api/public/districts/{code}/complaints',
+  'GET /api/public/complaints/{ticket}',
 ]);
 /** NUL travels in URLs and JSON; a lone surrogate only in JSON (a URL carries UTF-8, which cannot hold one). */
 const BAD_TEXT: [string, string, boolean][] = [

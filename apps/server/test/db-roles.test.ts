@@ -34,7 +34,9 @@ describe.runIf(onPostgres)('the serving role on PostgreSQL', () => {
     await expect(q(`create table sneaky (id int)`)).rejects.toThrow(/permission denied/);
   });
 
-  it('cannot change or delete an append-only row: audit log and published homework lists', async () => {
+  it('cannot change or delete an append-only row: audit log, published homework lists, the custody ledger', async () => {
+    await expect(q(`update training_transfers set amount_fen = 1`)).rejects.toThrow(/permission denied/);
+    await expect(q(`delete from training_transfers`)).rejects.toThrow(/permission denied/);
     await expect(q(`update audit_log set action = 'x'`)).rejects.toThrow(/permission denied/);
     await expect(q(`delete from audit_log`)).rejects.toThrow(/permission denied/);
     await expect(q(`update homework_published set written = 0`)).rejects.toThrow(/permission denied/);

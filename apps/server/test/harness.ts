@@ -70,7 +70,12 @@ export async function createTestDb(options: { loadDataDir?: Blob; template?: str
   };
 }
 
-export const testConfig: Config = { ...defaultConfig, webDist: null, loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } };
+export const testConfig: Config = {
+  ...defaultConfig,
+  webDist: null,
+  loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+  complaintRateLimit: { max: 10_000, lookupMax: 10_000, timeWindowMs: 60_000 },
+};
 
 export class Clock {
   constructor(public current = new Date('2026-11-26T02:00:00Z')) {}

@@ -2,6 +2,7 @@
  * Walks the OpenAPI document: one probe per operation with a request built from its schemas (ids aimed at `target`'s
  * records, plausible values by field name). Used by the cross-tenant walk and the bad-input walk.
  */
+import { STANDARD_CONTRACT } from '../src/modules/training/custody-contract';
 export type JsonSchema = {
   type?: string;
   format?: string;
@@ -109,12 +110,35 @@ const EXAMPLES: Record<string, unknown[]> = {
   listedUntil: ['2027-01-22'],
   fromDate: ['2026-12-01'],
   toDate: ['2026-12-01'],
+  plannedDate: ['2026-11-27'],
+  visitDate: ['2026-11-26'],
+  deadline: ['2026-12-20'],
   month: ['2026-11'],
   paidOn: ['2026-11-20'],
   period: ['2026-11'],
   opensAt: ['2030-03-01T08:00:00+08:00'],
   closesAt: ['2030-03-08T20:00:00+08:00'],
   textHash: ['a'.repeat(64)],
+  ticket: ['WA1KWA1K00'],
+  description: ['巡查测试：机构周末开设学科类培训班'],
+  replyPhone: ['13699990001'],
+  answer: ['巡查答复内容'],
+  institutionName: ['巡查测试机构'],
+  contactPhone: ['13699990002'],
+  lessonMinutes: [45],
+  maxClassSize: [10],
+  pricePerLessonFen: [3000],
+  priceFen: [30000],
+  lessons: [10],
+  months: [2],
+  areaSqm: [120],
+  capacity: [30],
+  licenseValidUntil: ['2029-08-31'],
+  backgroundCheckedOn: ['2026-10-01'],
+  // the standard training contract's fingerprint as shown to families (a request with another is refused as stale)
+  contractHash: [STANDARD_CONTRACT.sha256],
+  periodFrom: ['2026-11-01'],
+  periodTo: ['2026-11-30'],
 };
 
 export type Targets = Record<string, string>;

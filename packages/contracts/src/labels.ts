@@ -58,6 +58,12 @@ export const fieldLabels: Record<string, string> = {
   textHash: '协议内容',
   courseId: '课程',
   seed: '随机种子',
+  description: '描述',
+  institutionName: '机构名称',
+  replyPhone: '联系电话',
+  answer: '答复内容',
+  ticket: '查询码',
+  overdue: '是否逾期',
 };
 
 export function fieldLabel(path: readonly (string | number)[]): string {

@@ -208,6 +208,8 @@ export const StaffCreated = z.object({ staff: StaffMember, credential: Credentia
 export const INSTITUTION_CATEGORIES = ['subject', 'non_subject'] as const;
 export const institutionCategoryLabels = { subject: '学科类', non_subject: '非学科类' } as const;
 export const LIST_STATUSES = ['white', 'black', 'none'] as const;
+/** 正常 / 整改 / 暂停 / 注销: the training module's registry changes it with a reason (training-registry). */
+export const INSTITUTION_STATUSES = ['active', 'rectifying', 'suspended', 'closed'] as const;
 export const Institution = z.object({
   id: Id,
   zoneId: Id,
@@ -216,7 +218,7 @@ export const Institution = z.object({
   licenseNo: z.string(),
   category: z.enum(INSTITUTION_CATEGORIES),
   field: z.string(),
-  status: z.enum(['active', 'suspended', 'closed']),
+  status: z.enum(INSTITUTION_STATUSES),
   listStatus: z.enum(LIST_STATUSES),
   address: z.string().nullable(),
 });
@@ -229,7 +231,7 @@ export const InstitutionInput = z.object({
   address: OptionalText(ADDRESS_MAX),
 });
 export const InstitutionPatch = InstitutionInput.partial().extend({
-  status: z.enum(['active', 'suspended', 'closed']).optional(),
+  status: z.enum(INSTITUTION_STATUSES).optional(),
   listStatus: z.enum(LIST_STATUSES).optional(),
 });
 export const PublicInstitution = Institution.pick({ id: true, name: true, licenseNo: true, category: true, field: true, listStatus: true, zoneName: true, address: true });

@@ -14,3 +14,4 @@ export * from './after-school-money';
 export * from './after-school-survey';
 export * from './after-school-care';
 export * from './training.settings';
+export * from './training';

@@ -5,7 +5,9 @@ import { seedTrainingAlertsDemo } from './training-alerts';
 import { seedTrainingComplaintsDemo } from './training-complaints';
 import { seedTrainingCustodyDemo } from './training-custody';
 import { seedTrainingInspectionsDemo } from './training-inspections';
+import { seedTrainingReconcileDemo } from './training-reconcile';
 import { seedTrainingRegistryDemo } from './training-registry';
+import { seedTrainingRulesDemo } from './training-rules';
 
 /**
  * Institutions in each status with their filings, packages demo-parent bought with lessons consumed and a refund,
@@ -13,7 +15,9 @@ import { seedTrainingRegistryDemo } from './training-registry';
  */
 export async function seedTrainingDemo(db: Queryable, districtId: string, today: LocalDate): Promise<void> {
   await seedTrainingRegistryDemo(db, districtId, today);
+  await seedTrainingRulesDemo(db, districtId, today);
   await seedTrainingCustodyDemo(db, districtId, today);
+  await seedTrainingReconcileDemo(db, districtId, today);
   await seedTrainingComplaintsDemo(db, districtId, today);
   await seedTrainingInspectionsDemo(db, districtId, today);
   await seedTrainingAlertsDemo(db, districtId, today);

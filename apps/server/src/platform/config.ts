@@ -25,6 +25,8 @@ export interface Config {
   logLevel: LogLevel;
   accessLogLevel: LogLevel;
   loginRateLimit: { max: number; timeWindowMs: number };
+  /** The public complaint form (举报) per client address: filings, and ticket look-ups by code (lookupMax). */
+  complaintRateLimit: { max: number; lookupMax: number; timeWindowMs: number };
   session: { idleMinutes: number; absoluteHours: number; cacheMs: number; touchMs: number };
   lockout: { attempts: number; minutes: number };
   uploadLimitBytes: number;
@@ -56,6 +58,7 @@ export const defaultConfig: Config = {
   logLevel: 'info',
   accessLogLevel: 'info',
   loginRateLimit: { max: 20, timeWindowMs: 60_000 },
+  complaintRateLimit: { max: 5, lookupMax: 30, timeWindowMs: 600_000 },
   session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
   uploadLimitBytes: 10 * 1024 * 1024,
@@ -135,6 +138,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level(env, 'LOG_LEVEL', defaultConfig.logLevel),
     accessLogLevel: level(env, 'ACCESS_LOG_LEVEL', defaultConfig.accessLogLevel),
     loginRateLimit: { ...defaultConfig.loginRateLimit, max: integer(env, 'LOGIN_RATE_MAX', defaultConfig.loginRateLimit.max, 1, 1_000_000) },
+    complaintRateLimit: { ...defaultConfig.complaintRateLimit, max: integer(env, 'COMPLAINT_RATE_MAX', defaultConfig.complaintRateLimit.max, 1, 1_000_000) },
     channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },

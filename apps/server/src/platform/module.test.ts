@@ -1,4 +1,4 @@
-import { afterSchoolSettings, homeworkSettings } from '@shuangjian/policy';
+import { afterSchoolSettings, homeworkSettings, trainingSettings } from '@shuangjian/policy';
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../app';
 import { collectModules } from './module';
@@ -6,10 +6,11 @@ import { collectModules } from './module';
 const noRoutes = () => undefined;
 
 describe('module registration', () => {
-  it("collects every module's constraint messages and policy settings, homework's and after-school's included", () => {
+  it("collects every module's constraint messages and policy settings, homework's, after-school's and training's included", () => {
     const { constraintMessages, policies } = collectModules(MODULES);
-    expect(Object.keys(policies).sort()).toEqual([...Object.keys(homeworkSettings), ...Object.keys(afterSchoolSettings)].sort());
+    expect(Object.keys(policies).sort()).toEqual([...Object.keys(homeworkSettings), ...Object.keys(afterSchoolSettings), ...Object.keys(trainingSettings)].sort());
     expect(constraintMessages.after_school_enrolments_live_uq).toBeDefined();
+    expect(constraintMessages.training_courses_name_uq).toBeDefined();
     expect(constraintMessages.students_no_uq).toBe('学号已存在');
     expect(constraintMessages.semesters_term_uq).toBeDefined();
   });

@@ -18,6 +18,8 @@ import LoginPage from './LoginPage';
 const SignedIn = lazy(() => withModuleMessages(import('./SignedIn')));
 const PublicInstitutionsPage = lazy(() => withModuleMessages(import('../modules/org/PublicInstitutionsPage')));
 const PublicAfterSchoolPage = lazy(() => withModuleMessages(import('../modules/after-school/plan/PublicSchoolPage')));
+const PublicComplaintPage = lazy(() => withModuleMessages(import('../modules/training/complaints/PublicComplaintPage')));
+const PublicTrackPage = lazy(() => withModuleMessages(import('../modules/training/complaints/PublicTrackPage')));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
@@ -63,6 +65,9 @@ function Localized() {
               <Route path="/public/institutions" element={<PublicInstitutionsPage />} />
               {/* public, no sign-in: a school's after-school timetable, courses, fees and today's homework (三单公开) */}
               <Route path="/public/after-school/:schoolId" element={<PublicAfterSchoolPage />} />
+              {/* public, no sign-in: report a training institution (举报), and follow a ticket by its code */}
+              <Route path="/public/complaints" element={<PublicComplaintPage />} />
+              <Route path="/public/complaints/track" element={<PublicTrackPage />} />
               <Route path="/*" element={<Guarded />} />
             </Routes>
           </Suspense>

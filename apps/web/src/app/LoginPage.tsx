@@ -160,6 +160,10 @@ export default function LoginPage() {
           <Link to={demo.data?.accounts.length ? '/public/institutions?district=demo' : '/public/institutions'} data-testid="public-institutions-link">
             <SafetyCertificateOutlined /> {t('login.publicInstitutions')}
           </Link>
+          <span style={{ margin: '0 8px', color: '#bbb' }}>|</span>
+          <Link to={demo.data?.accounts.length ? '/public/complaints?district=demo' : '/public/complaints'} data-testid="public-complaints-link">
+            {t('login.publicComplaints')}
+          </Link>
         </div>
         {!!demo.data?.accounts.length && (
           <Panel small title={t('login.demo', { password: demo.data.accounts[0]!.password })} extra={t('login.demoHint')}>

@@ -15,11 +15,20 @@ import { afterSchoolDailyMessages } from './after-school/daily/messages';
 import { afterSchoolPlanMessages } from './after-school/plan/messages';
 import { afterSchoolMoneyMessages } from './after-school/money/messages';
 import { afterSchoolEnrolMessages } from './after-school/enrol/messages';
+import { trainingFamilyMessages } from './training/family/messages';
+import { trainingInstitutionMessages } from './training/institution/messages';
+import { trainingRulesMessages } from './training/rules/messages';
+import { trainingComplaintsMessages } from './training/complaints/messages';
+import { trainingInspectionsMessages } from './training/inspections/messages';
+import { trainingCustodyDistrictMessages } from './training/custody/messages';
+import { trainingRegistryMessages } from './training/registry/messages';
+import { trainingAlertsMessages } from './training/alerts/messages';
+import { trainingDistrictMessages } from './training/district/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

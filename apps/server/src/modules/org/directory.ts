@@ -59,7 +59,7 @@ export async function roleHolders(
   q: Queryable,
   districtId: string,
   role: Role,
-  at: { schoolId?: string; classId?: string; subjectId?: string; grade?: number },
+  at: { schoolId?: string; classId?: string; subjectId?: string; grade?: number; institutionId?: string },
 ): Promise<string[]> {
   const conds: (SQL | undefined)[] = [
     eq(roleAssignments.districtId, districtId),
@@ -68,6 +68,7 @@ export async function roleHolders(
     at.classId ? eq(roleAssignments.classId, at.classId) : undefined,
     at.subjectId ? eq(roleAssignments.subjectId, at.subjectId) : undefined,
     at.grade ? eq(roleAssignments.grade, at.grade) : undefined,
+    at.institutionId ? eq(roleAssignments.institutionId, at.institutionId) : undefined,
   ];
   const rows = await q.selectDistinct({ userId: roleAssignments.userId }).from(roleAssignments).where(and(...conds));
   return rows.map((r) => r.userId);

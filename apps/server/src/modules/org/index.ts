@@ -32,4 +32,5 @@ export { classDirectory, schoolDirectory, studentDirectory, subjectDirectory } f
 export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, schoolHeadcounts, type StudentGuardian, visibleClass, visibleClasses } from './directory';
 export { resolveGrants } from './scopes';
 export { benefitFlags, type BenefitFlags } from './sensitive-flags';
-export { getInstitution, getSchool, manageableSchool } from './structure.service';
+export { getInstitution, getSchool, listInstitutions, manageableSchool } from './structure.service';
+export { institutionStanding, type InstitutionListStatus, type InstitutionStanding, type InstitutionStatus, setInstitutionStanding, standingAfter } from './standing';

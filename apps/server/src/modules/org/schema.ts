@@ -180,7 +180,7 @@ export const institutions = pgTable(
     licenseNo: text('license_no').notNull(),
     category: text('category', { enum: ['subject', 'non_subject'] }).notNull(),
     field: text('field').notNull(),
-    status: text('status', { enum: ['active', 'suspended', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'rectifying', 'suspended', 'closed'] }).notNull().default('active'),
     listStatus: text('list_status', { enum: ['white', 'black', 'none'] }).notNull().default('none'),
     address: text('address'),
     createdAt: createdAt(),

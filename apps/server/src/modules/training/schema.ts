@@ -107,6 +107,7 @@ export const trainingPackages = pgTable(
     priceFen: fenColumn('price_fen').notNull(),
     status: text('status', { enum: FILING_STATUSES }).notNull().default('draft'),
     findings: jsonb('findings').$type<unknown[]>().notNull().default([]),
+    reviewNote: text('review_note'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,6 +1,6 @@
 /** Registry of the district's off-campus training institutions with their white/black list status. */
 import { PlusOutlined } from '@ant-design/icons';
-import { ADDRESS_MAX, INSTITUTION_CATEGORIES, INSTITUTION_FIELD_MAX, INSTITUTION_NAME_MAX, LICENSE_NO_MAX, LIST_STATUSES } from '@shuangjian/contracts';
+import { ADDRESS_MAX, INSTITUTION_CATEGORIES, INSTITUTION_STATUSES, INSTITUTION_FIELD_MAX, INSTITUTION_NAME_MAX, LICENSE_NO_MAX, LIST_STATUSES } from '@shuangjian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Form, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -13,9 +13,9 @@ import { QueryError } from '../../components/QueryError';
 import { type InstitutionRow, useInstitutions, useZones } from './queries';
 
 type FormValues = Pick<InstitutionRow, 'zoneId' | 'name' | 'licenseNo' | 'category' | 'field' | 'status' | 'listStatus'> & { address?: string };
-const STATUSES = ['active', 'suspended', 'closed'] as const;
+const STATUSES = INSTITUTION_STATUSES;
 const listColor: Record<InstitutionRow['listStatus'], string> = { white: 'green', black: 'red', none: 'default' };
-const statusColor: Record<InstitutionRow['status'], string> = { active: 'blue', suspended: 'orange', closed: 'default' };
+const statusColor: Record<InstitutionRow['status'], string> = { active: 'blue', rectifying: 'gold', suspended: 'orange', closed: 'default' };
 
 export default function InstitutionsPage() {
   const t = useT();

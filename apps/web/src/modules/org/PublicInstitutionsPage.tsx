@@ -110,6 +110,10 @@ export default function PublicInstitutionsPage() {
           </>
         )}
         <div style={{ textAlign: 'center' }}>
+          <Link to={district ? `/public/complaints?district=${encodeURIComponent(district)}` : '/public/complaints'} data-testid="public-complaints-link">
+            {t('training.complaints.public.fileLink')}
+          </Link>
+          <span style={{ margin: '0 8px', color: '#bbb' }}>|</span>
           <Link to="/login">{t('org.public.signIn')}</Link>
         </div>
       </Space>

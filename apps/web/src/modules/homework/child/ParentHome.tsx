@@ -2,7 +2,7 @@
  * The parent's home: today's homework of the chosen child first (the list, its load and whether the family reported),
  * then the week plan and the homework rules. A child switcher when there are several children.
  */
-import { CalendarOutlined, FileProtectOutlined, RightOutlined, SmileOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileProtectOutlined, RightOutlined, ShopOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -122,6 +122,7 @@ export default function ParentHome() {
         <Shortcut to={`/homework/child?child=${child.id}&tab=week`} icon={<CalendarOutlined />} title={t('hwf.home.week')} testId="home-week" />
         <Shortcut to={`/homework/rules?child=${child.id}`} icon={<FileProtectOutlined />} title={t('hwf.home.rules')} sub={t('hwf.home.rulesHelp')} testId="home-rules" />
         <Shortcut to={`/after-school/enrol/child?child=${child.id}`} icon={<SmileOutlined />} title={t('afterSchool.enrol.home')} sub={t('afterSchool.enrol.homeSub')} testId="home-after-school-enrol" />
+        <Shortcut to={`/training/family?child=${child.id}`} icon={<ShopOutlined />} title={t('training.family.home')} sub={t('training.family.homeSub')} testId="home-training" />
       </Flex>
     </div>
   );

@@ -9,3 +9,9 @@ $$;
 CREATE TRIGGER training_transfers_no_change BEFORE UPDATE OR DELETE ON training_transfers FOR EACH ROW EXECUTE FUNCTION training_transfers_refuse_change();
 --> statement-breakpoint
 CREATE TRIGGER training_transfers_no_truncate BEFORE TRUNCATE ON training_transfers FOR EACH STATEMENT EXECUTE FUNCTION training_transfers_refuse_change();
+
+--> statement-breakpoint
+-- One ledger account per (district, kind, institution, order): clearing accounts have neither, an institution's
+-- released/deposit account no order, an order account both. NULLS NOT DISTINCT lets accounts be created on demand
+-- with INSERT … ON CONFLICT DO NOTHING (two requests creating the same account at once get the same row).
+CREATE UNIQUE INDEX "training_accounts_owner_uq" ON "training_accounts" USING btree ("district_id", "kind", "institution_id", "order_id") NULLS NOT DISTINCT;

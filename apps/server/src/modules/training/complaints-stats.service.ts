@@ -1,0 +1,63 @@
+/**
+ * Complaint statistics for the handlers and the district view: by status, category, institution and zone, with the
+ * open and overdue counts (overdue: still unanswered after the deadline day; complaints.repo).
+ */
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintStats } from '@shuangjian/contracts';
+import { and, gte, lte, type SQL } from 'drizzle-orm';
+import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { today } from '../../platform/clock';
+import { isOpen, isOverdue } from './complaints.repo';
+import { trainingComplaints } from './complaints.schema';
+import { zoneNames } from './complaints.service';
+
+export async function complaintStats(ctx: Ctx, query: { from?: string; to?: string }): Promise<ComplaintStats> {
+  requirePermission(ctx, 'training.complaints');
+  const t = trainingComplaints;
+  const conds: (SQL | undefined)[] = [
+    scoped(ctx, t, 'training.complaints'),
+    query.from ? gte(t.receivedOn, query.from) : undefined,
+    query.to ? lte(t.receivedOn, query.to) : undefined,
+  ];
+  const [rows, zones] = await Promise.all([
+    ctx.db
+      .select({ status: t.status, category: t.category, institutionId: t.institutionId, institutionName: t.institutionName, zoneId: t.zoneId, deadline: t.deadline })
+      .from(t)
+      .where(and(...conds)),
+    zoneNames(ctx.db, ctx.user.districtId),
+  ]);
+  const now = today(ctx);
+  const open = (r: (typeof rows)[number]) => (isOpen(r.status) ? 1 : 0);
+  const late = (r: (typeof rows)[number]) => (isOverdue(r, now) ? 1 : 0);
+  const group = <K extends string>(key: (r: (typeof rows)[number]) => K) => {
+    const out = new Map<K, (typeof rows)[number][]>();
+    for (const r of rows) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+    return out;
+  };
+  const sum = (list: (typeof rows)[number][], f: (r: (typeof rows)[number]) => number) => list.reduce((a, r) => a + f(r), 0);
+  const byInstitution = [...group((r) => r.institutionId ?? `name:${r.institutionName}`)].map(([, list]) => ({
+    institutionId: list[0]!.institutionId,
+    institutionName: list[0]!.institutionName,
+    count: list.length,
+    open: sum(list, open),
+    overdue: sum(list, late),
+  }));
+  const byZone = [...group((r) => r.zoneId ?? '')].map(([zoneId, list]) => ({
+    zoneId: zoneId || null,
+    zoneName: zoneId ? (zones.get(zoneId) ?? null) : null,
+    count: list.length,
+    open: sum(list, open),
+    overdue: sum(list, late),
+  }));
+  return {
+    total: rows.length,
+    open: sum(rows, open),
+    overdue: sum(rows, late),
+    byStatus: COMPLAINT_STATUSES.map((status) => ({ status, count: rows.filter((r) => r.status === status).length })),
+    byCategory: COMPLAINT_CATEGORIES.map((category) => {
+      const list = rows.filter((r) => r.category === category);
+      return { category, count: list.length, open: sum(list, open) };
+    }),
+    byInstitution: byInstitution.sort((a, b) => b.count - a.count || a.institutionName.localeCompare(b.institutionName, 'zh-CN')),
+    byZone: byZone.sort((a, b) => b.count - a.count),
+  };
+}

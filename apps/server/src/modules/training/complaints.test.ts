@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from '../../../test/harness';
+import { hashPassword } from '../../platform/auth/password';
+
+let w: World;
+let districtId: string;
+let zones: { east: string; west: string };
+let inst: Record<string, string>;
+const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => w.db.database.query<T>(text, params) as Promise<[T, ...T[]]>;
+
+/** The public form from an address of its own (the rate limit counts per address). */
+let nextIp = 1;
+async function pub(method: 'GET' | 'POST', url: string, payload?: unknown, ip = `10.9.0.${nextIp++}`) {
+  const res = await w.app.inject({ method, url, remoteAddress: ip, ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }) });
+  return { status: res.statusCode, body: res.json() };
+}
+const filing = (over: Record<string, unknown> = {}) => ({
+  category: 'subject_violation',
+  institutionId: inst['捷径升学补习班'],
+  description: '周末在商业街二楼开初中数学班，约 30 名学生。',
+  replyPhone: '13912345678',
+  ...over,
+});
+
+beforeAll(async () => {
+  // a small rate limit for the public form (the other tests use an address each)
+  w = await createWorld({ training: true, config: { complaintRateLimit: { max: 3, lookupMax: 4, timeWindowMs: 600_000 } } });
+  [{ id: districtId }] = await q<{ id: string }>(`select id from districts where code = 'demo'`);
+  const z = await q<{ id: string; name: string }>(`select id, name from zones where district_id = $1`, [districtId]);
+  zones = { east: z.find((r) => r.name.startsWith('城东'))!.id, west: z.find((r) => r.name.startsWith('城西'))!.id };
+  inst = Object.fromEntries((await q<{ id: string; name: string }>(`select id, name from institutions where district_id = $1`, [districtId])).map((r) => [r.name, r.id]));
+  // a second parent of the demo district, to read demo-parent's tickets
+  const [g] = await q<{ id: string }>(`select g.id from guardians g where g.district_id = $1 and g.user_id is null limit 1`, [districtId]);
+  const [u] = await q<{ id: string }>(
+    `insert into users (district_id, username, name, password_hash, must_change_password) values ($1, 'complaint-parent2', '李家长', $2, false) returning id`,
+    [districtId, await hashPassword('Demo#2026')],
+  );
+  await q(`update guardians set user_id = $1 where district_id = $2 and id = $3`, [u.id, districtId, g.id]);
+}, 300_000);
+afterAll(() => w.close());
+
+describe('the public form', () => {
+  let code: string;
+  it('files without signing in and answers a ticket code to keep', async () => {
+    const res = await pub('POST', '/api/public/districts/demo/complaints', filing());
+    expect(res.status).toBe(200);
+    expect(res.body.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{10}$/);
+    expect(res.body.status).toBe('received');
+    // 15 working days from Thursday 2026-11-26: the day itself not counted, weekends skipped
+    expect(res.body.receivedOn).toBe('2026-11-26');
+    expect(res.body.deadline).toBe('2026-12-17');
+    code = res.body.code;
+    const [row] = await q<{ reply_phone: string; zone_id: string | null; policy_version: string | null }>(`select reply_phone, zone_id, policy_version from training_complaints where code = $1`, [code]);
+    expect(row.reply_phone).toBe('13912345678');
+    expect(row.zone_id).toBeNull();
+    // the audit log masks the number
+    const [log] = await q<{ after: string }>(`select after::text from audit_log where action = 'training.complaint.file' order by at desc limit 1`);
+    expect(log.after).toContain('139****5678');
+    expect(log.after).not.toContain('13912345678');
+  });
+
+  it('shows progress by code (case-insensitive), phone masked; an unknown code is 404', async () => {
+    const res = await pub('GET', `/api/public/complaints/${code.toLowerCase()}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ code, institutionName: '捷径升学补习班', status: 'received', replyPhone: '139****5678', overdue: false, answer: null });
+    expect(res.body.timeline).toEqual([expect.objectContaining({ status: 'received', actorName: null })]);
+    expect((await pub('GET', '/api/public/complaints/ZZZZZZZZZZ')).status).toBe(404);
+    expect((await pub('GET', '/api/public/complaints/abc')).status).toBe(400);
+    expect((await pub('GET', '/api/public/districts/nowhere/complaints', undefined)).status).toBe(404);
+  });
+
+  it('files against a name typed in when the institution is not on the list', async () => {
+    const res = await pub('POST', '/api/public/districts/demo/complaints', filing({ institutionId: null, institutionName: '小区里的英语家教班', category: 'unlicensed' }));
+    expect(res.status).toBe(200);
+    const [row] = await q<{ institution_id: string | null; institution_name: string }>(`select institution_id, institution_name from training_complaints where code = $1`, [res.body.code]);
+    expect(row).toEqual({ institution_id: null, institution_name: '小区里的英语家教班' });
+  });
+
+  it('refuses bad input naming the field', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ description: '' }, '描述'],
+      [{ description: '太短了' }, '描述'],
+      [{ replyPhone: '12345' }, '联系电话'],
+      [{ replyPhone: undefined }, '联系电话'],
+      [{ category: 'nonsense' }, '类别'],
+      [{ institutionId: null, institutionName: null }, '机构名称'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await pub('POST', '/api/public/districts/demo/complaints', filing(over));
+      expect(res.status, JSON.stringify(over)).toBe(400);
+      expect(res.body.code).toBe('VALIDATION');
+      expect(res.body.message).toContain(field);
+    }
+    // an institution of another district reads as one that does not exist
+    const [other] = await q<{ id: string }>(`select id from institutions where district_id <> $1 limit 1`, [districtId]);
+    for (const id of [other?.id ?? '6f1c4a52-9d1e-4b7a-a0c3-5b8f2e1d7c90', '6f1c4a52-9d1e-4b7a-a0c3-5b8f2e1d7c90']) {
+      const res = await pub('POST', '/api/public/districts/demo/complaints', filing({ institutionId: id }));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain('机构');
+    }
+  });
+
+  it('limits filings and look-ups per address with 429 and a Chinese message', async () => {
+    const ip = '10.99.0.1';
+    for (let i = 0; i < 3; i++) expect((await pub('POST', '/api/public/districts/demo/complaints', filing(), ip)).status).toBe(200);
+    const refused = await pub('POST', '/api/public/districts/demo/complaints', filing(), ip);
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('RATE_LIMITED');
+    expect(refused.body.message).toMatch(/10 分钟内最多提交 3 次举报/);
+    // another address still files
+    expect((await pub('POST', '/api/public/districts/demo/complaints', filing(), '10.99.0.2')).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await pub('GET', '/api/public/complaints/ZZZZZZZZZZ', undefined, ip)).status).toBe(404);
+    const lookups = await pub('GET', '/api/public/complaints/ZZZZZZZZZZ', undefined, ip);
+    expect(lookups.status).toBe(429);
+    expect(lookups.body.message).toContain('查询过于频繁');
+  });
+});
+
+describe('a parent', () => {
+  let id: string;
+  it('files and lists their own tickets; the reply phone defaults to the account', async () => {
+    const parent = await w.login('demo-parent');
+    const res = await call(w.app, parent, 'POST', '/api/training/family/complaints', {
+      category: 'refund',
+      institutionId: inst['启明文化艺术培训学校'],
+      description: '申请退还剩余课时费两个月了，机构一直没有办理。',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ channel: 'parent', fromParent: true, status: 'received', institutionName: '启明文化艺术培训学校' });
+    id = res.body.id;
+    const mine = await call(w.app, parent, 'GET', '/api/training/family/complaints');
+    expect(mine.body.map((c: { id: string }) => c.id)).toContain(id);
+    // the demo's own ticket of demo-parent is there too; nobody else's
+    expect(mine.body.every((c: { channel: string }) => c.channel === 'parent')).toBe(true);
+  });
+
+  it("cannot read another parent's ticket, nor the handlers' list", async () => {
+    const other = await w.login('complaint-parent2');
+    expect((await call(w.app, other, 'GET', `/api/training/family/complaints/${id}`)).status).toBe(404);
+    expect((await call(w.app, other, 'GET', '/api/training/family/complaints')).body).toEqual([]);
+    expect((await call(w.app, other, 'GET', '/api/training/complaints')).status).toBe(403);
+    const otherDistrict = await w.login('other-parent');
+    expect((await call(w.app, otherDistrict, 'GET', `/api/training/family/complaints/${id}`)).status).toBe(404);
+  });
+});
+
+describe('handling', () => {
+  let id: string;
+  let code: string;
+  it('goes received → assigned → investigating → answered → closed, with the timeline, the parent told', async () => {
+    const parent = await w.login('demo-parent');
+    const filed = await call(w.app, parent, 'POST', '/api/training/family/complaints', {
+      category: 'overcharge',
+      institutionId: inst['博学学科辅导中心'],
+      description: '数学课每节 45 分钟收 90 元，超过区里的标准。',
+      replyPhone: '13711112222',
+    });
+    id = filed.body.id;
+    code = filed.body.code;
+    const district = await w.login('demo-district');
+    const zoneInspector = await w.login('zone-inspector'); // 城西学区
+    // not yet assigned: the district's alone
+    expect((await call(w.app, zoneInspector, 'GET', `/api/training/complaints/${id}`)).status).toBe(404);
+    const seen = await call(w.app, district, 'GET', `/api/training/complaints/${id}`);
+    expect(seen.body).toMatchObject({ suggestedZoneId: zones.west, replyPhone: '137****2222', status: 'received' });
+    // only the district assigns
+    expect((await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/assign`, { zoneId: zones.west })).status).toBe(404);
+    const assigned = await call(w.app, district, 'POST', `/api/training/complaints/${id}/assign`, { zoneId: zones.west, note: '请城西学区核查' });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ status: 'assigned', zoneName: '城西学区' });
+    expect((await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/assign`, { zoneId: zones.east })).status).toBe(403);
+    // cannot answer before investigating
+    const early = await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/answer`, { answer: '已核查' });
+    expect(early.status).toBe(409);
+    const inv = await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/investigate`, { note: '明日现场核查' });
+    expect(inv.status).toBe(200);
+    // the handler sees the number in full; the district, not handling, masked
+    expect(inv.body).toMatchObject({ status: 'investigating', handlerName: '郑国强', replyPhone: '13711112222' });
+    expect((await call(w.app, district, 'GET', `/api/training/complaints/${id}`)).body.replyPhone).toBe('137****2222');
+    expect((await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/answer`, { answer: '  ' })).status).toBe(400);
+    const answered = await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${id}/answer`, { answer: '经核查属实，已责令机构按标准退还多收费用。' });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'answered', answeredOn: '2026-11-26', overdue: false });
+    const note = await call(w.app, parent, 'GET', '/api/notifications');
+    expect(JSON.stringify(note.body)).toContain('举报已答复');
+    const pubView = await pub('GET', `/api/public/complaints/${code}`);
+    expect(pubView.body.answer).toContain('已责令机构');
+    expect(pubView.body.timeline.map((e: { status: string }) => e.status)).toEqual(['received', 'assigned', 'investigating', 'answered']);
+    expect(pubView.body.timeline.every((e: { actorName: string | null }) => e.actorName === null)).toBe(true);
+    expect(JSON.stringify(pubView.body)).not.toContain('郑国强');
+    const closed = await call(w.app, district, 'POST', `/api/training/complaints/${id}/close`, {});
+    expect(closed.body.status).toBe('closed');
+    expect(closed.body.timeline.map((e: { actorName: string | null }) => e.actorName)[2]).toBe('郑国强');
+    const actions = await q<{ action: string }>(`select action from audit_log where entity_id = $1 order by at`, [id]);
+    expect(actions.map((a) => a.action)).toEqual(['training.complaint.file', 'training.complaint.assigned', 'training.complaint.investigating', 'training.complaint.answered', 'training.complaint.closed']);
+  });
+
+  it("refuses another zone's inspector and another district's staff with 404", async () => {
+    const [row] = await q<{ id: string }>(`select id from training_complaints where district_id = $1 and zone_id = $2 limit 1`, [districtId, zones.east]);
+    const zoneInspector = await w.login('zone-inspector');
+    expect((await call(w.app, zoneInspector, 'GET', `/api/training/complaints/${row.id}`)).status).toBe(404);
+    expect((await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${row.id}/investigate`, {})).status).toBe(404);
+    const list = await call(w.app, zoneInspector, 'GET', '/api/training/complaints');
+    expect(list.body.length).toBeGreaterThan(0);
+    expect(list.body.every((c: { zoneId: string }) => c.zoneId === zones.west)).toBe(true);
+    const other = await w.login('other-admin');
+    expect((await call(w.app, other, 'GET', `/api/training/complaints/${row.id}`)).status).toBe(404);
+    expect((await call(w.app, other, 'POST', `/api/training/complaints/${row.id}/assign`, { zoneId: zones.east })).status).toBe(404);
+    expect((await call(w.app, other, 'GET', '/api/training/complaints')).body).toEqual([]);
+  });
+
+  it('marks a ticket overdue from the day after its deadline (test clock)', async () => {
+    const res = await pub('POST', '/api/public/districts/demo/complaints', filing({ category: 'safety', institutionId: inst['小科学家科技创新中心'] }));
+    const [{ id: ticket }] = await q<{ id: string }>(`select id from training_complaints where code = $1`, [res.body.code]);
+    const district = await w.login('demo-district');
+    await call(w.app, district, 'POST', `/api/training/complaints/${ticket}/assign`, { zoneId: zones.east });
+    const start = w.clock.current;
+    try {
+      w.clock.current = new Date('2026-12-17T15:00:00Z'); // 23:00 in the district: still the deadline day
+      const onDeadline = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints/${ticket}`);
+      expect(onDeadline.body).toMatchObject({ deadline: '2026-12-17', overdue: false });
+      w.clock.current = new Date('2026-12-17T16:00:00Z'); // 00:00 on the 18th
+      const after = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints/${ticket}`);
+      expect(after.body.overdue).toBe(true);
+      const overdue = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=true');
+      expect(overdue.body.map((c: { id: string }) => c.id)).toContain(ticket);
+      expect((await pub('GET', `/api/public/complaints/${res.body.code}`)).body.overdue).toBe(true);
+      const stats = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints/stats');
+      expect(stats.body.overdue).toBeGreaterThanOrEqual(1);
+    } finally {
+      w.clock.current = start;
+    }
+  });
+
+  it('counts by category, institution and zone; the demo holds every status', async () => {
+    const stats = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints/stats');
+    expect(stats.status).toBe(200);
+    expect(stats.body.byStatus.every((s: { count: number }) => s.count > 0)).toBe(true);
+    const jiejing = stats.body.byInstitution.find((i: { institutionName: string }) => i.institutionName === '捷径升学补习班');
+    expect(jiejing.count).toBeGreaterThanOrEqual(2);
+    expect(stats.body.byCategory.find((c: { category: string }) => c.category === 'subject_violation').count).toBeGreaterThan(0);
+    const filtered = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints?status=answered&institutionId=${inst['启明文化艺术培训学校']}`);
+    expect(filtered.body.length).toBeGreaterThan(0);
+    expect((await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=maybe')).status).toBe(400);
+  });
+});
