@@ -1,36 +1,45 @@
-/** Starts one server on a fresh data folder with the demo district (built web app included) for all browser tests. */
+/** Starts the browser tests' servers (one per worker), each on a fresh data folder with the demo district and the built web app. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-let server: ChildProcess | undefined;
-let dataDir: string | undefined;
+/** Servers for the browser tests: one per worker (E2E_WORKERS, default 2), each on its own data folder. */
+const servers: { process: ChildProcess; dataDir: string }[] = [];
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseURL: string;
+    /** One base URL per worker: a test file talks to its worker's server (harness.ts baseURL()). */
+    baseURLs: string[];
   }
 }
+
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
 
 export async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '..');
   const dist = join(root, 'apps/web/dist/index.html');
   if (!existsSync(dist)) throw new Error('apps/web/dist is missing: run `npm run build` before the browser tests');
-  dataDir = mkdtempSync(join(tmpdir(), 'sj-e2e-'));
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  const urls = await Promise.all(Array.from({ length: E2E_WORKERS }, (_, n) => startServer(root, n)));
+  project.provide('baseURLs', urls);
+}
+
+async function startServer(root: string, n: number): Promise<string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sj-e2e-'));
   // serve a copy of the built app, so a rebuild during the run cannot pull files from under the pages
   const webDist = join(dataDir, 'web');
   cpSync(join(root, 'apps/web/dist'), webDist, { recursive: true });
-  const port = 36000 + Math.floor(Math.random() * 2000);
-  server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const port = 36000 + n * 2000 + Math.floor(Math.random() * 2000);
+  const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.push({ process: server, dataDir });
   // the server's log beside the screenshots: a test that finds the server gone is explained there
-  mkdirSync(join(root, 'test-results'), { recursive: true });
-  const file = createWriteStream(join(root, 'test-results/e2e-server.log'));
+  const file = createWriteStream(join(root, `test-results/e2e-server${n ? `-${n + 1}` : ''}.log`));
   let log = '';
   server.stdout?.on('data', (d) => {
     log += String(d);
@@ -48,14 +57,14 @@ export async function setup(project: TestProject) {
       // not up yet
     }
     if (server.exitCode !== null) throw new Error(`server exited: ${log}`);
-    if (!up && i === 240) throw new Error(`server not answering after 2 minutes: ${log}`);
+    if (!up && i === 600) throw new Error(`server not answering after 5 minutes: ${log}`);
     if (!up) await new Promise((r) => setTimeout(r, 500));
   }
-  project.provide('baseURL', baseURL);
+  return baseURL;
 }
 
 export async function teardown() {
-  server?.kill('SIGTERM');
+  for (const s of servers) s.process.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 500));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  for (const s of servers) rmSync(s.dataDir, { recursive: true, force: true });
 }

@@ -8,7 +8,11 @@ import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 
-export const baseURL = () => inject('baseURL');
+/** This worker's server (global-setup.ts starts one per worker; VITEST_POOL_ID counts workers from 1). */
+export const baseURL = () => {
+  const urls = inject('baseURLs');
+  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!;
+};
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 860 };
 

@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
-    fileParallelism: false,
+    // one server per worker (global-setup.ts): the files share the workers, a file keeps its worker's server
+    maxWorkers: Math.max(1, Number(process.env.E2E_WORKERS ?? 2)),
     testTimeout: 90_000,
     hookTimeout: 180_000,
     pool: 'forks',

@@ -81,7 +81,7 @@ export const TrainingAlertEvidence = z.object({
   rule: z.string(),
   policyVersion: z.string().nullable(),
   asOf: LocalDate,
-  figures: z.record(z.string(), z.union([z.number(), z.string(), z.null()])),
+  figures: z.record(z.string(), z.union([z.number(), z.string()])),
 });
 export type TrainingAlertEvidence = z.infer<typeof TrainingAlertEvidence>;
 

@@ -28,7 +28,7 @@ export const orgModule: AppModule = {
 };
 
 /** Read models other modules join (views; see schema.ts). */
-export { classDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
+export { classDirectory, institutionDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
 export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, schoolHeadcounts, type StudentGuardian, visibleClass, visibleClasses } from './directory';
 export { resolveGrants } from './scopes';
 export { benefitFlags, type BenefitFlags } from './sensitive-flags';

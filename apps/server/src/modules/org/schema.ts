@@ -305,6 +305,20 @@ export const subjectDirectory = pgView('subject_directory', {
   sort: smallint('sort').notNull(),
 }).existing();
 
+/** A training institution with its zone's name, status and list (the training module joins this, not the table). */
+export const institutionDirectory = pgView('institution_directory', {
+  districtId: uuid('district_id').notNull(),
+  id: uuid('id').notNull(),
+  zoneId: uuid('zone_id').notNull(),
+  zoneName: text('zone_name').notNull(),
+  name: text('name').notNull(),
+  licenseNo: text('license_no').notNull(),
+  category: text('category', { enum: ['subject', 'non_subject'] }).notNull(),
+  field: text('field').notNull(),
+  status: text('status', { enum: ['active', 'rectifying', 'suspended', 'closed'] }).notNull(),
+  listStatus: text('list_status', { enum: ['white', 'black', 'none'] }).notNull(),
+}).existing();
+
 defineScope(classDirectory, { district: classDirectory.districtId, zone: classDirectory.zoneId, school: classDirectory.schoolId, class: classDirectory.id });
 defineScope(studentDirectory, {
   district: studentDirectory.districtId,
@@ -314,3 +328,4 @@ defineScope(studentDirectory, {
   student: studentDirectory.id,
 });
 defineScope(schoolDirectory, { district: schoolDirectory.districtId, zone: schoolDirectory.zoneId, school: schoolDirectory.id });
+defineScope(institutionDirectory, { district: institutionDirectory.districtId, zone: institutionDirectory.zoneId, institution: institutionDirectory.id });

@@ -11,6 +11,7 @@ import { auditMany, systemActor } from '../../platform/audit';
 import { rowsOf, type Queryable } from '../../platform/db';
 import type { ScheduledJob } from '../../platform/scheduler';
 import { trainingPolicy } from './training.policy';
+import { institutionDirectory } from '../org';
 
 /** How often the scheduled refresh runs: dashboards and alerts are at most this old. */
 export const TRAINING_STATS_REFRESH_MS = 10 * 60_000;
@@ -64,7 +65,7 @@ export async function refreshTrainingStatsOnly(db: Queryable, districtId: string
     ),
     suspended as (
       select i.id as institution_id, coalesce(max(h.at), '-infinity'::timestamptz) as since
-      from institutions i
+      from ${institutionDirectory} i
       left join training_status_history h on h.district_id = i.district_id and h.institution_id = i.id and h.to_status = 'suspended'
       where i.district_id = ${districtId} and i.status = 'suspended'
       group by i.id
@@ -126,7 +127,7 @@ export async function refreshTrainingStatsOnly(db: Queryable, districtId: string
       coalesce(ord.beyond, 0),
       case when i.status = 'suspended' then coalesce(ord.sold_while_suspended, 0) + coalesce(les.lessons_while_suspended, 0) else 0 end,
       coalesce(alerts.open, 0), now()
-    from institutions i
+    from ${institutionDirectory} i
     left join training_profiles p on p.district_id = i.district_id and p.institution_id = i.id
     left join acc on acc.institution_id = i.id
     left join tr on tr.institution_id = i.id
@@ -206,7 +207,7 @@ export function breachesOf(row: StatsRow, policy: Awaited<ReturnType<typeof trai
     add('idle_with_owed', 'training.warnings.idleDays: 欠课期间连续无课消天数', warnings, {
       idleDays: daysBetween(idleFrom, today),
       idleDaysLimit: w.idleDays,
-      lastConsumptionOn: row.last_consumption_on,
+      ...(row.last_consumption_on ? { lastConsumptionOn: row.last_consumption_on } : {}), // never consumed: no date to show
       lessonsOwed: row.lessons_owed,
       owedFen: owed,
     });

@@ -19,6 +19,7 @@ import { conflict, found, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { users } from '../../platform/schema';
 import { trainingAlertNotes, trainingAlerts } from './alerts.schema';
+import { institutionDirectory } from '../org';
 
 const a = trainingAlerts;
 const PERMISSION = 'training.alerts' as const;
@@ -28,7 +29,7 @@ const rowColumns = {
   kind: a.kind,
   status: a.status,
   institutionId: a.institutionId,
-  institutionName: sql<string>`(select i.name from institutions i where i.district_id = ${a.districtId} and i.id = ${a.institutionId})`,
+  institutionName: sql<string>`(select i.name from ${institutionDirectory} i where i.district_id = ${a.districtId} and i.id = ${a.institutionId})`,
   zoneId: a.zoneId,
   zoneName: sql<string>`(select z.name from zones z where z.district_id = ${a.districtId} and z.id = ${a.zoneId})`,
   assigneeId: a.assigneeId,

@@ -19,6 +19,7 @@ import { checkLesson, recordViolations } from './rules.service';
 import { trainingPolicy } from './training.policy';
 import { trainingLessons } from './custody.schema';
 import { trainingCourses } from './schema';
+import { studentDirectory } from '../org';
 
 const FILE = 'training.file' as const;
 
@@ -49,7 +50,7 @@ async function outcomesOf(q: Queryable, d: string, lesson: { institutionId: stri
     ? await rowsOf<{ id: string; status: string; lessonsLeft: number; studentName: string }>(
         q,
         sql`select o.id, o.status, o.lessons_left as "lessonsLeft", s.name as "studentName" from training_orders o
-          join students s on s.district_id = o.district_id and s.id = o.student_id
+          join ${studentDirectory} s on s.district_id = o.district_id and s.id = o.student_id
           where o.district_id = ${d} and o.id in ${orderIds} and o.institution_id = ${lesson.institutionId} and o.course_id = ${lesson.courseId}`,
       )
     : [];

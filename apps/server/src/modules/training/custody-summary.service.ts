@@ -13,6 +13,7 @@ import { forbidden } from '../../platform/errors';
 import { reachableInstitution } from './custody.repo';
 import { trainingTransfers } from './schema';
 import { trainingPolicy } from './training.policy';
+import { institutionDirectory } from '../org';
 
 type Figures = {
   institutionId: string;
@@ -45,7 +46,7 @@ function figures(districtId: string, date: string, institutionFilter: SQL) {
       (select count(*)::int from training_consumptions c where c.district_id = i.district_id and c.institution_id = i.id and c.status = 'pending') as "pendingConsumptions",
       (select count(*)::int from training_refunds r where r.district_id = i.district_id and r.institution_id = i.id and r.status = 'requested') as "openRefunds",
       (select count(*)::int from training_refunds r where r.district_id = i.district_id and r.institution_id = i.id and r.status = 'requested' and r.deadline < ${date}) as "overdueRefunds"
-    from institutions i left join training_profiles p on p.district_id = i.district_id and p.institution_id = i.id
+    from ${institutionDirectory} i left join training_profiles p on p.district_id = i.district_id and p.institution_id = i.id
     where i.district_id = ${districtId} and ${institutionFilter}
     order by i.name`;
 }
@@ -137,9 +138,9 @@ async function journalRows(ctx: Ctx, q: TransfersQuery, limit: number, offset: n
       from training_transfers t
       join training_accounts da on da.district_id = t.district_id and da.id = t.debit_account_id
       join training_accounts ca on ca.district_id = t.district_id and ca.id = t.credit_account_id
-      left join institutions di on di.district_id = da.district_id and di.id = da.institution_id
-      left join institutions ci on ci.district_id = ca.district_id and ci.id = ca.institution_id
-      left join institutions i on i.district_id = t.district_id and i.id = t.institution_id
+      left join ${institutionDirectory} di on di.district_id = da.district_id and di.id = da.institution_id
+      left join ${institutionDirectory} ci on ci.district_id = ca.district_id and ci.id = ca.institution_id
+      left join ${institutionDirectory} i on i.district_id = t.district_id and i.id = t.institution_id
       left join training_orders o on o.district_id = t.district_id and o.id = t.order_id
       where ${journalWhere(ctx, q)}
       order by t.created_at desc, t.id limit ${limit} offset ${offset}`,

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { allows, type Ctx } from '../../platform/access';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { institutionStanding, type InstitutionStanding } from '../org';
+import { institutionDirectory, institutionStanding, studentDirectory, type InstitutionStanding } from '../org';
 
 export const FAMILY = 'training.family' as const;
 
@@ -82,8 +82,8 @@ export async function refundsWhere(q: Queryable, where: SQL, today: string): Pro
         r.transfer_id as "transferId", r.policy_version as "policyVersion"
       from training_refunds r
       join training_orders o on o.district_id = r.district_id and o.id = r.order_id
-      join institutions i on i.district_id = r.district_id and i.id = r.institution_id
-      join students s on s.district_id = r.district_id and s.id = r.student_id
+      join ${institutionDirectory} i on i.district_id = r.district_id and i.id = r.institution_id
+      join ${studentDirectory} s on s.district_id = r.district_id and s.id = r.student_id
       where ${where} order by r.created_at desc`,
   );
   return rows.map((r) => ({

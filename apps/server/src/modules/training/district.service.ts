@@ -18,6 +18,7 @@ import { refreshTrainingStats } from './alerts-rollup.service';
 import { trainingAlerts, trainingInstitutionStats } from './alerts.schema';
 import { listAlerts } from './alerts.service';
 import { trainingPolicy } from './training.policy';
+import { institutionDirectory } from '../org';
 
 const PERMISSION = 'training.district' as const;
 const s = trainingInstitutionStats;
@@ -48,7 +49,7 @@ async function statsRows(ctx: Ctx, where?: SQL) {
   return ctx.db
     .select({
       institutionId: s.institutionId,
-      institutionName: sql<string>`(select i.name from institutions i where i.district_id = ${s.districtId} and i.id = ${s.institutionId})`,
+      institutionName: sql<string>`(select i.name from ${institutionDirectory} i where i.district_id = ${s.districtId} and i.id = ${s.institutionId})`,
       zoneId: s.zoneId,
       zoneName: sql<string>`(select z.name from zones z where z.district_id = ${s.districtId} and z.id = ${s.zoneId})`,
       status: s.status,

@@ -18,6 +18,7 @@ import { accountFor, clearingAccount, post, releasedAccount } from './ledger';
 import { checkPackage, recordViolations } from './rules.service';
 import { trainingPolicy } from './training.policy';
 import { trainingOrders } from './schema';
+import { institutionDirectory, studentDirectory } from '../org';
 
 type SaleRow = Omit<PackageForSale, 'notes' | 'priceFen' | 'pricePerLessonFen'> & { priceFen: number; pricePerLessonFen: number; listStatus: string; packageStatus: string; courseStatus: string; category: 'subject' | 'non_subject'; zoneId: string };
 
@@ -30,7 +31,7 @@ function saleRows(q: Queryable, districtId: string, packageId: string | null) {
         p.price_fen::float8 as "priceFen", c.price_per_lesson_fen::float8 as "pricePerLessonFen", p.status as "packageStatus", c.status as "courseStatus"
       from training_packages p
       join training_courses c on c.district_id = p.district_id and c.id = p.course_id
-      join institutions i on i.district_id = p.district_id and i.id = p.institution_id
+      join ${institutionDirectory} i on i.district_id = p.district_id and i.id = p.institution_id
       left join training_profiles pr on pr.district_id = p.district_id and pr.institution_id = p.institution_id
       where p.district_id = ${districtId} and ${packageId ? sql`p.id = ${packageId}` : sql`p.status = 'approved' and c.status = 'approved' and i.status = 'active' and i.list_status <> 'black'`}
       order by i.name, c.name, p.lessons`,
@@ -198,8 +199,8 @@ function orderRows(q: Queryable, where: ReturnType<typeof sql>) {
         o.contract_version as "contractVersion", o.contract_hash as "contractHash", o.contract_accepted_at as "contractAcceptedAt",
         o.valid_until::text as "validUntil", o.created_at as "createdAt", ${orderMoneyJson('o')} as money
       from training_orders o
-      join students s on s.district_id = o.district_id and s.id = o.student_id
-      join institutions i on i.district_id = o.district_id and i.id = o.institution_id
+      join ${studentDirectory} s on s.district_id = o.district_id and s.id = o.student_id
+      join ${institutionDirectory} i on i.district_id = o.district_id and i.id = o.institution_id
       join training_courses c on c.district_id = o.district_id and c.id = o.course_id
       join training_packages p on p.district_id = o.district_id and p.id = o.package_id
       where ${where} order by o.created_at desc`,

@@ -19,6 +19,7 @@ import { childrenOf, FAMILY, reachableInstitution, refundsWhere } from './custod
 import { balanceOf, clearingAccount, depositAccount, post } from './ledger';
 import { trainingPolicy } from './training.policy';
 import { trainingDeposits, trainingRefunds } from './custody.schema';
+import { institutionDirectory } from '../org';
 
 const CUSTODY = 'training.custody' as const;
 
@@ -130,7 +131,7 @@ async function depositsWhere(ctx: Ctx, where: ReturnType<typeof sql>): Promise<D
     ctx.db,
     sql`select x.id, x.institution_id as "institutionId", i.name as "institutionName", x.direction, x.amount_fen::float8 as "amountFen",
         x.paid_on::text as "paidOn", x.reference, x.note, x.created_at as "recordedAt", x.transfer_id as "transferId"
-      from training_deposits x join institutions i on i.district_id = x.district_id and i.id = x.institution_id
+      from training_deposits x join ${institutionDirectory} i on i.district_id = x.district_id and i.id = x.institution_id
       where ${where} order by x.paid_on desc, x.created_at desc`,
   );
   return rows.map((r) => ({ ...r, amountFen: r.amountFen as Deposit['amountFen'], recordedAt: new Date(r.recordedAt).toISOString() }));

@@ -1,0 +1,3 @@
+-- Read model of the organisation (org/schema.ts institutionDirectory): a training institution with its zone's name,
+-- status and list, which the training module joins instead of org's own tables.
+CREATE VIEW "public"."institution_directory" AS (select "institutions"."district_id", "institutions"."id", "institutions"."zone_id", "zones"."name" as "zone_name", "institutions"."name", "institutions"."license_no", "institutions"."category", "institutions"."field", "institutions"."status", "institutions"."list_status" from "institutions" inner join "zones" on "zones"."district_id" = "institutions"."district_id" and "zones"."id" = "institutions"."zone_id");
