@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-/** Servers for the browser tests: one per worker (E2E_WORKERS, default 2), each on its own data folder. */
+/** Servers for the browser tests: one per worker (E2E_WORKERS, default 1: two workers on a 2-core machine beside the PostgreSQL run time out), each on its own data folder. */
 const servers: { process: ChildProcess; dataDir: string }[] = [];
 
 declare module 'vitest' {
@@ -15,7 +15,7 @@ declare module 'vitest' {
   }
 }
 
-export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 1));
 
 export async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '..');

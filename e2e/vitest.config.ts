@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     // one server per worker (global-setup.ts): the files share the workers, a file keeps its worker's server
-    maxWorkers: Math.max(1, Number(process.env.E2E_WORKERS ?? 2)),
+    maxWorkers: Math.max(1, Number(process.env.E2E_WORKERS ?? 1)),
     testTimeout: 90_000,
     hookTimeout: 180_000,
     pool: 'forks',
