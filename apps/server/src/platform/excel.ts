@@ -102,3 +102,55 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export function sendXlsx(reply: FastifyReply, file: { buffer: Buffer; fileName: string }) {
   return sendDownload(reply, { data: file.buffer, fileName: file.fileName, mime: XLSX_TYPE });
 }
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A CSV file's text: UTF-8 (a BOM dropped), or GBK when it is not valid UTF-8. */
+function csvText(buffer: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('gbk').decode(buffer);
+  }
+}
+
+/** A CSV file (a bank's export, say) as rows like readSheet's: row 1 holds the headers, blank rows are skipped. */
+export function readCsv(buffer: Buffer): SheetRow[] {
+  const [header, ...body] = parseCsv(csvText(buffer));
+  if (!header) return [];
+  const names = header.map((h) => h.trim());
+  return body
+    .map((cells, i) => ({ rowNumber: i + 2, values: Object.fromEntries(names.map((h, j) => [h, (cells[j] ?? '').trim()])) }))
+    .filter((r) => Object.values(r.values).some((v) => v !== ''));
+}

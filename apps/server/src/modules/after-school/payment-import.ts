@@ -6,7 +6,7 @@
 import { isLocalDate, type LocalDate, parseYuan } from '@shuangjian/policy';
 import type { RowError } from '@shuangjian/contracts';
 import { AppError } from '../../platform/errors';
-import { readSheet, type SheetColumn, type SheetRow } from '../../platform/excel';
+import { readCsv, readSheet, type SheetColumn } from '../../platform/excel';
 
 export const MAX_PAYMENT_ROWS = 5000;
 
@@ -46,56 +46,8 @@ export interface ParsedLine {
   reference: string;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
-/** A CSV file's text: UTF-8 (a BOM dropped), or GBK when it is not valid UTF-8. */
-function csvText(buffer: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
-  } catch {
-    return new TextDecoder('gbk').decode(buffer);
-  }
-}
 
-function csvRows(buffer: Buffer): SheetRow[] {
-  const [header, ...body] = parseCsv(csvText(buffer));
-  if (!header) return [];
-  const names = header.map((h) => h.trim());
-  return body
-    .map((cells, i) => ({ rowNumber: i + 2, values: Object.fromEntries(names.map((h, j) => [h, (cells[j] ?? '').trim()])) }))
-    .filter((r) => Object.values(r.values).some((v) => v !== ''));
-}
 
 /** '2026-11-03 10:22:01', '2026/11/3', '20261103' … → LocalDate, or null. */
 export function paymentDate(text: string): LocalDate | null {
@@ -108,7 +60,7 @@ export function paymentDate(text: string): LocalDate | null {
 /** Reads and checks the file; throws 400 for an unreadable file or missing columns, 422 listing every bad row. */
 export async function readPaymentFile(buffer: Buffer, fileName: string): Promise<ParsedLine[]> {
   const isCsv = /\.csv$/i.test(fileName) || (buffer.length > 0 && buffer[0] !== 0x50); // .xlsx is a zip: 'PK'
-  const rows = isCsv ? csvRows(buffer) : await readSheet(buffer, [], MAX_PAYMENT_ROWS);
+  const rows = isCsv ? readCsv(buffer) : await readSheet(buffer, [], MAX_PAYMENT_ROWS);
   const headers = new Set(rows.flatMap((r) => Object.keys(r.values)));
   if (!rows.length) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
   const column: Partial<Record<keyof typeof PAYMENT_COLUMNS, string>> = {};

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { STATEMENT_MAX_ROWS, STATEMENT_SERIAL_MAX, STATEMENT_TEXT_MAX, type RowError, type StatementDirection } from '@shuangjian/contracts';
 import { isLocalDate, type LocalDate, parseYuan } from '@shuangjian/policy';
 import { AppError } from '../../platform/errors';
-import { readSheet, type SheetColumn, type SheetRow } from '../../platform/excel';
+import { readCsv, readSheet, type SheetColumn } from '../../platform/excel';
 
 /** Each field and the header names custody banks give it (the first is the template's). */
 export const STATEMENT_COLUMNS = {
@@ -61,53 +61,7 @@ export interface StatementFile {
   closingFen: number | null;
 }
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, CRLF or LF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
-function csvRows(buffer: Buffer): SheetRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer).replace(/^\uFEFF/, '');
-  } catch {
-    text = new TextDecoder('gbk').decode(buffer);
-  }
-  const [header, ...body] = parseCsv(text);
-  if (!header) return [];
-  const names = header.map((h) => h.trim());
-  return body
-    .map((cells, i) => ({ rowNumber: i + 2, values: Object.fromEntries(names.map((h, j) => [h, (cells[j] ?? '').trim()])) }))
-    .filter((r) => Object.values(r.values).some((v) => v !== ''));
-}
 
 /** '2026-11-03 10:22:01', '2026/11/3', '20261103', '2026年11月3日' → LocalDate, or null. */
 export function statementDate(text: string): LocalDate | null {
@@ -128,7 +82,7 @@ const amountText = (s: string) => s.replace(/[,，\s¥￥]/g, '');
  */
 export async function readStatementFile(buffer: Buffer, fileName: string, period: { from: LocalDate; to: LocalDate }): Promise<StatementFile> {
   const isCsv = /\.csv$/i.test(fileName) || (buffer.length > 0 && buffer[0] !== 0x50); // .xlsx is a zip: 'PK'
-  const rows = isCsv ? csvRows(buffer) : await readSheet(buffer, [], STATEMENT_MAX_ROWS);
+  const rows = isCsv ? readCsv(buffer) : await readSheet(buffer, [], STATEMENT_MAX_ROWS);
   if (!rows.length) throw new AppError(400, 'VALIDATION', '文件（file）：没有数据行');
   if (rows.length > STATEMENT_MAX_ROWS) throw new AppError(400, 'VALIDATION', `文件（file）：一次最多导入 ${STATEMENT_MAX_ROWS} 行`);
   const headers = new Set(rows.flatMap((r) => Object.keys(r.values)));
