@@ -7,13 +7,10 @@
  * (for demo-parent's child) is reversed (冲正) with its reason. A month before the families signed their agreements (the enrol area records them
  * as signed this term) has no bills. Runs inside the demo's one transaction.
  */
-import type { Role } from '@shuangjian/contracts';
 import { addDays, fen, type LocalDate, monthBounds, monthOf, multiply } from '@shuangjian/policy';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../platform/access';
 import { type Db, bulkInsert, rowsOf } from '../platform/db';
-import { NO_CHANNELS } from '../platform/channels';
-import { districts, users } from '../platform/schema';
+import { demoCtx } from './acting';
 import { generateMonth } from '../modules/after-school/bills.service';
 import { addWaiver, recordFund } from '../modules/after-school/funds.service';
 import { applyPayments, refreshMoneyStats } from '../modules/after-school/money.repo';
@@ -23,7 +20,6 @@ import { afterSchoolBills, afterSchoolPaymentImports, afterSchoolPayments } from
 import { afterSchoolPlans } from '../modules/after-school/schema';
 import { semesterAt, semestersOf } from '../modules/after-school/semesters';
 import { settlePeriod } from '../modules/after-school/settlement.service';
-import { resolveGrants } from '../modules/org';
 import { schools, students } from '../modules/org/schema';
 
 /** A deterministic 0–1 draw from a text: the demo is the same on every load. */
@@ -33,28 +29,8 @@ function draw(key: string): number {
   return ((h >>> 0) % 100000) / 100000;
 }
 
-/** The finance officer acting, as a signed-in request would. */
-async function principalCtx(db: Db, districtId: string, today: LocalDate): Promise<Ctx | null> {
-  const [user] = await db.select().from(users).where(and(eq(users.districtId, districtId), eq(users.username, 'demo-principal')));
-  const [district] = await db.select().from(districts).where(eq(districts.id, districtId));
-  if (!user || !district) return null;
-  const grants = await resolveGrants(db, { id: user.id, districtId });
-  const roles = [...new Set(grants.map((g) => g.role))] as Role[];
-  return {
-    db,
-    user: { id: user.id, districtId, username: user.username, name: user.name, phone: null, mustChangePassword: false, timeZone: district.timezone },
-    roles,
-    grants,
-    actor: { districtId, userId: user.id, userName: user.name, roles, ip: null, requestId: null },
-    now: () => new Date(`${today}T09:30:00+08:00`),
-    channels: NO_CHANNELS,
-    prepared: (query) => rowsOf(db, query),
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
-  };
-}
-
 export async function seedAfterSchoolMoneyDemo(db: Db, districtId: string, today: LocalDate): Promise<void> {
-  const ctx = await principalCtx(db, districtId, today);
+  const ctx = await demoCtx(db, districtId, 'demo-principal', new Date(`${today}T09:30:00+08:00`));
   const [school] = await db.select({ id: schools.id }).from(schools).where(and(eq(schools.districtId, districtId), eq(schools.code, 'SY01')));
   const semester = semesterAt(await semestersOf(db, districtId), today);
   if (!ctx || !school || !semester) return;

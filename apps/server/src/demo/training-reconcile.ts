@@ -4,14 +4,10 @@
  * balance, plus the quarter's interest the bank credited (结息), which the ledger does not know: imported by the
  * district's custody officer, it reconciles to the fen but for that one line and the closing balance it moves.
  */
-import type { Role } from '@shuangjian/contracts';
 import { type Fen, type LocalDate, toYuanString } from '@shuangjian/policy';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Ctx } from '../platform/access';
-import { NO_CHANNELS } from '../platform/channels';
-import { type Db, type Queryable, rowsOf } from '../platform/db';
-import { districts, users } from '../platform/schema';
-import { resolveGrants } from '../modules/org';
+import type { Db, Queryable } from '../platform/db';
+import { demoCtx } from './acting';
 import { institutions } from '../modules/org/schema';
 import { importStatement } from '../modules/training/reconcile.service';
 import { trainingOrders, trainingTransfers } from '../modules/training/schema';
@@ -19,29 +15,10 @@ import { trainingOrders, trainingTransfers } from '../modules/training/schema';
 export const DEMO_STATEMENT_INSTITUTION = '启明文化艺术培训学校';
 const INTEREST_FEN = 321;
 
-async function officerCtx(db: Db, districtId: string, today: LocalDate): Promise<Ctx | null> {
-  const [user] = await db.select().from(users).where(and(eq(users.districtId, districtId), eq(users.username, 'demo-district')));
-  const [district] = await db.select().from(districts).where(eq(districts.id, districtId));
-  if (!user || !district) return null;
-  const grants = await resolveGrants(db, { id: user.id, districtId });
-  const roles = [...new Set(grants.map((g) => g.role))] as Role[];
-  return {
-    db,
-    user: { id: user.id, districtId, username: user.username, name: user.name, phone: null, mustChangePassword: false, timeZone: district.timezone },
-    roles,
-    grants,
-    actor: { districtId, userId: user.id, userName: user.name, roles, ip: null, requestId: null },
-    now: () => new Date(`${today}T16:00:00+08:00`),
-    channels: NO_CHANNELS,
-    prepared: (query) => rowsOf(db, query),
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
-  };
-}
-
 const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export async function seedTrainingReconcileDemo(db: Queryable, districtId: string, today: LocalDate): Promise<void> {
-  const ctx = await officerCtx(db as Db, districtId, today);
+  const ctx = await demoCtx(db as Db, districtId, 'demo-district', new Date(`${today}T16:00:00+08:00`));
   const [inst] = await db.select({ id: institutions.id }).from(institutions).where(and(eq(institutions.districtId, districtId), eq(institutions.name, DEMO_STATEMENT_INSTITUTION)));
   if (!ctx || !inst) return;
   const transfers = await db
