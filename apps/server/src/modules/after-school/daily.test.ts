@@ -74,6 +74,12 @@ beforeAll(async () => {
   const [late] = await q<{ id: string; class_id: string }>(`select id, class_id from students where district_id = $1 and class_id = $2 order by student_no desc limit 1`, [d, child.classId]);
   await seat(courseB, late!, school, '2026-12-01T00:00:00Z');
   await seat(courseB, classmates[0]!);
+  // the demo draws its families' leave days at random (by student id): these children start with none, so the
+  // rosters below count what the tests do
+  await q(`delete from after_school_leaves where district_id = $1 and student_id = any($2::uuid[])`, [
+    d,
+    [child.id, late!.id, ...classmates.map((c) => c.id), fourthGrader.id],
+  ]);
 }, 120_000);
 afterAll(() => w.close());
 
