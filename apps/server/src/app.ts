@@ -10,6 +10,8 @@ import { type App, createHttp, type LogTarget, type ModuleDeps } from './platfor
 import { registerDemoRoutes } from './demo/routes';
 import { afterSchoolModule } from './modules/after-school';
 import { trainingModule } from './modules/training';
+import { fiveManagementsModule } from './modules/five-managements';
+import { examsModule } from './modules/exams';
 import { calendarModule } from './modules/calendar';
 import { homeworkModule } from './modules/homework';
 import { orgModule, resolveGrants } from './modules/org';
@@ -24,7 +26,7 @@ export interface AppDeps {
 }
 
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
-export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule];
+export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());

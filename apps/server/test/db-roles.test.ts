@@ -13,7 +13,7 @@ let t: TestDb;
 describe.runIf(onPostgres)('the serving role on PostgreSQL', () => {
   beforeAll(async () => {
     t = await createTestDb();
-    await seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, today: '2026-11-26' });
+    await seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, managements: true, today: '2026-11-26' });
   });
   afterAll(() => t.drop());
   const q = (sql: string) => t.database.query(sql);

@@ -16,11 +16,11 @@ describe('the demo load', () => {
       await owner?.connect();
       await ddl(`create function refuse_demo() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
       await ddl(`create trigger refuse_demo before insert on homework_published for each statement execute function refuse_demo()`);
-      await expect(seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, today: '2026-11-26' })).rejects.toThrow(/homework_published/);
+      await expect(seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, managements: true, today: '2026-11-26' })).rejects.toThrow(/homework_published/);
       expect(await isEmpty(t.database.db)).toBe(true);
 
       await ddl(`drop trigger refuse_demo on homework_published`);
-      await seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, today: '2026-11-26' });
+      await seedDemo(t.database.db, { homework: true, afterSchool: true, training: true, managements: true, today: '2026-11-26' });
       const [row] = await t.database.query<{ districts: number; lists: number }>(
         `select (select count(*)::int from districts) as districts, (select count(*)::int from homework_published) as lists`,
       );

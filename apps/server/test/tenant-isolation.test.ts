@@ -27,7 +27,7 @@ let privateIds: { school: Set<string>; district: Set<string> };
 const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) => w.db.database.query<T>(sql, params);
 
 beforeAll(async () => {
-  w = await createWorld({ homework: true, afterSchool: true, training: true });
+  w = await createWorld({ homework: true, afterSchool: true, training: true, managements: true });
   const [demo] = await q(`select id from districts where code = 'demo'`);
   const d = demo!.id!;
   const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);

@@ -130,6 +130,30 @@ export const PERMISSIONS = {
   'training.complaints': ['district_admin', 'inspector'],
   /** District dashboards of institutions, money and cases. */
   'training.district': ['district_admin', 'inspector'],
+  /** 五项管理: a school's and its classes' sleep, phone, reading, fitness and self-check records and figures (staff, the district). */
+  'five-managements.read': ['district_admin', 'inspector', ...STAFF],
+  /** A family's side: report sleep (one tap for "as usual"), ask to bring a phone (书面申请), read the school's rules. */
+  'five-managements.family': ['parent'],
+  /** A class's daily records: 大课间, PE, eye exercises, activity; approve phone requests and keep the phone register (班主任). */
+  'five-managements.class': ['school_admin', 'class_teacher', 'teacher'],
+  /** The school's filings: reading materials brought into school, fitness test results, the semester self-check and its rectifications (教务处). */
+  'five-managements.school': ['school_admin'],
+  /** The district keeps the recommended and negative reading lists and the self-check checklist, and follows open items. */
+  'five-managements.lists': ['district_admin'],
+  /** District and school dashboards of every management, drill-down to a class, Excel. */
+  'five-managements.district': ['district_admin', 'inspector', 'school_admin'],
+  /** 考试管理 and 综合素质评价: a school's exam filings, levels and growth records (staff, the district). */
+  'exams.read': ['district_admin', 'inspector', ...STAFF],
+  /** File an exam (grade, subjects, type, date), checked against the district's exam rules (教务处); the district files its sample test. */
+  'exams.file': ['district_admin', 'school_admin'],
+  /** Record results as levels (等级) for the classes and subjects one teaches. */
+  'exams.results': ['school_admin', 'class_teacher', 'teacher'],
+  /** Growth records (综合素质评价): activities, awards, labour tasks, skills, teacher comments; the class teacher records in bulk. */
+  'exams.growth': ['school_admin', 'class_teacher', 'teacher'],
+  /** A family sees its own child's levels and growth record, and prints the semester summary. */
+  'exams.family': ['parent'],
+  /** District and school dashboards of exam filings, violations and growth-record completion. */
+  'exams.district': ['district_admin', 'inspector', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -31,3 +31,5 @@ export * from './training-alerts';
 export * from './training-complaints';
 export * from './training-registry';
 export * from './training-inspections';
+export * from './five-managements';
+export * from './exams';

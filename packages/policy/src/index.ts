@@ -15,3 +15,5 @@ export * from './after-school-survey';
 export * from './after-school-care';
 export * from './training.settings';
 export * from './training';
+export * from './five-managements.settings';
+export * from './exams.settings';

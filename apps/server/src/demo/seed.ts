@@ -13,6 +13,7 @@ import { classes, guardianLinks, guardians, institutions, roleAssignments, schoo
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
 import { seedTrainingDemo } from './training';
+import { seedManagementsDemo } from './five-managements';
 import { seedMarkingDemo } from './marking';
 import { seedAfterSchoolDemo } from './after-school';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
@@ -106,7 +107,7 @@ export async function hasDemoDistrict(db: Db): Promise<boolean> {
  * Loads the demo district, its homework history included, in one transaction: a start killed half-way leaves an empty
  * database, and the next start loads it again. Returns the district id.
  */
-export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; training?: boolean; today?: LocalDate } = {}): Promise<string> {
+export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; today?: LocalDate } = {}): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
@@ -117,6 +118,7 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     }
     if (options.afterSchool) await seedAfterSchoolDemo(tx, id, today);
     if (options.training) await seedTrainingDemo(tx, id, today);
+    if (options.managements) await seedManagementsDemo(tx, id, today);
     return id;
   });
 }

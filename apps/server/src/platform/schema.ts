@@ -1,4 +1,4 @@
-/** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions, notifications and the outbox. */
+/** Platform tables: the tenant (district), accounts, sessions, audit log, idempotency keys, policy versions, notifications, the outbox and the indicator rollup. */
 import { DEFAULT_TIME_ZONE } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import {
@@ -220,5 +220,30 @@ export const userChannels = pgTable(
     primaryKey({ columns: [t.districtId, t.id] }),
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete('cascade'),
     uniqueIndex('user_channels_user_uq').on(t.districtId, t.userId, t.channel),
+  ],
+);
+
+/**
+ * The indicator rollup dashboards read (platform/indicators.ts): one figure as numerator and denominator per
+ * indicator ('<module>.<area>.<name>'), period ('week:2026-11-23', 'semester:<id>', 'month:2026-11', 'day:2026-11-26')
+ * and scope (a class, or a school when class_id is null; scope_id is the one of the two). Modules write their figures
+ * in the transaction that changes the records behind them, or refresh them set-based from a job.
+ */
+export const indicatorRollups = pgTable(
+  'indicator_rollups',
+  {
+    districtId: districtKey(),
+    indicator: text('indicator').notNull(),
+    period: text('period').notNull(),
+    scopeId: uuid('scope_id').notNull(),
+    schoolId: uuid('school_id').notNull(),
+    classId: uuid('class_id'),
+    num: bigint('num', { mode: 'number' }).notNull().default(0),
+    den: bigint('den', { mode: 'number' }).notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.indicator, t.period, t.scopeId] }),
+    index('indicator_rollups_school_idx').on(t.districtId, t.schoolId, t.period),
   ],
 );

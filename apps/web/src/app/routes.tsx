@@ -58,6 +58,8 @@ export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   org: { labelKey: 'menu.org', icon: <ApartmentOutlined /> },
   afterSchool: { labelKey: 'menu.afterSchool', icon: <SmileOutlined /> },
   training: { labelKey: 'menu.training', icon: <ShopOutlined /> },
+  five: { labelKey: 'menu.five', icon: <HeatMapOutlined /> },
+  exams: { labelKey: 'menu.exams', icon: <ProfileOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];

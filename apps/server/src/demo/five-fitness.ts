@@ -1,0 +1,5 @@
+/** Demo 五项管理: the fitness area's part (runs in demo/five-managements.ts). */
+import type { LocalDate } from '@shuangjian/policy';
+import type { Queryable } from '../platform/db';
+
+export async function seedFiveFitnessDemo(_db: Queryable, _districtId: string, _today: LocalDate): Promise<void> {}

@@ -1,0 +1,5 @@
+/** Demo 五项管理: the reading area's part (runs in demo/five-managements.ts). */
+import type { LocalDate } from '@shuangjian/policy';
+import type { Queryable } from '../platform/db';
+
+export async function seedFiveReadingDemo(_db: Queryable, _districtId: string, _today: LocalDate): Promise<void> {}

@@ -1,0 +1,2 @@
+/** Tables of the exams module's exams area. */
+export {};

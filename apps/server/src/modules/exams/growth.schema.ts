@@ -1,0 +1,2 @@
+/** Tables of the exams module's growth area. */
+export {};

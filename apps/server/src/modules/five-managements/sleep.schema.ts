@@ -1,0 +1,2 @@
+/** Tables of the 五项管理 module's sleep area. */
+export {};
