@@ -19,11 +19,13 @@ export const fiveManagementsSettings = definePolicySettings({
       'zh-CN': '睡眠管理（小学/初中每天最少睡眠分钟数与最晚就寝时间；班级达标率低于阈值（万分比）时提示学校）',
       en: 'Sleep (minimum sleep minutes and latest bedtime for primary and junior pupils; a class below the threshold share, basis points, is flagged)',
     },
-    schema: z.object({ primary: stageSleep, junior: stageSleep, classThresholdBp: basisPoints }),
+    // reportDays: nights before last night a family may still report or correct (a few days back, never ahead)
+    schema: z.object({ primary: stageSleep, junior: stageSleep, classThresholdBp: basisPoints, reportDays: z.number().int().min(0).max(30) }),
     default: {
       primary: { minMinutes: 600, latestBedtime: '21:20' },
       junior: { minMinutes: 540, latestBedtime: '22:00' },
       classThresholdBp: 8000,
+      reportDays: 3,
     },
   },
   'five-managements.phones': {
