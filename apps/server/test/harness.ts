@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, MODULES } from '../src/app';
 import { channelsFromConfig } from '../src/platform/channels';
@@ -114,11 +115,38 @@ async function seededTestDb(parts: DemoParts): Promise<TestDb> {
   await seedDemo(db.database.db, { ...parts, today: '2026-11-26' });
   await seedOtherDistrict(db.database.db);
   if (db.database.dump) {
+    // a checkpoint first: a copy opened later replays no WAL, and carries only the WAL segment it needs
+    await db.database.db.execute(sql`CHECKPOINT`);
+    const { rows } = (await db.database.db.execute(
+      sql`select redo_wal_file as "from", pg_walfile_name(pg_current_wal_lsn()) as "to" from pg_control_checkpoint()`,
+    )) as unknown as { rows: { from: string; to: string }[] };
+    const tar = withoutStaleWal(Buffer.from(await (await db.database.dump()).arrayBuffer()), rows[0]!.from, rows[0]!.to);
     const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(partial, Buffer.from(await (await db.database.dump()).arrayBuffer()));
+    writeFileSync(partial, tar);
     renameSync(partial, file); // whole or absent: another file starting now never reads half a copy
   }
   return db;
+}
+
+/**
+ * The data folder's tar without the pg_wal segments outside [from, to]: those before the checkpoint's redo segment are
+ * done with, those after the segment being written are recycled files PostgreSQL would only overwrite. A seeded
+ * variant leaves up to five 16 MB segments; every later test file of that variant would copy and open them.
+ */
+function withoutStaleWal(tar: Buffer, from: string, to: string): Buffer {
+  const kept: Buffer[] = [];
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const header = tar.subarray(at, at + 512);
+    if (header.every((b) => b === 0)) break; // the end-of-archive blocks
+    const field = (start: number, length: number) => header.subarray(start, start + length).toString('latin1').replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const length = 512 + Math.ceil(size / 512) * 512;
+    const segment = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/.exec(field(345, 155) ? `${field(345, 155)}/${field(0, 100)}` : field(0, 100))?.[1];
+    if (!segment || (segment >= from && segment <= to)) kept.push(tar.subarray(at, at + length));
+    at += length;
+  }
+  kept.push(Buffer.alloc(1024));
+  return Buffer.concat(kept);
 }
 
 /**

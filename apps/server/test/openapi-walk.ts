@@ -12,6 +12,7 @@ export type JsonSchema = {
   minimum?: number;
   maximum?: number;
   properties?: Record<string, JsonSchema>;
+  required?: string[];
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
@@ -49,6 +50,8 @@ const ID_BY_RESOURCE: Record<string, string> = {
   attachments: 'attachment',
   settings: 'school',
 };
+/** An example that leaves an optional field out (a field that excludes another, as an exam mark excludes a level). */
+const OMIT = Symbol('omit');
 const EXAMPLES: Record<string, unknown[]> = {
   name: ['巡查测试'],
   code: ['WALK01', 'walk_code'],
@@ -98,6 +101,13 @@ const EXAMPLES: Record<string, unknown[]> = {
   year: [2026],
   kitchens: [['巡查厨房']],
   kitchen: ['巡查厨房'],
+  bedtime: ['21:00'],
+  wakeTime: ['07:00'],
+  validUntil: ['2027-01-15'],
+  isbn: ['978-7-5327-4236-3'],
+  fullMarks: [100],
+  score: [OMIT],
+  addedOn: ['2026-09-01'],
   waiverCode: ['low_income'],
   opensOn: ['2026-11-26'],
   closesOn: ['2026-12-03'],
@@ -163,7 +173,13 @@ export function generate(target: Targets, schema: JsonSchema, name = ''): unknow
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, v]) => [k, example(target, k, v)]));
+      return Object.fromEntries(
+        Object.entries(schema.properties ?? {}).flatMap(([k, v]) => {
+          const value = example(target, k, v);
+          if (value !== OMIT) return [[k, value]];
+          return schema.required?.includes(k) ? [[k, generate(target, v, k)]] : [];
+        }),
+      );
     case 'array':
       return [example(target, name, schema.items ?? {})];
     case 'integer':

@@ -39,9 +39,25 @@ function values(rows: readonly IndicatorFigure[]) {
   }));
 }
 
-/** Adds to figures (negative deltas take back), creating them at zero first. Call inside the write's transaction. */
+const figureKey = (r: IndicatorFigure) => `${r.districtId}|${r.indicator}|${r.period}|${r.classId ?? r.schoolId}`;
+/** One row per figure: deltas of the same figure are added up (one statement may not touch a row twice). */
+function merged(rows: readonly IndicatorFigure[]): IndicatorFigure[] {
+  const byKey = new Map<string, IndicatorFigure>();
+  for (const r of rows) {
+    const key = figureKey(r);
+    const known = byKey.get(key);
+    if (known) byKey.set(key, { ...known, num: known.num + r.num, den: known.den + r.den });
+    else byKey.set(key, r);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Adds to figures (negative deltas take back), creating them at zero first; several deltas of one figure (a report
+ * taken back and made again) are added up first. Call inside the write's transaction.
+ */
 export async function bumpIndicators(q: Queryable, rows: readonly IndicatorFigure[]): Promise<void> {
-  const nonZero = rows.filter((r) => r.num !== 0 || r.den !== 0);
+  const nonZero = merged(rows).filter((r) => r.num !== 0 || r.den !== 0);
   if (!nonZero.length) return;
   await q
     .insert(indicatorRollups)
@@ -52,8 +68,9 @@ export async function bumpIndicators(q: Queryable, rows: readonly IndicatorFigur
     });
 }
 
-/** Replaces figures (a set-based refresh, the demo). */
-export async function setIndicators(q: Queryable, rows: readonly IndicatorFigure[]): Promise<void> {
+/** Replaces figures (a set-based refresh, the demo); of two values for one figure the later is kept. */
+export async function setIndicators(q: Queryable, figures: readonly IndicatorFigure[]): Promise<void> {
+  const rows = [...new Map(figures.map((r) => [figureKey(r), r])).values()];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = rows.slice(i, i + 2000);
     if (!chunk.length) continue;

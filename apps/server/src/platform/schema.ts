@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
   foreignKey,
   index,
@@ -245,5 +246,37 @@ export const indicatorRollups = pgTable(
   (t) => [
     primaryKey({ columns: [t.districtId, t.indicator, t.period, t.scopeId] }),
     index('indicator_rollups_school_idx').on(t.districtId, t.schoolId, t.period),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Files people attach to a module's records (platform/attachments.ts): uploaded first (owner_id null), then claimed by
+ * the record they belong to (owner kind + owner id). Kept in the database so both drivers hold everything.
+ */
+export const attachments = pgTable(
+  'attachments',
+  {
+    districtId: districtKey(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The module's kind of owner ('five-managements.selfcheck'); the kind's reader decides who may download. */
+    ownerKind: text('owner_kind').notNull(),
+    ownerId: uuid('owner_id'),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.id] }),
+    foreignKey({ columns: [t.districtId, t.uploadedBy], foreignColumns: [users.districtId, users.id] }),
+    index('attachments_owner_idx').on(t.districtId, t.ownerKind, t.ownerId),
   ],
 );

@@ -13,7 +13,7 @@ import { registerGrowthRoutes } from './growth.routes';
 export const examsModule: AppModule = {
   name: 'exams',
   policies: examsPolicies,
-  constraintMessages: {},
+  constraintMessages: { growth_entries_labour_uq: '该学生本学期已记录过这项劳动清单任务' },
   routes(app) {
     registerExamsRoutes(app);
     registerGrowthRoutes(app);

@@ -10,13 +10,17 @@ import { fiveManagementsPolicies } from './five-managements.policy';
 import { registerFitnessRoutes } from './fitness.routes';
 import { registerPhonesRoutes } from './phones.routes';
 import { registerReadingRoutes } from './reading.routes';
+import { selfcheckOverdueJob } from './selfcheck-rectify.service';
 import { registerSelfcheckRoutes } from './selfcheck.routes';
 import { registerSleepRoutes } from './sleep.routes';
 
 export const fiveManagementsModule: AppModule = {
   name: 'five-managements',
   policies: fiveManagementsPolicies,
-  constraintMessages: {},
+  constraintMessages: {
+    five_selfcheck_checklists_semester_uq: '该学期已有自查清单',
+    five_selfcheck_items_no_uq: '自查项目序号重复',
+  },
   routes(app) {
     registerSleepRoutes(app);
     registerPhonesRoutes(app);
@@ -25,5 +29,5 @@ export const fiveManagementsModule: AppModule = {
     registerSelfcheckRoutes(app);
     registerDashboardRoutes(app);
   },
-  jobs: [],
+  jobs: [selfcheckOverdueJob()],
 };

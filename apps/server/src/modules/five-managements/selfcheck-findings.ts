@@ -4,7 +4,16 @@
  * The self-check area owns the tables; other areas call `raiseFinding` inside their own write's transaction.
  */
 import type { Management } from '@shuangjian/contracts';
+import { and, eq, ne } from 'drizzle-orm';
+import type { Actor } from '../../platform/access';
+import { audit, systemActor } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
+import { notify } from '../../platform/notify';
+import { users } from '../../platform/schema';
+import { semesterAt, semestersOf } from '../calendar';
+import { roleHolders } from '../org';
+import { bumpSelfcheck, openingDeadline } from './selfcheck.repo';
+import { fiveSelfcheckEvents, fiveSelfcheckRectifications } from './selfcheck.schema';
 
 export interface FindingInput {
   districtId: string;
@@ -24,7 +33,56 @@ export interface FindingInput {
   actorId: string | null;
 }
 
-/** Opens (or finds the already open) self-check item for a finding; returns its id. */
-export async function raiseFinding(_tx: Queryable, _input: FindingInput): Promise<{ id: string }> {
-  throw new Error('raiseFinding: the self-check area implements this');
+async function actorOf(q: Queryable, input: FindingInput): Promise<Actor> {
+  if (!input.actorId) return systemActor(input.districtId, '系统（五项管理核查）');
+  const [u] = await q.select({ name: users.name }).from(users).where(and(eq(users.districtId, input.districtId), eq(users.id, input.actorId)));
+  return { districtId: input.districtId, userId: input.actorId, userName: u?.name ?? '系统', roles: [], ip: null, requestId: null };
+}
+
+async function openFor(q: Queryable, input: FindingInput) {
+  const t = fiveSelfcheckRectifications;
+  const [row] = await q
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.districtId, input.districtId), eq(t.sourceArea, input.source.area), eq(t.sourceRefId, input.source.refId), ne(t.status, 'closed')));
+  return row ?? null;
+}
+
+/**
+ * Opens (or finds the already open) self-check item for a finding; returns its id. Works without a checklist for the
+ * semester (the item stands on its own), and inside the caller's transaction: the item, its history line, the audit
+ * entry, the indicator and the notice to the school commit or roll back with the caller's write.
+ */
+export async function raiseFinding(tx: Queryable, input: FindingInput): Promise<{ id: string }> {
+  const existing = await openFor(tx, input);
+  if (existing) return existing;
+  const semester = semesterAt(await semestersOf(tx, input.districtId), input.date);
+  const { deadline, citation } = await openingDeadline(tx, input.districtId, input.date);
+  const [row] = await tx
+    .insert(fiveSelfcheckRectifications)
+    .values({
+      districtId: input.districtId,
+      schoolId: input.schoolId,
+      semesterId: semester?.id ?? null,
+      management: input.management,
+      origin: 'finding',
+      sourceArea: input.source.area,
+      sourceRefId: input.source.refId,
+      title: input.title,
+      detail: input.detail ?? null,
+      rule: input.rule ?? null,
+      openedOn: input.date,
+      deadline,
+      citation,
+    })
+    .onConflictDoNothing()
+    .returning({ id: fiveSelfcheckRectifications.id });
+  if (!row) return (await openFor(tx, input))!; // raised at the same moment by another write: the open item is theirs
+  const actor = await actorOf(tx, input);
+  await tx.insert(fiveSelfcheckEvents).values({ districtId: input.districtId, rectificationId: row.id, schoolId: input.schoolId, kind: 'opened', note: input.title, deadline, byUserId: input.actorId, byName: actor.userName });
+  await audit(tx, actor, { action: 'five-managements.selfcheck.finding', entity: 'five_selfcheck_rectification', entityId: row.id, after: { ...input, deadline, citation } });
+  await bumpSelfcheck(tx, { districtId: input.districtId, schoolId: input.schoolId, semesterId: semester?.id ?? null }, { opened: 1 });
+  const admins = await roleHolders(tx, input.districtId, 'school_admin', { schoolId: input.schoolId });
+  await notify(tx, input.districtId, admins, { kind: 'five-managements.selfcheck.finding', title: `自查整改新增问题：${input.title.slice(0, 40)}`, body: `请于 ${deadline} 前完成整改`, link: '/five/selfcheck/school' });
+  return row;
 }

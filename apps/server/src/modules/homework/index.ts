@@ -34,3 +34,6 @@ export { flushRollups, rebuildRollups } from './rollups';
 
 /** 每日作业清单 of a school for its public page (三单公开). */
 export { publishedListsOfSchool } from './public-lists';
+
+/** Read model of a family's evening (作业熔断, when homework ended), for 五项管理 睡眠. */
+export { homeworkEvenings } from './schema';
