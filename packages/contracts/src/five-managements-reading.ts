@@ -2,7 +2,7 @@
  * 五项管理 · 读物管理: the district's recommended list (推荐书目) and negative list (负面清单) of books and materials,
  * their Excel import, and what each school brings into school each semester (filings), checked against both lists.
  */
-import { parseIsbn } from '@shuangjian/policy';
+import { bookTitle, parseIsbn } from '@shuangjian/policy';
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, Text } from './common';
 import { RowError } from './roster';
@@ -62,10 +62,15 @@ export const Isbn = z
     return z.NEVER;
   });
 
+/** A book's title as typed: 《》 around it may be written or not (kept without). */
+const BookTitle = Text(READING_TITLE_MAX)
+  .transform(bookTitle)
+  .refine((t) => t.length > 0, { message: '请填写书名' });
+
 export const ReadingListEntryInput = z
   .object({
     list: ReadingList,
-    title: Text(READING_TITLE_MAX),
+    title: BookTitle,
     author: OptionalText(READING_NAME_MAX),
     publisher: OptionalText(READING_NAME_MAX),
     isbn: Isbn,
@@ -149,7 +154,7 @@ export type ReadingCheck = z.infer<typeof ReadingCheck>;
 
 /** A teacher checks a book before buying it: nothing is recorded. */
 export const ReadingCheckInput = z.object({
-  title: Text(READING_TITLE_MAX),
+  title: BookTitle,
   publisher: OptionalText(READING_NAME_MAX),
   isbn: Isbn,
   kind: ReadingKind.default('extracurricular'),
@@ -159,7 +164,7 @@ export const ReadingFilingInput = z.object({
   schoolId: Id,
   /** Defaults to the semester in force today. */
   semesterId: Id.optional(),
-  title: Text(READING_TITLE_MAX),
+  title: BookTitle,
   isbn: Isbn,
   publisher: OptionalText(READING_NAME_MAX),
   kind: ReadingKind,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bookTitle,
   checkReadingFiling,
   formatIsbn,
   isbn13Of,
@@ -156,5 +157,15 @@ describe('parseGrades', () => {
     expect(parseGrades('1-2-3')).toBeNull();
     expect(parseGrades('高年级')).toBeNull();
     expect(parseGrades('')).toBeNull();
+  });
+});
+
+describe('bookTitle', () => {
+  it('keeps a title without the one pair of 《》 around it', () => {
+    expect(bookTitle(' 《夏洛的网》 ')).toBe('夏洛的网');
+    expect(bookTitle('《 小王子 》')).toBe('小王子');
+    expect(bookTitle('夏洛的网')).toBe('夏洛的网');
+    expect(bookTitle('《论语》导读《孟子》')).toBe('《论语》导读《孟子》');
+    expect(bookTitle('《》')).toBe('');
   });
 });

@@ -25,6 +25,13 @@ const fold = (text: string) => text.normalize('NFKC').toLowerCase();
 /** Marks that do not tell two titles apart: book-title marks, quotes, brackets, separators, punctuation, spaces. */
 const TITLE_NOISE = /[\s《》〈〉<>«»“”"'‘’「」『』【】[\]()（）·•・．.,，、:：;；!！?？\-—–_~～]/g;
 
+/** A title as kept: trimmed, without the one pair of book-title marks around it (《小王子》 is kept as 小王子). */
+export function bookTitle(text: string): string {
+  const t = text.trim();
+  const inner = /^《\s*([^《》]*?)\s*》$/.exec(t);
+  return inner ? inner[1]! : t;
+}
+
 /** The title as compared: 《 小王子 》, 小王子 and ＂小王子＂ are one title. */
 export function normaliseTitle(title: string): string {
   return fold(title).replace(TITLE_NOISE, '');

@@ -76,7 +76,7 @@ const FILINGS: Record<string, Filing[]> = {
   SY01: [
     ['没头脑和不高兴', '浙江少年儿童出版社', 'extracurricular', [1, 2], 60, 'class_corner'],
     ['窗边的小豆豆', '南海出版公司', 'extracurricular', [2, 3, 4], 45, 'library'],
-    ['《夏洛的网》', '上海译文出版社', 'extracurricular', [3, 4, 5], 120, 'library'],
+    ['夏洛的网', '上海译文出版社', 'extracurricular', [3, 4, 5], 120, 'library'],
     ['草房子', '江苏凤凰少年儿童出版社', 'extracurricular', [4, 5, 6], 80, 'class_corner'],
     ['小王子', '人民文学出版社有限公司', 'extracurricular', [3, 4, 5, 6], 50, 'donation'],
     ['我们爱科学', '中国少年儿童新闻出版总社', 'periodical', [3, 4, 5, 6], 36, 'subscription'],

@@ -24,11 +24,21 @@ import { trainingCustodyDistrictMessages } from './training/custody/messages';
 import { trainingRegistryMessages } from './training/registry/messages';
 import { trainingAlertsMessages } from './training/alerts/messages';
 import { trainingDistrictMessages } from './training/district/messages';
+import { fiveDashboardMessages } from './five-managements/dashboard/messages';
+import { examsDashboardMessages } from './exams/dashboard/messages';
+import { fiveReadingMessages } from './five-managements/reading/messages';
+import { fiveSelfcheckMessages } from './five-managements/selfcheck/messages';
+import { fiveSleepMessages } from './five-managements/sleep/messages';
+import { fivePhonesMessages } from './five-managements/phones/messages';
+import { examsGrowthMessages } from './exams/growth/messages';
+import { examsFilingsMessages } from './exams/filings/messages';
+import { examsResultsMessages } from './exams/results/messages';
+import { fiveFitnessMessages } from './five-managements/fitness/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

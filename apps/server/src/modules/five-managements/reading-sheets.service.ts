@@ -18,7 +18,7 @@ import {
   readingSourceLabels,
   type RowError,
 } from '@shuangjian/contracts';
-import { isLocalDate, type LocalDate, parseGrades, parseIsbn, readingEntryKey } from '@shuangjian/policy';
+import { bookTitle, isLocalDate, type LocalDate, parseGrades, parseIsbn, readingEntryKey } from '@shuangjian/policy';
 import { AppError } from '../../platform/errors';
 import { readSheet, type SheetColumn, type SheetRow } from '../../platform/excel';
 
@@ -173,7 +173,7 @@ export async function readListFile(buffer: Buffer, list: ReadingList, today: Loc
   const out: ParsedEntry[] = [];
   for (const r of rows) {
     const { v, bad } = check.at(r);
-    const title = v(c.title);
+    const title = bookTitle(v(c.title));
     if (!title) bad(c.title, '书名不能为空');
     else if (title.length > READING_TITLE_MAX) bad(c.title, `书名过长（最多 ${READING_TITLE_MAX} 字）`);
     for (const h of [c.author, c.publisher]) if (v(h).length > READING_NAME_MAX) bad(h, `过长（最多 ${READING_NAME_MAX} 字）`);
@@ -227,7 +227,7 @@ export async function readFilingFile(buffer: Buffer, schoolGrades: readonly numb
   const out: ParsedFiling[] = [];
   for (const r of rows) {
     const { v, bad } = check.at(r);
-    const title = v(c.title);
+    const title = bookTitle(v(c.title));
     if (!title) bad(c.title, '书名不能为空');
     else if (title.length > READING_TITLE_MAX) bad(c.title, `书名过长（最多 ${READING_TITLE_MAX} 字）`);
     if (v(c.publisher).length > READING_NAME_MAX) bad(c.publisher, `过长（最多 ${READING_NAME_MAX} 字）`);
