@@ -84,8 +84,7 @@ describe('lunch and summer care', () => {
 
   it('the district sees last summer’s sites', async () => {
     const { page } = await newPage();
-    await signIn(page, 'demo-district');
-    await page.goto('/after-school/summer');
+    await signIn(page, 'demo-district', undefined, '/after-school/summer');
     const lastSummer = Number(todayIn(DEFAULT_TIME_ZONE).slice(0, 4)) - (todayIn(DEFAULT_TIME_ZONE).slice(5, 7) < '09' ? 1 : 0);
     await page.getByLabel('年份').fill(String(lastSummer));
     await page.keyboard.press('Enter');
@@ -183,8 +182,7 @@ describe('lunch and summer care', () => {
 
   it('a parent sees the child’s lunch and summer care on a phone', async () => {
     const { page } = await newPage(PHONE);
-    await signIn(page, 'demo-parent');
-    await page.goto('/after-school/care/family');
+    await signIn(page, 'demo-parent', undefined, '/after-school/care/family');
     await page.getByTestId('family-lunch').getByText(/已报名/).waitFor();
     await shot(page, 'after-school-care-06-phone');
   });

@@ -46,7 +46,6 @@ describe('a satisfaction survey', () => {
     // the parent, on a phone
     const phone = (await newPage(PHONE)).page;
     await signIn(phone, 'demo-parent', undefined, '/after-school/surveys/family');
-    await phone.goto('/after-school/surveys/family');
     const card = phone.getByTestId('family-survey').filter({ hasText: TITLE });
     await card.getByRole('button', { name: /填\s*写/ }).click();
     await phone.getByRole('button', { name: /提交问卷/ }).click();

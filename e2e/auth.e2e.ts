@@ -1,6 +1,6 @@
 /** Account protection in the browser: lockout after wrong passwords, and the forced change of an initial password. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { choose, closeBrowser, newPage, shot, signIn } from './harness';
+import { choose, closeBrowser, newPage, shot, signIn, signInWithForm } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -31,8 +31,7 @@ describe('sign-in protection', () => {
 
   it('makes a new account change its initial password first', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-principal');
-    await page.goto('/org/staff');
+    await signIn(page, 'demo-principal', undefined, '/org/staff');
     await page.getByTestId('new-staff').click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill('e2e-newteacher');
@@ -54,7 +53,7 @@ describe('sign-in protection', () => {
     await context.close();
 
     const fresh = await newPage();
-    await signIn(fresh.page, 'e2e-newteacher', initial);
+    await signInWithForm(fresh.page, 'e2e-newteacher', initial);
     await fresh.page.waitForURL((url) => url.pathname === '/password');
     await expect.poll(() => fresh.page.getByText('请先设置新密码').isVisible()).toBe(true);
     await shot(fresh.page, 'auth-04-forced-change');

@@ -62,8 +62,7 @@ afterAll(async () => {
 describe('batch approval', () => {
   it('the principal selects every ready day and approves them at once; one approved meanwhile is listed with why', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-principal');
-    await page.goto('/homework/todo');
+    await signIn(page, 'demo-principal', undefined, '/homework/todo');
     const section = page.getByTestId('todo-toApprove');
     await section.getByRole('row').filter({ hasText: '三年级(1)班' }).first().waitFor();
     await page.getByTestId('select-ready').click();

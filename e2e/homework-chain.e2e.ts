@@ -29,8 +29,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('a. the teacher sets 数学 for 三年级(2)班 and sees it goes over the limit while typing', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-teacher');
-    await page.goto('/homework/set');
+    await signIn(page, 'demo-teacher', undefined, '/homework/set');
     // a teacher of one subject finds it chosen already
     await expect.poll(() => page.getByTestId('subject-select').textContent(), { timeout: 15_000 }).toContain('数学');
     await choose(page, page.getByTestId('class-select'), CLASS);
@@ -68,8 +67,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('b. the subject leader approves the content on the to-do page, beside the class’s whole day', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-subjectleader');
-    await page.goto('/homework/todo');
+    await signIn(page, 'demo-subjectleader', undefined, '/homework/todo');
     const section = page.getByTestId('todo-toCheck');
     const row = section.getByRole('row').filter({ hasText: CONTENT });
     await row.waitFor();
@@ -86,8 +84,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('b2. the grade leader checks 科学 on its own row, with a comment for the teacher', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-gradeleader');
-    await page.goto('/homework/todo');
+    await signIn(page, 'demo-gradeleader', undefined, '/homework/todo');
     const row = page.getByTestId('todo-toCheck').getByRole('row').filter({ hasText: '科学' }).filter({ hasText: CLASS });
     await row.waitFor();
     await row.getByTestId('check-row-approve').click();
@@ -101,8 +98,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('c. the class teacher is told what must happen, takes the proposed cut of 数学 and submits the day', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-classteacher');
-    await page.goto('/homework/todo');
+    await signIn(page, 'demo-classteacher', undefined, '/homework/todo');
     const coordinate = page.getByTestId('todo-toCoordinate');
     const link = coordinate.getByRole('row').filter({ hasText: CLASS }).first().getByTestId('coordinate-link');
     await link.waitFor();
@@ -143,8 +139,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('d. academic affairs approves the day and it is published', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-principal');
-    await page.goto('/homework/todo');
+    await signIn(page, 'demo-principal', undefined, '/homework/todo');
     const link = page.getByTestId('todo-toApprove').getByRole('row').filter({ hasText: CLASS }).first().getByTestId('approve-link');
     await link.waitFor();
     await shot(page, 'homework-09-principal-todo');
@@ -160,8 +155,7 @@ describe('homework: set → check → coordinate → approve → published', () 
 
   it('e. the parent sees 数学 20 分钟 in today’s list on a phone, and the printable notice', async () => {
     const { page, context } = await newPage(PHONE);
-    await signIn(page, 'demo-parent');
-    await page.goto('/homework/child');
+    await signIn(page, 'demo-parent', undefined, '/homework/child');
     const math = page.getByTestId('child-item').filter({ hasText: '数学' });
     await math.first().waitFor();
     expect(await math.first().textContent()).toContain('20 分钟');
@@ -206,8 +200,7 @@ describe('policy settings', () => {
   it('the district office adds a future version of the completion target; history shows it as upcoming', async () => {
     const later = addDays(today, 60);
     const { page, context } = await newPage();
-    await signIn(page, 'demo-district');
-    await page.goto('/settings/policies');
+    await signIn(page, 'demo-district', undefined, '/settings/policies');
     const card = page.getByTestId('policy-homework.completionTarget');
     await card.waitFor();
     expect(await page.getByTestId('policy-homework.dayLimits').textContent()).toContain('上课日');

@@ -80,8 +80,7 @@ describe('homework: parents are told when the list is published', () => {
 describe('the evening reminder is a district setting', () => {
   it('the district office reads it as a sentence and opens its editor', async () => {
     const { page } = await newPage();
-    await signIn(page, 'demo-district');
-    await page.goto('/settings/policies');
+    await signIn(page, 'demo-district', undefined, '/settings/policies');
     const card = page.getByTestId('policy-homework.eveningReminder');
     await card.waitFor();
     expect(await card.getByTestId('reminder-value').first().textContent()).toContain('上课日 20:30 提醒当日清单已公示、还没填报的家庭');

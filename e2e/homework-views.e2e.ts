@@ -326,8 +326,7 @@ describe('school staff', () => {
 
   it('the principal sees every class of a school day, worst first, with the API’s flags', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-principal');
-    await page.goto('/homework/school');
+    await signIn(page, 'demo-principal', undefined, '/homework/school');
     await page.getByTestId('school-today').waitFor();
     await shot(page, 'homework-v12-school-today');
 
@@ -356,8 +355,7 @@ describe('school staff', () => {
 
   it('the class teacher sees the class load calendar as a heat map, the trend and the frequent mistakes', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-classteacher');
-    await page.goto('/homework/class');
+    await signIn(page, 'demo-classteacher', undefined, '/homework/class');
     await page.getByTestId('class-heatmap').locator('canvas').first().waitFor();
     await page.getByTestId('class-line').locator('canvas').first().waitFor();
     await expect.poll(async () => page.getByTestId('class-mistakes').textContent()).toContain('进位加法算错');
@@ -371,8 +369,7 @@ describe('school staff', () => {
 
   it('a teacher sees the week with the API’s items and finds a design in the library', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-teacher');
-    await page.goto('/homework/week');
+    await signIn(page, 'demo-teacher', undefined, '/homework/week');
     await page.getByTestId('week-items').locator('tbody tr.ant-table-row').first().waitFor();
     const monday = weekStart(todayIn(DEFAULT_TIME_ZONE));
     const week = await get<{ items: unknown[]; stats: { flagged: boolean; medianMinutes: number | null }[] }>(page, `/api/homework/teacher/week?weekStart=${monday}`);
@@ -396,8 +393,7 @@ describe('school staff', () => {
 
   it('a district curator writes a design, marks it excellent, groups it into a new collection and takes it out again', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-district');
-    await page.goto('/homework/library');
+    await signIn(page, 'demo-district', undefined, '/homework/library');
     await page.getByTestId('design-card').first().waitFor();
 
     // a new collection

@@ -81,8 +81,7 @@ describe('roster import', () => {
   it('lists every bad row and imports nothing; the good rows alone then import', async () => {
     // the file with bad rows is answered 422, which the browser logs
     const { page, context } = await newPage(undefined, { allowErrors: [/status of 422\b.*\[[^\]]*\/api\/roster\/students\/import\?[^\]]*\]$/] });
-    await signIn(page, 'demo-principal');
-    await page.goto('/org/roster');
+    await signIn(page, 'demo-principal', undefined, '/org/roster');
     await page.getByTestId('roster-entity').getByText('学生及监护人').click();
 
     const good = ['E2E2026001', '导入测试甲', '男', '2017-03-05', 3, '三年级(1)班', '导入家长甲', '13799990001', '父亲'];
@@ -118,8 +117,7 @@ describe('roster import', () => {
 describe('students', () => {
   it('a school administrator flags a student, adds a guardian with an account, and moves the student to another class', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-principal');
-    await page.goto('/org/classes');
+    await signIn(page, 'demo-principal', undefined, '/org/classes');
     await page.getByRole('link', { name: '三年级(3)班' }).click();
     await page.waitForURL((url) => url.pathname === '/org/students' && url.search.includes('classId='));
     const row = page.locator('tr.ant-table-row', { hasText: 'SY0120240301' });
@@ -166,8 +164,7 @@ describe('students', () => {
 
   it('a subject teacher sees no special-student flags', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-teacher');
-    await page.goto('/org/students');
+    await signIn(page, 'demo-teacher', undefined, '/org/students');
     await page.getByRole('row', { name: /SY01/ }).first().waitFor();
     expect(await page.getByRole('columnheader', { name: '特殊情况' }).count()).toBe(0);
     const sample = (await (await page.request.get('/api/students?pageSize=5')).json()) as { items: { sensitive: unknown }[] };
@@ -180,8 +177,7 @@ describe('students', () => {
 describe('classes and the audit trail', () => {
   it('the district creates a class; the auditor finds the entry', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-district');
-    await page.goto('/org/classes');
+    await signIn(page, 'demo-district', undefined, '/org/classes');
     await choose(page, page.getByTestId('school-select'), '示范区实验小学');
     await page.getByRole('row', { name: /三年级\(2\)班/ }).waitFor();
     await page.getByTestId('new-class').click();
@@ -196,8 +192,7 @@ describe('classes and the audit trail', () => {
     await context.close();
 
     const auditor = await newPage();
-    await signIn(auditor.page, 'demo-auditor');
-    await auditor.page.goto('/audit');
+    await signIn(auditor.page, 'demo-auditor', undefined, '/audit');
     await auditor.page.getByLabel('内容包含').fill('六年级(9)班');
     await auditor.page.getByRole('button', { name: /搜\s*索/ }).click();
     const entry = auditor.page.getByTestId('audit-table').getByRole('row', { name: /class\.create/ });
@@ -215,8 +210,7 @@ describe('classes and the audit trail', () => {
 describe('school calendar', () => {
   it('shows 国庆节 in October 2026 for a school', async () => {
     const { page, context } = await newPage();
-    await signIn(page, 'demo-teacher');
-    await page.goto('/org/calendar');
+    await signIn(page, 'demo-teacher', undefined, '/org/calendar');
     const title = page.getByTestId('calendar-month');
     await title.waitFor();
     for (let i = 0; i < 240; i++) {

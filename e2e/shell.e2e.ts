@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+import { closeBrowser, newPage, PHONE, shot, signInWithForm } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -25,7 +25,7 @@ describe('each demo role signs in and sees its home', () => {
 
   it.each(HOMES)('%s', async (username, role) => {
     const { page, context } = await newPage(username === 'demo-parent' ? PHONE : undefined);
-    await signIn(page, username);
+    await signInWithForm(page, username);
     await expect.poll(() => page.getByText(role).first().isVisible()).toBe(true);
     await shot(page, `shell-home-${username}`);
     await context.close();
@@ -35,7 +35,7 @@ describe('each demo role signs in and sees its home', () => {
 describe('a newcomer opening a page signed out', () => {
   it('is sent to the sign-in form and, signed in, lands on the page they opened', async () => {
     const { page, context } = await newPage(PHONE);
-    await signIn(page, 'demo-parent', undefined, '/homework/child');
+    await signInWithForm(page, 'demo-parent', undefined, '/homework/child');
     expect(new URL(page.url()).pathname).toBe('/homework/child');
     await page.getByTestId('child-day-stepper').waitFor();
     expect(new URL(page.url()).pathname).toBe('/homework/child');
