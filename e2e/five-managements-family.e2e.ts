@@ -19,7 +19,11 @@ const answered = (page: Page, path: string, method: string) => page.waitForRespo
 describe('a family reports sleep and asks to bring a phone; the class teacher approves and keeps it', () => {
   it('the parent reports last night, then the night before "as usual", and files a phone request', async () => {
     const { page } = await newPage(PHONE);
-    await signIn(page, 'demo-parent', 'Demo#2026', '/five/sleep');
+    // the home page asks about last night and leads to the report
+    await signIn(page, 'demo-parent');
+    await page.getByTestId('home-sleep').getByText('昨晚的睡眠还没填报').waitFor();
+    await page.getByTestId('home-sleep').click();
+    await page.waitForURL((url) => url.pathname === '/five/sleep');
     await page.getByTestId('sleep-rule').getByText('每天睡眠不少于 10 小时，最晚 21:20 就寝').waitFor();
     await page.getByTestId('sleep-bedtime').fill('21:05');
     await page.getByTestId('sleep-wake').fill('07:15');

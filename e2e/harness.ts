@@ -138,18 +138,31 @@ export async function apiSignIn(context: BrowserContext, username: string, passw
  * (a multiple select stays open) or still fading out covers what is under it, such as a dialog's OK button.
  */
 export async function choose(page: Page, select: Locator, option: string) {
-  await select.click();
+  // the select's root, whether `select` is its input (getByLabel) or the root itself (a test id)
+  const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.getByTitle(option, { exact: true }).click();
-  const closed = await expect
-    .poll(() => open.count(), { timeout: 1500 })
-    .toBe(0)
-    .then(
-      () => true,
-      () => false,
-    );
-  if (!closed) {
-    await page.keyboard.press('Escape');
-    await expect.poll(() => open.count()).toBe(0);
+  // a click that lands while the dropdown is still moving in is lost: try again until the select shows the option
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await open.getByTitle(option, { exact: true }).click();
+    const closed = await expect
+      .poll(() => open.count(), { timeout: 1500 })
+      .toBe(0)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!closed) {
+      await page.keyboard.press('Escape');
+      await expect.poll(() => open.count()).toBe(0);
+    }
+    const shown = await expect
+      .poll(async () => (await root.innerText()).includes(option), { timeout: 1500 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown || attempt === 3) return;
   }
 }

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { FIVE_INDICATORS } from '@shuangjian/contracts';
 import { addDays, DEFAULT_SELFCHECK_ITEMS, type LocalDate, rectifyDeadline } from '@shuangjian/policy';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db';
 import { semesterPeriod, setIndicators } from '../platform/indicators';
 import { attachments, users } from '../platform/schema';
@@ -110,6 +110,15 @@ export async function seedFiveSelfcheckDemo(db: Queryable, districtId: string, t
   }
   await db.insert(fiveSelfcheckRectifications).values(rects);
   await db.insert(fiveSelfcheckEvents).values(events);
+
+  // deadlines already past (the reading area's earlier findings among them) are overdue, as the hourly job marks them
+  const late = await db
+    .update(fiveSelfcheckRectifications)
+    .set({ overdueAt: sql`now()` })
+    .where(and(eq(fiveSelfcheckRectifications.districtId, districtId), eq(fiveSelfcheckRectifications.status, 'open'), lt(fiveSelfcheckRectifications.deadline, today), isNull(fiveSelfcheckRectifications.overdueAt)))
+    .returning({ id: fiveSelfcheckRectifications.id, schoolId: fiveSelfcheckRectifications.schoolId, deadline: fiveSelfcheckRectifications.deadline });
+  if (late.length)
+    await db.insert(fiveSelfcheckEvents).values(late.map((r) => ({ districtId, rectificationId: r.id, schoolId: r.schoolId, kind: 'overdue' as const, note: `整改期限 ${r.deadline} 已过`, deadline: r.deadline, byUserId: null, byName: '系统（整改逾期）' })));
 
   // figures: answered / items for every school, closed / opened rectifications (the reading area's findings included)
   const period = semesterPeriod(semester.id);

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import { hasRole } from '../app/auth';
 import { ChildHomeworkToday } from './homework/components/ChildTodayCard';
 import { TodoSummary } from './homework/components/TodoSummary';
+import { SleepHomeCard } from './five-managements/sleep/SleepHomeCard';
 import { InstitutionHomeCard } from './training/institution/InstitutionHomeCard';
 
 export interface HomeSection {
@@ -17,6 +18,8 @@ export const homeSections: HomeSection[] = [
   { key: 'homework-todo', visible: (me) => hasRole(me, 'teacher', 'subject_leader', 'grade_leader', 'class_teacher', 'school_admin'), Component: TodoSummary },
   // parents: today's homework of each child (作业公示), reported or not
   { key: 'homework-children', visible: (me) => hasRole(me, 'parent') && me.children.length > 0, Component: ChildHomeworkToday },
+  // parents: each child's last night (睡眠管理), reported or still to report
+  { key: 'five-sleep', visible: (me) => hasRole(me, 'parent') && me.children.length > 0, Component: SleepHomeCard },
   // 校外培训 institution admins: orders, lessons awaiting parents, refunds to handle (机构工作台)
   { key: 'training-institution', visible: (me) => hasRole(me, 'institution_admin') && me.institutions.length > 0, Component: InstitutionHomeCard },
 ];

@@ -2,6 +2,7 @@
 export const fivePhonesMessages = {
   'zh-CN': {
     'menu.five.phones': '手机入校',
+    'five.phones.homeSub': '学校的手机管理规定、书面申请带手机入校',
     'menu.five.phonesClass': '手机管理',
     'five.phones.sub': '学校的手机管理规定、班主任沟通热线，以及带手机入校的书面申请。',
     'five.phones.rule': '学校手机管理规定',
@@ -60,6 +61,7 @@ export const fivePhonesMessages = {
   },
   en: {
     'menu.five.phones': 'Phones at school',
+    'five.phones.homeSub': "The school's phone rule; ask in writing to bring one",
     'menu.five.phonesClass': 'Phones',
     'five.phones.sub': 'The school’s phone rule, the class teacher’s line, and written requests to bring a phone.',
     'five.phones.rule': 'The school’s phone rule',

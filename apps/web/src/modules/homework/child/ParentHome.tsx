@@ -2,13 +2,15 @@
  * The parent's home: today's homework of the chosen child first (the list, its load and whether the family reported),
  * then the week plan and the homework rules. A child switcher when there are several children.
  */
-import { CalendarOutlined, FileProtectOutlined, RightOutlined, ShopOutlined, SmileOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileProtectOutlined, MobileOutlined, MoonOutlined, RightOutlined, ShopOutlined, SmileOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
+import { useLastNight } from '../../five-managements/sleep/lastNight';
+import { hoursMinutes } from '../../five-managements/sleep/format';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { childDayKey, type ChildDayRow, fetchChildDay } from '../components/family';
 import { districtToday, formatDay } from '../components/model';
@@ -96,6 +98,7 @@ export default function ParentHome() {
   const { child, choose } = useChild();
   const today = districtToday(tz);
   const day = useQuery({ queryKey: childDayKey(child?.id ?? '', today), queryFn: () => fetchChildDay(child!.id, today), enabled: !!child });
+  const night = useLastNight(child?.id);
   if (!me) return null;
   if (!child)
     return (
@@ -122,6 +125,14 @@ export default function ParentHome() {
         <Shortcut to={`/homework/child?child=${child.id}&tab=week`} icon={<CalendarOutlined />} title={t('hwf.home.week')} testId="home-week" />
         <Shortcut to={`/homework/rules?child=${child.id}`} icon={<FileProtectOutlined />} title={t('hwf.home.rules')} sub={t('hwf.home.rulesHelp')} testId="home-rules" />
         <Shortcut to={`/after-school/enrol/child?child=${child.id}`} icon={<SmileOutlined />} title={t('afterSchool.enrol.home')} sub={t('afterSchool.enrol.homeSub')} testId="home-after-school-enrol" />
+        <Shortcut
+          to="/five/sleep"
+          icon={<MoonOutlined />}
+          title={t('menu.five.sleep')}
+          sub={night === undefined ? t('five.sleep.home.title') : night ? t('five.sleep.home.slept', { time: hoursMinutes(t, night.minutes) }) : t('five.sleep.home.missing')}
+          testId="home-sleep"
+        />
+        <Shortcut to="/five/phones" icon={<MobileOutlined />} title={t('menu.five.phones')} sub={t('five.phones.homeSub')} testId="home-phones" />
         <Shortcut to={`/training/family?child=${child.id}`} icon={<ShopOutlined />} title={t('training.family.home')} sub={t('training.family.homeSub')} testId="home-training" />
       </Flex>
     </div>
