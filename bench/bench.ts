@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
+import { stageManagements } from './managements';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
 
 const duration = arg('duration', 15);
@@ -132,6 +133,9 @@ async function main() {
   });
   // 一课一消: a training institution with 200 orders and 400 recorded lessons (earlier runs' consumptions cleared)
   const training = await withClient(BENCH_URL, (c) => stageTraining(c, info.districtId, info.students));
+  // 五项管理: a week of sleep reports and the figures the dashboard reads (replaced on every run)
+  const managements = await withClient(BENCH_URL, (c) => stageManagements(c, info.districtId));
+  console.log(`五项管理 stage: ${managements.reports} sleep reports, ${managements.figures} indicator rows; families report the night of ${managements.night}`);
   // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
   await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
   // teacher n (math) teaches class n: recover each pre-made teacher session's class from role assignments
@@ -157,6 +161,7 @@ async function main() {
     results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
     console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50).padStart(7)}   p99 ${ms(r.latency.p99).padStart(7)}   non-2xx ${r.non2xx}`);
   };
+  let k5 = 0;
   try {
     let n = 0;
     await run('bare Fastify + 1 query', {
@@ -267,6 +272,46 @@ async function main() {
       duration,
       requests: [{ setupRequest: listRequest }, { setupRequest: listRequest }, { setupRequest: listRequest }, { setupRequest: (req) => reportRequest(req, reporters[m++ % reporters.length]!) }],
     }, connections * 8);
+    // 五项管理: a family's sleep report for a night two days back (a write: the report, the class's week figures in
+    // the rollup and the audit entry in one transaction; re-reporting corrects it), then the district dashboard
+    n = 0;
+    await run('sleep report (family)', {
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration,
+      requests: [
+        {
+          setupRequest: (req) => {
+            const k = n++;
+            // families in a scattered order (a prime stride): a class's 40 families report over an evening, not in
+            // the same 100 ms, so consecutive requests do not all wait on one class's figures
+            const i = (k * 7919) % info.students.length;
+            const minutes = 15 + ((i + Math.floor(k / info.students.length)) % 45);
+            return {
+              ...req,
+              method: 'PUT',
+              path: '/api/five-managements/sleep/family/reports',
+              headers: { cookie: `sj_session=${parentToken(i)}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ studentId: info.students[i], date: managements.night, bedtime: `21:${String(minutes).padStart(2, '0')}`, wakeTime: '07:00' }),
+            };
+          },
+        },
+      ],
+    }, info.students.length + connections);
+    // the district's 五项管理 dashboard: one officer at a time, a different week each request
+    k5 = 0;
+    await run('five-managements dashboard, one at a time', {
+      url: `http://127.0.0.1:${port}`,
+      connections: 1,
+      amount: 40,
+      requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/five-managements/dashboard?week=${addDays(today, -7 * (k5++ % 8))}`, headers: { cookie: `sj_session=${ADMIN_TOKEN}` } }) }],
+    }, 3);
+    await run('five-managements dashboard (4 officers)', {
+      url: `http://127.0.0.1:${port}/api/five-managements/dashboard`,
+      connections: 4,
+      duration,
+      headers: { cookie: `sj_session=${ADMIN_TOKEN}` },
+    }, 20);
     // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
     // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
     if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
@@ -297,7 +342,7 @@ async function main() {
         },
       ],
     }, 3);
-    for (const path of [`/api/homework/district/weekly?from=${info.term}&to=${today}`, `/api/homework/district/schools?from=${info.term}&to=${today}`]) {
+    for (const path of [`/api/homework/district/weekly?from=${info.term}&to=${today}`, `/api/homework/district/schools?from=${info.term}&to=${today}`, '/api/five-managements/dashboard']) {
       const body = await (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `sj_session=${ADMIN_TOKEN}` } })).text();
       console.log(`${path.split('?')[0]!.padEnd(40)} answers ${(body.length / 1024).toFixed(1)} kB of JSON`);
     }
@@ -327,6 +372,9 @@ async function main() {
     [`enrolment rush p99 < 200 ms`, 'enrolment rush (choices)', (r) => [r.p99 < 200, `${ms(r.p99)}, ${pct(r.rps, bareW.rps)} of the bare write's req/s`]],
     [`district dashboard over the semester p99 < 100 ms (uncached, one at a time)`, 'district weekly, uncached', (r) => [r.p99 < 100, ms(r.p99)]],
     [`district dashboard's page of schools p99 < 100 ms (uncached, one at a time)`, 'district schools page, uncached', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`sleep reports ≥ 30% of a bare single-row transaction's req/s`, 'sleep report (family)', (r) => [r.rps / bareW.rps >= 0.3, pct(r.rps, bareW.rps)]],
+    [`sleep reports p99 < 100 ms`, 'sleep report (family)', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`五项管理 dashboard p99 < 100 ms (one officer at a time, a different week each request)`, 'five-managements dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
   if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);
