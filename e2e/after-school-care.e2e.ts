@@ -8,7 +8,7 @@
 import type { LunchDay, LunchEnrolment, LunchOffer, SummerSite } from '@shuangjian/contracts';
 import { DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { afterAll, describe, expect, it } from 'vitest';
-import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+import { choose, closeBrowser, newPage, PHONE, pickSearched, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -62,8 +62,7 @@ describe('lunch and summer care', () => {
     await page.getByRole('tab', { name: /报名 \d+ 人/ }).click();
     await page.getByRole('button', { name: '报名学生' }).click();
     const dialog = page.locator('.ant-modal');
-    await dialog.getByLabel('学生', { exact: true }).fill(child!.studentNo);
-    await page.locator('.ant-select-item-option').filter({ hasText: child!.name }).first().click();
+    await pickSearched(page, dialog.getByLabel('学生', { exact: true }), child!.studentNo, child!.name);
     await dialog.getByText(offer.kitchens[offer.kitchens.length - 1]!, { exact: true }).click();
     await shot(page, 'after-school-care-07-lunch-enrol');
     await dialog.getByRole('button', { name: '报名学生' }).click();
@@ -162,8 +161,7 @@ describe('lunch and summer care', () => {
     const drawer = page.locator('.ant-drawer');
     await drawer.getByRole('button', { name: '报名学生' }).click();
     const dialog = page.locator('.ant-modal');
-    await dialog.getByLabel('学生', { exact: true }).fill(child.studentNo);
-    await page.locator('.ant-select-item-option').filter({ hasText: child.name }).first().click();
+    await pickSearched(page, dialog.getByLabel('学生', { exact: true }), child.studentNo, child.name);
     await choose(page, dialog.getByLabel('减免', { exact: true }), '家庭经济困难学生（100%）');
     await shot(page, 'after-school-care-12-summer-enrol-waiver');
     await dialog.getByRole('button', { name: /报\s*名/ }).click();

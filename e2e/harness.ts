@@ -137,6 +137,26 @@ export async function apiSignIn(context: BrowserContext, username: string, passw
  * Opens an antd Select, clicks the option with exactly this label and leaves the select closed: a dropdown still open
  * (a multiple select stays open) or still fading out covers what is under it, such as a dialog's OK button.
  */
+/**
+ * Types `query` into a searching single select (a student by 学号, say) and picks the option showing `option`, trying
+ * again when the click landed while the dropdown was still opening and the select stayed empty.
+ */
+export async function pickSearched(page: Page, input: Locator, query: string, option: string) {
+  const root = input.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await input.fill(query);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+    const shown = await expect
+      .poll(async () => (await root.innerText()).includes(option), { timeout: 1500 })
+      .toBe(true)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown || attempt === 3) return;
+  }
+}
+
 export async function choose(page: Page, select: Locator, option: string) {
   // the select's root, whether `select` is its input (getByLabel) or the root itself (a test id)
   const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');

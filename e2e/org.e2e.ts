@@ -66,6 +66,8 @@ describe('a parent on a phone', () => {
   it('opens the public white/black list from the sign-in page without signing in', async () => {
     const { page, context } = await newPage(PHONE);
     await page.goto('/login');
+    // the link names the demo district once the page knows it is there (the demo accounts listed)
+    await page.getByTestId('demo-demo-parent').waitFor();
     await page.getByTestId('public-institutions-link').click();
     await page.waitForURL((url) => url.pathname === '/public/institutions');
     await page.getByTestId('white-list').waitFor();
