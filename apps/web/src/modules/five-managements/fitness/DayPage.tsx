@@ -41,8 +41,8 @@ export default function DayPage() {
       {day.error && <QueryError error={day.error} />}
       {day.isLoading && <PageSpinner />}
       {data && !data.classes.length && <Empty description={t('five.fitness.noClasses')} />}
-      {data && !data.schoolDay && <Alert type="info" showIcon message={t('five.fitness.notSchoolDay', { date: data.date, name: data.dayName ?? '' })} />}
-      {data?.schoolDay && !data.editable && <Alert type="info" showIcon message={t('five.fitness.locked')} style={{ marginBottom: 12 }} />}
+      {data && !data.schoolDay && <Alert type="info" showIcon title={t('five.fitness.notSchoolDay', { date: data.date, name: data.dayName ?? '' })} />}
+      {data?.schoolDay && !data.editable && <Alert type="info" showIcon title={t('five.fitness.locked')} style={{ marginBottom: 12 }} />}
       {data?.schoolDay && cls && (
         <Flex vertical gap={12}>
           {data.classes.length > 1 && (

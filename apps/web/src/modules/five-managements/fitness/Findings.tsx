@@ -13,13 +13,13 @@ export function Findings({ findings, rule, testId }: { findings: FitnessFinding[
   const { t } = useI18n();
   const versionText = useVersionText();
   const misses = findings.filter((f) => !f.ok);
-  if (!misses.length) return <Alert type="success" showIcon message={t('five.fitness.allMet')} data-testid={testId} />;
+  if (!misses.length) return <Alert type="success" showIcon title={t('five.fitness.allMet')} data-testid={testId} />;
   return (
     <Alert
       type="warning"
       showIcon
       data-testid={testId}
-      message={t('five.fitness.misses')}
+      title={t('five.fitness.misses')}
       description={
         <>
           <ul style={{ margin: 0, paddingLeft: 18 }}>

@@ -63,9 +63,9 @@ export default function FamilyPhonesPage() {
             ))}
           </Flex>
           {d.rule.value === 'ban' ? (
-            <Alert type="warning" message={t('five.phones.banned')} />
+            <Alert type="warning" title={t('five.phones.banned')} />
           ) : live ? (
-            <Alert type="info" message={t('five.phones.live')} />
+            <Alert type="info" title={t('five.phones.live')} />
           ) : (
             <Card size="small" title={`${t('five.phones.new')} · ${d.studentName}`}>
               <RequestForm studentId={d.studentId} latestValidUntil={d.latestValidUntil} onFiled={() => undefined} />

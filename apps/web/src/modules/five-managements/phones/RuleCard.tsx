@@ -11,7 +11,7 @@ export function RuleCard({ rule, hotline }: Pick<PhoneFamily, 'rule' | 'hotline'
       type={rule.value === 'ban' ? 'warning' : 'info'}
       style={{ marginBottom: 12 }}
       data-testid="phone-rule"
-      message={t('five.phones.rule')}
+      title={t('five.phones.rule')}
       description={
         <>
           <div style={{ fontSize: 13 }}>{rule.text}</div>

@@ -128,7 +128,7 @@ export default function FilingsPage() {
                 type={last.status === 'flagged' ? 'error' : last.status === 'warning' ? 'warning' : 'success'}
                 showIcon
                 data-testid="reading-filed"
-                message={last.status === 'flagged' ? t('five.reading.filed.flagged', { title: last.check.negative!.title }) : t(`five.reading.filed.${last.status}`)}
+                title={last.status === 'flagged' ? t('five.reading.filed.flagged', { title: last.check.negative!.title }) : t(`five.reading.filed.${last.status}`)}
                 description={<CheckResult check={last.check} />}
               />
             )}

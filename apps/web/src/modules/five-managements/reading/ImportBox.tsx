@@ -62,7 +62,7 @@ export function ImportBox<T>({
           {t('five.reading.template')}
         </Button>
       </Flex>
-      {done && <Alert type="success" showIcon closable onClose={() => setDone(null)} message={done} data-testid={`${testId}-result`} />}
+      {done && <Alert type="success" showIcon closable onClose={() => setDone(null)} title={done} data-testid={`${testId}-result`} />}
       {errors && (
         <Alert
           type="error"
@@ -70,7 +70,7 @@ export function ImportBox<T>({
           closable
           onClose={() => setErrors(null)}
           data-testid={`${testId}-errors`}
-          message={t('five.reading.importErrors')}
+          title={t('five.reading.importErrors')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {errors.slice(0, 20).map((e, i) => (

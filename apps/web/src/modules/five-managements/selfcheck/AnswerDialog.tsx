@@ -26,7 +26,7 @@ export function AnswerDialog({ item, answer, checklistId, schoolId, onClose }: {
   return (
     <Modal open title={t('five.selfcheck.answerTitle', { no: item.no })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okButtonProps={{ ...({ 'data-testid': 'answer-save' } as Record<string, string>) }}>
       <Typography.Paragraph strong>{item.text}</Typography.Paragraph>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('five.selfcheck.needs', { what: selfcheckEvidenceLabels[item.evidence][locale] })} />
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('five.selfcheck.needs', { what: selfcheckEvidenceLabels[item.evidence][locale] })} />
       <Form form={form} layout="vertical" initialValues={{ result: answer?.result ?? 'pass', text: answer?.text ?? '', responsible: answer?.responsible ?? '' }} onFinish={(v) => save.mutate(v)}>
         <Form.Item name="result" label={t('five.selfcheck.result')}>
           <Radio.Group optionType="button" buttonStyle="solid" options={(['pass', 'fail'] as const).map((r) => ({ value: r, label: selfcheckResultLabels[r][locale] }))} data-testid="answer-result" />

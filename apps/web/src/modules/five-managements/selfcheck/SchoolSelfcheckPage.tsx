@@ -51,7 +51,7 @@ export default function SchoolSelfcheckPage() {
         </Space>
         {d.submittedBy && <span>{t('five.selfcheck.submittedBy', { name: d.submittedBy })}</span>}
       </Flex>
-      {!d.checklist && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('five.selfcheck.noChecklist')} />}
+      {!d.checklist && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('five.selfcheck.noChecklist')} />}
       <Tabs
         defaultActiveKey={school ? 'items' : 'rect'}
         items={[

@@ -38,7 +38,7 @@ export default function FamilySleepPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            message={ruleLine(t, data.rule)}
+            title={ruleLine(t, data.rule)}
             description={<span style={{ fontSize: 12 }}>{ruleCite(t, data.rule)}</span>}
             data-testid="sleep-rule"
           />

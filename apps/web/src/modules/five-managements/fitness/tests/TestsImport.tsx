@@ -57,7 +57,7 @@ export function TestsImport({ schoolId, semesterId }: { schoolId: string; semest
           type="success"
           showIcon
           data-testid="fitness-import-result"
-          message={t('five.fitness.imported', { rows: result.imported, semester: result.semesterName, replaced: result.replaced })}
+          title={t('five.fitness.imported', { rows: result.imported, semester: result.semesterName, replaced: result.replaced })}
         />
       )}
       {errors && (
@@ -66,7 +66,7 @@ export function TestsImport({ schoolId, semesterId }: { schoolId: string; semest
           type="error"
           showIcon
           data-testid="fitness-import-errors"
-          message={t('five.fitness.importErrors')}
+          title={t('five.fitness.importErrors')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {errors.slice(0, 20).map((e, i) => (
