@@ -157,14 +157,14 @@ export async function pickSearched(page: Page, input: Locator, query: string, op
   }
 }
 
-export async function choose(page: Page, select: Locator, option: string) {
+export async function choose(page: Page, select: Locator, option: string | RegExp) {
   // the select's root, whether `select` is its input (getByLabel) or the root itself (a test id)
   const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   // a click that lands while the dropdown is still moving in is lost: try again until the select shows the option
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await open.getByTitle(option, { exact: true }).click();
+    await (typeof option === 'string' ? open.getByTitle(option, { exact: true }) : open.getByTitle(option)).first().click();
     const closed = await expect
       .poll(() => open.count(), { timeout: 1500 })
       .toBe(0)
@@ -177,7 +177,7 @@ export async function choose(page: Page, select: Locator, option: string) {
       await expect.poll(() => open.count()).toBe(0);
     }
     const shown = await expect
-      .poll(async () => (await root.innerText()).includes(option), { timeout: 1500 })
+      .poll(async () => { const text = await root.innerText(); return typeof option === 'string' ? text.includes(option) : option.test(text); }, { timeout: 1500 })
       .toBe(true)
       .then(
         () => true,

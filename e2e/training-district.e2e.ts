@@ -7,7 +7,7 @@ import type { TrainingAlertRow, TrainingDistrictOverview } from '@shuangjian/con
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, newPage, shot, signIn } from './harness';
+import { choose, closeBrowser, newPage, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -47,8 +47,7 @@ describe('the district training dashboard', () => {
     await expect.poll(() => alert.getByTestId('alert-evidence').textContent()).toContain('规则');
     await shot(page, 'training-district-04-alert');
 
-    await alert.getByRole('combobox', { name: '指派给' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '督学' }).first().click();
+    await choose(page, alert.getByRole('combobox', { name: '指派给' }), /督学/);
     await alert.getByRole('button', { name: /^指\s?派$/ }).click();
     await expect.poll(() => alert.getByTestId('alert-head').textContent()).toContain('处置中');
 
@@ -56,8 +55,7 @@ describe('the district training dashboard', () => {
     await alert.getByRole('button', { name: '添加记录' }).click();
     await alert.getByText('已约谈机构负责人，要求三日内说明情况').waitFor();
 
-    await alert.getByRole('combobox', { name: '处置结果' }).click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '责令整改' }).click();
+    await choose(page, alert.getByRole('combobox', { name: '处置结果' }), '责令整改');
     await alert.getByRole('textbox', { name: '办结说明' }).fill('机构已补交说明，责令限期整改');
     await alert.getByRole('button', { name: /^办\s?结$/ }).click();
     await expect.poll(() => alert.getByTestId('alert-head').textContent()).toContain('已办结');
