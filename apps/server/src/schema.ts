@@ -3,6 +3,7 @@ export * from './platform/schema';
 export * from './modules/org/schema';
 export * from './modules/calendar/schema';
 export * from './modules/homework/schema';
+export * from './modules/homework/read-models.schema';
 export * from './modules/homework/notices.schema';
 export * from './modules/homework/marking.schema';
 export * from './modules/homework/vacation.schema';

@@ -128,3 +128,44 @@ export async function readIndicators(
 
 /** School-level figures only (a school's own filings), when a dashboard must not add class rows. */
 export const schoolLevelOnly = () => isNull(indicatorRollups.classId);
+
+/** Figures per indicator, as dashboards answer them. */
+export type FigureMap = Record<string, { num: number; den: number }>;
+
+/** Adds `from`'s figures into `into` (missing indicators start at 0/0). */
+export function addFigures(into: FigureMap, from: FigureMap): void {
+  for (const [indicator, r] of Object.entries(from)) {
+    const f = (into[indicator] ??= { num: 0, den: 0 });
+    f.num += Number(r.num);
+    f.den += Number(r.den);
+  }
+}
+
+/** Folds rollup rows into figures per key (school, class…); `keep` drops rows of periods the figure is not shown for. */
+export function foldFigures(rows: readonly IndicatorRow[], key: (r: IndicatorRow) => string | null, keep: (r: IndicatorRow) => boolean = () => true) {
+  const out = new Map<string, FigureMap>();
+  for (const r of rows) {
+    const k = key(r);
+    if (k === null || !keep(r)) continue;
+    let figures = out.get(k);
+    if (!figures) out.set(k, (figures = {}));
+    addFigures(figures, { [r.indicator]: r });
+  }
+  return out;
+}
+
+/** A district dashboard's table: each school's figures, summed per zone (in the schools' order) and for the district. */
+export function sumSchools<S extends { schoolId: string; zoneId: string; zoneName: string }>(schools: readonly S[], bySchool: ReadonlyMap<string, FigureMap>) {
+  const total: FigureMap = {};
+  const zones = new Map<string, { zoneId: string; zoneName: string; schools: number; figures: FigureMap }>();
+  const rows = schools.map((s) => {
+    const figures = bySchool.get(s.schoolId) ?? {};
+    addFigures(total, figures);
+    const zone = zones.get(s.zoneId) ?? { zoneId: s.zoneId, zoneName: s.zoneName, schools: 0, figures: {} };
+    zone.schools += 1;
+    addFigures(zone.figures, figures);
+    zones.set(s.zoneId, zone);
+    return { ...s, figures };
+  });
+  return { total, zones: [...zones.values()], schools: rows };
+}

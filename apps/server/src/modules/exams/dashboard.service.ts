@@ -3,12 +3,12 @@
  * accepted and refused, results recorded as levels and growth records complete; a school's classes on drill-down.
  * Reads the indicator rollup and org's directory for names; never an exam, a level or a pupil.
  */
-import { EXAMS_DASHBOARD_FIGURES, type ExamsDashboardQuery, type ExamsDistrictDashboard, type ExamsSchoolDashboard, type IndicatorFigures } from '@shuangjian/contracts';
+import { EXAMS_DASHBOARD_FIGURES, type ExamsDashboardQuery, type ExamsDistrictDashboard, type ExamsSchoolDashboard } from '@shuangjian/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
 import { found } from '../../platform/errors';
-import { type IndicatorRow, readIndicators, semesterPeriod } from '../../platform/indicators';
+import { foldFigures, readIndicators, semesterPeriod, sumSchools } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { semesterAt, semesterById, semestersOf } from '../calendar';
 import { classDirectory, schoolDirectory } from '../org';
@@ -21,25 +21,6 @@ async function pickSemester(ctx: Ctx, q: ExamsDashboardQuery) {
   const semesters = await semestersOf(ctx.db, ctx.user.districtId);
   const semester = q.semesterId ? await semesterById(ctx.db, ctx.user.districtId, q.semesterId) : semesterAt(semesters, today(ctx));
   return { semester, semesters };
-}
-
-function add(into: IndicatorFigures, indicator: string, num: number, den: number) {
-  const f = (into[indicator] ??= { num: 0, den: 0 });
-  f.num += Number(num);
-  f.den += Number(den);
-}
-const addAll = (into: IndicatorFigures, from: IndicatorFigures) => Object.entries(from).forEach(([k, r]) => add(into, k, r.num, r.den));
-
-function fold(rows: readonly IndicatorRow[], key: (r: IndicatorRow) => string | null) {
-  const out = new Map<string, IndicatorFigures>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k === null) continue;
-    let figures = out.get(k);
-    if (!figures) out.set(k, (figures = {}));
-    add(figures, r.indicator, r.num, r.den);
-  }
-  return out;
 }
 
 const read = (ctx: Ctx, semesterId: string | undefined, by: 'school' | 'class', schoolId?: string) =>
@@ -64,19 +45,7 @@ export async function examsDistrictDashboard(ctx: Ctx, q: ExamsDashboardQuery): 
       .orderBy(asc(sd.zoneName), asc(sd.code)),
     read(ctx, period.semester?.id, 'school'),
   ]);
-  const bySchool = fold(rows, (r) => r.schoolId);
-  const total: IndicatorFigures = {};
-  const zones = new Map<string, ExamsDistrictDashboard['zones'][number]>();
-  const schoolRows = schools.map((s) => {
-    const figures = bySchool.get(s.schoolId) ?? {};
-    addAll(total, figures);
-    const zone = zones.get(s.zoneId) ?? { zoneId: s.zoneId, zoneName: s.zoneName, schools: 0, figures: {} };
-    zone.schools += 1;
-    addAll(zone.figures, figures);
-    zones.set(s.zoneId, zone);
-    return { ...s, figures };
-  });
-  return { ...period, total, zones: [...zones.values()], schools: schoolRows };
+  return { ...period, ...sumSchools(schools, foldFigures(rows, (r) => r.schoolId)) };
 }
 
 /** A school within reach (404 for another's or an unknown one) and its classes' results and growth records. */
@@ -101,11 +70,11 @@ export async function examsSchoolDashboard(ctx: Ctx, schoolId: string, q: ExamsD
     read(ctx, period.semester?.id, 'school', school.id),
     read(ctx, period.semester?.id, 'class', school.id),
   ]);
-  const byClass = fold(classRows, (r) => r.classId);
+  const byClass = foldFigures(classRows, (r) => r.classId);
   return {
     ...period,
     school,
-    figures: fold(totals, () => school.id).get(school.id) ?? {},
+    figures: foldFigures(totals, () => school.id).get(school.id) ?? {},
     classes: classes.map((c) => ({ ...c, figures: byClass.get(c.classId) ?? {} })),
   };
 }

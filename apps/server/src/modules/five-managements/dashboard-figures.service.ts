@@ -3,12 +3,12 @@
  * figure reads, and folding rollup rows into figures per school, zone, class or week. No division happens here: a
  * figure stays numerator over denominator until the page shows it.
  */
-import { FIVE_DASHBOARD_FIGURES, type DashboardPeriod, type FiveDashboardQuery, type IndicatorFigures } from '@shuangjian/contracts';
+import { FIVE_DASHBOARD_FIGURES, type DashboardPeriod, type FiveDashboardQuery } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import type { Ctx } from '../../platform/access';
 import { today } from '../../platform/clock';
 import { invalid } from '../../platform/errors';
-import { dayPeriod, type IndicatorRow, semesterPeriod, weekPeriod } from '../../platform/indicators';
+import { dayPeriod, foldFigures, type IndicatorRow, semesterPeriod, weekPeriod } from '../../platform/indicators';
 import { semesterAt, semesterById, semestersOf } from '../calendar';
 
 export const DASHBOARD_PERMISSION = 'five-managements.district' as const;
@@ -47,29 +47,9 @@ export function countsFor(row: Pick<IndicatorRow, 'indicator' | 'period'>, p: Pi
   return false;
 }
 
-/** Adds a rollup row into a figures map (the days of a week are summed into one figure). */
-export function addFigure(into: IndicatorFigures, row: Pick<IndicatorRow, 'indicator' | 'num' | 'den'>): void {
-  const f = (into[row.indicator] ??= { num: 0, den: 0 });
-  f.num += Number(row.num);
-  f.den += Number(row.den);
-}
-
-export function addFigures(into: IndicatorFigures, from: IndicatorFigures): void {
-  for (const [indicator, r] of Object.entries(from)) addFigure(into, { indicator, ...r });
-}
-
 /** Folds rows into figures per key (school, class…), keeping only the rows of the period each figure is shown for. */
-export function foldBy(rows: readonly IndicatorRow[], p: Pick<DashboardPeriod, 'week' | 'semester'>, key: (r: IndicatorRow) => string | null) {
-  const out = new Map<string, IndicatorFigures>();
-  for (const r of rows) {
-    const k = key(r);
-    if (k === null || !countsFor(r, p)) continue;
-    let figures = out.get(k);
-    if (!figures) out.set(k, (figures = {}));
-    addFigure(figures, r);
-  }
-  return out;
-}
+export const foldBy = (rows: readonly IndicatorRow[], p: Pick<DashboardPeriod, 'week' | 'semester'>, key: (r: IndicatorRow) => string | null) =>
+  foldFigures(rows, key, (r) => countsFor(r, p));
 
 /** Below a share in basis points; a figure without data is never below (nothing to judge). */
 export const belowBp = (r: { num: number; den: number } | undefined, bp: number) => !!r && r.den > 0 && r.num * 10000 < bp * r.den;

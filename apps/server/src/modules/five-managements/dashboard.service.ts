@@ -8,11 +8,10 @@ import { addDays, weekStart } from '@shuangjian/policy';
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { found } from '../../platform/errors';
-import { readIndicators, weekPeriod } from '../../platform/indicators';
+import { addFigures, readIndicators, sumSchools, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { classDirectory, schoolDirectory } from '../org';
 import {
-  addFigures,
   belowBp,
   DASHBOARD_PERMISSION,
   dashboardPeriod,
@@ -44,19 +43,7 @@ export async function fiveDistrictDashboard(ctx: Ctx, q: FiveDashboardQuery): Pr
       where: scoped(ctx, indicatorRollups, PERMISSION),
     }),
   ]);
-  const bySchool = foldBy(rows, period, (r) => r.schoolId);
-  const total: IndicatorFigures = {};
-  const zones = new Map<string, FiveDistrictDashboard['zones'][number]>();
-  const schoolRows = schools.map((s) => {
-    const figures = bySchool.get(s.schoolId) ?? {};
-    addFigures(total, figures);
-    const zone = zones.get(s.zoneId) ?? { zoneId: s.zoneId, zoneName: s.zoneName, schools: 0, figures: {} };
-    zone.schools += 1;
-    addFigures(zone.figures, figures);
-    zones.set(s.zoneId, zone);
-    return { ...s, figures };
-  });
-  return { ...period, total, zones: [...zones.values()], schools: schoolRows };
+  return { ...period, ...sumSchools(schools, foldBy(rows, period, (r) => r.schoolId)) };
 }
 
 /** A school within reach (404 for another's or an unknown one), its classes, and those below the sleep threshold. */

@@ -36,4 +36,4 @@ export { flushRollups, rebuildRollups } from './rollups';
 export { publishedListsOfSchool } from './public-lists';
 
 /** Read model of a family's evening (作业熔断, when homework ended), for 五项管理 睡眠. */
-export { homeworkEvenings } from './schema';
+export { homeworkEvenings } from './read-models.schema';

@@ -11,7 +11,6 @@ import {
   integer,
   jsonb,
   pgTable,
-  pgView,
   primaryKey,
   real,
   smallint,
@@ -21,7 +20,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { HOMEWORK_TYPES, LAYERS, PLACES } from '@shuangjian/policy';
-import { defineScope } from '../../platform/access';
 import { createdAt, districtKey, updatedAt, users } from '../../platform/schema';
 import { classes, schools, students, subjects } from '../org/schema';
 
@@ -395,20 +393,3 @@ export const homeworkMistakes = pgTable(
     index('homework_mistakes_student_idx').on(t.districtId, t.studentId),
   ],
 );
-
-/**
- * Read model for 五项管理 睡眠: a family's evening as the homework module recorded it — stopped at bedtime (作业熔断)
- * and when homework ended (HH:MM, district time; before noon is the small hours after the evening). Created by SQL in
- * the migration 'homework_evenings_view'.
- */
-export const homeworkEvenings = pgView('homework_evenings', {
-  districtId: uuid('district_id').notNull(),
-  studentId: uuid('student_id').notNull(),
-  date: localDate('date').notNull(),
-  classId: uuid('class_id').notNull(),
-  schoolId: uuid('school_id').notNull(),
-  stoppedAtBedtime: boolean('stopped_at_bedtime').notNull(),
-  endedAt: text('ended_at'),
-  lateMinutes: smallint('late_minutes').notNull(),
-}).existing();
-defineScope(homeworkEvenings, { district: homeworkEvenings.districtId, school: homeworkEvenings.schoolId, class: homeworkEvenings.classId, student: homeworkEvenings.studentId });
