@@ -22,8 +22,14 @@ export async function setup(project: TestProject) {
   const dist = join(root, 'apps/web/dist/index.html');
   if (!existsSync(dist)) throw new Error('apps/web/dist is missing: run `npm run build` before the browser tests');
   mkdirSync(join(root, 'test-results'), { recursive: true });
-  const urls = await Promise.all(Array.from({ length: E2E_WORKERS }, (_, n) => startServer(root, n)));
-  project.provide('baseURLs', urls);
+  // a server that did come up is stopped when another did not: a failed setup leaves nothing running
+  const started = await Promise.allSettled(Array.from({ length: E2E_WORKERS }, (_, n) => startServer(root, n)));
+  const failure = started.find((s) => s.status === 'rejected');
+  if (failure) {
+    await teardown();
+    throw failure.reason;
+  }
+  project.provide('baseURLs', started.map((s) => (s as PromiseFulfilledResult<string>).value));
 }
 
 async function startServer(root: string, n: number): Promise<string> {

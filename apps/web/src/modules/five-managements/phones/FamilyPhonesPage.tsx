@@ -1,13 +1,12 @@
 /** 手机入校 on the parent's phone: the school's rule with the class teacher's hotline, the child's requests, a new written request. */
 import { Alert, Button, Card, Empty, Flex, Popconfirm, Typography } from 'antd';
-import { useState } from 'react';
-import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { useMessage } from '../../../app/message';
 import { applyServerError } from '../../../components/errors';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { QueryError } from '../../../components/QueryError';
 import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
+import { useChild } from '../../homework/child/useChild';
 import { useFamilyPhones, usePhoneWrites } from './queries';
 import { RequestCard } from './RequestCard';
 import { RequestForm } from './RequestForm';
@@ -16,9 +15,8 @@ import { RuleCard } from './RuleCard';
 export default function FamilyPhonesPage() {
   const { t } = useI18n();
   const message = useMessage();
-  const { data: me } = useMe();
-  const [picked, setPicked] = useState<string | undefined>();
-  const studentId = picked ?? me?.children[0]?.id;
+  const { child, choose } = useChild();
+  const studentId = child?.id;
   const q = useFamilyPhones(studentId);
   const writes = usePhoneWrites();
   const d = q.data;
@@ -39,7 +37,7 @@ export default function FamilyPhonesPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('five.phones.sub')}
       </Typography.Paragraph>
-      {studentId && <ChildSwitcher value={studentId} onChange={setPicked} />}
+      {studentId && <ChildSwitcher value={studentId} onChange={choose} />}
       {q.error && <QueryError error={q.error} />}
       {q.isLoading && <PageSpinner />}
       {d && (

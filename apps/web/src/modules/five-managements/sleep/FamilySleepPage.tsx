@@ -2,11 +2,11 @@
 import type { SleepNight } from '@shuangjian/contracts';
 import { Alert, Card, Empty, Flex, Typography } from 'antd';
 import { useState } from 'react';
-import { useMe } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { QueryError } from '../../../components/QueryError';
 import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
+import { useChild } from '../../homework/child/useChild';
 import { ruleCite, ruleLine } from './format';
 import { NightCard } from './NightCard';
 import { useFamilySleep } from './queries';
@@ -14,9 +14,8 @@ import { SleepReportForm } from './SleepReportForm';
 
 export default function FamilySleepPage() {
   const { t } = useI18n();
-  const { data: me } = useMe();
-  const [picked, setPicked] = useState<string | undefined>();
-  const studentId = picked ?? me?.children[0]?.id;
+  const { child, choose } = useChild();
+  const studentId = child?.id;
   const sleep = useFamilySleep(studentId);
   const [editing, setEditing] = useState<SleepNight | null>(null);
   const data = sleep.data;
@@ -29,7 +28,7 @@ export default function FamilySleepPage() {
       <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
         {t('five.sleep.sub')}
       </Typography.Paragraph>
-      {studentId && <ChildSwitcher value={studentId} onChange={setPicked} />}
+      {studentId && <ChildSwitcher value={studentId} onChange={choose} />}
       {sleep.error && <QueryError error={sleep.error} />}
       {sleep.isLoading && <PageSpinner />}
       {data && (

@@ -126,13 +126,13 @@ export default function ParentHome() {
         <Shortcut to={`/homework/rules?child=${child.id}`} icon={<FileProtectOutlined />} title={t('hwf.home.rules')} sub={t('hwf.home.rulesHelp')} testId="home-rules" />
         <Shortcut to={`/after-school/enrol/child?child=${child.id}`} icon={<SmileOutlined />} title={t('afterSchool.enrol.home')} sub={t('afterSchool.enrol.homeSub')} testId="home-after-school-enrol" />
         <Shortcut
-          to="/five/sleep"
+          to={`/five/sleep?child=${child.id}`}
           icon={<MoonOutlined />}
           title={t('menu.five.sleep')}
           sub={night === undefined ? t('five.sleep.home.title') : night ? t('five.sleep.home.slept', { time: hoursMinutes(t, night.minutes) }) : t('five.sleep.home.missing')}
           testId="home-sleep"
         />
-        <Shortcut to="/five/phones" icon={<MobileOutlined />} title={t('menu.five.phones')} sub={t('five.phones.homeSub')} testId="home-phones" />
+        <Shortcut to={`/five/phones?child=${child.id}`} icon={<MobileOutlined />} title={t('menu.five.phones')} sub={t('five.phones.homeSub')} testId="home-phones" />
         <Shortcut to={`/training/family?child=${child.id}`} icon={<ShopOutlined />} title={t('training.family.home')} sub={t('training.family.homeSub')} testId="home-training" />
       </Flex>
     </div>
