@@ -24,6 +24,9 @@ interface StatsRow {
   held_fen: number;
   owed_fen: number;
   deposit_fen: number;
+  bank_closing_fen: number | null;
+  bank_ledger_fen: number | null;
+  bank_as_of: string | null;
   lessons_owed: number;
   orders_active: number;
   last_consumption_on: string | null;
@@ -112,16 +115,23 @@ export async function refreshTrainingStatsOnly(db: Queryable, districtId: string
       from training_complaints where district_id = ${districtId} and institution_id is not null
       group by institution_id
     ),
+    bank as (
+      select distinct on (institution_id) institution_id, statement_closing_fen, ledger_closing_fen, period_to
+      from training_statement_imports
+      where district_id = ${districtId} and statement_closing_fen is not null
+      order by institution_id, period_to desc, created_at desc
+    ),
     alerts as (
       select institution_id, count(*)::int as open from training_alerts
       where district_id = ${districtId} and status <> 'closed' group by institution_id
     )
     insert into training_institution_stats as s
       (district_id, institution_id, zone_id, status, category, custody_mode, held_fen, owed_fen, released_fen, refunded_fen,
-       deposit_fen, orders_active, lessons_owed, last_consumption_on, owing_since, refunds_in_window, complaints_in_window,
+       deposit_fen, bank_closing_fen, bank_ledger_fen, bank_as_of, orders_active, lessons_owed, last_consumption_on, owing_since, refunds_in_window, complaints_in_window,
        complaints_open, complaints_overdue, orders_beyond_limits, activity_while_suspended, open_alerts, refreshed_at)
     select i.district_id, i.id, i.zone_id, i.status, i.category, coalesce(p.custody_mode, 'custody'),
       coalesce(acc.held, 0), coalesce(ord.owed, 0), coalesce(acc.released, 0), coalesce(tr.refunded, 0), coalesce(acc.deposit, 0),
+      bank.statement_closing_fen, bank.ledger_closing_fen, bank.period_to,
       coalesce(ord.orders_active, 0), coalesce(ord.lessons_owed, 0), les.last_consumption_on, ord.owing_since,
       coalesce(ref.in_window, 0), coalesce(c.in_window, 0), coalesce(c.open, 0), coalesce(c.overdue, 0),
       coalesce(ord.beyond, 0),
@@ -135,12 +145,14 @@ export async function refreshTrainingStatsOnly(db: Queryable, districtId: string
     left join ref on ref.institution_id = i.id
     left join ord on ord.institution_id = i.id
     left join complaints c on c.institution_id = i.id
+    left join bank on bank.institution_id = i.id
     left join alerts on alerts.institution_id = i.id
     where i.district_id = ${districtId}
     on conflict (district_id, institution_id) do update set
       zone_id = excluded.zone_id, status = excluded.status, category = excluded.category, custody_mode = excluded.custody_mode,
       held_fen = excluded.held_fen, owed_fen = excluded.owed_fen, released_fen = excluded.released_fen,
-      refunded_fen = excluded.refunded_fen, deposit_fen = excluded.deposit_fen, orders_active = excluded.orders_active,
+      refunded_fen = excluded.refunded_fen, deposit_fen = excluded.deposit_fen, bank_closing_fen = excluded.bank_closing_fen,
+      bank_ledger_fen = excluded.bank_ledger_fen, bank_as_of = excluded.bank_as_of, orders_active = excluded.orders_active,
       lessons_owed = excluded.lessons_owed, last_consumption_on = excluded.last_consumption_on, owing_since = excluded.owing_since,
       refunds_in_window = excluded.refunds_in_window, complaints_in_window = excluded.complaints_in_window,
       complaints_open = excluded.complaints_open, complaints_overdue = excluded.complaints_overdue,
@@ -167,14 +179,17 @@ export function breachesOf(row: StatsRow, policy: Awaited<ReturnType<typeof trai
   const add = (kind: TrainingAlertKind, rule: string, policyVersion: string | null, figures: TrainingAlertEvidence['figures']) =>
     out.push({ institutionId: row.institution_id, zoneId: row.zone_id, kind, evidence: { rule, policyVersion, asOf: today, figures } });
   const owed = Number(row.owed_fen);
-  const held = Number(row.held_fen);
   const deposit = Number(row.deposit_fen);
-  if (row.custody_mode === 'custody' && owed > 0 && held < owed) {
-    add('custody_shortfall', 'training.custody: 托管余额 ≥ 应退未消课时金额', versionsOf(policy.versions, ['training.custody']), {
-      heldFen: held,
-      owedFen: owed,
-      shortfallFen: owed - held,
-      lessonsOwed: row.lessons_owed,
+  // The ledger cannot check itself (what it holds is what it owes, by construction): the custody bank's statement is
+  // the outside figure. Its closing balance must cover what the ledger held on the statement's last day.
+  const bankClosing = row.bank_closing_fen === null ? null : Number(row.bank_closing_fen);
+  const bankLedger = Number(row.bank_ledger_fen ?? 0);
+  if (row.custody_mode === 'custody' && bankClosing !== null && bankClosing < bankLedger) {
+    add('custody_shortfall', 'training.custody: 监管银行对账单期末余额 ≥ 账本同日托管余额', versionsOf(policy.versions, ['training.custody']), {
+      bankClosingFen: bankClosing,
+      ledgerClosingFen: bankLedger,
+      shortfallFen: bankLedger - bankClosing,
+      statementTo: row.bank_as_of ?? '',
     });
   }
   // deposit ≥ owed × share (basis points), compared in integers: deposit × 10000 < owed × bp
@@ -237,8 +252,8 @@ export async function refreshTrainingStats(db: Queryable, districtId: string, to
   const policy = await refreshTrainingStatsOnly(db, districtId, day);
   const rows = await rowsOf<StatsRow>(
     db,
-    sql`select institution_id, zone_id, status, custody_mode, held_fen, owed_fen, deposit_fen, lessons_owed, orders_active,
-          last_consumption_on::text, owing_since::text, refunds_in_window, complaints_in_window, orders_beyond_limits,
+    sql`select institution_id, zone_id, status, custody_mode, held_fen, owed_fen, deposit_fen, bank_closing_fen, bank_ledger_fen,
+          bank_as_of::text, lessons_owed, orders_active, last_consumption_on::text, owing_since::text, refunds_in_window, complaints_in_window, orders_beyond_limits,
           activity_while_suspended
         from training_institution_stats where district_id = ${districtId}`,
   );

@@ -27,6 +27,13 @@ export const trainingInstitutionStats = pgTable(
     releasedFen: fenColumn('released_fen').notNull().default(0),
     refundedFen: fenColumn('refunded_fen').notNull().default(0),
     depositFen: fenColumn('deposit_fen').notNull().default(0),
+    /**
+     * The custody bank's own figure: the closing balance of the latest imported statement that states one, with the
+     * ledger's custody balance on the same day (the reconciliation's) and that day. Null until a statement is imported.
+     */
+    bankClosingFen: fenColumn('bank_closing_fen'),
+    bankLedgerFen: fenColumn('bank_ledger_fen'),
+    bankAsOf: date('bank_as_of', { mode: 'string' }),
     ordersActive: integer('orders_active').notNull().default(0),
     lessonsOwed: integer('lessons_owed').notNull().default(0),
     lastConsumptionOn: date('last_consumption_on', { mode: 'string' }),

@@ -1,6 +1,6 @@
 /**
  * Early warning and the district view against raw rows: each rule opens its alert with the evidence at its threshold
- * and not one short of it (default policy: custody held ≥ owed, deposit ≥ owed × 100%, 5 refunds in 7 days,
+ * and not one short of it (default policy: the custody bank's closing balance ≥ the ledger's custody balance that day, deposit ≥ owed × 100%, 5 refunds in 7 days,
  * 3 complaints in 30 days, 14 idle days, 60 lessons / 3 months, nothing while suspended); one open case per kind and
  * a new case after closing; the case workflow; who may see what; the overview against a count from the raw tables.
  */
@@ -67,6 +67,17 @@ async function order(inst: Inst, opts: { left?: number; held?: number; daysAgo?:
   return o!.id;
 }
 
+/** An imported custody-bank statement for the period ending `to`, closing at `closing`, the ledger at `ledger` that day. */
+async function statement(inst: Inst, opts: { closing: number; ledger: number; to: string }) {
+  seq += 1;
+  await q(
+    `insert into training_statement_imports (district_id, institution_id, zone_id, period_from, period_to, file_name, file_sha256, lines,
+       bank_in_fen, bank_out_fen, statement_closing_fen, ledger_closing_fen, imported_by, reconciled_by)
+     values ($1, $2, $3, $4::date - 29, $4, 'statement.csv', $5, 0, 0, 0, $6, $7, $8, $8)`,
+    [d, inst.id, inst.zoneId, opts.to, `sha-${seq}-${randomUUID()}`, opts.closing, opts.ledger, parentId],
+  );
+}
+
 async function alertsOf(institutionId: string) {
   return q<{ id: string; kind: string; status: string; evidence: { rule: string; figures: Record<string, unknown>; policyVersion: string | null } }>(
     `select id, kind, status, evidence from training_alerts where district_id = $1 and institution_id = $2 order by opened_at`,
@@ -96,16 +107,22 @@ describe('the demo', () => {
 });
 
 describe('warning rules', () => {
-  it('custody below owed opens custody_shortfall at owed − 1 fen, not at held = owed', async () => {
+  it("a bank statement closing below the ledger's custody balance opens custody_shortfall, 1 fen short and not when equal", async () => {
     const ok = await institution(0);
-    await order(ok, { left: 5, held: 50000 });
+    await order(ok, { left: 5 });
+    await statement(ok, { closing: 50000, ledger: 50000, to: '2026-11-20' });
     const short = await institution(0);
-    await order(short, { left: 5, held: 49999 });
+    await order(short, { left: 5 });
+    await statement(short, { closing: 80000, ledger: 80000, to: '2026-10-31' });
+    await statement(short, { closing: 49999, ledger: 50000, to: '2026-11-20' }); // the latest statement counts
+    const unverified = await institution(0);
+    await order(unverified, { left: 5, held: 1 }); // the ledger alone raises nothing: it holds what it owes
     await refreshTrainingStats(w.db.database.db, d, TODAY);
     expect(await alertsOf(ok.id)).toEqual([]);
+    expect(await alertsOf(unverified.id)).toEqual([]);
     const [a] = await alertsOf(short.id);
     expect(a).toMatchObject({ kind: 'custody_shortfall', status: 'open' });
-    expect(a!.evidence.figures).toMatchObject({ heldFen: 49999, owedFen: 50000, shortfallFen: 1, lessonsOwed: 5 });
+    expect(a!.evidence.figures).toEqual({ bankClosingFen: 49999, ledgerClosingFen: 50000, shortfallFen: 1, statementTo: '2026-11-20' });
     expect(a!.evidence.rule).toContain('training.custody');
     expect(a!.evidence).toHaveProperty('policyVersion', null);
   });
@@ -239,7 +256,8 @@ describe('cases', () => {
 
   beforeAll(async () => {
     inst = await institution(1);
-    await order(inst, { left: 4, held: 100 });
+    await order(inst, { left: 4 });
+    await statement(inst, { closing: 100, ledger: 40000, to: '2026-11-25' });
     await refreshTrainingStats(w.db.database.db, d, TODAY);
     alertId = (await alertsOf(inst.id))[0]!.id;
     district = await w.login('demo-district');
@@ -266,7 +284,7 @@ describe('cases', () => {
     expect(bad.status).toBe(400);
     const assigned = await call(w.app, district, 'POST', `/api/training/alerts/${alertId}/assign`, { assigneeId: inspector.userId });
     expect(assigned.status).toBe(200);
-    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeName: '郑国强', evidence: { figures: { heldFen: 100, owedFen: 40000 } } });
+    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeName: '郑国强', evidence: { figures: { bankClosingFen: 100, ledgerClosingFen: 40000 } } });
 
     const noted = await call(w.app, zoneInspector, 'POST', `/api/training/alerts/${alertId}/notes`, { text: '已约谈机构负责人' });
     expect(noted.status).toBe(200);
@@ -292,7 +310,8 @@ describe('cases', () => {
 
   it('scopes: an inspector of another zone, an institution admin, another district', async () => {
     const other = await institution(0);
-    await order(other, { left: 1, held: 0 });
+    await order(other, { left: 1 });
+    await statement(other, { closing: 0, ledger: 10000, to: '2026-11-25' });
     await refreshTrainingStats(w.db.database.db, d, TODAY);
     const east = (await alertsOf(other.id))[0]!;
     expect((await call(w.app, zoneInspector, 'GET', `/api/training/alerts/${east.id}`)).status).toBe(404);
