@@ -15,6 +15,7 @@ import { examsModule } from './modules/exams';
 import { calendarModule } from './modules/calendar';
 import { homeworkModule } from './modules/homework';
 import { orgModule, resolveGrants } from './modules/org';
+import { timetableModule } from './modules/timetable';
 import { type AppModule, collectModules } from './platform/module';
 import { registerPlatformRoutes } from './platform/platform.routes';
 
@@ -26,7 +27,7 @@ export interface AppDeps {
 }
 
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
-export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule];
+export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule, timetableModule];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());

@@ -28,3 +28,4 @@ export * from './modules/five-managements/fitness.schema';
 export * from './modules/five-managements/selfcheck.schema';
 export * from './modules/exams/exams.schema';
 export * from './modules/exams/growth.schema';
+export * from './modules/timetable/schema';

@@ -28,6 +28,7 @@ const PUBLIC = new Set([
   'GET /api/public/districts',
   'GET /api/public/districts/{code}/institutions',
   'GET /api/public/after-school/schools/{schoolId}',
+  'GET /api/public/timetable/schools/{schoolId}',
   'POST /api/public/districts/{code}/complaints',
   'GET /api/public/complaints/{ticket}',
 ]);

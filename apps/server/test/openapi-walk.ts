@@ -125,7 +125,8 @@ const EXAMPLES: Record<string, unknown[]> = {
   deadline: ['2026-12-20'],
   month: ['2026-11'],
   paidOn: ['2026-11-20'],
-  period: ['2026-11'],
+  // a rollup period ('2026-11') or a timetable period (第 1 节)
+  period: ['2026-11', 1],
   opensAt: ['2030-03-01T08:00:00+08:00'],
   closesAt: ['2030-03-08T20:00:00+08:00'],
   textHash: ['a'.repeat(64)],
@@ -159,7 +160,10 @@ function example(target: Targets, name: string, schema: JsonSchema): unknown {
   const candidates = EXAMPLES[name];
   if (candidates) {
     const fit = candidates.find(
-      (c) => (!schema.enum || schema.enum.includes(c)) && (typeof c !== 'string' || !schema.pattern || new RegExp(schema.pattern).test(c)),
+      (c) =>
+        (!schema.enum || schema.enum.includes(c)) &&
+        (typeof c !== 'string' || !schema.pattern || new RegExp(schema.pattern).test(c)) &&
+        (c === OMIT || !schema.type || (typeof c === 'number') === (schema.type === 'integer' || schema.type === 'number')),
     );
     if (fit !== undefined) return fit;
   }

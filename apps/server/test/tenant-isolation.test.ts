@@ -16,6 +16,7 @@ const NOT_TENANT_DATA = new Set([
   'GET /api/health',
   'GET /api/public/districts/{code}/institutions',
   'GET /api/public/after-school/schools/{schoolId}',
+  'GET /api/public/timetable/schools/{schoolId}',
   'POST /api/public/districts/{code}/complaints',
   'GET /api/public/complaints/{ticket}',
 ]);

@@ -154,6 +154,16 @@ export const PERMISSIONS = {
   'exams.family': ['parent'],
   /** District and school dashboards of exam filings, violations and growth-record completion. */
   'exams.district': ['district_admin', 'inspector', 'school_admin'],
+  /** 课程与课表: a school's timetables, drafts included, 巡课 records and 阴阳课表 findings (staff, the district). */
+  'timetable.read': ['district_admin', 'inspector', ...STAFF],
+  /** Enter, import and publish (晒课表) class timetables (教务处; a grade leader for the classes of the grade); answer findings. */
+  'timetable.manage': ['school_admin', 'grade_leader'],
+  /** 巡课: record what was taught in a period (a teacher only for the subject taught in the class). */
+  'timetable.patrol': ['district_admin', 'inspector', 'school_admin', 'class_teacher', 'teacher'],
+  /** A family's side: the child's class timetable as published. */
+  'timetable.family': ['parent'],
+  /** District and school figures, Excel; the district (or the zone's inspector) closes or sends back 阴阳课表 findings. */
+  'timetable.district': ['district_admin', 'inspector', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -42,3 +42,4 @@ export * from './five-managements-phones';
 export * from './exams-filings';
 export * from './five-managements-reading';
 export * from './five-managements-fitness';
+export * from './timetable';

@@ -24,3 +24,5 @@ export * from './five-managements-phones';
 export * from './exams';
 export * from './five-managements-reading';
 export * from './five-managements-fitness';
+export * from './timetable.settings';
+export * from './timetable';

@@ -1,11 +1,12 @@
 /**
  * What the fitness area's services share: the 'five-managements.fitness' setting in force on a date with the version
- * it cites, a day record as the API answers it, and the seam where a class's timetable will be read.
+ * it cites, a day record as the API answers it, and the PE periods of a class's published timetable.
  */
 import type { FitnessDayRecord, FitnessRuleView } from '@shuangjian/contracts';
 import { checkFitnessDay, FITNESS_RULE_KEY, type FitnessRules, type FitnessVersionRef, type LocalDate } from '@shuangjian/policy';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
+import { timetabledPePeriods } from '../timetable';
 import { policyVersions, users } from '../../platform/schema';
 import { fiveManagementsPolicy } from './five-managements.policy';
 import type { fiveFitnessDays } from './fitness.schema';
@@ -69,13 +70,12 @@ export async function userNames(q: Queryable, districtId: string, ids: readonly 
 }
 
 /**
- * PE lessons the class's timetable holds in the week starting `weekStart`. No timetable module exists yet (DOMAIN.md
- * M7): this answers null and the week is checked against the policy's number per grade only. When the timetable
- * module lands, read the class's PE periods of the week through its index.ts here; checkPeWeek then takes the larger
- * of the timetable's and the policy's numbers as what the records must show.
+ * PE lessons the class's published timetable (课程与课表) holds in the week starting `weekStart`; a class without a
+ * published timetable is absent and its week is checked against the policy's number per grade only. checkPeWeek takes
+ * the larger of the timetable's and the policy's numbers as what the records must show.
  */
-export async function timetabledPeLessons(_q: Queryable, _districtId: string, _classIds: readonly string[], _weekStart: LocalDate): Promise<Map<string, number>> {
-  return new Map();
+export async function timetabledPeLessons(q: Queryable, districtId: string, classIds: readonly string[], weekStart: LocalDate): Promise<Map<string, number>> {
+  return timetabledPePeriods(q, districtId, classIds, weekStart);
 }
 
 /** 11月26日: a date in a message. */
