@@ -356,6 +356,10 @@ export const CustodyRow = z.object({
   covered: z.boolean(),
   openRefunds: z.number().int(),
   overdueRefunds: z.number().int(),
+  /** What the custody bank's latest statement lacked against the ledger's custody balance on its last day (0: none). */
+  bankShortfallFen: NonNegativeMoney,
+  /** The last day of that statement; null before any statement with a closing balance is imported. */
+  bankStatementTo: LocalDate.nullable(),
 });
 export type CustodyRow = z.infer<typeof CustodyRow>;
 export const CustodySummary = z.object({

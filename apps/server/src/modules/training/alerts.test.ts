@@ -264,6 +264,15 @@ describe('cases', () => {
     zoneInspector = await w.login('zone-inspector');
   });
 
+  it("counts the bank's shortfall against the institution's custody coverage, in the custody summary and the district view", async () => {
+    const summary = await call(w.app, district, 'GET', '/api/training/custody/summary');
+    const row = (summary.body.rows as { institutionId: string }[]).find((r) => r.institutionId === inst.id);
+    expect(row).toMatchObject({ heldFen: 40000, bankShortfallFen: 39900, bankStatementTo: '2026-11-25', securedFen: 100, covered: false });
+    const detail = await call(w.app, district, 'GET', `/api/training/district/institutions/${inst.id}`);
+    expect(detail.status).toBe(200);
+    expect(JSON.stringify(detail.body)).toContain('"covered":false');
+  });
+
   it('keeps one open case per kind; after closing, the next breach is a new case', async () => {
     await refreshTrainingStats(w.db.database.db, d, TODAY);
     await w.runJob('training.stats');

@@ -30,6 +30,8 @@ type Figures = {
   pendingConsumptions: number;
   openRefunds: number;
   overdueRefunds: number;
+  bankShortfallFen: number;
+  bankStatementTo: string | null;
 };
 
 /** Per institution of the district (or one): the ledger's figures. Owed = the unconsumed value of active orders. */
@@ -45,8 +47,13 @@ function figures(districtId: string, date: string, institutionFilter: SQL) {
       coalesce((select sum(c.amount_fen) from training_consumptions c where c.district_id = i.district_id and c.institution_id = i.id and c.status = 'pending'), 0)::float8 as "pendingFen",
       (select count(*)::int from training_consumptions c where c.district_id = i.district_id and c.institution_id = i.id and c.status = 'pending') as "pendingConsumptions",
       (select count(*)::int from training_refunds r where r.district_id = i.district_id and r.institution_id = i.id and r.status = 'requested') as "openRefunds",
-      (select count(*)::int from training_refunds r where r.district_id = i.district_id and r.institution_id = i.id and r.status = 'requested' and r.deadline < ${date}) as "overdueRefunds"
+      (select count(*)::int from training_refunds r where r.district_id = i.district_id and r.institution_id = i.id and r.status = 'requested' and r.deadline < ${date}) as "overdueRefunds",
+      coalesce(bank.shortfall, 0)::float8 as "bankShortfallFen", bank.period_to::text as "bankStatementTo"
     from ${institutionDirectory} i left join training_profiles p on p.district_id = i.district_id and p.institution_id = i.id
+    -- the custody bank's latest statement stating a closing balance: what it lacks against the ledger that day
+    left join lateral (select greatest(b.ledger_closing_fen - b.statement_closing_fen, 0) as shortfall, b.period_to from training_statement_imports b
+      where b.district_id = i.district_id and b.institution_id = i.id and b.statement_closing_fen is not null
+      order by b.period_to desc, b.created_at desc limit 1) bank on true
     where i.district_id = ${districtId} and ${institutionFilter}
     order by i.name`;
 }
@@ -72,8 +79,8 @@ export async function institutionMoney(ctx: Ctx, institutionId: string): Promise
 }
 
 /**
- * The district's custody summary: an institution in custody mode is covered by what its order accounts hold (always
- * all it owes, by construction); one in deposit mode by its deposit, which must reach owed × depositMinShareBp.
+ * The district's custody summary: an institution in custody mode is covered by what its order accounts hold (all it
+ * owes, by construction) unless the custody bank's latest statement closed below the ledger that day; one in deposit mode by its deposit, which must reach owed × depositMinShareBp.
  * Only institutions with something on the ledger (or in deposit mode) are listed.
  */
 export async function custodySummary(ctx: Ctx): Promise<CustodySummary> {
@@ -90,7 +97,8 @@ export async function custodySummary(ctx: Ctx): Promise<CustodySummary> {
     )
   ).filter((r) => permissions.some((p) => allows(ctx, p, { districtId: d, zone: r.zoneId, institution: r.institutionId })));
   const out: CustodyRow[] = rows.map((r) => {
-    const secured = r.custodyMode === 'deposit' ? r.depositFen : r.heldFen;
+    // custody mode: what the order accounts hold, less what the bank's latest statement showed missing
+    const secured = r.custodyMode === 'deposit' ? r.depositFen : r.heldFen - r.bankShortfallFen;
     const required = r.custodyMode === 'deposit' ? Math.ceil((r.owedFen * share) / 10_000) : r.owedFen;
     return {
       institutionId: r.institutionId,
@@ -109,6 +117,8 @@ export async function custodySummary(ctx: Ctx): Promise<CustodySummary> {
       covered: secured >= required,
       openRefunds: r.openRefunds,
       overdueRefunds: r.overdueRefunds,
+      bankShortfallFen: r.bankShortfallFen as CustodyRow['bankShortfallFen'],
+      bankStatementTo: r.bankStatementTo,
     };
   });
   const sum = (k: 'heldFen' | 'releasedFen' | 'refundedFen' | 'depositFen' | 'owedFen') => out.reduce((a, r) => a + r[k], 0) as CustodyRow['heldFen'];

@@ -38,9 +38,16 @@ export const zeroFigures = (): TrainingFigures => ({
   complaintsOverdue: 0,
 });
 
-/** Whether what an institution holds (custody) or deposits covers what it owes; null when it owes nothing. */
-export function coverage(row: { custodyMode: string; heldFen: number; owedFen: number; depositFen: number }, depositMinShareBp: number): boolean | null {
+/**
+ * Whether what an institution holds (custody) or deposits covers what it owes; null when it owes nothing. A custody
+ * bank's statement closing below the ledger's custody balance that day uncovers it, whatever the ledger says.
+ */
+export function coverage(
+  row: { custodyMode: string; heldFen: number; owedFen: number; depositFen: number; bankClosingFen?: number | null; bankLedgerFen?: number | null },
+  depositMinShareBp: number,
+): boolean | null {
   if (row.owedFen <= 0) return null;
+  if (row.custodyMode === 'custody' && row.bankClosingFen != null && row.bankClosingFen < (row.bankLedgerFen ?? 0)) return false;
   if (row.custodyMode === 'deposit') return row.depositFen * 10000 >= row.owedFen * depositMinShareBp || row.heldFen >= row.owedFen;
   return row.heldFen >= row.owedFen;
 }
@@ -60,6 +67,8 @@ async function statsRows(ctx: Ctx, where?: SQL) {
       releasedFen: s.releasedFen,
       refundedFen: s.refundedFen,
       depositFen: s.depositFen,
+      bankClosingFen: s.bankClosingFen,
+      bankLedgerFen: s.bankLedgerFen,
       ordersActive: s.ordersActive,
       lastConsumptionOn: s.lastConsumptionOn,
       refundsInWindow: s.refundsInWindow,
@@ -86,7 +95,10 @@ async function rowsWithCoverage(ctx: Ctx, where?: SQL) {
     rows = await statsRows(ctx, where);
   }
   const bp = await depositShare(ctx);
-  return rows.map(({ refreshedAt, ...r }) => ({ row: { ...r, covered: coverage(r, bp) } as TrainingInstitutionStatsRow, refreshedAt }));
+  return rows.map(({ refreshedAt, bankClosingFen, bankLedgerFen, ...r }) => ({
+    row: { ...r, covered: coverage({ ...r, bankClosingFen, bankLedgerFen }, bp) } as TrainingInstitutionStatsRow,
+    refreshedAt,
+  }));
 }
 
 function addInto(into: TrainingFigures, r: TrainingInstitutionStatsRow) {

@@ -40,12 +40,19 @@ export function OverviewTab() {
               r.coverageBp === null ? (
                 <Typography.Text type="secondary">{t('training.cd.noOwed')}</Typography.Text>
               ) : (
-                <Progress
-                  size="small"
-                  percent={Math.min(100, Math.floor(r.coverageBp / 100))}
-                  status={r.covered ? 'success' : 'exception'}
-                  format={() => `${(r.coverageBp! / 100).toFixed(1)}%`}
-                />
+                <>
+                  <Progress
+                    size="small"
+                    percent={Math.min(100, Math.floor(r.coverageBp / 100))}
+                    status={r.covered ? 'success' : 'exception'}
+                    format={() => `${(r.coverageBp! / 100).toFixed(1)}%`}
+                  />
+                  {r.bankShortfallFen > 0 && (
+                    <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="bank-shortfall">
+                      {t('training.cd.bankShort', { amount: y(r.bankShortfallFen), date: r.bankStatementTo ?? '' })}
+                    </Typography.Text>
+                  )}
+                </>
               ),
           },
           { title: t('training.cd.refunds'), key: 'refunds', width: 110, align: 'right', render: (_, r) => `${r.openRefunds} / ${r.overdueRefunds}` },
