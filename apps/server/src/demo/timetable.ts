@@ -120,8 +120,10 @@ export async function seedTimetableDemo(db: Queryable, districtId: string, today
   const perSchool = new Map<string, { patrols: number; conforming: number; opened: number; closed: number }>();
   for (const p of plans) {
     const v = versionOf.get(p.cls.id)!;
-    const weekday = isoWeekday(p.date);
     const want: TimetableSubject = p.swap ? (p.closed ? 'music' : 'pe') : 'chinese';
+    // a swap falls on the latest school day (not after the one planned) whose timetable holds the subject it displaced
+    if (p.swap) p.date = [...days].reverse().find((d) => d <= p.date && v.cells.some((c) => c.day === isoWeekday(d) && c.subject === want)) ?? p.date;
+    const weekday = isoWeekday(p.date);
     const cell = p.period
       ? v.cells.find((c) => c.day === weekday && c.period === p.period)
       : (v.cells.find((c) => c.day === weekday && c.subject === want) ?? v.cells.find((c) => c.day === weekday && c.subject !== p.swap));

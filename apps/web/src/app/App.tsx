@@ -20,6 +20,7 @@ const PublicInstitutionsPage = lazy(() => withModuleMessages(import('../modules/
 const PublicAfterSchoolPage = lazy(() => withModuleMessages(import('../modules/after-school/plan/PublicSchoolPage')));
 const PublicComplaintPage = lazy(() => withModuleMessages(import('../modules/training/complaints/PublicComplaintPage')));
 const PublicTrackPage = lazy(() => withModuleMessages(import('../modules/training/complaints/PublicTrackPage')));
+const PublicTimetablePage = lazy(() => withModuleMessages(import('../modules/timetable/PublicPage')));
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
@@ -68,6 +69,8 @@ function Localized() {
               {/* public, no sign-in: report a training institution (举报), and follow a ticket by its code */}
               <Route path="/public/complaints" element={<PublicComplaintPage />} />
               <Route path="/public/complaints/track" element={<PublicTrackPage />} />
+              {/* public, no sign-in: a school's published class timetables (晒课表) */}
+              <Route path="/public/timetable/:schoolId" element={<PublicTimetablePage />} />
               <Route path="/*" element={<Guarded />} />
             </Routes>
           </Suspense>

@@ -60,6 +60,7 @@ export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   training: { labelKey: 'menu.training', icon: <ShopOutlined /> },
   five: { labelKey: 'menu.five', icon: <HeatMapOutlined /> },
   exams: { labelKey: 'menu.exams', icon: <ProfileOutlined /> },
+  timetable: { labelKey: 'menu.timetable', icon: <ScheduleOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
@@ -125,6 +126,12 @@ export const routes: AppRoute[] = [
   { path: '/exams/levels/child', labelKey: 'menu.exams.familyLevels', icon: <ProfileOutlined />, roles: ['parent'], page: page(() => import('../modules/exams/results/FamilyLevelsPage')) },
   { path: '/exams/growth', labelKey: 'menu.exams.growth', icon: <IdcardOutlined />, permission: 'exams.growth', group: 'exams', page: page(() => import('../modules/exams/growth/ClassGrowthPage')) },
   { path: '/exams/growth/child', labelKey: 'menu.exams.growthChild', icon: <PrinterOutlined />, roles: ['parent'], page: page(() => import('../modules/exams/growth/ChildGrowthPage')) },
+  { path: '/timetable/school', labelKey: 'menu.timetable.school', icon: <ScheduleOutlined />, roles: ['school_admin', 'grade_leader', 'district_admin', 'inspector'], group: 'timetable', page: page(() => import('../modules/timetable/SchoolPage')) },
+  { path: '/timetable/class/:classId', labelKey: 'menu.timetable.school', icon: <ScheduleOutlined />, permission: 'timetable.read', menu: false, page: page(() => import('../modules/timetable/class/ClassPage')) },
+  { path: '/timetable/patrol', labelKey: 'menu.timetable.patrol', icon: <AuditOutlined />, permission: 'timetable.patrol', group: 'timetable', page: page(() => import('../modules/timetable/PatrolPage')) },
+  { path: '/timetable/findings', labelKey: 'menu.timetable.findings', icon: <AlertOutlined />, roles: ['school_admin', 'district_admin', 'inspector'], group: 'timetable', page: page(() => import('../modules/timetable/FindingsPage')) },
+  { path: '/timetable/district', labelKey: 'menu.timetable.district', icon: <DashboardOutlined />, permission: 'timetable.district', group: 'timetable', page: page(() => import('../modules/timetable/DistrictPage')) },
+  { path: '/timetable/child', labelKey: 'menu.timetable.child', icon: <CalendarOutlined />, permission: 'timetable.family', page: page(() => import('../modules/timetable/ChildPage')) },
   { path: '/five/dashboard', labelKey: 'menu.five.dashboard', icon: <DashboardOutlined />, permission: 'five-managements.district', group: 'five', page: page(() => import('../modules/five-managements/dashboard/DistrictPage')) },
   { path: '/five/dashboard/schools/:schoolId', labelKey: 'menu.five.dashboardSchool', icon: <DashboardOutlined />, permission: 'five-managements.district', menu: false, page: page(() => import('../modules/five-managements/dashboard/SchoolPage')) },
   { path: '/five/dashboard/classes/:classId', labelKey: 'menu.five.dashboardClass', icon: <DashboardOutlined />, permission: 'five-managements.district', menu: false, page: page(() => import('../modules/five-managements/dashboard/ClassPage')) },

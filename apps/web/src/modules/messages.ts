@@ -34,11 +34,12 @@ import { examsGrowthMessages } from './exams/growth/messages';
 import { examsFilingsMessages } from './exams/filings/messages';
 import { examsResultsMessages } from './exams/results/messages';
 import { fiveFitnessMessages } from './five-managements/fitness/messages';
+import { timetableMessages } from './timetable/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,
