@@ -73,6 +73,9 @@ describe('a complaint filed anonymously on a phone is answered and followed by i
     expect(await drawer.getByTestId('complaint-timeline').innerText()).toContain('周建国');
     await shot(page, 'training-complaints-04-answered');
     await page.keyboard.press('Escape');
+    // the list as filtered, to Excel
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('complaints-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^举报投诉-.*\.xlsx$/);
     await page.getByRole('tab', { name: '统计' }).click();
     await page.getByTestId('complaint-stats').locator('canvas').first().waitFor();
     await shot(page, 'training-complaints-05-stats');

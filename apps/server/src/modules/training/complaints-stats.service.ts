@@ -1,14 +1,22 @@
 /**
  * Complaint statistics for the handlers and the district view: by status, category, institution and zone, with the
- * open and overdue counts (overdue: still unanswered after the deadline day; complaints.repo).
+ * open and overdue counts (overdue: still unanswered after the deadline day; complaints.repo), and the list as a workbook.
  */
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintStats } from '@shuangjian/contracts';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_STATUSES,
+  complaintCategoryLabels,
+  type ComplaintQuery,
+  type ComplaintStats,
+  complaintStatusLabels,
+} from '@shuangjian/contracts';
 import { and, gte, lte, type SQL } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { buildWorkbook } from '../../platform/excel';
 import { isOpen, isOverdue } from './complaints.repo';
 import { trainingComplaints } from './complaints.schema';
-import { zoneNames } from './complaints.service';
+import { listComplaints, zoneNames } from './complaints.service';
 
 export async function complaintStats(ctx: Ctx, query: { from?: string; to?: string }): Promise<ComplaintStats> {
   requirePermission(ctx, 'training.complaints');
@@ -60,4 +68,45 @@ export async function complaintStats(ctx: Ctx, query: { from?: string; to?: stri
     byInstitution: byInstitution.sort((a, b) => b.count - a.count || a.institutionName.localeCompare(b.institutionName, 'zh-CN')),
     byZone: byZone.sort((a, b) => b.count - a.count),
   };
+}
+
+/** The complaints a handler sees, filtered as on the list, as a workbook: one row each, the reply phone as shown. */
+export async function complaintsWorkbook(ctx: Ctx, query: ComplaintQuery): Promise<{ buffer: Buffer; fileName: string }> {
+  const rows = await listComplaints(ctx, query);
+  const buffer = await buildWorkbook({
+    name: '举报投诉',
+    columns: [
+      { header: '单号', key: 'code', width: 16 },
+      { header: '收到日期', key: 'receivedOn', width: 12 },
+      { header: '类别', key: 'category', width: 14 },
+      { header: '机构', key: 'institution', width: 26 },
+      { header: '学区', key: 'zone', width: 16 },
+      { header: '状态', key: 'status', width: 10 },
+      { header: '答复期限', key: 'deadline', width: 12 },
+      { header: '逾期', key: 'overdue', width: 8 },
+      { header: '经办人', key: 'handler', width: 10 },
+      { header: '来源', key: 'from', width: 10 },
+      { header: '回复电话', key: 'phone', width: 14 },
+      { header: '内容', key: 'description', width: 50 },
+      { header: '答复', key: 'answer', width: 50 },
+      { header: '答复日期', key: 'answeredOn', width: 12 },
+    ],
+    rows: rows.map((c) => ({
+      code: c.code,
+      receivedOn: c.receivedOn,
+      category: complaintCategoryLabels[c.category]['zh-CN'],
+      institution: c.institutionName,
+      zone: c.zoneName ?? '未分派',
+      status: complaintStatusLabels[c.status]['zh-CN'],
+      deadline: c.deadline,
+      overdue: c.overdue ? '是' : '',
+      handler: c.handlerName ?? '',
+      from: c.fromParent ? '家长' : '公开举报',
+      phone: c.replyPhone ?? '',
+      description: c.description,
+      answer: c.answer ?? '',
+      answeredOn: c.answeredOn ?? '',
+    })),
+  });
+  return { buffer, fileName: `举报投诉-${today(ctx)}.xlsx` };
 }

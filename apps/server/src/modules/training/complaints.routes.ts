@@ -22,9 +22,10 @@ import {
 } from '@shuangjian/contracts';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors';
+import { sendXlsx } from '../../platform/excel';
 import type { App, ModuleDeps } from '../../platform/http';
 import { filePublicComplaint, fileParentComplaint, myComplaint, myComplaints, ticketByCode } from './complaints-filing.service';
-import { complaintStats } from './complaints-stats.service';
+import { complaintStats, complaintsWorkbook } from './complaints-stats.service';
 import * as handling from './complaints.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -81,6 +82,9 @@ export function registerComplaintsRoutes(app: App, deps: ModuleDeps): void {
   // handling
   app.get('/api/training/complaints', { schema: { tags, summary: '举报单列表（按状态、类别、机构、学区、是否逾期筛选）', querystring: ComplaintQuery, response: { 200: z.array(Complaint), ...errors } } }, (req) =>
     handling.listComplaints(req.ctx, req.query),
+  );
+  app.get('/api/training/complaints.xlsx', { schema: { tags, summary: '导出举报单（.xlsx，筛选同列表）', querystring: ComplaintQuery, response: errors } }, async (req, reply) =>
+    sendXlsx(reply, await complaintsWorkbook(req.ctx, req.query)),
   );
   app.get('/api/training/complaints/stats', { schema: { tags, summary: '举报统计（按类别、机构、学区）', querystring: ComplaintStatsQuery, response: { 200: ComplaintStats, ...errors } } }, (req) =>
     complaintStats(req.ctx, req.query),

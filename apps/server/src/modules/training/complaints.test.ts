@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
 import { hashPassword } from '../../platform/auth/password';
@@ -242,5 +243,35 @@ describe('handling', () => {
     const filtered = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints?status=answered&institutionId=${inst['启明文化艺术培训学校']}`);
     expect(filtered.body.length).toBeGreaterThan(0);
     expect((await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=maybe')).status).toBe(400);
+  });
+
+  it('exports the list as filtered, one row per ticket, phones as the reader sees them; a zone sees its own, a parent none', async () => {
+    const district = await w.login('demo-district');
+    const list = await call(w.app, district, 'GET', '/api/training/complaints?status=received');
+    expect(list.body.length).toBeGreaterThan(0);
+    const file = await call(w.app, district, 'GET', '/api/training/complaints.xlsx?status=received');
+    expect(file.status).toBe(200);
+    expect(file.raw.headers['content-type']).toContain('spreadsheet');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.raw.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('举报投诉')!;
+    expect(ws.getRow(1).getCell(1).value).toBe('单号');
+    expect(ws.rowCount - 1).toBe(list.body.length);
+    const codes = new Set(list.body.map((c: { code: string }) => c.code));
+    for (let r = 2; r <= ws.rowCount; r++) {
+      expect(codes.has(String(ws.getRow(r).getCell(1).value))).toBe(true);
+      expect(ws.getRow(r).getCell(6).value).toBe('已受理');
+      const phone = String(ws.getRow(r).getCell(11).value ?? '');
+      expect(phone === '' || /\*{4}/.test(phone)).toBe(true); // the district office is not the handler: masked
+    }
+    const zone = await call(w.app, await w.login('zone-inspector'), 'GET', '/api/training/complaints.xlsx');
+    expect(zone.status).toBe(200);
+    const zwb = new ExcelJS.Workbook();
+    await zwb.xlsx.load(zone.raw.rawPayload as unknown as ArrayBuffer);
+    const zoneRows = zwb.getWorksheet('举报投诉')!.getColumn(5).values.slice(2).map(String);
+    expect(zoneRows.length).toBeGreaterThan(0);
+    expect(zoneRows.every((z) => z === '城西学区')).toBe(true);
+    expect((await call(w.app, await w.login('demo-parent'), 'GET', '/api/training/complaints.xlsx')).status).toBe(403);
+    expect((await call(w.app, district, 'GET', '/api/training/complaints.xlsx?overdue=maybe')).status).toBe(400);
   });
 });

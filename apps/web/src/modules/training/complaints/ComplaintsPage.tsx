@@ -1,12 +1,13 @@
 /** Handling complaints (district and inspectors): the tickets with filters, a ticket's drawer, and the statistics tab. */
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type Complaint, complaintCategoryLabels, complaintStatusLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Flex, Select, Switch, Table, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Flex, Select, Switch, Table, Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
-import { type ComplaintFilters, useComplaints } from './queries';
+import { complaintsExportUrl, type ComplaintFilters, useComplaints } from './queries';
 import { StatsPanel } from './StatsPanel';
 import { TicketDrawer, useZones } from './TicketDrawer';
 import { StatusTag } from './TicketTimeline';
@@ -47,6 +48,9 @@ export default function ComplaintsPage() {
         <span>
           <Switch size="small" checked={!!filters.overdue} onChange={(v) => set('overdue', v ? 'true' : undefined)} data-testid="filter-overdue" /> {t('training.complaints.handle.overdueOnly')}
         </span>
+        <Button icon={<DownloadOutlined />} href={complaintsExportUrl(filters)} download data-testid="complaints-export">
+          {t('training.complaints.handle.export')}
+        </Button>
       </Flex>
       {list.error && <QueryError error={list.error} />}
       <Table<Complaint>

@@ -40,6 +40,8 @@ export const useTicket = (code: string | undefined) =>
 export const useMyComplaints = () => useQuery({ queryKey: complaintsKey('mine'), queryFn: () => api.get<Complaint[]>('/api/training/family/complaints') });
 export const fileAsParent = (body: Filing) => api.post<Complaint>('/api/training/family/complaints', body);
 
+export const complaintsExportUrl = (f: ComplaintFilters) => `/api/training/complaints.xlsx${qs({ ...f, overdue: f.overdue ? 'true' : undefined })}`;
+
 export const useComplaints = (f: ComplaintFilters) =>
   useQuery({ queryKey: complaintsKey('list', f), queryFn: () => api.get<Complaint[]>(`/api/training/complaints${qs({ ...f, overdue: f.overdue ? 'true' : undefined })}`) });
 export const useComplaint = (id: string | undefined) =>
