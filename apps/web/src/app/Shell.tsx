@@ -44,7 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!mobile && (
-        <Layout.Sider width={220} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={220} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
           <div style={{ padding: '18px 20px', fontWeight: 600, fontSize: 16, color: '#1677ff' }}>{t('app.name')}</div>
           <Suspense fallback={null}>
             <NavMenu />
