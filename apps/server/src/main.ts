@@ -30,7 +30,7 @@ async function main() {
   if (await isEmpty(database.db)) {
     if (config.demo) {
       const t = Date.now();
-      await seedDemo(database.db, { homework: true, afterSchool: true, training: true, managements: true, timetable: true });
+      await seedDemo(database.db, { homework: true, afterSchool: true, training: true, managements: true, timetable: true, homeSchool: true });
       console.log(`demo district loaded in ${Date.now() - t} ms — sign in as demo-district / Demo#2026 (all demo accounts are listed on the sign-in page)`);
     } else {
       console.log('empty database, no demo data (DEMO=0). Create the first district administrator with:');

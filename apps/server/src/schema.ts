@@ -29,3 +29,5 @@ export * from './modules/five-managements/selfcheck.schema';
 export * from './modules/exams/exams.schema';
 export * from './modules/exams/growth.schema';
 export * from './modules/timetable/schema';
+export * from './modules/home-school/schema';
+export * from './modules/home-school/meetings.schema';

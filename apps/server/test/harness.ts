@@ -102,8 +102,8 @@ export interface World {
  * file to ask for a variant seeds it and leaves a copy of the data folder in the run's snapshot folder; later files
  * start from that copy instead of migrating and seeding again (the seed is deterministic but for its timestamps).
  */
-type DemoParts = { homework: boolean; afterSchool: boolean; training: boolean; managements: boolean; timetable?: boolean };
-const variantOf = (p: DemoParts) => `demo${p.homework ? 'h' : ''}${p.afterSchool ? 'a' : ''}${p.training ? 't' : ''}${p.managements ? 'm' : ''}${p.timetable ? 'c' : ''}`;
+type DemoParts = { homework: boolean; afterSchool: boolean; training: boolean; managements: boolean; timetable?: boolean; homeSchool?: boolean };
+const variantOf = (p: DemoParts) => `demo${p.homework ? 'h' : ''}${p.afterSchool ? 'a' : ''}${p.training ? 't' : ''}${p.managements ? 'm' : ''}${p.timetable ? 'c' : ''}${p.homeSchool ? 's' : ''}`;
 
 async function seededTestDb(parts: DemoParts): Promise<TestDb> {
   const variant = variantOf(parts);
@@ -157,7 +157,7 @@ async function seededTemplate(base: string, variant: string, parts: DemoParts): 
   const template = `sj_tpl_${inject('testRunTag')}_${variant}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  const key = (parts.homework ? 1 : 0) + (parts.afterSchool ? 2 : 0) + (parts.training ? 4 : 0) + (parts.managements ? 8 : 0) + (parts.timetable ? 16 : 0);
+  const key = (parts.homework ? 1 : 0) + (parts.afterSchool ? 2 : 0) + (parts.training ? 4 : 0) + (parts.managements ? 8 : 0) + (parts.timetable ? 16 : 0) + (parts.homeSchool ? 32 : 0);
   await admin.query('select pg_advisory_lock(874302, $1)', [key]);
   try {
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [template]);
@@ -177,9 +177,9 @@ async function seededTemplate(base: string, variant: string, parts: DemoParts): 
 
 /** The demo district plus a second district, served by an app on a test clock. */
 export async function createWorld(
-  options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; timetable?: boolean; logger?: LogTarget } = {},
+  options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; timetable?: boolean; homeSchool?: boolean; logger?: LogTarget } = {},
 ): Promise<World> {
-  const parts = { homework: !!options.homework, afterSchool: !!options.afterSchool, training: !!options.training, managements: !!options.managements, timetable: !!options.timetable };
+  const parts = { homework: !!options.homework, afterSchool: !!options.afterSchool, training: !!options.training, managements: !!options.managements, timetable: !!options.timetable, homeSchool: !!options.homeSchool };
   const db = options.seed === false ? await createTestDb() : await seededTestDb(parts);
   const clock = new Clock();
   const app = await buildApp({ database: db.database, config: { ...testConfig, ...options.config }, now: clock.now, logger: options.logger ?? false });

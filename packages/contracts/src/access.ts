@@ -164,6 +164,24 @@ export const PERMISSIONS = {
   'timetable.family': ['parent'],
   /** District and school figures, Excel; the district (or the zone's inspector) closes or sends back 阴阳课表 findings. */
   'timetable.district': ['district_admin', 'inspector', 'school_admin'],
+  /** 家校社协同: visit progress of the classes one reaches, parent meetings and lectures of one's school (staff, the district). */
+  'home-school.read': ['district_admin', 'inspector', ...STAFF],
+  /** 家访: record a visit to a pupil of a class one teaches (teachers, class teachers; school and grade leaders too). */
+  'home-school.visit': ['school_admin', 'grade_leader', 'class_teacher', 'teacher'],
+  /** 一人一档: read a special student's file (the class teacher of the class, the school's administrator, the district); the school's designated care staff (关爱专干) besides. */
+  'home-school.special.read': ['district_admin', 'school_admin', 'class_teacher'],
+  /** Keep a special student's file: care plan, stand-in parent, care records (the class teacher, the school's administrator; designated care staff besides). */
+  'home-school.special.write': ['school_admin', 'class_teacher'],
+  /** Designate the school's care staff (关爱专干). */
+  'home-school.care-staff': ['school_admin'],
+  /** A class's parent meetings and weekly online parent lecture (家长教育大讲堂). */
+  'home-school.meeting': ['school_admin', 'class_teacher'],
+  /** Family-education lectures of the district or a school: create, mark attendance. */
+  'home-school.lecture.manage': ['district_admin', 'school_admin'],
+  /** A family's side: upcoming meetings and lectures of the children's classes and schools; sign up, cancel. */
+  'home-school.family': ['parent'],
+  /** District and school dashboards of visits, special students' care (counts only), meetings and lectures; Excel. */
+  'home-school.district': ['district_admin', 'inspector', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

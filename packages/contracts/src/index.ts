@@ -42,4 +42,8 @@ export * from './five-managements-phones';
 export * from './exams-filings';
 export * from './five-managements-reading';
 export * from './five-managements-fitness';
+export * from './home-school';
+export * from './home-school-special';
+export * from './home-school-meetings';
+export * from './home-school-dashboard';
 export * from './timetable';

@@ -47,6 +47,7 @@ export const fieldLabels: Record<string, string> = {
   singleParent: '单亲家庭',
   hardship: '经济困难',
   disability: '残疾',
+  learningDifficulty: '学困',
   sort: '排序',
   value: '取值',
   key: '设置项',

@@ -85,12 +85,14 @@ export const GENDERS = ['M', 'F'] as const;
 export const Gender = z.enum(GENDERS);
 export const STUDENT_STATUSES = ['active', 'transferred', 'graduated'] as const;
 
-/** 留守/单亲/困难/残疾: sensitive personal data, answered only to roles holding student.sensitive.read. */
+/** 留守/单亲/困难/残疾/学困: sensitive personal data, answered only to roles holding student.sensitive.read. */
 export const SensitiveFlags = z.object({
   leftBehind: z.boolean(),
   singleParent: z.boolean(),
   hardship: z.boolean(),
   disability: z.boolean(),
+  /** 学困: a pupil with learning difficulties (学困生). */
+  learningDifficulty: z.boolean(),
   note: z.string().nullable(),
 });
 export const SensitiveInput = z.object({
@@ -98,6 +100,7 @@ export const SensitiveInput = z.object({
   singleParent: z.boolean(),
   hardship: z.boolean(),
   disability: z.boolean(),
+  learningDifficulty: z.boolean().default(false),
   note: OptionalText(SENSITIVE_NOTE_MAX),
 });
 

@@ -26,3 +26,5 @@ export * from './five-managements-reading';
 export * from './five-managements-fitness';
 export * from './timetable.settings';
 export * from './timetable';
+export * from './home-school.settings';
+export * from './home-school';

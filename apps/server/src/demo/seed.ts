@@ -17,6 +17,7 @@ import { seedManagementsDemo } from './five-managements';
 import { seedMarkingDemo } from './marking';
 import { seedAfterSchoolDemo } from './after-school';
 import { seedTimetableDemo } from './timetable';
+import { seedHomeSchoolDemo } from './home-school';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -108,7 +109,7 @@ export async function hasDemoDistrict(db: Db): Promise<boolean> {
  * Loads the demo district, its homework history included, in one transaction: a start killed half-way leaves an empty
  * database, and the next start loads it again. Returns the district id.
  */
-export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; timetable?: boolean; today?: LocalDate } = {}): Promise<string> {
+export async function seedDemo(db: Db, options: { homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; timetable?: boolean; homeSchool?: boolean; today?: LocalDate } = {}): Promise<string> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
@@ -121,6 +122,7 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     if (options.training) await seedTrainingDemo(tx, id, today);
     if (options.managements) await seedManagementsDemo(tx, id, today);
     if (options.timetable) await seedTimetableDemo(tx, id, today);
+    if (options.homeSchool) await seedHomeSchoolDemo(tx, id, today);
     return id;
   });
 }

@@ -18,7 +18,7 @@ export interface AuditEntryInput {
 /** Keys whose values never reach the log in clear. */
 const SECRET_KEYS = new Set(['password', 'passwordHash', 'newPassword', 'currentPassword', 'initialPassword', 'token', 'tokenHash']);
 /** Sensitive personal data (个人敏感信息): recorded as changed, not as values. */
-const SENSITIVE_KEYS = new Set(['leftBehind', 'singleParent', 'hardship', 'disability', 'sensitive', 'note', 'idCardNo']);
+const SENSITIVE_KEYS = new Set(['leftBehind', 'singleParent', 'hardship', 'disability', 'learningDifficulty', 'sensitive', 'note', 'idCardNo']);
 
 
 export function mask(value: unknown): unknown {

@@ -31,6 +31,6 @@ export const orgModule: AppModule = {
 export { classDirectory, institutionDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
 export { type ClassRef, classKeys, guardiansOfStudents, roleHolders, schoolHeadcounts, type StudentGuardian, visibleClass, visibleClasses } from './directory';
 export { resolveGrants } from './scopes';
-export { benefitFlags, type BenefitFlags } from './sensitive-flags';
+export { benefitFlags, type BenefitFlags, type SpecialFlags, specialCounts, specialStudents, type SpecialStudentRef } from './sensitive-flags';
 export { getInstitution, getSchool, listInstitutions, manageableSchool } from './structure.service';
 export { institutionStanding, type InstitutionListStatus, type InstitutionStanding, type InstitutionStatus, setInstitutionStanding, standingAfter } from './standing';

@@ -103,7 +103,7 @@ export const students = pgTable(
   ],
 );
 
-/** 留守/单亲/困难/残疾: kept apart from the student row so reading it is always an explicit, permission-checked act. */
+/** 留守/单亲/困难/残疾/学困: kept apart from the student row so reading it is always an explicit, permission-checked act. */
 export const studentSensitive = pgTable(
   'student_sensitive',
   {
@@ -113,6 +113,7 @@ export const studentSensitive = pgTable(
     singleParent: boolean('single_parent').notNull().default(false),
     hardship: boolean('hardship').notNull().default(false),
     disability: boolean('disability').notNull().default(false),
+    learningDifficulty: boolean('learning_difficulty').notNull().default(false),
     note: text('note'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -35,6 +35,7 @@ function studentQuery(ctx: Ctx) {
       singleParent: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.singleParent}, false) end`,
       hardship: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.hardship}, false) end`,
       disability: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.disability}, false) end`,
+      learningDifficulty: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.learningDifficulty}, false) end`,
       note: sql<string | null>`case when ${canSensitive} then ${studentSensitive.note} end`,
     })
     .from(students)
@@ -59,7 +60,7 @@ function toStudent(r: StudentRow): Out<typeof Student> {
     birthDate: r.birthDate,
     status: r.status,
     sensitive: r.sensitiveVisible
-      ? { leftBehind: !!r.leftBehind, singleParent: !!r.singleParent, hardship: !!r.hardship, disability: !!r.disability, note: r.note }
+      ? { leftBehind: !!r.leftBehind, singleParent: !!r.singleParent, hardship: !!r.hardship, disability: !!r.disability, learningDifficulty: !!r.learningDifficulty, note: r.note }
       : null,
   };
 }

@@ -235,7 +235,7 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
         destroyOnHidden={false}
         forceRender
       >
-        {(['leftBehind', 'singleParent', 'hardship', 'disability'] as const).map((flag) => (
+        {(['leftBehind', 'singleParent', 'hardship', 'disability', 'learningDifficulty'] as const).map((flag) => (
           <Form.Item key={flag} name={flag} valuePropName="checked" style={{ marginBottom: 4 }}>
             <Checkbox>{t(`org.sensitive.${flag}.long`)}</Checkbox>
           </Form.Item>

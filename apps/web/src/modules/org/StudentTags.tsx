@@ -9,6 +9,7 @@ const FLAGS = [
   ['singleParent', 'purple'],
   ['hardship', 'gold'],
   ['disability', 'magenta'],
+  ['learningDifficulty', 'cyan'],
 ] as const;
 
 export function SensitiveTags({ flags, empty = null }: { flags: NonNullable<StudentRow['sensitive']>; empty?: ReactNode }) {

@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from '../../../test/harness';
+
+let w: World;
+let teacher: string; // demo-teacher, 数学 in 三年级(1)(2)(3)班
+let classTeacher: string; // demo-classteacher, 三年级(2)班
+let principal: string;
+let district: string;
+let parent: string;
+let inspector: string;
+let gradeLeader: string; // designated 关爱专干 at 实验小学 in the demo
+let child: { id: string; classId: string };
+let special: { id: string; name: string; class_id: string };
+let otherSchoolAdmin: string;
+
+const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => w.db.database.query<T>(text, params) as Promise<[T, ...T[]]>;
+const figure = async (indicator: string, classId: string) =>
+  (await q<{ num: number }>(`select num::int from indicator_rollups where indicator = $1 and class_id = $2 and period like 'semester:%'`, [indicator, classId]))[0]?.num ?? 0;
+
+beforeAll(async () => {
+  w = await createWorld({ homeSchool: true });
+  [teacher, classTeacher, principal, district, parent, inspector, gradeLeader] = (await Promise.all(
+    ['demo-teacher', 'demo-classteacher', 'demo-principal', 'demo-district', 'demo-parent', 'demo-inspector', 'demo-gradeleader'].map((u) => w.login(u)),
+  )) as [string, string, string, string, string, string, string];
+  child = (await call(w.app, parent, 'GET', '/api/me')).body.children[0];
+  special = (
+    await q<{ id: string; name: string; class_id: string }>(
+      `select s.id, s.name, s.class_id from students s join student_sensitive ss on ss.student_id = s.id
+       join hs_special_files f on f.student_id = s.id where s.class_id = $1 and (ss.left_behind or ss.learning_difficulty or ss.hardship or ss.single_parent or ss.disability) limit 1`,
+      [child.classId],
+    )
+  )[0];
+  // another school's administrator: an account made for the test
+  const other = (await q<{ id: string; district_id: string }>(`select s.id, s.district_id from schools s join districts d on d.id = s.district_id where d.demo and s.code = 'CX02'`))[0];
+  const hash = (await q<{ password_hash: string }>(`select password_hash from users where username = 'demo-principal'`))[0].password_hash;
+  const [u] = await q<{ id: string }>(`insert into users (district_id, username, name, password_hash, must_change_password) values ($1, 'hs-other-admin', '外校管理员', $2, false) returning id`, [other.district_id, hash]);
+  await q(`insert into role_assignments (district_id, user_id, role, school_id, zone_id) select $1, $2, 'school_admin', id, zone_id from schools where id = $3`, [other.district_id, u.id, other.id]);
+  otherSchoolAdmin = await w.login('hs-other-admin');
+}, 240_000);
+afterAll(() => w.close());
+
+describe('home visits', () => {
+  it('a teacher records a visit to a pupil of a class they teach; the figures move and the rule is cited', async () => {
+    const before = await figure('home-school.visits.count', child.classId);
+    const res = await call(w.app, teacher, 'POST', '/api/home-school/visits', {
+      classId: child.classId,
+      studentId: child.id,
+      mode: 'home',
+      date: '2026-11-25',
+      metRelation: 'father',
+      metName: '张伟',
+      topics: ['study', 'sleep'],
+      followUp: '下周电话回访',
+      followUpDue: '2026-12-02',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'home', asClassTeacher: false, studentName: '张小明', teacherName: '李强' });
+    expect(await figure('home-school.visits.count', child.classId)).toBe(before + 1);
+    const done = await call(w.app, teacher, 'POST', `/api/home-school/visits/${res.body.id}/follow-up-done`);
+    expect(done.status).toBe(200);
+    expect(done.body.followUpDoneAt).not.toBeNull();
+    const progress = await call(w.app, teacher, 'GET', '/api/home-school/progress/me');
+    expect(progress.status).toBe(200);
+    expect(progress.body.rule).toMatchObject({ rule: 'home-school.visits', weeklyMin: 1, semesterHomeMin: 1, specialMin: 3 });
+    expect(progress.body.weekDone).toBe(true);
+    expect(progress.body.due.some((d: { studentId: string }) => d.studentId === child.id)).toBe(false);
+  });
+
+  it('refuses a visit in the future (422, the rule cited) and a pupil of a class not taught (404)', async () => {
+    const base = { classId: child.classId, studentId: child.id, mode: 'phone', metRelation: 'mother', metName: '李梅', topics: ['homework'] };
+    const future = await call(w.app, teacher, 'POST', '/api/home-school/visits', { ...base, date: '2026-11-27' });
+    expect(future.status).toBe(422);
+    expect(future.body.message).toContain('home-school.visits');
+    const other = (await q<{ id: string; class_id: string }>(`select s.id, s.class_id from students s join classes c on c.id = s.class_id where c.grade = 5 limit 1`))[0];
+    const res = await call(w.app, teacher, 'POST', '/api/home-school/visits', { ...base, classId: other.class_id, studentId: other.id, date: '2026-11-25' });
+    expect(res.status).toBe(404);
+    expect((await call(w.app, parent, 'POST', '/api/home-school/visits', { ...base, date: '2026-11-25' })).status).toBe(403);
+  });
+
+  it('the weekly reminder tells teachers without a visit this week, once', async () => {
+    const first = await w.runJob('home-school.visitReminder');
+    expect(first).toBeGreaterThan(0);
+    expect(await w.runJob('home-school.visitReminder')).toBe(0);
+  });
+});
+
+describe('special students: only the class teacher, care staff, the school and the district', () => {
+  it('the class teacher reads the file (audited) and adds a care record', async () => {
+    expect(special).toBeTruthy();
+    const res = await call(w.app, classTeacher, 'GET', `/api/home-school/special/${special.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe(special.name);
+    const audits = await q<{ n: number }>(`select count(*)::int as n from audit_log where action = 'home-school.special.read' and entity_id = $1`, [special.id]);
+    expect(audits[0].n).toBeGreaterThan(0);
+    const rec = await call(w.app, classTeacher, 'POST', `/api/home-school/special/${special.id}/records`, { kind: 'talk', date: '2026-11-26', content: '课间谈心，情绪稳定' });
+    expect(rec.status).toBe(200);
+    expect(rec.body.records[0]).toMatchObject({ kind: 'talk', content: '课间谈心，情绪稳定' });
+    for (const who of [principal, district, gradeLeader]) expect((await call(w.app, who, 'GET', `/api/home-school/special/${special.id}`)).status).toBe(200);
+  });
+
+  it('a subject teacher, a parent, an inspector, another school and another district get nothing', async () => {
+    const foreign = await w.login('other-admin').catch(() => null);
+    for (const who of [teacher, parent, inspector, otherSchoolAdmin, ...(foreign ? [foreign] : [])]) {
+      const file = await call(w.app, who, 'GET', `/api/home-school/special/${special.id}`);
+      expect([403, 404]).toContain(file.status);
+      expect(JSON.stringify(file.body)).not.toContain('务工');
+      const list = await call(w.app, who, 'GET', '/api/home-school/special');
+      if (list.status === 200) expect(JSON.stringify(list.body)).not.toContain(special.id); // another school's own register
+      else expect([403, 404]).toContain(list.status);
+      expect((await call(w.app, who, 'POST', `/api/home-school/special/${special.id}/records`, { kind: 'talk', date: '2026-11-26', content: 'x' })).status).toBeGreaterThanOrEqual(403);
+    }
+  });
+
+  it('the subject teacher’s progress shows 重点关注 with a masked name and no flags', async () => {
+    const progress = await call(w.app, teacher, 'GET', '/api/home-school/progress/me');
+    const text = JSON.stringify(progress.body);
+    expect(text).not.toContain(special.name);
+    expect(text).not.toMatch(/leftBehind|learningDifficulty|务工/);
+    const cls = await call(w.app, teacher, 'GET', `/api/home-school/progress/classes/${special.class_id}`);
+    const row = cls.body.rows.find((r: { studentId: string }) => r.studentId === special.id);
+    expect(row.focus).toBe(true);
+    expect(row.name).not.toBe(special.name);
+    expect(row.name).toContain('*');
+    const ct = await call(w.app, classTeacher, 'GET', `/api/home-school/progress/classes/${special.class_id}`);
+    expect(ct.body.rows.find((r: { studentId: string }) => r.studentId === special.id).name).toBe(special.name);
+  });
+
+  it('a left-behind child’s plan needs a stand-in parent of the school', async () => {
+    const [lb] = await q<{ id: string }>(
+      `select s.id from students s join student_sensitive ss on ss.student_id = s.id join schools sc on sc.id = s.school_id
+       join classes c on c.id = s.class_id where ss.left_behind and c.school_id = (select school_id from classes where id = $1) limit 1`,
+      [child.classId],
+    );
+    expect(lb).toBeTruthy();
+    const res = await call(w.app, principal, 'PUT', `/api/home-school/special/${lb.id}/plan`, { goals: '按时完成作业', standInId: null });
+    expect(res.status).toBe(422);
+    expect(res.body.message).toContain('代理家长');
+  });
+
+  it('the district dashboard shows special students as counts only', async () => {
+    const res = await call(w.app, district, 'GET', '/api/home-school/dashboard');
+    expect(res.status).toBe(200);
+    expect(res.body.total.specialFiles.den).toBeGreaterThan(0);
+    expect(res.body.total.visitCoverage.num).toBeGreaterThan(0);
+    expect(JSON.stringify(res.body)).not.toContain(special.name);
+    expect((await call(w.app, teacher, 'GET', '/api/home-school/dashboard')).status).toBe(403);
+    const xlsx = await call(w.app, district, 'GET', '/api/home-school/dashboard/export');
+    expect(xlsx.status).toBe(200);
+  });
+});
+
+describe('meetings and lectures', () => {
+  it('a parent sees the coming meeting and lecture, signs up and cancels; a full lecture refuses', async () => {
+    const up = await call(w.app, parent, 'GET', '/api/home-school/family');
+    expect(up.status).toBe(200);
+    expect(up.body.meetings.length).toBeGreaterThan(0);
+    const school = up.body.lectures.find((l: { level: string; signedUpMe: boolean }) => l.level === 'school');
+    expect(school.signedUpMe).toBe(false);
+    const signed = await call(w.app, parent, 'POST', `/api/home-school/lectures/${school.id}/signup`, { studentId: child.id });
+    expect(signed.status).toBe(200);
+    expect(signed.body.lectures.find((l: { id: string }) => l.id === school.id)).toMatchObject({ signedUpMe: true, signedUp: 1 });
+    expect((await call(w.app, parent, 'POST', `/api/home-school/lectures/${school.id}/signup`, { studentId: child.id })).status).toBe(409);
+    expect((await call(w.app, parent, 'DELETE', `/api/home-school/lectures/${school.id}/signup`)).status).toBe(200);
+    await q(`update hs_lectures set capacity = 1, signed_up = 1 where id = $1`, [school.id]);
+    const full = await call(w.app, parent, 'POST', `/api/home-school/lectures/${school.id}/signup`, { studentId: child.id });
+    expect(full.status).toBe(409);
+    expect(full.body.message).toContain('已满');
+  });
+
+  it('the class teacher holds a meeting with attendance; the class figure moves', async () => {
+    const before = await figure('home-school.meetings.held', child.classId);
+    const m = await call(w.app, classTeacher, 'POST', '/api/home-school/meetings', { classId: child.classId, title: '临时家长会', date: '2026-11-26', place: '教室' });
+    expect(m.status).toBe(200);
+    const held = await call(w.app, classTeacher, 'POST', `/api/home-school/meetings/${m.body.id}/held`, { minutes: '通报近期情况', attended: [child.id] });
+    expect(held.status).toBe(200);
+    expect(held.body).toMatchObject({ status: 'held', attended: 1 });
+    expect(await figure('home-school.meetings.held', child.classId)).toBe(before + 1);
+    expect((await call(w.app, teacher, 'POST', '/api/home-school/meetings', { classId: child.classId, title: 'x', date: '2026-11-26' })).status).toBe(403);
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * The 家校社协同 module's face (home-school work): home visits and their progress against the visit rules, special
+ * students' files (一人一档) with care records and stand-in parents, parent meetings, the class teacher's weekly online
+ * parent lecture, the parent school's lectures with sign-up, and the district's dashboard.
+ */
+import type { AppModule } from '../../platform/module';
+import { registerDashboardRoutes } from './dashboard.routes';
+import { homeSchoolPolicies } from './home-school.policy';
+import { registerMeetingRoutes } from './meetings.routes';
+import { visitReminderJob } from './reminder.job';
+import { registerVisitRoutes } from './visits.routes';
+
+export const homeSchoolModule: AppModule = {
+  name: 'home-school',
+  policies: homeSchoolPolicies,
+  routes(app) {
+    registerVisitRoutes(app);
+    registerMeetingRoutes(app);
+    registerDashboardRoutes(app);
+  },
+  jobs: [visitReminderJob()],
+};

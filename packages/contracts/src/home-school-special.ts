@@ -1,0 +1,90 @@
+/**
+ * 一人一档: a special student's file (care plan, stand-in parent 代理家长 for a left-behind child, care records) and the
+ * school's designated care staff (关爱专干). Readable only by the class teacher of the pupil's class, the school's care
+ * staff, the school's administrator and the district administrator; every read is in the audit log.
+ */
+import { z } from 'zod';
+import { Id, LocalDate, OptionalText, Text } from './common';
+
+export const CARE_GOALS_MAX = 1000;
+export const CARE_MEASURES_MAX = 2000;
+export const CARE_CONTENT_MAX = 2000;
+export const CARE_FOLLOW_UP_MAX = 500;
+
+/** 谈心 / 心理辅导 / 家访 / 学业帮扶 / 资助 / 亲情电话. */
+export const CARE_KINDS = ['talk', 'counselling', 'visit', 'study_help', 'material_aid', 'family_call'] as const;
+export const CareKind = z.enum(CARE_KINDS);
+export type CareKind = z.infer<typeof CareKind>;
+
+/** The org's sensitive flags a file is opened for. */
+export const SpecialFlagsOf = z.object({
+  leftBehind: z.boolean(),
+  singleParent: z.boolean(),
+  hardship: z.boolean(),
+  disability: z.boolean(),
+  learningDifficulty: z.boolean(),
+});
+export type SpecialFlagsOf = z.infer<typeof SpecialFlagsOf>;
+
+export const SpecialStudent = z.object({
+  studentId: Id,
+  name: z.string(),
+  classId: Id,
+  className: z.string(),
+  schoolName: z.string(),
+  flags: SpecialFlagsOf,
+  hasFile: z.boolean(),
+  standInName: z.string().nullable(),
+  lastCareDate: LocalDate.nullable(),
+  visitsThisSemester: z.number().int(),
+});
+export type SpecialStudent = z.infer<typeof SpecialStudent>;
+export const SpecialStudentList = z.object({ items: z.array(SpecialStudent), specialMin: z.number().int(), policyVersions: z.string().nullable() });
+export const SpecialListQuery = z.object({ classId: Id.optional() });
+
+export const CareRecord = z.object({
+  id: Id,
+  kind: CareKind,
+  date: LocalDate,
+  byName: z.string(),
+  content: z.string(),
+  followUp: z.string().nullable(),
+});
+export type CareRecord = z.infer<typeof CareRecord>;
+
+export const SpecialFile = SpecialStudent.extend({
+  note: z.string().nullable(),
+  goals: z.string().nullable(),
+  measures: z.string().nullable(),
+  responsible: z.string().nullable(),
+  standInId: Id.nullable(),
+  /** A left-behind child must have a stand-in parent (home-school.care: standInRequired). */
+  standInRequired: z.boolean(),
+  records: z.array(CareRecord),
+  /** Staff of the school who may be stand-in parents. */
+  staff: z.array(z.object({ id: Id, name: z.string() })),
+  canWrite: z.boolean(),
+});
+export type SpecialFile = z.infer<typeof SpecialFile>;
+export const SpecialStudentParams = z.object({ studentId: Id });
+
+export const CarePlanInput = z.object({
+  goals: OptionalText(CARE_GOALS_MAX),
+  measures: OptionalText(CARE_MEASURES_MAX),
+  responsible: OptionalText(200),
+  standInId: Id.nullish().transform((v) => v ?? null),
+});
+export type CarePlanInput = z.infer<typeof CarePlanInput>;
+
+export const CareRecordInput = z.object({
+  kind: CareKind,
+  date: LocalDate,
+  content: Text(CARE_CONTENT_MAX),
+  followUp: OptionalText(CARE_FOLLOW_UP_MAX),
+});
+export type CareRecordInput = z.infer<typeof CareRecordInput>;
+
+export const CareStaff = z.object({ userId: Id, name: z.string(), schoolId: Id, schoolName: z.string() });
+export const CareStaffList = z.object({ items: z.array(CareStaff), candidates: z.array(z.object({ id: Id, name: z.string(), schoolId: Id })) });
+export const CareStaffInput = z.object({ schoolId: Id, userId: Id });
+export const CareStaffParams = z.object({ schoolId: Id, userId: Id });
