@@ -11,6 +11,7 @@ import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 import { stageManagements } from './managements';
+import { stageTimetable, taughtPeriod } from './timetable';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
 
 const duration = arg('duration', 15);
@@ -136,6 +137,7 @@ async function main() {
   // 五项管理: a week of sleep reports and the figures the dashboard reads (replaced on every run)
   const managements = await withClient(BENCH_URL, (c) => stageManagements(c, info.districtId));
   console.log(`五项管理 stage: ${managements.reports} sleep reports, ${managements.figures} indicator rows; families report the night of ${managements.night}`);
+  const timetable = await withClient(BENCH_URL, (c) => stageTimetable(c, info.districtId));
   // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
   await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
   // teacher n (math) teaches class n: recover each pre-made teacher session's class from role assignments
@@ -312,6 +314,10 @@ async function main() {
       duration,
       headers: { cookie: `sj_session=${ADMIN_TOKEN}` },
     }, 20);
+    // 课程与课表: the public 晒课表 page of a school (no sign-in), then a district officer's 巡课 record of a period
+    n = 0;
+    await run('public timetable page', { url: `http://127.0.0.1:${port}`, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/public/timetable/schools/${timetable.schools[n++ % timetable.schools.length]}` }) }] }, connections * 4);
+    await run('taught period (巡课)', { url: `http://127.0.0.1:${port}`, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/timetable/patrols', headers: { cookie: `sj_session=${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(taughtPeriod(timetable, n++)) }) }] }, connections * 4);
     // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
     // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
     if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
@@ -374,6 +380,8 @@ async function main() {
     [`district dashboard's page of schools p99 < 100 ms (uncached, one at a time)`, 'district schools page, uncached', (r) => [r.p99 < 100, ms(r.p99)]],
     [`sleep reports ≥ 30% of a bare single-row transaction's req/s`, 'sleep report (family)', (r) => [r.rps / bareW.rps >= 0.3, pct(r.rps, bareW.rps)]],
     [`sleep reports p99 < 100 ms`, 'sleep report (family)', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`public timetable page p99 < 100 ms`, 'public timetable page', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`taught periods p99 < 500 ms (most differ from the timetable: a finding, a notice, an audit entry each)`, 'taught period (巡课)', (r) => [r.p99 < 500, `${ms(r.p99)}, ${pct(r.rps, bareL.rps)} of the bare ledger's req/s`]],
     [`五项管理 dashboard p99 < 100 ms (one officer at a time, a different week each request)`, 'five-managements dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);

@@ -110,7 +110,7 @@ export async function decideFinding(ctx: Ctx, id: string, input: z.output<typeof
     const status = input.decision === 'close' ? 'closed' : 'open';
     await tx.update(f).set({ status, updatedAt: ctx.now() }).where(and(eq(f.districtId, r.districtId), eq(f.id, id)));
     await tx.insert(timetableFindingEvents).values({ districtId: r.districtId, findingId: id, schoolId: r.schoolId, kind: input.decision === 'close' ? 'closed' : 'sent_back', note: input.reason, byUserId: ctx.user.id, byName: ctx.user.name });
-    if (status === 'closed') await bumpIndicators(tx, [{ districtId: r.districtId, schoolId: r.schoolId, period: semesterPeriod(r.semesterId), indicator: 'timetable.findings', num: 1, den: 0 }]);
+    if (status === 'closed') await bumpIndicators(tx, [{ districtId: r.districtId, schoolId: r.schoolId, classId: r.classId, period: semesterPeriod(r.semesterId), indicator: 'timetable.findings', num: 1, den: 0 }]);
     await audit(tx, ctx.actor, { action: `timetable.finding.${input.decision}`, entity: 'timetable_finding', entityId: id, after: input });
     await notify(tx, r.districtId, await roleHolders(tx, r.districtId, 'school_admin', { schoolId: r.schoolId }), {
       kind: `timetable.finding.${input.decision}`,

@@ -2,7 +2,7 @@
 import { ErrorBody, IdParams, TaughtPeriod, TaughtPeriodInput, TaughtPeriodQuery, TimetableDashboard, TimetableDashboardQuery, YinYangAnswerInput, YinYangDecisionInput, YinYangFinding, YinYangQuery } from '@shuangjian/contracts';
 import { z } from 'zod';
 import { sendXlsx } from '../../platform/excel';
-import type { App } from '../../platform/http';
+import { type App, trustedResponse } from '../../platform/http';
 import { timetableDashboard, timetableDashboardExport } from './dashboard.service';
 import { answerFinding, decideFinding, listFindings } from './findings.service';
 import { listTaught, recordTaught } from './patrol.service';
@@ -17,7 +17,7 @@ export function registerPatrolRoutes(app: App): void {
   );
   app.post(
     `${base}/patrols`,
-    { schema: { tags, summary: '记录某日某节实际所上科目（与课表不一致即为阴阳课表问题）；任课教师只能记录本人任教科目的节次', body: TaughtPeriodInput, response: { 200: TaughtPeriod, ...errors } } },
+    { schema: { tags, summary: '记录某日某节实际所上科目（与课表不一致即为阴阳课表问题）；任课教师只能记录本人任教科目的节次', body: TaughtPeriodInput, response: { 200: TaughtPeriod, ...errors } }, ...trustedResponse },
     (req) => recordTaught(req.ctx, req.body),
   );
   app.get(`${base}/findings`, { schema: { tags, summary: '阴阳课表问题', querystring: YinYangQuery, response: { 200: z.array(YinYangFinding), ...errors } } }, (req) =>

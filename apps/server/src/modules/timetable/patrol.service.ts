@@ -4,20 +4,20 @@
  * A teacher records only periods of the subject taught in the class; inspectors, the school and the district any.
  */
 import type { TaughtPeriod, TaughtPeriodInput, TaughtPeriodQuery } from '@shuangjian/contracts';
-import { type TimetableSubject, isoWeekday, periodsPerDay, slotText, timetableSubjectNames } from '@shuangjian/policy';
+import { isoWeekday, periodsPerDay, slotText, type TimetableSubject, timetableSettings, timetableSubjectNames } from '@shuangjian/policy';
 import { and, desc, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import type { Queryable } from '../../platform/db';
-import { forbidden, invalid, notFound, ruleViolation } from '../../platform/errors';
+import { forbidden, invalid, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
 import { notify } from '../../platform/notify';
+import { policyValuesAt } from '../../platform/policy';
 import { classifyDays } from '../calendar';
 import { classDirectory, classKeys, type ClassRef, roleHolders, subjectDirectory, visibleClass } from '../org';
 import { timetableFindingEvents, timetableFindings, timetablePatrols, timetableVersions } from './schema';
-import { timetableRulesAt } from './timetable.policy';
 import { versionsInForce } from './timetable.repo';
 
 const p = timetablePatrols;
@@ -38,15 +38,15 @@ async function ownSubjects(ctx: Ctx, q: Queryable, cls: ClassRef): Promise<Set<s
 export async function recordTaught(ctx: Ctx, input: z.output<typeof TaughtPeriodInput>): Promise<TaughtPeriod> {
   requirePermission(ctx, 'timetable.patrol');
   const day = today(ctx);
-  const id = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx): Promise<TaughtPeriod> => {
     const cls = await visibleClass(ctx, input.classId, 'timetable.patrol', tx);
     if (input.date > day) throw invalid('date', '日期（date）', '不能记录今天以后的课');
     const [info] = await classifyDays(tx, cls.districtId, cls.schoolId, input.date, input.date);
     if (!info?.schoolDay) throw ruleViolation(`${input.date} 不是上课日（校历），无须巡课`);
     const version = (await versionsInForce(tx, cls.districtId, [cls.id], input.date)).get(cls.id);
     if (!version) throw ruleViolation(`${cls.name} 在 ${input.date} 没有已公布的课表，无法核对（请先公布课表）`);
-    const rules = await timetableRulesAt(tx, cls.districtId, input.date);
-    const max = periodsPerDay(rules.grid, cls.grade);
+    const { values } = await policyValuesAt(tx, cls.districtId, timetableSettings, input.date);
+    const max = periodsPerDay(values['timetable.grid'], cls.grade);
     if (input.period > max) throw invalid('period', '节次（period）', `${cls.grade} 年级每天最多 ${max} 节（timetable.grid）`);
     const weekday = isoWeekday(input.date);
     const timetabled = (version.cells.find((c) => c.day === weekday && c.period === input.period)?.subject ?? null) as TimetableSubject | null;
@@ -73,7 +73,8 @@ export async function recordTaught(ctx: Ctx, input: z.output<typeof TaughtPeriod
       })
       .returning();
     const period = semesterPeriod(version.semesterId);
-    const fig = { districtId: cls.districtId, schoolId: cls.schoolId, period };
+    // class rows (the dashboard sums them per school): concurrent records of one school do not wait on one figure
+    const fig = { districtId: cls.districtId, schoolId: cls.schoolId, classId: cls.id, period };
     await bumpIndicators(tx, [
       { ...fig, indicator: 'timetable.patrols', num: conforming ? 1 : 0, den: 1 },
       ...(conforming ? [] : [{ ...fig, indicator: 'timetable.findings', num: 0, den: 1 }]),
@@ -100,11 +101,24 @@ export async function recordTaught(ctx: Ctx, input: z.output<typeof TaughtPeriod
       entityId: row!.id,
       after: { classId: cls.id, date: input.date, period: input.period, subject: input.subject, timetabled, conforming, findingId, version: version.version },
     });
-    return row!.id;
+    return {
+      id: row!.id,
+      classId: cls.id,
+      className: cls.name,
+      schoolId: cls.schoolId,
+      schoolName: cls.schoolName,
+      date: row!.date,
+      period: row!.period,
+      subject: row!.subject,
+      timetabled,
+      timetableVersion: version.version,
+      conforming,
+      note: row!.note,
+      recordedByName: row!.recordedByName,
+      recordedAt: row!.recordedAt.toISOString(),
+      findingId,
+    };
   });
-  const [one] = await listTaught(ctx, {}, id);
-  if (!one) throw notFound('巡课记录');
-  return one;
 }
 
 export async function listTaught(ctx: Ctx, query: z.output<typeof TaughtPeriodQuery>, id?: string): Promise<TaughtPeriod[]> {

@@ -15,7 +15,21 @@ import { classifyDays, semesterAt, semestersOf } from '../calendar';
 import { timetableRulesAt } from './timetable.policy';
 import { sortCells, versionsInForce } from './timetable.repo';
 
+/** The public page per school for a few seconds (it is read far more than timetables are published); publishing forgets it. */
+const cache = new Map<string, { at: number; page: PublicTimetablePage }>();
+const CACHE_MS = 30_000;
+export const forgetPublicTimetables = (schoolId: string) => cache.delete(schoolId);
+
 export async function publicTimetables(db: Queryable, schoolId: string, now: Date): Promise<PublicTimetablePage> {
+  const hit = cache.get(schoolId);
+  if (hit && Math.abs(now.getTime() - hit.at) < CACHE_MS) return hit.page;
+  const page = await readPublicTimetables(db, schoolId, now);
+  if (cache.size > 5000) cache.clear();
+  cache.set(schoolId, { at: now.getTime(), page });
+  return page;
+}
+
+async function readPublicTimetables(db: Queryable, schoolId: string, now: Date): Promise<PublicTimetablePage> {
   const [school] = await db
     .select({ districtId: schoolDirectory.districtId, id: schoolDirectory.id, name: schoolDirectory.name, timeZone: districts.timezone })
     .from(schoolDirectory)

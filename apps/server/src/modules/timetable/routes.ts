@@ -18,7 +18,7 @@ import {
 } from '@shuangjian/contracts';
 import { AppError } from '../../platform/errors';
 import { sendXlsx } from '../../platform/excel';
-import type { App, ModuleDeps } from '../../platform/http';
+import { type App, type ModuleDeps, trustedResponse } from '../../platform/http';
 import { importTimetables, timetableTemplate } from './import.service';
 import { familyTimetable, publicTimetables } from './public.service';
 import { registerPatrolRoutes } from './patrol.routes';
@@ -72,12 +72,13 @@ export function registerTimetableRoutes(app: App, deps: ModuleDeps): void {
         return { buffer: await file.toBuffer() };
       }),
   );
-  app.get(`${base}/family`, { schema: { tags, summary: '家长：孩子所在班级的课表（已公布）', response: { 200: FamilyTimetable, ...errors } } }, (req) => familyTimetable(req.ctx));
+  app.get(`${base}/family`, { schema: { tags, summary: '家长：孩子所在班级的课表（已公布）', response: { 200: FamilyTimetable, ...errors } }, ...trustedResponse }, (req) => familyTimetable(req.ctx));
   app.get(
     '/api/public/timetable/schools/:schoolId',
     {
       schema: { tags: ['public'], summary: '晒课表：学校各班已公布的课表（公开，无需登录）', params: PublicTimetableParams, response: { 200: PublicTimetablePage, 400: ErrorBody, 404: ErrorBody }, security: [] },
       config: { public: true },
+      ...trustedResponse,
     },
     (req) => publicTimetables(deps.database.db, req.params.schoolId, deps.now()),
   );

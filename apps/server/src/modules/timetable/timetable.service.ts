@@ -14,6 +14,7 @@ import type { Queryable } from '../../platform/db';
 import { AppError, notFound, ruleViolation } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { classDirectory, type ClassRef, roleHolders, schoolDirectory, visibleClass } from '../org';
+import { forgetPublicTimetables } from './public.service';
 import { timetableDrafts, timetableVersions } from './schema';
 import { timetableRulesAt } from './timetable.policy';
 import { gridProblems, latestVersions, rulesView, runCheck, sameCells, semesterFor, sortCells, writeClassFigures } from './timetable.repo';
@@ -157,6 +158,7 @@ export async function publishTimetable(ctx: Ctx, classId: string, input: z.outpu
       body: `${semester.name}，每周 ${draft.cells.length} 节`,
       link: `/timetable/class/${cls.id}`,
     });
+    forgetPublicTimetables(cls.schoolId);
     return view(ctx, tx, cls, semester.id);
   });
 }
