@@ -255,6 +255,26 @@ describe('巡课 and 阴阳课表', () => {
   });
 });
 
+describe('the plan as policy data', () => {
+  it('a new version of timetable.plan (PE 5 in grade 1) is cited by the check from its effective date', async () => {
+    const plan = (await as('demo-district', 'GET', '/api/policies')).body.find((p: { key: string }) => p.key === 'timetable.plan');
+    const value = structuredClone(plan.current?.value ?? plan.default) as { grades: { grade: number; weeklyTotal: number; subjects: Record<string, number> }[] };
+    const g1 = value.grades.find((g) => g.grade === 1)!;
+    g1.subjects.pe = 5;
+    g1.weeklyTotal = 27;
+    const set = await as('demo-district', 'POST', '/api/policies/timetable.plan', { value, effectiveFrom: '2026-11-26', reason: '一二年级体育每周 5 节' });
+    expect(set.status).toBe(200);
+    const g1Class = await one(`select id from classes where district_id = $1 and school_id = $2 and grade = 1 and name = '一年级(2)班'`, [d, sy01]);
+    const res = await as('demo-principal', 'GET', `${base}/classes/${g1Class}`);
+    expect(res.body.rules).toMatchObject({ planVersion: 1, planEffectiveFrom: '2026-11-26' });
+    expect(res.body.rules.subjects.pe).toBe(5);
+    expect(res.body.draft.check.findings[0].message).toContain('体育与健康 每周应开 5 节，课表仅 4 节：折扣课表（开齐开足国家课程，课程设置方案（timetable.plan 第 1 版（2026-11-26 起）））');
+    // another district is not touched
+    const other = await as('other-admin', 'GET', '/api/policies');
+    expect(other.body.find((p: { key: string }) => p.key === 'timetable.plan').versions).toHaveLength(0);
+  });
+});
+
 describe('families and other modules', () => {
   it('a parent sees the child’s class timetable, and no other class', async () => {
     const res = await as('demo-parent', 'GET', `${base}/family`);
