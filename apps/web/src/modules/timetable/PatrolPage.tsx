@@ -3,10 +3,11 @@
  * actually taught; a different subject becomes a 阴阳课表 finding. The latest records below.
  */
 import type { TaughtPeriod } from '@shuangjian/contracts';
-import { isoWeekday } from '@shuangjian/policy';
+import { isoWeekday, todayIn } from '@shuangjian/policy';
 import { Alert, Button, Card, DatePicker, Flex, Input, List, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { QueryError } from '../../components/QueryError';
 import { subjectName, subjectOptions } from './subjects';
@@ -14,10 +15,12 @@ import { useClassTimetable, usePatrols, useSchoolTimetables, useTimetableWrites 
 
 export default function PatrolPage() {
   const { t, locale } = useI18n();
+  // the district's today, not the device's
+  const today = todayIn(useTimeZone());
   const [schoolId, setSchoolId] = useState<string | undefined>();
   const school = useSchoolTimetables(schoolId);
   const [classId, setClassId] = useState<string | undefined>();
-  const [date, setDate] = useState<Dayjs>(dayjs());
+  const [date, setDate] = useState<Dayjs>(() => dayjs(today));
   const [period, setPeriod] = useState<number | undefined>();
   const [subject, setSubject] = useState<string | undefined>();
   const [note, setNote] = useState('');
@@ -61,7 +64,7 @@ export default function PatrolPage() {
           )}
           <Select placeholder={t('timetable.class')} aria-label={t('timetable.class')} value={classId} onChange={setClassId} options={classes.map((c) => ({ value: c.classId, label: c.className }))} data-testid="patrol-class" showSearch optionFilterProp="label" />
           <Flex gap={8}>
-            <DatePicker value={date} onChange={(v) => v && setDate(v)} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ flex: 1 }} data-testid="patrol-date" />
+            <DatePicker value={date} onChange={(v) => v && setDate(v)} allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') > today} style={{ flex: 1 }} data-testid="patrol-date" />
             <Select
               placeholder={t('timetable.period')}
               aria-label={t('timetable.period')}
