@@ -122,6 +122,8 @@ const EXAMPLES: Record<string, unknown[]> = {
   toDate: ['2026-12-01'],
   plannedDate: ['2026-11-27'],
   visitDate: ['2026-11-26'],
+  followUpDue: ['2026-12-03'],
+  time: ['19:30'],
   deadline: ['2026-12-20'],
   month: ['2026-11'],
   paidOn: ['2026-11-20'],

@@ -99,7 +99,7 @@ async function describe(ctx: Ctx, refs: readonly SpecialStudentRef[], pupils: Aw
 }
 
 /** The file of one special student, if the user may read it; the read is audited. Anyone else: 404. */
-async function loadReadable(ctx: Ctx, studentId: string, permission: 'home-school.special.read' | 'home-school.special.write' = 'home-school.special.read') {
+async function loadReadable(ctx: Ctx, studentId: string) {
   const pupil = await reachablePupil(ctx, studentId).catch(() => null);
   const careSchools = await careStaffSchools(ctx);
   if (!pupil || !specialReader(ctx, careSchools, pupil)) throw notFound('特殊学生档案');
