@@ -19,11 +19,12 @@ export const E2E_WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 1));
 
 export async function setup(project: TestProject) {
   const root = resolve(import.meta.dirname, '..');
-  const dist = join(root, 'apps/web/dist/index.html');
-  if (!existsSync(dist)) throw new Error('apps/web/dist is missing: run `npm run build` before the browser tests');
+  // E2E_WEB_DIST: a built app elsewhere (several runs side by side, each with its own build)
+  const distDir = process.env.E2E_WEB_DIST ? resolve(process.env.E2E_WEB_DIST) : join(root, 'apps/web/dist');
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir} is missing: run \`npm run build\` before the browser tests`);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   // a server that did come up is stopped when another did not: a failed setup leaves nothing running
-  const started = await Promise.allSettled(Array.from({ length: E2E_WORKERS }, (_, n) => startServer(root, n)));
+  const started = await Promise.allSettled(Array.from({ length: E2E_WORKERS }, (_, n) => startServer(root, distDir, n)));
   const failure = started.find((s) => s.status === 'rejected');
   if (failure) {
     await teardown();
@@ -32,11 +33,11 @@ export async function setup(project: TestProject) {
   project.provide('baseURLs', started.map((s) => (s as PromiseFulfilledResult<string>).value));
 }
 
-async function startServer(root: string, n: number): Promise<string> {
+async function startServer(root: string, distDir: string, n: number): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sj-e2e-'));
   // serve a copy of the built app, so a rebuild during the run cannot pull files from under the pages
   const webDist = join(dataDir, 'web');
-  cpSync(join(root, 'apps/web/dist'), webDist, { recursive: true });
+  cpSync(distDir, webDist, { recursive: true });
   const port = 36000 + n * 2000 + Math.floor(Math.random() * 2000);
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
