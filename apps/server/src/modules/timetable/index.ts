@@ -6,6 +6,7 @@
 import { addDays, type LocalDate } from '@shuangjian/policy';
 import type { Queryable } from '../../platform/db';
 import type { AppModule } from '../../platform/module';
+import { planFiguresJob } from './plan-figures.job';
 import { registerTimetableRoutes } from './routes';
 import { timetablePolicies } from './timetable.policy';
 import { versionsInForce } from './timetable.repo';
@@ -20,6 +21,7 @@ export const timetableModule: AppModule = {
     timetable_findings_patrol_uq: '该巡课记录已生成阴阳课表问题',
   },
   routes: (app, deps) => registerTimetableRoutes(app, deps),
+  jobs: [planFiguresJob()],
 };
 
 /**

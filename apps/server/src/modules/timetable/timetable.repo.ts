@@ -7,7 +7,7 @@ import { checkTimetable, LAB_SUBJECTS, type LocalDate, periodsPerDay, slotText, 
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
-import { semesterPeriod, setIndicators } from '../../platform/indicators';
+import { type IndicatorFigure, semesterPeriod, setIndicators } from '../../platform/indicators';
 import { semesterAt, semesterById, type SemesterRef, semestersOf } from '../calendar';
 import type { TimetableRulesInForce } from './timetable.policy';
 import { timetableVersions } from './schema';
@@ -115,6 +115,14 @@ export async function writeClassFigures(
   keys: { districtId: string; schoolId: string; classId: string; semesterId: string },
   state: { published: boolean; check: TimetableCheckResult },
 ): Promise<void> {
+  await setIndicators(q, classFigures(keys, state));
+}
+
+/** The figures writeClassFigures writes, for writing many classes at once. */
+export function classFigures(
+  keys: { districtId: string; schoolId: string; classId: string; semesterId: string },
+  state: { published: boolean; check: TimetableCheckResult },
+): IndicatorFigure[] {
   const base = { districtId: keys.districtId, schoolId: keys.schoolId, classId: keys.classId, period: semesterPeriod(keys.semesterId) };
   const short = new Map<string, number>();
   for (const f of state.check.findings) {
@@ -122,9 +130,9 @@ export async function writeClassFigures(
     const k = f.kind === 'lab' ? 'lab' : f.subject;
     if (k) short.set(k, (short.get(k) ?? 0) + (f.required - f.actual));
   }
-  await setIndicators(q, [
+  return [
     { ...base, indicator: 'timetable.published', num: state.published ? 1 : 0, den: 1 },
     { ...base, indicator: 'timetable.compliant', num: state.check.compliant ? 1 : 0, den: 1 },
     ...SHORT_KEYS.map((k) => ({ ...base, indicator: shortIndicator(k), num: short.get(k) ?? 0, den: 1 })),
-  ]);
+  ];
 }

@@ -272,6 +272,13 @@ describe('the plan as policy data', () => {
     // another district is not touched
     const other = await as('other-admin', 'GET', '/api/policies');
     expect(other.body.find((p: { key: string }) => p.key === 'timetable.plan').versions).toHaveLength(0);
+    // the district's figures follow the new plan once the job has re-checked the timetables saved before it
+    const compliant = async () => (await as('demo-district', 'GET', `${base}/dashboard`)).body.schools.find((s: { schoolId: string }) => s.schoolId === sy01).compliant as number;
+    const before = await compliant();
+    const grade1 = (await q<{ n: number }>(`select count(*)::int as n from classes where district_id = $1 and school_id = $2 and grade = 1`, [d, sy01]))[0]!.n;
+    expect(await w.runJob('timetable.planFigures')).toBeGreaterThan(0);
+    expect(await compliant()).toBe(before - grade1);
+    expect(await w.runJob('timetable.planFigures')).toBe(0); // nothing left: a second server's run does nothing
   });
 });
 
