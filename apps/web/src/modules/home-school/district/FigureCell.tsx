@@ -1,0 +1,20 @@
+/** One figure in a table cell: a rate with num/den under 暂无数据 rules, or a count. */
+import type { IndicatorRatio } from '@shuangjian/contracts';
+import { Typography } from 'antd';
+import { useI18n } from '../../../app/i18n';
+import { type HsFigureSpec, ratePct } from './figures';
+
+export function FigureCell({ spec, figure }: { spec: HsFigureSpec; figure: IndicatorRatio | undefined }) {
+  const { t } = useI18n();
+  if (spec.kind === 'count') return <span style={{ fontWeight: 600 }}>{figure?.num ?? 0}</span>;
+  const rate = ratePct(figure);
+  if (rate === null) return <Typography.Text type="secondary">{t('hs.district.noData')}</Typography.Text>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <span style={{ fontWeight: 600 }}>{rate}</span>
+      <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
+        {figure!.num}/{figure!.den}
+      </Typography.Text>
+    </span>
+  );
+}
