@@ -6,6 +6,8 @@ import { ChildHomeworkToday } from './homework/components/ChildTodayCard';
 import { TodoSummary } from './homework/components/TodoSummary';
 import { SleepHomeCard } from './five-managements/sleep/SleepHomeCard';
 import { InstitutionHomeCard } from './training/institution/InstitutionHomeCard';
+import { MeetingsHomeCard } from './home-school/meetings/MeetingsHomeCard';
+import { VisitsHomeCard } from './home-school/visits/VisitsHomeCard';
 
 export interface HomeSection {
   key: string;
@@ -22,4 +24,8 @@ export const homeSections: HomeSection[] = [
   { key: 'five-sleep', visible: (me) => hasRole(me, 'parent') && me.children.length > 0, Component: SleepHomeCard },
   // 校外培训 institution admins: orders, lessons awaiting parents, refunds to handle (机构工作台)
   { key: 'training-institution', visible: (me) => hasRole(me, 'institution_admin') && me.institutions.length > 0, Component: InstitutionHomeCard },
+  // teachers: this week's home visit (家访) done or still to do, and the pupils still due this semester
+  { key: 'home-school-visits', visible: (me) => me.classes.some((c) => c.roles.includes('teacher') || c.roles.includes('class_teacher')), Component: VisitsHomeCard },
+  // parents: the next parent meeting (家长会) or lecture (家长学校) of each child
+  { key: 'home-school-meetings', visible: (me) => hasRole(me, 'parent') && me.children.length > 0, Component: MeetingsHomeCard },
 ];
