@@ -2,7 +2,7 @@
  * The parent's home: today's homework of the chosen child first (the list, its load and whether the family reported),
  * then the week plan and the homework rules. A child switcher when there are several children.
  */
-import { CalendarOutlined, FileProtectOutlined, MobileOutlined, MoonOutlined, RightOutlined, ShopOutlined, SmileOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileProtectOutlined, MobileOutlined, MoonOutlined, RightOutlined, ShopOutlined, SmileOutlined, TeamOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
@@ -134,6 +134,7 @@ export default function ParentHome() {
         />
         <Shortcut to={`/five/phones?child=${child.id}`} icon={<MobileOutlined />} title={t('menu.five.phones')} sub={t('five.phones.homeSub')} testId="home-phones" />
         <Shortcut to={`/training/family?child=${child.id}`} icon={<ShopOutlined />} title={t('training.family.home')} sub={t('training.family.homeSub')} testId="home-training" />
+        <Shortcut to={`/home-school/family?child=${child.id}`} icon={<TeamOutlined />} title={t('hs.family.home')} sub={t('hs.family.homeSub')} testId="home-hs-family" />
       </Flex>
     </div>
   );
