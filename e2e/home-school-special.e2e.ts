@@ -1,0 +1,156 @@
+/**
+ * 一人一档 in the browser: demo-classteacher opens the register of special students, opens a left-behind pupil's file,
+ * records a care given on a phone and changes the stand-in parent; demo-teacher (a subject teacher) is refused the
+ * register and the file; demo-principal designates demo-teacher as 关爱专干, after which the register opens to them, and
+ * takes it back; demo-auditor finds the reads of the file in the audit log.
+ */
+import type { SpecialStudent } from '@shuangjian/contracts';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiSignIn, choose, closeBrowser, DESKTOP, newPage, PHONE, pickSearched, shot, signIn } from './harness';
+
+afterAll(() => closeBrowser());
+
+/** The browser logs the refusals the pages answer with a result page. */
+const REFUSED = /status of 40[34].*\/api\/home-school\/special/;
+
+async function fitsPhone(page: Page) {
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** A left-behind pupil of demo-classteacher's class (the demo draws its special students at random each time it loads). */
+let pupil: SpecialStudent;
+
+beforeAll(async () => {
+  const { context } = await newPage();
+  await apiSignIn(context, 'demo-classteacher');
+  const register = async () => ((await (await context.request.get('/api/home-school/special')).json()) as { items: SpecialStudent[] }).items;
+  let items = await register();
+  if (!items.some((s) => s.flags.leftBehind)) {
+    // none drawn this time: the class teacher marks a pupil of the class as left-behind, as the org pages let them
+    const me = (await (await context.request.get('/api/me')).json()) as { classes: { id: string; roles: string[] }[] };
+    const classId = me.classes.find((c) => c.roles.includes('class_teacher'))!.id;
+    const pupils = (await (await context.request.get(`/api/students?classId=${classId}`)).json()) as { items: { id: string; name: string }[] };
+    const target = pupils.items.find((p) => p.name !== '张小明')!;
+    const res = await context.request.put(`/api/students/${target.id}/sensitive`, {
+      data: { leftBehind: true, singleParent: false, hardship: false, disability: false, learningDifficulty: false, note: '父母在外务工，由祖辈照看' },
+    });
+    expect(res.ok()).toBe(true);
+    items = await register();
+  }
+  const leftBehind = items.filter((s) => s.flags.leftBehind);
+  pupil = leftBehind.find((s) => s.hasFile) ?? leftBehind[0]!;
+  expect(pupil).toBeTruthy();
+  await context.close();
+});
+
+describe('一人一档', () => {
+  it('the class teacher opens the register and a file, records care on a phone and changes the stand-in parent', async () => {
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, 'demo-classteacher', 'Demo#2026', '/home-school/special');
+    const table = page.getByTestId('special-table');
+    await table.getByRole('link', { name: pupil.name }).waitFor();
+    await expect.poll(() => page.getByTestId('special-rule').innerText()).toContain('不少于 3 次');
+    await shot(page, 'home-school-special-01-register');
+    await choose(page, page.getByTestId('special-flag'), '留守');
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    for (const text of await table.locator('tbody tr.ant-table-row').allInnerTexts()) expect(text).toContain('留守');
+    await table.getByRole('link', { name: pupil.name }).click();
+    await page.waitForURL(`**/home-school/special/${pupil.studentId}`);
+    await page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
+    await page.getByTestId('special-audited').getByText('本次查看已记入审计日志', { exact: false }).waitFor();
+    await page.getByTestId('care-plan').waitFor();
+    await shot(page, 'home-school-special-02-file');
+
+    // the care plan: a file not opened yet is opened with it; a left-behind pupil needs a stand-in parent of the school
+    await page.getByTestId('plan-edit').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('plan-stand-in').waitFor();
+    if (!pupil.hasFile) {
+      await dialog.getByLabel('关爱目标').fill('情绪稳定，按时完成作业，与父母每周通话');
+      await dialog.getByLabel('帮扶措施').fill('每周谈心一次；每两周亲情电话');
+    }
+    const current = pupil.standInName ?? '';
+    await dialog.getByTestId('plan-stand-in').click();
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await options.first().waitFor();
+    const names = (await options.allInnerTexts()).map((n) => n.trim()).filter((n) => n && n !== current);
+    await page.keyboard.press('Escape');
+    const next = names[0]!;
+    await choose(page, dialog.getByTestId('plan-stand-in'), next);
+    await shot(page, 'home-school-special-03-plan-dialog');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('关爱计划已保存').waitFor();
+    await expect.poll(() => page.getByTestId('stand-in').innerText()).toBe(next);
+
+    // on a phone, the class teacher records a family call just made
+    const phone = await newPage(PHONE);
+    await signIn(phone.page, 'demo-classteacher', 'Demo#2026', `/home-school/special/${pupil.studentId}`);
+    const form = phone.page.getByTestId('care-record-form');
+    await form.waitFor();
+    await choose(phone.page, phone.page.getByTestId('care-kind'), '亲情电话');
+    const note = `与在外务工的父亲视频通话，孩子很开心（${Date.now() % 100000}）`;
+    await phone.page.getByTestId('care-content').fill(note);
+    await phone.page.getByTestId('care-follow-up').fill('两周后再安排一次');
+    await phone.page.getByTestId('care-add').click();
+    await phone.page.getByText('关爱记录已保存').waitFor();
+    const record = phone.page.getByTestId('care-record').filter({ hasText: note });
+    await record.getByText('亲情电话').waitFor();
+    await record.getByText('跟进：两周后再安排一次').waitFor();
+    await shot(phone.page, 'home-school-special-04-file-phone');
+    await fitsPhone(phone.page);
+  });
+
+  it('a subject teacher is refused the register and the file', async () => {
+    const { page } = await newPage(DESKTOP, { allowErrors: [REFUSED] });
+    await signIn(page, 'demo-teacher', 'Demo#2026', '/home-school/special');
+    await page.getByTestId('special-refused').getByText('无权查看特殊学生名册').waitFor();
+    await shot(page, 'home-school-special-05-teacher-refused-register');
+    await page.goto(`/home-school/special/${pupil.studentId}`);
+    await page.getByTestId('special-file-refused').getByText('无权查看该学生档案').waitFor();
+    expect(await page.content()).not.toContain(pupil.name);
+    await shot(page, 'home-school-special-06-teacher-refused-file');
+  });
+
+  it('the principal designates a care staff member, who then reads the register, and removes them again', async () => {
+    const teacher = await newPage(DESKTOP, { allowErrors: [REFUSED] });
+    await apiSignIn(teacher.context, 'demo-teacher');
+    const teacherName = ((await (await teacher.context.request.get('/api/me')).json()) as { user: { name: string } }).user.name;
+
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, 'demo-principal', 'Demo#2026', '/home-school/care-staff');
+    const table = page.getByTestId('care-staff-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    // the school's whole staff is on offer: search by name
+    await pickSearched(page, page.getByTestId('care-candidate').locator('input'), teacherName, teacherName);
+    await page.getByTestId('care-designate').click();
+    await page.getByText(`已指定 ${teacherName} 为关爱专干`).waitFor();
+    const row = table.locator('tbody tr.ant-table-row').filter({ hasText: teacherName });
+    await row.waitFor();
+    await shot(page, 'home-school-special-07-care-staff');
+
+    // as care staff of the school, the subject teacher now reads the whole school's register and the file
+    await teacher.page.goto('/home-school/special');
+    await teacher.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).waitFor();
+    await teacher.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).click();
+    await teacher.page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
+
+    await row.getByRole('button', { name: '取消指定' }).click();
+    await page.locator('.ant-popover').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已取消').waitFor();
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').filter({ hasText: teacherName }).count()).toBe(0);
+  });
+
+  it('the auditor finds the reads of the file in the audit log', async () => {
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, 'demo-auditor', 'Demo#2026', `/audit?action=home-school.special.read&entityId=${pupil.studentId}`);
+    const rows = page.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    const text = (await rows.allInnerTexts()).join('\n');
+    expect(text).toContain('home-school.special.read');
+    expect(text).toContain('班主任');
+    await shot(page, 'home-school-special-08-audit');
+  });
+});
