@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import autocannon, { type Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
+import { homeSchoolScenarios, stageHomeSchool } from './home-school';
 import { stageManagements } from './managements';
 import { stageTimetable, taughtPeriod } from './timetable';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
@@ -138,6 +139,8 @@ async function main() {
   const managements = await withClient(BENCH_URL, (c) => stageManagements(c, info.districtId));
   console.log(`五项管理 stage: ${managements.reports} sleep reports, ${managements.figures} indicator rows; families report the night of ${managements.night}`);
   const timetable = await withClient(BENCH_URL, (c) => stageTimetable(c, info.districtId));
+  const homeSchool = await withClient(BENCH_URL, (c) => stageHomeSchool(c, info.districtId));
+  console.log(`家校社协同 stage: ${homeSchool.visits} visits, ${homeSchool.special} pupils flagged special, ${homeSchool.files} files, ${homeSchool.figures} indicator rows`);
   // sessions were made by `npm run gen`, maybe hours ago: make them fresh so the idle timeout does not end them
   await withClient(BENCH_URL, (c) => c.query(`update sessions set last_seen_at = now(), expires_at = now() + interval '12 hours', revoked_at = null where token_hash is not null`));
   // teacher n (math) teaches class n: recover each pre-made teacher session's class from role assignments
@@ -318,6 +321,8 @@ async function main() {
     n = 0;
     await run('public timetable page', { url: `http://127.0.0.1:${port}`, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/public/timetable/schools/${timetable.schools[n++ % timetable.schools.length]}` }) }] }, connections * 4);
     await run('taught period (巡课)', { url: `http://127.0.0.1:${port}`, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/timetable/patrols', headers: { cookie: `sj_session=${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(taughtPeriod(timetable, n++)) }) }] }, connections * 4);
+    // 家校社协同: the district's dashboard (read from the rollup, counted per school), a school, a teacher's progress
+    for (const [name, options, warmup] of homeSchoolScenarios(homeSchool, port, connections, duration)) await run(name, options, warmup);
     // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
     // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
     if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
@@ -348,10 +353,13 @@ async function main() {
         },
       ],
     }, 3);
-    for (const path of [`/api/homework/district/weekly?from=${info.term}&to=${today}`, `/api/homework/district/schools?from=${info.term}&to=${today}`, '/api/five-managements/dashboard']) {
+    for (const path of [`/api/homework/district/weekly?from=${info.term}&to=${today}`, `/api/homework/district/schools?from=${info.term}&to=${today}`, '/api/five-managements/dashboard', '/api/home-school/dashboard']) {
       const body = await (await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `sj_session=${ADMIN_TOKEN}` } })).text();
       console.log(`${path.split('?')[0]!.padEnd(40)} answers ${(body.length / 1024).toFixed(1)} kB of JSON`);
     }
+    const started = Date.now();
+    const workbook = await (await fetch(`http://127.0.0.1:${port}/api/home-school/dashboard/export`, { headers: { cookie: `sj_session=${ADMIN_TOKEN}` } })).arrayBuffer();
+    console.log(`家校社协同 workbook: ${(workbook.byteLength / 1024).toFixed(0)} kB in ${ms(Date.now() - started)}`);
     await run('district weekly (semester)', {
       url: `http://127.0.0.1:${port}/api/homework/district/weekly?from=${info.term}&to=${today}`,
       connections: 4,
@@ -383,6 +391,8 @@ async function main() {
     [`public timetable page p99 < 100 ms`, 'public timetable page', (r) => [r.p99 < 100, ms(r.p99)]],
     [`taught periods p99 < 500 ms (most differ from the timetable: a finding, a notice, an audit entry each)`, 'taught period (巡课)', (r) => [r.p99 < 500, `${ms(r.p99)}, ${pct(r.rps, bareL.rps)} of the bare ledger's req/s`]],
     [`五项管理 dashboard p99 < 100 ms (one officer at a time, a different week each request)`, 'five-managements dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`家校社协同 dashboard p99 < 100 ms (one officer at a time)`, 'home-school dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
+    [`a teacher's visit progress p99 < 100 ms`, "home-school teacher's progress", (r) => [r.p99 < 100, ms(r.p99)]],
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
   if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);
