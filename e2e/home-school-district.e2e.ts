@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, newPage, shot, signIn } from './harness';
+import { closeBrowser, newPage, PHONE, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -66,5 +66,11 @@ describe('the 家校社协同看板', () => {
     await shot(page, 'home-school-district-03-principal');
     await page.getByRole('link', { name: '查看示范区实验小学各班' }).click();
     await page.getByTestId('hs-classes').getByRole('link', { name: '三年级(2)班' }).waitFor();
+    // a head reading it on the phone: the page fits the screen, the tables scroll inside their cards
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('hs-figure-visitCoverage').waitFor();
+    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, 'home-school-district-04-school-phone');
   });
 });

@@ -45,7 +45,7 @@ export function SchoolCharts({ schools, zones, onSchool }: { schools: ChartRow[]
                 barMaxWidth: 18,
                 data: sorted.map((r) => chartPct(r.figures[spec.key])),
                 itemStyle: { color: COLORS[i % COLORS.length] },
-                label: { show: true, position: 'right', fontSize: 11, formatter: '{c}%' },
+                label: { show: true, position: 'right', fontSize: 11, formatter: (p) => (typeof p.value === 'number' ? `${p.value.toFixed(1)}%` : '') },
               },
             ],
           };

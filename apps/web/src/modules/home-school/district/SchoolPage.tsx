@@ -17,7 +17,6 @@ import { useSemester } from './useSemester';
 
 interface Row {
   key: string;
-  grade: number;
   className: string;
   figures: IndicatorFigures;
 }
@@ -28,7 +27,7 @@ export default function SchoolPage() {
   const { semesterId, set, search } = useSemester();
   const q = useHsSchool(schoolId, semesterId);
   const data = q.data;
-  const rows: Row[] = data?.classes.map((c) => ({ key: c.classId, grade: c.grade, className: c.className, figures: c.figures })) ?? [];
+  const rows: Row[] = data?.classes.map((c) => ({ key: c.classId, className: c.className, figures: c.figures })) ?? [];
   return (
     <>
       <Breadcrumb
@@ -55,8 +54,9 @@ export default function SchoolPage() {
           <FiguresTable<Row>
             testId="hs-classes"
             rows={rows}
+            omit={['teachersWeek', 'lecturesHeld', 'lectureAttendance']}
+            yesNo={['meetingClasses']}
             lead={[
-              { title: t('hs.district.grade'), dataIndex: 'grade', width: 80, render: (g: number) => t('hs.district.gradeN', { n: g }) },
               {
                 title: t('hs.district.class'),
                 dataIndex: 'className',
