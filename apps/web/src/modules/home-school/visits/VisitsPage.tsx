@@ -3,7 +3,7 @@
  * 记录家访 form, my visits with their follow-ups, and the way to each of my classes' progress.
  */
 import { FormOutlined, RightOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, List, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../../app/i18n';
@@ -50,7 +50,11 @@ export default function VisitsPage() {
               </Button>
             )}
           </div>
-          <DueList progress={p} onRecord={(d) => openForm({ classId: d.classId, studentId: d.studentId })} />
+          {p.classes.length ? (
+            <DueList progress={p} onRecord={(d) => openForm({ classId: d.classId, studentId: d.studentId })} />
+          ) : (
+            <Alert type="info" showIcon title={t('hs.visits.noClasses')} data-testid="visits-no-classes" />
+          )}
           <VisitList today={p.today} />
           {p.classes.length > 0 && (
             <Card size="small" title={t('hs.visits.myClasses')} data-testid="visits-classes">
