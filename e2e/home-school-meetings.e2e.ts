@@ -2,11 +2,12 @@
  * 家长会 and 家长学校 in the browser: demo-classteacher schedules a parent meeting for 三年级(2)班 (its parents are
  * told), records one held with the minutes and each family's attendance (all present, then one family absent) and this
  * week's online parent lecture; demo-district creates a lecture with a number of places; demo-parent sees it on a
- * phone, signs up (the district sees the name on the list), then cancels.
+ * phone, signs up (the district sees the name on the list), then cancels; demo-principal picks a class's meetings,
+ * and records the attendance of a school lecture held today that took its one place.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closeBrowser, DESKTOP, newPage, PHONE, shot, signIn } from './harness';
+import { choose, closeBrowser, DESKTOP, newPage, PHONE, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -118,5 +119,52 @@ describe('家长会 and 家长学校', () => {
     await card.getByTestId('hs-family-signup').waitFor();
     await card.getByText('剩余名额 2/2').waitFor();
     await shot(page, 'home-school-meetings-9-parent-cancelled');
+  });
+
+  it('a school administrator picks a class, and records a lecture’s attendance after it', async () => {
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, 'demo-principal', 'Demo#2026', '/home-school/meetings');
+    await choose(page, page.getByTestId('hs-meetings-class'), '示范区实验小学 三年级(1)班');
+    await page.getByTestId('hs-meetings-rule').getByText('三年级(1)班', { exact: false }).waitFor();
+    await shot(page, 'home-school-meetings-10-principal-class');
+
+    // a school lecture today with one place
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await page.goto('/home-school/lectures');
+    await page.getByTestId('hs-lecture-new').click();
+    const form = page.getByRole('dialog');
+    await form.getByTestId('hs-lecture-host').getByText('示范区实验小学').waitFor();
+    await form.getByLabel('讲座主题').fill('校级讲座：陪孩子读一本书');
+    await form.getByLabel('日期').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(today);
+    await page.keyboard.press('Enter');
+    await form.getByLabel('地点').fill('学校图书馆');
+    await form.getByLabel('名额').fill('1');
+    await form.getByRole('button', { name: '创建讲座' }).click();
+    await page.getByText('讲座已创建').waitFor();
+
+    // the demo parent takes the one place: the lecture is full
+    const parent = await newPage(PHONE);
+    await signIn(parent.page, 'demo-parent', 'Demo#2026', '/home-school/family');
+    const card = parent.page.getByTestId('hs-family-lecture').filter({ hasText: '校级讲座：陪孩子读一本书' });
+    await card.getByTestId('hs-family-signup').click();
+    await card.getByText('剩余名额 0/1').waitFor();
+
+    const row = page.getByRole('row').filter({ hasText: '校级讲座：陪孩子读一本书' });
+    await page.reload();
+    await row.getByText('名额已满').waitFor();
+    await row.getByTestId('hs-lecture-open').click();
+    const drawer = page.getByTestId('hs-lecture-drawer');
+    await drawer.getByTestId('hs-lecture-all').click();
+    await shot(page, 'home-school-meetings-11-lecture-attendance');
+    await drawer.getByTestId('hs-lecture-attendance-save').click();
+    await page.getByText('出勤已登记').waitFor();
+    await drawer.getByText('已举办 · 出勤 1').waitFor();
+    await drawer.getByRole('cell', { name: '出席' }).waitFor();
+
+    await parent.page.reload();
+    await card.getByText('讲座已举办').waitFor();
+    await shot(parent.page, 'home-school-meetings-12-parent-held');
   });
 });

@@ -43,13 +43,19 @@ export function FamilyLectureCard({ lecture: l, child }: { lecture: FamilyLectur
             <LinkOutlined /> {t('hs.family.join')}
           </Typography.Link>
         )}
-        <Flex align="center" gap={8}>
-          <Progress percent={Math.round((l.signedUp / l.capacity) * 100)} showInfo={false} size="small" status={l.full ? 'exception' : 'normal'} style={{ flex: 1, margin: 0 }} />
-          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid="hs-family-left">
-            {t('hs.family.left', { n: left, capacity: l.capacity })}
-          </Typography.Text>
-        </Flex>
-        {l.signedUpMe ? (
+        {!l.held && (
+          <Flex align="center" gap={8}>
+            <Progress percent={Math.round((l.signedUp / l.capacity) * 100)} showInfo={false} size="small" status={l.full ? 'exception' : 'normal'} style={{ flex: 1, margin: 0 }} />
+            <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} data-testid="hs-family-left">
+              {t('hs.family.left', { n: left, capacity: l.capacity })}
+            </Typography.Text>
+          </Flex>
+        )}
+        {l.held ? (
+          <Tag color="default" style={{ alignSelf: 'flex-start' }}>
+            {t('hs.family.held')}
+          </Tag>
+        ) : l.signedUpMe ? (
           <Popconfirm title={t('hs.family.cancelConfirm')} onConfirm={() => cancel.mutate(undefined)} okText={t('hs.family.cancel')} cancelText={t('common.cancel')}>
             <Button block size="large" loading={cancel.isPending} data-testid="hs-family-cancel">
               {t('hs.family.cancel')}

@@ -53,7 +53,7 @@ export default function LecturesPage() {
               </>
             ),
           },
-          { title: t('hs.lectures.col.when'), key: 'when', width: 150, render: (_, l) => `${formatDay(l.date, locale, true)}${l.time ? ` ${l.time}` : ''}` },
+          { title: t('hs.lectures.col.when'), key: 'when', width: 190, render: (_, l) => `${formatDay(l.date, locale, true)}${l.time ? ` ${l.time}` : ''}` },
           {
             title: t('hs.lectures.col.where'),
             key: 'where',

@@ -48,35 +48,31 @@ export function MeetingList({ data }: { data: ClassMeetings }) {
           const held = m.status === 'held';
           return (
             <Card key={m.id} size="small" type="inner" data-testid="hs-meeting-row" styles={{ body: { padding: 10 } }}>
-              <Flex justify="space-between" align="center" gap={8} wrap>
-                <div style={{ minWidth: 0, flex: 1 }}>
-                  <Typography.Text strong style={{ display: 'block' }}>
-                    {m.title}
-                  </Typography.Text>
-                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {formatDay(m.date, locale, true)}
-                    {m.place ? ` · ${m.place}` : ''}
-                  </Typography.Text>
-                </div>
-                <Flex gap={6} align="center">
-                  <Tag color={held ? 'green' : 'blue'} style={{ marginInlineEnd: 0 }}>
-                    {t(`hs.meetings.status.${m.status}`)}
-                  </Tag>
+              <Typography.Text strong style={{ display: 'block' }}>
+                {m.title}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                {formatDay(m.date, locale, true)}
+                {m.place ? ` · ${m.place}` : ''}
+              </Typography.Text>
+              <Flex justify="space-between" align="center" gap={8} style={{ marginTop: 6 }}>
+                <span>
+                  <Tag color={held ? 'green' : 'blue'}>{t(`hs.meetings.status.${m.status}`)}</Tag>
                   {held && <Typography.Text type="secondary">{t('hs.meetings.attendance', { attended: m.attended, families: m.families })}</Typography.Text>}
-                  {held ? (
-                    <Button size="small" onClick={() => setOpen(m.id)}>
-                      {t('hs.meetings.view')}
-                    </Button>
-                  ) : m.date <= today ? (
-                    <Button size="small" type="primary" onClick={() => setOpen(m.id)} data-testid="hs-meeting-hold">
-                      {t('hs.meetings.markHeld')}
-                    </Button>
-                  ) : (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {t('hs.meetings.notYet')}
-                    </Typography.Text>
-                  )}
-                </Flex>
+                </span>
+                {held ? (
+                  <Button size="small" onClick={() => setOpen(m.id)}>
+                    {t('hs.meetings.view')}
+                  </Button>
+                ) : m.date <= today ? (
+                  <Button size="small" type="primary" onClick={() => setOpen(m.id)} data-testid="hs-meeting-hold">
+                    {t('hs.meetings.markHeld')}
+                  </Button>
+                ) : (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('hs.meetings.notYet')}
+                  </Typography.Text>
+                )}
               </Flex>
             </Card>
           );

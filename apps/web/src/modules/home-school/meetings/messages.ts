@@ -119,6 +119,7 @@ export const hsMeetingsMessages = {
     'hs.family.next': '下次：{date} {title}',
     'hs.family.nothing': '近期没有家长会和讲座',
     'hs.family.open': '查看全部',
+    'hs.family.held': '讲座已举办',
   },
   en: {
     'menu.homeSchool.meetings': 'Parent meetings',
@@ -239,5 +240,6 @@ export const hsMeetingsMessages = {
     'hs.family.next': 'Next: {date} {title}',
     'hs.family.nothing': 'No meeting or lecture coming',
     'hs.family.open': 'See all',
+    'hs.family.held': 'The lecture has taken place',
   },
 };
