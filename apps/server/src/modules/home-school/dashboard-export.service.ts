@@ -1,8 +1,8 @@
-/** 家校社协同看板 as a workbook: the district total, zones, schools and (for each school shown) its classes, one sheet each. */
+/** 家校社协同看板 as a workbook: the district total, zones, schools and every class of the schools shown, one sheet each. */
 import { HS_FIGURES, type IndicatorFigures } from '@shuangjian/contracts';
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/access';
-import { hsDistrictDashboard, hsSchoolDashboard } from './dashboard.service';
+import { hsClassRows, hsDistrictDashboard } from './dashboard.service';
 
 const NO_DATA = '暂无数据';
 type Cell = string | number;
@@ -40,11 +40,8 @@ export async function hsDashboardWorkbook(ctx: Ctx, query: { semesterId?: string
   addSheet(wb, '全区', `家校社协同 · 全区 · ${period}`, ['范围', ...figureHeaders], [['全区', ...figureCells(d.total)]]);
   addSheet(wb, '学区', `家校社协同 · 各学区 · ${period}`, ['学区', '学校数', ...figureHeaders], d.zones.map((z) => [z.zoneName, z.schools, ...figureCells(z.figures)]));
   addSheet(wb, '学校', `家校社协同 · 各校 · ${period}`, ['学区', '学校', ...figureHeaders], d.schools.map((s) => [s.zoneName, s.schoolName, ...figureCells(s.figures)]));
-  const classRows: Cell[][] = [];
-  for (const s of d.schools.slice(0, 60)) {
-    const school = await hsSchoolDashboard(ctx, s.schoolId, query);
-    for (const c of school.classes) classRows.push([s.schoolName, c.className, ...figureCells(c.figures)]);
-  }
+  const classes = await hsClassRows(ctx, d.schools.map((s) => s.schoolId), query);
+  const classRows: Cell[][] = d.schools.flatMap((s) => (classes.get(s.schoolId) ?? []).map((c) => [s.schoolName, c.className, ...figureCells(c.figures)]));
   addSheet(wb, '班级', `家校社协同 · 各班 · ${period}（特殊学生仅计人数）`, ['学校', '班级', ...figureHeaders], classRows);
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `家校社协同看板-${d.weekStart}.xlsx` };
 }

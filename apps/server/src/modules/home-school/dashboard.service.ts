@@ -5,7 +5,7 @@
  */
 import { HS_INDICATORS, type HsDistrictDashboard, type HsSchoolDashboard, type IndicatorFigures } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
@@ -17,6 +17,8 @@ import { currentSemester } from './home-school.repo';
 import { homeSchoolPolicy } from './home-school.policy';
 import { hsLectures } from './meetings.schema';
 import { hsSpecialFiles } from './schema';
+
+type HsClassRow = HsSchoolDashboard['classes'][number];
 
 export const DASHBOARD_PERMISSION = 'home-school.district' as const;
 const SEMESTER_INDICATORS = [
@@ -92,18 +94,28 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   const classCounts = await ctx.db.select({ schoolId: C.schoolId, n: sql<number>`count(*)::int` }).from(C).where(eq(C.districtId, ctx.user.districtId)).groupBy(C.schoolId);
   const special = await specialCounts(ctx.db, ctx.user.districtId);
   const cared = await caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays));
-  const min = p.values['home-school.meetings'].meetingsPerSemester;
-  const sum = (rows: { schoolId: string; n: number }[], s: string) => rows.filter((r) => r.schoolId === s).reduce((a, r) => a + r.n, 0);
+  const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
+  // per school, once: a district of hundreds of schools and thousands of classes is not scanned again for each school
+  const perSchool = (rows: readonly { schoolId: string; n: number }[]) => {
+    const out = new Map<string, number>();
+    for (const r of rows) out.set(r.schoolId, (out.get(r.schoolId) ?? 0) + Number(r.n));
+    return out;
+  };
+  const headsOf = new Map(heads.rows.map((h) => [h.schoolId, h]));
+  const classesOf = perSchool(classCounts);
+  const specialOf = perSchool(special);
+  const caredOf = perSchool(cared);
+  const meetingOf = perSchool(meetingRows.filter((r) => r.num >= min).map((r) => ({ schoolId: r.schoolId, n: 1 })));
   const figures = new Map(
     schools.map((s) => {
-      const h = heads.rows.find((x) => x.schoolId === s.schoolId);
+      const h = headsOf.get(s.schoolId);
       const counts: Counts = {
         students: Number(h?.students ?? 0),
         teachers: Number(h?.teachers ?? 0),
-        classes: sum(classCounts.map((c) => ({ schoolId: c.schoolId, n: Number(c.n) })), s.schoolId),
-        special: sum(special, s.schoolId),
-        cared: sum(cared, s.schoolId),
-        meetingClasses: meetingRows.filter((r) => r.schoolId === s.schoolId && r.num >= Math.max(min, 1)).length,
+        classes: classesOf.get(s.schoolId) ?? 0,
+        special: specialOf.get(s.schoolId) ?? 0,
+        cared: caredOf.get(s.schoolId) ?? 0,
+        meetingClasses: meetingOf.get(s.schoolId) ?? 0,
       };
       return [s.schoolId, figuresOf(bySchool.get(s.schoolId) ?? {}, counts)];
     }),
@@ -119,6 +131,55 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   return { semester: p.semester, weekStart: p.weekStart, total: summed.total, zones: summed.zones, schools: summed.schools };
 }
 
+/**
+ * Each class's figures for these schools, one read of each source whatever their number (the school page asks for
+ * one school, the workbook for every school shown).
+ */
+export async function hsClassRows(ctx: Ctx, schoolIds: readonly string[], query: { semesterId?: string }): Promise<Map<string, HsClassRow[]>> {
+  requirePermission(ctx, DASHBOARD_PERMISSION);
+  const out = new Map<string, HsClassRow[]>(schoolIds.map((id) => [id, []]));
+  if (!schoolIds.length) return out;
+  const p = await periodOf(ctx, query.semesterId);
+  const one = schoolIds.length === 1 ? schoolIds[0] : undefined;
+  const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), inArray(indicatorRollups.schoolId, [...schoolIds]));
+  const classRows = p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [];
+  const C = classDirectory;
+  const classes = await ctx.db
+    .select({ schoolId: C.schoolId, classId: C.id, className: C.name, grade: C.grade })
+    .from(C)
+    .where(and(eq(C.districtId, ctx.user.districtId), inArray(C.schoolId, [...schoolIds])))
+    .orderBy(asc(C.grade), asc(C.name));
+  const S = studentDirectory;
+  const pupils = await ctx.db
+    .select({ classId: S.classId, n: sql<number>`count(*)::int` })
+    .from(S)
+    .where(and(eq(S.districtId, ctx.user.districtId), inArray(S.schoolId, [...schoolIds]), eq(S.status, 'active')))
+    .groupBy(S.classId);
+  const perClass = (rows: readonly { classId: string; n: number }[]) => new Map(rows.map((r) => [r.classId, Number(r.n)]));
+  const pupilsOf = perClass(pupils);
+  const specialOf = perClass(await specialCounts(ctx.db, ctx.user.districtId, one));
+  const caredOf = perClass(await caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays), one));
+  const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
+  const byClass = foldFigures(classRows, (r) => r.classId);
+  for (const c of classes) {
+    const f = byClass.get(c.classId) ?? {};
+    out.get(c.schoolId)?.push({
+      classId: c.classId,
+      className: c.className,
+      grade: Number(c.grade),
+      figures: figuresOf(f, {
+        students: pupilsOf.get(c.classId) ?? 0,
+        teachers: 0,
+        classes: 1,
+        special: specialOf.get(c.classId) ?? 0,
+        cared: caredOf.get(c.classId) ?? 0,
+        meetingClasses: Number(f[HS_INDICATORS.meetingsHeld]?.num ?? 0) >= min ? 1 : 0,
+      }),
+    });
+  }
+  return out;
+}
+
 export async function hsSchoolDashboard(ctx: Ctx, schoolId: string, query: { semesterId?: string }): Promise<HsSchoolDashboard> {
   requirePermission(ctx, DASHBOARD_PERMISSION);
   const D = schoolDirectory;
@@ -126,43 +187,20 @@ export async function hsSchoolDashboard(ctx: Ctx, schoolId: string, query: { sem
   if (!school) throw notFound('学校');
   const p = await periodOf(ctx, query.semesterId);
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), eq(indicatorRollups.schoolId, schoolId));
-  const classRows = p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [];
   const schoolRows = [
     ...(p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : []),
     ...(await readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where })),
   ];
-  const C = classDirectory;
-  const classes = await ctx.db.select({ classId: C.id, className: C.name, grade: C.grade }).from(C).where(and(eq(C.districtId, ctx.user.districtId), eq(C.schoolId, schoolId))).orderBy(asc(C.grade), asc(C.name));
-  const S = studentDirectory;
-  const pupils = await ctx.db.select({ classId: S.classId, n: sql<number>`count(*)::int` }).from(S).where(and(eq(S.districtId, ctx.user.districtId), eq(S.schoolId, schoolId), eq(S.status, 'active'))).groupBy(S.classId);
-  const special = await specialCounts(ctx.db, ctx.user.districtId, schoolId);
-  const cared = await caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays), schoolId);
+  const rows = (await hsClassRows(ctx, [schoolId], query)).get(schoolId) ?? [];
   const heads = (await ctx.db.execute(sql`select students, teachers from ${schoolHeadcounts(ctx.user.districtId)} h where h.school_id = ${schoolId}`)) as unknown as { rows: { students: number; teachers: number }[] };
-  const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
-  const byClass = foldFigures(classRows, (r) => r.classId);
-  const n = (rows: { classId: string; n: number }[], id?: string) => rows.filter((r) => !id || r.classId === id).reduce((a, r) => a + Number(r.n), 0);
-  const rows = classes.map((c) => {
-    const f = byClass.get(c.classId) ?? {};
-    return {
-      classId: c.classId,
-      className: c.className,
-      grade: Number(c.grade),
-      figures: figuresOf(f, {
-        students: n(pupils, c.classId),
-        teachers: 0,
-        classes: 1,
-        special: n(special, c.classId),
-        cared: n(cared, c.classId),
-        meetingClasses: Number(f[HS_INDICATORS.meetingsHeld]?.num ?? 0) >= min ? 1 : 0,
-      }),
-    };
-  });
+  // the school's special pupils and those cared for recently are its classes' (each class row counts both)
+  const sum = (part: 'num' | 'den') => rows.reduce((a, r) => a + (r.figures.specialCared?.[part] ?? 0), 0);
   const figures = figuresOf(foldFigures(schoolRows, (r) => r.schoolId).get(schoolId) ?? {}, {
     students: Number(heads.rows[0]?.students ?? 0),
     teachers: Number(heads.rows[0]?.teachers ?? 0),
-    classes: classes.length,
-    special: n(special),
-    cared: n(cared),
+    classes: rows.length,
+    special: sum('den'),
+    cared: sum('num'),
     meetingClasses: rows.filter((r) => r.figures.meetingClasses!.num > 0).length,
   });
   return { semester: p.semester, weekStart: p.weekStart, school, figures, classes: rows };
