@@ -61,6 +61,7 @@ export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   five: { labelKey: 'menu.five', icon: <HeatMapOutlined /> },
   exams: { labelKey: 'menu.exams', icon: <ProfileOutlined /> },
   timetable: { labelKey: 'menu.timetable', icon: <ScheduleOutlined /> },
+  homeSchool: { labelKey: 'menu.homeSchool', icon: <TeamOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
@@ -132,6 +133,16 @@ export const routes: AppRoute[] = [
   { path: '/timetable/findings', labelKey: 'menu.timetable.findings', icon: <AlertOutlined />, roles: ['school_admin', 'district_admin', 'inspector'], group: 'timetable', page: page(() => import('../modules/timetable/FindingsPage')) },
   { path: '/timetable/district', labelKey: 'menu.timetable.district', icon: <DashboardOutlined />, permission: 'timetable.district', group: 'timetable', page: page(() => import('../modules/timetable/DistrictPage')) },
   { path: '/timetable/child', labelKey: 'menu.timetable.child', icon: <CalendarOutlined />, permission: 'timetable.family', page: page(() => import('../modules/timetable/ChildPage')) },
+  { path: '/home-school/visits', labelKey: 'menu.homeSchool.visits', icon: <HomeOutlined />, permission: 'home-school.visit', group: 'homeSchool', page: page(() => import('../modules/home-school/visits/VisitsPage')) },
+  { path: '/home-school/visits/classes/:classId', labelKey: 'menu.homeSchool.classVisits', icon: <TeamOutlined />, permission: 'home-school.read', menu: false, page: page(() => import('../modules/home-school/visits/ClassVisitsPage')) },
+  { path: '/home-school/special', labelKey: 'menu.homeSchool.special', icon: <IdcardOutlined />, roles: ['district_admin', ...STAFF], group: 'homeSchool', page: page(() => import('../modules/home-school/special/SpecialPage')) },
+  { path: '/home-school/special/:studentId', labelKey: 'menu.homeSchool.specialFile', icon: <IdcardOutlined />, roles: ['district_admin', ...STAFF], menu: false, page: page(() => import('../modules/home-school/special/SpecialFilePage')) },
+  { path: '/home-school/care-staff', labelKey: 'menu.homeSchool.careStaff', icon: <UserOutlined />, permission: 'home-school.care-staff', group: 'homeSchool', page: page(() => import('../modules/home-school/special/CareStaffPage')) },
+  { path: '/home-school/meetings', labelKey: 'menu.homeSchool.meetings', icon: <TeamOutlined />, permission: 'home-school.meeting', group: 'homeSchool', page: page(() => import('../modules/home-school/meetings/ClassMeetingsPage')) },
+  { path: '/home-school/lectures', labelKey: 'menu.homeSchool.lectures', icon: <ReadOutlined />, permission: 'home-school.lecture.manage', group: 'homeSchool', page: page(() => import('../modules/home-school/meetings/LecturesPage')) },
+  { path: '/home-school/family', labelKey: 'menu.homeSchool.family', icon: <TeamOutlined />, permission: 'home-school.family', page: page(() => import('../modules/home-school/meetings/FamilyPage')) },
+  { path: '/home-school/district', labelKey: 'menu.homeSchool.district', icon: <DashboardOutlined />, permission: 'home-school.district', group: 'homeSchool', page: page(() => import('../modules/home-school/district/DistrictPage')) },
+  { path: '/home-school/district/schools/:schoolId', labelKey: 'menu.homeSchool.districtSchool', icon: <DashboardOutlined />, permission: 'home-school.district', menu: false, page: page(() => import('../modules/home-school/district/SchoolPage')) },
   { path: '/five/dashboard', labelKey: 'menu.five.dashboard', icon: <DashboardOutlined />, permission: 'five-managements.district', group: 'five', page: page(() => import('../modules/five-managements/dashboard/DistrictPage')) },
   { path: '/five/dashboard/schools/:schoolId', labelKey: 'menu.five.dashboardSchool', icon: <DashboardOutlined />, permission: 'five-managements.district', menu: false, page: page(() => import('../modules/five-managements/dashboard/SchoolPage')) },
   { path: '/five/dashboard/classes/:classId', labelKey: 'menu.five.dashboardClass', icon: <DashboardOutlined />, permission: 'five-managements.district', menu: false, page: page(() => import('../modules/five-managements/dashboard/ClassPage')) },
