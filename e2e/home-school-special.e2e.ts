@@ -100,6 +100,10 @@ describe('一人一档', () => {
     await record.getByText('跟进：两周后再安排一次').waitFor();
     await shot(phone.page, 'home-school-special-04-file-phone');
     await fitsPhone(phone.page);
+    await phone.page.getByRole('button', { name: '返回名册' }).click();
+    await phone.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).waitFor();
+    await shot(phone.page, 'home-school-special-04b-register-phone');
+    await fitsPhone(phone.page);
   });
 
   it('a subject teacher is refused the register and the file', async () => {
@@ -142,6 +146,26 @@ describe('一人一档', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').filter({ hasText: teacherName }).count()).toBe(0);
   });
 
+  it('the district reads the whole register and the file', async () => {
+    const { page } = await newPage(DESKTOP);
+    await signIn(page, 'demo-district', 'Demo#2026', '/home-school/special');
+    const table = page.getByTestId('special-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    // the district's schools and classes are many: search for them
+    await pickSearched(page, page.getByTestId('special-school').locator('input'), pupil.schoolName, pupil.schoolName);
+    await pickSearched(page, page.getByTestId('special-class').locator('input'), pupil.className, pupil.className);
+    for (const text of await table.locator('tbody tr.ant-table-row').allInnerTexts()) expect(text).toContain(pupil.className);
+    await table.getByRole('link', { name: pupil.name }).click();
+    await page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
+    // the district reads; the class teacher, the care staff and the school keep the file
+    await page.getByText('只有班主任、关爱专干和学校管理员可以修改', { exact: false }).waitFor();
+    expect(await page.getByTestId('plan-edit').count()).toBe(0);
+    await page.goBack();
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await choose(page, page.getByTestId('special-flag'), '留守');
+    await shot(page, 'home-school-special-09-district-register');
+  });
+
   it('the auditor finds the reads of the file in the audit log', async () => {
     const { page } = await newPage(DESKTOP);
     await signIn(page, 'demo-auditor', 'Demo#2026', `/audit?action=home-school.special.read&entityId=${pupil.studentId}`);
@@ -151,6 +175,7 @@ describe('一人一档', () => {
     const text = (await rows.allInnerTexts()).join('\n');
     expect(text).toContain('home-school.special.read');
     expect(text).toContain('班主任');
+    expect(text).toContain('区教育局管理员');
     await shot(page, 'home-school-special-08-audit');
   });
 });

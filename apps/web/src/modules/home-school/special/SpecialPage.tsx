@@ -4,9 +4,9 @@
  * against the district's minimum for these pupils.
  */
 import type { SpecialStudent } from '@shuangjian/contracts';
-import { Alert, Button, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -17,22 +17,33 @@ import { Refusal } from './Refusal';
 
 type FileFilter = 'all' | 'open' | 'none';
 
+const GRADES = '一二三四五六七八九';
+/** 三年级(2)班 before 八年级(1)班: the grade's numeral, then the class's number. */
+const byClass = (a: SpecialStudent, b: SpecialStudent) =>
+  a.schoolName.localeCompare(b.schoolName, 'zh-CN') ||
+  GRADES.indexOf(a.className[0] ?? '') - GRADES.indexOf(b.className[0] ?? '') ||
+  a.className.localeCompare(b.className, 'zh-CN', { numeric: true }) ||
+  a.name.localeCompare(b.name, 'zh-CN');
+
 export default function SpecialPage() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const list = useSpecialList(undefined);
   const [flag, setFlag] = useState<Flag | 'all'>('all');
+  const [school, setSchool] = useState<string>('all');
   const [classId, setClassId] = useState<string>('all');
   const [file, setFile] = useState<FileFilter>('all');
-  const items = useMemo(() => list.data?.items ?? [], [list.data]);
+  const items = useMemo(() => [...(list.data?.items ?? [])].sort(byClass), [list.data]);
   const min = list.data?.specialMin ?? 0;
-  const severalSchools = new Set(items.map((s) => s.schoolName)).size > 1;
+  const schools = [...new Set(items.map((s) => s.schoolName))];
+  const severalSchools = schools.length > 1;
   const classes = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const s of items) if (!seen.has(s.classId)) seen.set(s.classId, severalSchools ? `${s.schoolName} ${s.className}` : s.className);
+    for (const s of items) if ((school === 'all' || s.schoolName === school) && !seen.has(s.classId)) seen.set(s.classId, severalSchools && school === 'all' ? `${s.schoolName} ${s.className}` : s.className);
     return [...seen].map(([value, label]) => ({ value, label }));
-  }, [items, severalSchools]);
-  const shown = items.filter((s) => (flag === 'all' || s.flags[flag]) && (classId === 'all' || s.classId === classId) && (file === 'all' || (file === 'open') === s.hasFile));
+  }, [items, severalSchools, school]);
+  const shown = items.filter(
+    (s) => (flag === 'all' || s.flags[flag]) && (school === 'all' || s.schoolName === school) && (classId === 'all' || s.classId === classId) && (file === 'all' || (file === 'open') === s.hasFile),
+  );
   const below = items.filter((s) => s.visitsThisSemester < min).length;
 
   if (list.error instanceof ApiError && list.error.status === 403)
@@ -61,6 +72,17 @@ export default function SpecialPage() {
             data-testid="special-flag"
             options={[{ value: 'all', label: t('hs.special.allFlags') }, ...FLAGS.map((f) => ({ value: f, label: t(`hs.special.flag.${f}`) }))]}
           />
+          {severalSchools && (
+            <Select
+              aria-label={t('hs.special.filterSchool')}
+              value={school}
+              onChange={(v) => (setSchool(v), setClassId('all'))}
+              style={{ minWidth: 180 }}
+              showSearch={{ optionFilterProp: 'label' }}
+              data-testid="special-school"
+              options={[{ value: 'all', label: t('hs.special.allSchools') }, ...schools.sort((a, b) => a.localeCompare(b, 'zh-CN')).map((n) => ({ value: n, label: n }))]}
+            />
+          )}
           <Select
             aria-label={t('hs.special.filterClass')}
             value={classId}
@@ -91,7 +113,7 @@ export default function SpecialPage() {
         data-testid="special-table"
         loading={list.isFetching}
         dataSource={shown}
-        scroll={{ x: 900 }}
+        scroll={{ x: severalSchools ? 1010 : 840 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
         locale={{ emptyText: t('hs.special.none') }}
         columns={[
@@ -109,7 +131,8 @@ export default function SpecialPage() {
                 <Link to={`/home-school/special/${s.studentId}`}>{s.name}</Link>
               ),
           },
-          { title: t('hs.special.col.class'), key: 'class', width: 170, render: (_: unknown, s) => (severalSchools ? `${s.schoolName} ${s.className}` : s.className) },
+          ...(severalSchools ? [{ title: t('hs.special.col.school'), dataIndex: 'schoolName', width: 170 }] : []),
+          { title: t('hs.special.col.class'), dataIndex: 'className', width: 120 },
           { title: t('hs.special.col.flags'), key: 'flags', width: 190, render: (_: unknown, s) => <FlagTags flags={s.flags} /> },
           {
             title: t('hs.special.col.file'),
@@ -140,17 +163,6 @@ export default function SpecialPage() {
                 {n} / {min}
               </Tag>
             ),
-          },
-          {
-            title: '',
-            key: 'open',
-            width: 100,
-            render: (_: unknown, s) =>
-              !s.name.includes('*') && (
-                <Button type="link" size="small" onClick={() => void navigate(`/home-school/special/${s.studentId}`)}>
-                  {t('hs.special.open')}
-                </Button>
-              ),
           },
         ]}
       />
