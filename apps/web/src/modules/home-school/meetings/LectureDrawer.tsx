@@ -1,7 +1,7 @@
 /** One lecture: its sign-up list, and after it took place the attendance (everyone present in one tap, then the exceptions). */
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useTimeZone } from '../../../app/auth';
+import { hasRole, useMe, useTimeZone } from '../../../app/auth';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { QueryError } from '../../../components/QueryError';
@@ -15,13 +15,16 @@ type Signup = LectureDetailRow['signups'][number];
 export function LectureDrawer({ id, onClose }: { id: string | null; onClose(): void }) {
   const { t, locale } = useI18n();
   const today = districtToday(useTimeZone());
+  const { data: me } = useMe();
   const q = useLectureDetail(id);
   const writes = useMeetingWrites();
   const [picked, setPicked] = useState<{ id: string; users: string[] } | null>(null);
   const l = q.data?.id === id ? q.data : undefined;
   const present = picked?.id === id ? picked.users : [];
   const save = useSaveMutation({ form: null, saved: t('hs.lectures.attendanceOk'), mutationFn: () => writes.lectureAttendance(id!, present) });
-  const marking = !!l && !l.held && l.date <= today && l.signups.length > 0;
+  // a district lecture's attendance is the district office's to record, a school's lecture its administrator's
+  const mayMark = !!l && (l.level === 'school' || hasRole(me, 'district_admin'));
+  const marking = !!l && mayMark && !l.held && l.date <= today && l.signups.length > 0;
   return (
     <Drawer open={!!id} onClose={onClose} size={640} title={l?.title ?? ' '} destroyOnHidden data-testid="hs-lecture-drawer">
       {q.error && <QueryError error={q.error} />}
@@ -56,7 +59,7 @@ export function LectureDrawer({ id, onClose }: { id: string | null; onClose(): v
               </Flex>
             )}
           </Flex>
-          {!l.held && l.date > today && l.signups.length > 0 && <Alert type="info" showIcon title={t('hs.lectures.attendanceLater')} />}
+          {mayMark && !l.held && l.date > today && l.signups.length > 0 && <Alert type="info" showIcon title={t('hs.lectures.attendanceLater')} />}
           {l.signups.length ? (
             <Table<Signup>
               rowKey="userId"
