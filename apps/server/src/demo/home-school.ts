@@ -133,7 +133,7 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
       limit 300
       returning lecture_id
     )
-    update hs_lectures set signed_up = (select count(*) from signed) where id in (select id from held)`);
+    select count(*) from signed`);
   await db.execute(sql`
     with adm as (select user_id from role_assignments where district_id = ${districtId} and role = 'district_admin' order by user_id limit 1),
     coming as (
@@ -154,6 +154,10 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
     from classes c join role_assignments ra on ra.district_id = c.district_id and ra.school_id = c.school_id and ra.role = 'school_admin'
     join users u on u.district_id = ra.district_id and u.id = ra.user_id and u.username = 'demo-principal'
     where c.district_id = ${districtId} limit 1`);
+  // each lecture's sign-up count from its sign-ups (a statement's own inserts are invisible to its update)
+  await db.execute(sql`
+    update hs_lectures l set signed_up = (select count(*) from hs_lecture_signups s where s.district_id = l.district_id and s.lecture_id = l.id)
+    where l.district_id = ${districtId}`);
   await refreshFigures(db, districtId, semester.id, today, rule.weeklyModes, rule.specialMin);
 }
 

@@ -150,6 +150,14 @@ describe('special students: only the class teacher, care staff, the school and t
 });
 
 describe('meetings and lectures', () => {
+  it('the demo’s lectures count their sign-ups: the held one has at least as many signed up as attended', async () => {
+    const res = await call(w.app, district, 'GET', '/api/home-school/lectures');
+    expect(res.status).toBe(200);
+    const held = res.body.items.filter((l: { attended: number }) => l.attended > 0);
+    expect(held.length).toBeGreaterThan(0);
+    for (const l of held) expect(l.signedUp).toBeGreaterThanOrEqual(l.attended);
+  });
+
   it('a parent sees the coming meeting and lecture, signs up and cancels; a full lecture refuses', async () => {
     const up = await call(w.app, parent, 'GET', '/api/home-school/family');
     expect(up.status).toBe(200);
