@@ -101,7 +101,7 @@ describe('一人一档', () => {
     await shot(phone.page, 'home-school-special-04-file-phone');
     await fitsPhone(phone.page);
     await phone.page.getByRole('button', { name: '返回名册' }).click();
-    await phone.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).waitFor();
+    await phone.page.getByTestId('special-cards').getByRole('link', { name: pupil.name }).waitFor();
     await shot(phone.page, 'home-school-special-04b-register-phone');
     await fitsPhone(phone.page);
   });
@@ -141,7 +141,11 @@ describe('一人一档', () => {
     await teacher.page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
 
     await row.getByRole('button', { name: '取消指定' }).click();
-    await page.locator('.ant-popover').getByRole('button', { name: /确\s*定|OK/ }).click();
+    // the bubble's OK once the bubble has finished opening: a click while it zooms in is lost
+    const ok = page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ });
+    await ok.waitFor();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((a) => a.playState !== 'running'));
+    await ok.click();
     await page.getByText('已取消').waitFor();
     await expect.poll(() => table.locator('tbody tr.ant-table-row').filter({ hasText: teacherName }).count()).toBe(0);
   });

@@ -4,7 +4,7 @@
  * against the district's minimum for these pupils.
  */
 import type { SpecialStudent } from '@shuangjian/contracts';
-import { Alert, Card, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Grid, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../app/api';
@@ -13,6 +13,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { type Flag, FLAGS, FlagTags } from './FlagTags';
 import { useSpecialList } from './queries';
+import { RegisterCards } from './RegisterCards';
 import { Refusal } from './Refusal';
 
 type FileFilter = 'all' | 'open' | 'none';
@@ -28,6 +29,7 @@ const byClass = (a: SpecialStudent, b: SpecialStudent) =>
 export default function SpecialPage() {
   const { t } = useI18n();
   const list = useSpecialList(undefined);
+  const phone = !Grid.useBreakpoint().md;
   const [flag, setFlag] = useState<Flag | 'all'>('all');
   const [school, setSchool] = useState<string>('all');
   const [classId, setClassId] = useState<string>('all');
@@ -107,65 +109,68 @@ export default function SpecialPage() {
           <Typography.Text type="secondary">{t('hs.special.count', { n: shown.length })}</Typography.Text>
         </Flex>
       </Card>
-      <Table<SpecialStudent>
-        rowKey="studentId"
-        size="middle"
-        data-testid="special-table"
-        loading={list.isFetching}
-        dataSource={shown}
-        scroll={{ x: severalSchools ? 1010 : 840 }}
-        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-        locale={{ emptyText: t('hs.special.none') }}
-        columns={[
-          {
-            title: t('hs.special.col.name'),
-            key: 'name',
-            fixed: 'left',
-            width: 110,
-            render: (_: unknown, s) =>
-              s.name.includes('*') ? (
-                <Tooltip title={t('hs.special.masked')}>
-                  <Typography.Text>{s.name}</Typography.Text>
-                </Tooltip>
-              ) : (
-                <Link to={`/home-school/special/${s.studentId}`}>{s.name}</Link>
+      {phone && list.data && <RegisterCards items={shown} min={min} withSchool={severalSchools} />}
+      {!phone && (
+        <Table<SpecialStudent>
+          rowKey="studentId"
+          size="middle"
+          data-testid="special-table"
+          loading={list.isFetching}
+          dataSource={shown}
+          scroll={{ x: severalSchools ? 1010 : 840 }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
+          locale={{ emptyText: t('hs.special.none') }}
+          columns={[
+            {
+              title: t('hs.special.col.name'),
+              key: 'name',
+              fixed: 'left',
+              width: 110,
+              render: (_: unknown, s) =>
+                s.name.includes('*') ? (
+                  <Tooltip title={t('hs.special.masked')}>
+                    <Typography.Text>{s.name}</Typography.Text>
+                  </Tooltip>
+                ) : (
+                  <Link to={`/home-school/special/${s.studentId}`}>{s.name}</Link>
+                ),
+            },
+            ...(severalSchools ? [{ title: t('hs.special.col.school'), dataIndex: 'schoolName', width: 170 }] : []),
+            { title: t('hs.special.col.class'), dataIndex: 'className', width: 120 },
+            { title: t('hs.special.col.flags'), key: 'flags', width: 190, render: (_: unknown, s) => <FlagTags flags={s.flags} /> },
+            {
+              title: t('hs.special.col.file'),
+              key: 'file',
+              width: 90,
+              render: (_: unknown, s) => (s.hasFile ? <Tag color="green">{t('hs.special.hasFile')}</Tag> : <Tag color="red">{t('hs.special.noFile')}</Tag>),
+            },
+            {
+              title: t('hs.special.col.standIn'),
+              key: 'standIn',
+              width: 100,
+              render: (_: unknown, s) => s.standInName ?? (s.flags.leftBehind ? <Typography.Text type="danger">{t('hs.special.plan.noStandIn')}</Typography.Text> : '—'),
+            },
+            {
+              title: t('hs.special.col.lastCare'),
+              dataIndex: 'lastCareDate',
+              width: 110,
+              sorter: (a, b) => (a.lastCareDate ?? '').localeCompare(b.lastCareDate ?? ''),
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('hs.special.col.visits'),
+              dataIndex: 'visitsThisSemester',
+              width: 120,
+              sorter: (a, b) => a.visitsThisSemester - b.visitsThisSemester,
+              render: (n: number) => (
+                <Tag color={n < min ? 'red' : 'green'} data-testid="special-visits">
+                  {n} / {min}
+                </Tag>
               ),
-          },
-          ...(severalSchools ? [{ title: t('hs.special.col.school'), dataIndex: 'schoolName', width: 170 }] : []),
-          { title: t('hs.special.col.class'), dataIndex: 'className', width: 120 },
-          { title: t('hs.special.col.flags'), key: 'flags', width: 190, render: (_: unknown, s) => <FlagTags flags={s.flags} /> },
-          {
-            title: t('hs.special.col.file'),
-            key: 'file',
-            width: 90,
-            render: (_: unknown, s) => (s.hasFile ? <Tag color="green">{t('hs.special.hasFile')}</Tag> : <Tag color="red">{t('hs.special.noFile')}</Tag>),
-          },
-          {
-            title: t('hs.special.col.standIn'),
-            key: 'standIn',
-            width: 100,
-            render: (_: unknown, s) => s.standInName ?? (s.flags.leftBehind ? <Typography.Text type="danger">{t('hs.special.plan.noStandIn')}</Typography.Text> : '—'),
-          },
-          {
-            title: t('hs.special.col.lastCare'),
-            dataIndex: 'lastCareDate',
-            width: 110,
-            sorter: (a, b) => (a.lastCareDate ?? '').localeCompare(b.lastCareDate ?? ''),
-            render: (v: string | null) => v ?? '—',
-          },
-          {
-            title: t('hs.special.col.visits'),
-            dataIndex: 'visitsThisSemester',
-            width: 120,
-            sorter: (a, b) => a.visitsThisSemester - b.visitsThisSemester,
-            render: (n: number) => (
-              <Tag color={n < min ? 'red' : 'green'} data-testid="special-visits">
-                {n} / {min}
-              </Tag>
-            ),
-          },
-        ]}
-      />
+            },
+          ]}
+        />
+      )}
     </>
   );
 }
