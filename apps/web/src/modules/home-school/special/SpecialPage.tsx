@@ -28,7 +28,7 @@ const byClass = (a: SpecialStudent, b: SpecialStudent) =>
 
 export default function SpecialPage() {
   const { t } = useI18n();
-  const list = useSpecialList(undefined);
+  const list = useSpecialList();
   const phone = !Grid.useBreakpoint().md;
   const [flag, setFlag] = useState<Flag | 'all'>('all');
   const [school, setSchool] = useState<string>('all');

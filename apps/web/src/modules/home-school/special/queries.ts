@@ -13,7 +13,7 @@ export type CareStaffList = z.infer<typeof CareStaffListSchema>;
 /** A refusal is an answer, not a failure to retry: 403 and 404 come back at once. */
 const noRetryOnRefusal = (count: number, error: Error) => !(error instanceof ApiError && (error.status === 403 || error.status === 404)) && count < 2;
 
-export const useSpecialList = (classId: string | undefined) =>
+export const useSpecialList = (classId?: string) =>
   useQuery({ queryKey: specialKey('list', classId), queryFn: () => api.get<SpecialList>(`${base}/special${qs({ classId })}`), placeholderData: keepPreviousData, retry: noRetryOnRefusal });
 
 export const useSpecialFile = (studentId: string | undefined) =>
