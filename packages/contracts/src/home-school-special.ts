@@ -58,6 +58,10 @@ export const SpecialFile = SpecialStudent.extend({
   measures: z.string().nullable(),
   responsible: z.string().nullable(),
   standInId: Id.nullable(),
+  /** The stand-in parent's phone, for the class teacher to reach them. */
+  standInPhone: z.string().nullable(),
+  /** Visits a special pupil needs a semester (home-school.visits: specialMin). */
+  specialMin: z.number().int(),
   /** A left-behind child must have a stand-in parent (home-school.care: standInRequired). */
   standInRequired: z.boolean(),
   records: z.array(CareRecord),

@@ -101,3 +101,10 @@ export async function userNames(q: Queryable, districtId: string, ids: readonly 
   const rows = await q.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, districtId), inArray(users.id, unique)));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A staff member's phone (a stand-in parent's, for the class teacher to reach them). */
+export async function userPhone(q: Queryable, districtId: string, id: string | null | undefined): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await q.select({ phone: users.phone }).from(users).where(and(eq(users.districtId, districtId), eq(users.id, id)));
+  return row?.phone ?? null;
+}

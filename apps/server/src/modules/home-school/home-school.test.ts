@@ -96,6 +96,12 @@ describe('special students: only the class teacher, care staff, the school and t
     expect(rec.status).toBe(200);
     expect(rec.body.records[0]).toMatchObject({ kind: 'talk', content: '课间谈心，情绪稳定' });
     for (const who of [principal, district, gradeLeader]) expect((await call(w.app, who, 'GET', `/api/home-school/special/${special.id}`)).status).toBe(200);
+    // the stand-in parent comes with the phone to reach them, and the file states the semester's visit minimum
+    const standIn = res.body.staff[0];
+    await q(`update users set phone = '13900001234' where id = $1`, [standIn.id]);
+    const plan = await call(w.app, classTeacher, 'PUT', `/api/home-school/special/${special.id}/plan`, { goals: '稳定情绪', standInId: standIn.id });
+    expect(plan.status).toBe(200);
+    expect(plan.body).toMatchObject({ standInId: standIn.id, standInName: standIn.name, standInPhone: '13900001234', specialMin: 3 });
   });
 
   it('a subject teacher, a parent, an inspector, another school and another district get nothing', async () => {

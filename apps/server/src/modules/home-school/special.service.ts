@@ -12,7 +12,7 @@ import { today } from '../../platform/clock';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
 import { roleHolders, specialStudents, type SpecialStudentRef, studentDirectory } from '../org';
-import { careStaffSchools, currentSemester, pupilsByIds, reachablePupil, specialReader, userNames } from './home-school.repo';
+import { careStaffSchools, currentSemester, pupilsByIds, reachablePupil, specialReader, userNames, userPhone } from './home-school.repo';
 import { homeSchoolPolicy, versionOf } from './home-school.policy';
 import { hsCareRecords, hsSpecialFiles, hsVisits } from './schema';
 
@@ -123,6 +123,7 @@ export async function getSpecialFile(ctx: Ctx, studentId: string): Promise<Speci
     ),
   ];
   const names = await userNames(ctx.db, ctx.user.districtId, [...staffIds, ...records.map((r) => r.byId)]);
+  const standInPhone = await userPhone(ctx.db, ctx.user.districtId, file?.standInId);
   const { values } = await homeSchoolPolicy(ctx.db, ctx.user.districtId, today(ctx));
   await audit(ctx.db, ctx.actor, { action: 'home-school.special.read', entity: 'student', entityId: studentId });
   return {
@@ -132,6 +133,8 @@ export async function getSpecialFile(ctx: Ctx, studentId: string): Promise<Speci
     measures: file?.measures ?? null,
     responsible: file?.responsible ?? null,
     standInId: file?.standInId ?? null,
+    standInPhone,
+    specialMin: values['home-school.visits'].specialMin,
     standInRequired: ref.flags.leftBehind && values['home-school.care'].standInRequired,
     records: records.map((r) => ({ id: r.id, kind: r.kind, date: r.date, byName: names.get(r.byId) ?? '', content: r.content, followUp: r.followUp })),
     staff: staffIds.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),

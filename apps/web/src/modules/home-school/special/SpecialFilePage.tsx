@@ -5,7 +5,6 @@
  */
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { CareRecord, SpecialFile } from '@shuangjian/contracts';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -17,7 +16,7 @@ import { QueryError } from '../../../components/QueryError';
 import { CarePlanDialog } from './CarePlanDialog';
 import { CareRecordForm } from './CareRecordForm';
 import { FlagTags } from './FlagTags';
-import { type SpecialList, specialKey, useSpecialFile } from './queries';
+import { useSpecialFile } from './queries';
 import { Refusal } from './Refusal';
 
 const KIND_COLOR: Record<CareRecord['kind'], string> = { talk: 'blue', counselling: 'purple', visit: 'green', study_help: 'cyan', material_aid: 'gold', family_call: 'magenta' };
@@ -44,7 +43,17 @@ function Plan({ file, onEdit }: { file: SpecialFile; onEdit: () => void }) {
       <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}>
         {file.flags.leftBehind && (
           <Descriptions.Item label={t('hs.special.plan.standIn')}>
-            <span data-testid="stand-in">{file.standInName ?? <Typography.Text type="danger">{t('hs.special.plan.noStandIn')}</Typography.Text>}</span>
+            <span data-testid="stand-in">
+              {file.standInName ?? <Typography.Text type="danger">{t('hs.special.plan.noStandIn')}</Typography.Text>}
+              {file.standInName && file.standInPhone && (
+                <>
+                  {' · '}
+                  <a href={`tel:${file.standInPhone}`} data-testid="stand-in-phone">
+                    {file.standInPhone}
+                  </a>
+                </>
+              )}
+            </span>
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('hs.special.plan.goals')}>{text(file.goals)}</Descriptions.Item>
@@ -100,8 +109,6 @@ export default function SpecialFilePage() {
   const navigate = useNavigate();
   const { studentId } = useParams();
   const q = useSpecialFile(studentId);
-  // the district's minimum comes with the register; opened from it, the page compares against it
-  const min = useQueryClient().getQueryData<SpecialList>(specialKey('list', undefined))?.specialMin;
   const [editing, setEditing] = useState(false);
   const back = () => void navigate('/home-school/special');
 
@@ -110,7 +117,8 @@ export default function SpecialFilePage() {
   if (q.isLoading) return <PageSpinner />;
   const file = q.data;
   if (!file) return <QueryError error={q.error} />;
-  const below = min !== undefined && file.visitsThisSemester < min;
+  const min = file.specialMin;
+  const below = file.visitsThisSemester < min;
 
   return (
     <Flex vertical gap={12} style={{ maxWidth: 960 }}>
@@ -135,7 +143,7 @@ export default function SpecialFilePage() {
           <Card size="small">
             <Statistic
               title={t('hs.special.file.visits')}
-              value={min === undefined ? file.visitsThisSemester : t('hs.special.file.visitsOf', { n: file.visitsThisSemester, min })}
+              value={t('hs.special.file.visitsOf', { n: file.visitsThisSemester, min })}
               styles={{ content: below ? { color: '#cf1322' } : {} }}
             />
           </Card>
