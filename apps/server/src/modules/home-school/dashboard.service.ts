@@ -79,21 +79,25 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   requirePermission(ctx, DASHBOARD_PERMISSION);
   const p = await periodOf(ctx, query.semesterId);
   const D = schoolDirectory;
-  const schools = await ctx.db
-    .select({ schoolId: D.id, schoolName: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
-    .from(D)
-    .where(scoped(ctx, D, DASHBOARD_PERMISSION))
-    .orderBy(asc(D.zoneName), asc(D.code));
-  const where = scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION);
-  const semesterRows = p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : [];
-  const weekRows = await readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where });
-  const meetingRows = p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [];
-  const bySchool = foldFigures([...semesterRows, ...weekRows], (r) => r.schoolId);
-  const heads = (await ctx.db.execute(sql`select school_id as "schoolId", students, teachers from ${schoolHeadcounts(ctx.user.districtId)} h`)) as unknown as { rows: { schoolId: string; students: number; teachers: number }[] };
   const C = classDirectory;
-  const classCounts = await ctx.db.select({ schoolId: C.schoolId, n: sql<number>`count(*)::int` }).from(C).where(eq(C.districtId, ctx.user.districtId)).groupBy(C.schoolId);
-  const special = await specialCounts(ctx.db, ctx.user.districtId);
-  const cared = await caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays));
+  const where = scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION);
+  const semester = p.semester ? semesterPeriod(p.semester.id) : null;
+  // the reads do not depend on one another: side by side, the answer waits for the slowest, not for their sum
+  const [schools, semesterRows, weekRows, meetingRows, heads, classCounts, special, cared] = await Promise.all([
+    ctx.db
+      .select({ schoolId: D.id, schoolName: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
+      .from(D)
+      .where(scoped(ctx, D, DASHBOARD_PERMISSION))
+      .orderBy(asc(D.zoneName), asc(D.code)),
+    semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semester], by: 'school', where }) : [],
+    readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semester], by: 'class', where }) : [],
+    ctx.db.execute(sql`select school_id as "schoolId", students, teachers from ${schoolHeadcounts(ctx.user.districtId)} h`) as unknown as Promise<{ rows: { schoolId: string; students: number; teachers: number }[] }>,
+    ctx.db.select({ schoolId: C.schoolId, n: sql<number>`count(*)::int` }).from(C).where(eq(C.districtId, ctx.user.districtId)).groupBy(C.schoolId),
+    specialCounts(ctx.db, ctx.user.districtId),
+    caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays)),
+  ]);
+  const bySchool = foldFigures([...semesterRows, ...weekRows], (r) => r.schoolId);
   const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
   // per school, once: a district of hundreds of schools and thousands of classes is not scanned again for each school
   const perSchool = (rows: readonly { schoolId: string; n: number }[]) => {
@@ -142,23 +146,28 @@ export async function hsClassRows(ctx: Ctx, schoolIds: readonly string[], query:
   const p = await periodOf(ctx, query.semesterId);
   const one = schoolIds.length === 1 ? schoolIds[0] : undefined;
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), inArray(indicatorRollups.schoolId, [...schoolIds]));
-  const classRows = p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [];
   const C = classDirectory;
-  const classes = await ctx.db
-    .select({ schoolId: C.schoolId, classId: C.id, className: C.name, grade: C.grade })
-    .from(C)
-    .where(and(eq(C.districtId, ctx.user.districtId), inArray(C.schoolId, [...schoolIds])))
-    .orderBy(asc(C.grade), asc(C.name));
   const S = studentDirectory;
-  const pupils = await ctx.db
-    .select({ classId: S.classId, n: sql<number>`count(*)::int` })
-    .from(S)
-    .where(and(eq(S.districtId, ctx.user.districtId), inArray(S.schoolId, [...schoolIds]), eq(S.status, 'active')))
-    .groupBy(S.classId);
+  const since = addDays(p.day, -p.values['home-school.care'].recentDays);
+  const [classRows, classes, pupils, special, cared] = await Promise.all([
+    p.semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [],
+    ctx.db
+      .select({ schoolId: C.schoolId, classId: C.id, className: C.name, grade: C.grade })
+      .from(C)
+      .where(and(eq(C.districtId, ctx.user.districtId), inArray(C.schoolId, [...schoolIds])))
+      .orderBy(asc(C.grade), asc(C.name)),
+    ctx.db
+      .select({ classId: S.classId, n: sql<number>`count(*)::int` })
+      .from(S)
+      .where(and(eq(S.districtId, ctx.user.districtId), inArray(S.schoolId, [...schoolIds]), eq(S.status, 'active')))
+      .groupBy(S.classId),
+    specialCounts(ctx.db, ctx.user.districtId, one),
+    caredCounts(ctx, since, one),
+  ]);
   const perClass = (rows: readonly { classId: string; n: number }[]) => new Map(rows.map((r) => [r.classId, Number(r.n)]));
   const pupilsOf = perClass(pupils);
-  const specialOf = perClass(await specialCounts(ctx.db, ctx.user.districtId, one));
-  const caredOf = perClass(await caredCounts(ctx, addDays(p.day, -p.values['home-school.care'].recentDays), one));
+  const specialOf = perClass(special);
+  const caredOf = perClass(cared);
   const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
   const byClass = foldFigures(classRows, (r) => r.classId);
   for (const c of classes) {
@@ -187,12 +196,14 @@ export async function hsSchoolDashboard(ctx: Ctx, schoolId: string, query: { sem
   if (!school) throw notFound('学校');
   const p = await periodOf(ctx, query.semesterId);
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), eq(indicatorRollups.schoolId, schoolId));
-  const schoolRows = [
-    ...(p.semester ? await readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : []),
-    ...(await readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where })),
-  ];
-  const rows = (await hsClassRows(ctx, [schoolId], query)).get(schoolId) ?? [];
-  const heads = (await ctx.db.execute(sql`select students, teachers from ${schoolHeadcounts(ctx.user.districtId)} h where h.school_id = ${schoolId}`)) as unknown as { rows: { students: number; teachers: number }[] };
+  const [semesterRows, weekRows, classes, heads] = await Promise.all([
+    p.semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : [],
+    readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    hsClassRows(ctx, [schoolId], query),
+    ctx.db.execute(sql`select students, teachers from ${schoolHeadcounts(ctx.user.districtId)} h where h.school_id = ${schoolId}`) as unknown as Promise<{ rows: { students: number; teachers: number }[] }>,
+  ]);
+  const schoolRows = [...semesterRows, ...weekRows];
+  const rows = classes.get(schoolId) ?? [];
   // the school's special pupils and those cared for recently are its classes' (each class row counts both)
   const sum = (part: 'num' | 'den') => rows.reduce((a, r) => a + (r.figures.specialCared?.[part] ?? 0), 0);
   const figures = figuresOf(foldFigures(schoolRows, (r) => r.schoolId).get(schoolId) ?? {}, {
