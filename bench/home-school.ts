@@ -10,7 +10,9 @@
 import { addDays, DEFAULT_TIME_ZONE, homeSchoolSettings, todayIn, weekStart } from '@shuangjian/policy';
 import type autocannon from 'autocannon';
 import type pg from 'pg';
-import { ADMIN_TOKEN, teacherToken } from './common';
+import { openDatabase } from '../apps/server/src/platform/db';
+import { refreshHomeSchoolBases } from '../apps/server/src/modules/home-school';
+import { ADMIN_TOKEN, BENCH_URL, teacherToken } from './common';
 
 /** Teachers with a pre-made session (`npm run gen`): teacher n teaches 数学 in class n. */
 const TEACHERS = 200;
@@ -117,6 +119,13 @@ export async function stageHomeSchool(c: pg.Client, districtId: string): Promise
      where s.district_id = $1`,
     [districtId, period],
   );
+  // the dashboard's bases (pupils, special pupils, cared for, teachers), as the server's background job writes them
+  const database = await openDatabase(BENCH_URL, { poolSize: 1 });
+  try {
+    await refreshHomeSchoolBases(database.db, districtId, semester.id, today);
+  } finally {
+    await database.close();
+  }
   // fresh statistics: the planner otherwise takes the new visits for none and loops over the class's pupils per visit
   await c.query(`analyze hs_visits, hs_special_files, student_sensitive, indicator_rollups`);
   const schools = (await c.query(`select id from schools where district_id = $1 order by code`, [districtId])).rows.map((r) => r.id as string);

@@ -43,6 +43,14 @@ export const HS_INDICATORS = {
   /** Parent-school lectures held (num) and their attendance: attended over signed up, per school. */
   lecturesHeld: 'home-school.lectures.held',
   lectureAttendance: 'home-school.lectures.attendance',
+  /** The dashboard's bases, refreshed in the background per semester: a class's active pupils (num; den 1, the class). */
+  basePupils: 'home-school.base.pupils',
+  /** A class's special pupils (num). */
+  baseSpecial: 'home-school.base.special',
+  /** A class's special pupils with a care record within home-school.care's recentDays (num). */
+  baseCared: 'home-school.base.cared',
+  /** A school's teachers (teacher or class teacher; num), on the school's own row. */
+  baseTeachers: 'home-school.base.teachers',
 } as const;
 
 export const VisitInput = z.object({

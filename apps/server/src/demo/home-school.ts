@@ -10,6 +10,7 @@ import { HS_INDICATORS } from '@shuangjian/contracts';
 import { addDays, homeSchoolSettings, type LocalDate, weekStart } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db';
+import { refreshHomeSchoolBases } from '../modules/home-school';
 import { type IndicatorFigure, semesterPeriod, setIndicators, weekPeriod } from '../platform/indicators';
 
 const h = (expr: string) => sql.raw(`(abs(hashtext(${expr})) / 2147483648.0)`);
@@ -159,6 +160,7 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
     update hs_lectures l set signed_up = (select count(*) from hs_lecture_signups s where s.district_id = l.district_id and s.lecture_id = l.id)
     where l.district_id = ${districtId}`);
   await refreshFigures(db, districtId, semester.id, today, rule.weeklyModes, rule.specialMin);
+  await refreshHomeSchoolBases(db, districtId, semester.id, today);
 }
 
 /** Writes the module's rollup figures from the rows (the demo; a set-based refresh). */

@@ -10,7 +10,7 @@ let parent: string;
 let inspector: string;
 let gradeLeader: string; // designated 关爱专干 at 实验小学 in the demo
 let child: { id: string; classId: string };
-let special: { id: string; name: string; class_id: string };
+let special: { id: string; name: string; class_id: string; school_id: string };
 let otherSchoolAdmin: string;
 
 const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => w.db.database.query<T>(text, params) as Promise<[T, ...T[]]>;
@@ -24,8 +24,8 @@ beforeAll(async () => {
   )) as [string, string, string, string, string, string, string];
   child = (await call(w.app, parent, 'GET', '/api/me')).body.children[0];
   special = (
-    await q<{ id: string; name: string; class_id: string }>(
-      `select s.id, s.name, s.class_id from students s join student_sensitive ss on ss.student_id = s.id
+    await q<{ id: string; name: string; class_id: string; school_id: string }>(
+      `select s.id, s.name, s.class_id, s.school_id from students s join student_sensitive ss on ss.student_id = s.id
        join hs_special_files f on f.student_id = s.id where s.class_id = $1 and (ss.left_behind or ss.learning_difficulty or ss.hardship or ss.single_parent or ss.disability) limit 1`,
       [child.classId],
     )
@@ -152,6 +152,24 @@ describe('special students: only the class teacher, care staff, the school and t
     expect((await call(w.app, teacher, 'GET', '/api/home-school/dashboard')).status).toBe(403);
     const xlsx = await call(w.app, district, 'GET', '/api/home-school/dashboard/export');
     expect(xlsx.status).toBe(200);
+  });
+
+  it('the dashboard’s bases are the roster’s counts, refreshed by the background job when a pupil is flagged', async () => {
+    const school = async () => (await call(w.app, district, 'GET', '/api/home-school/dashboard')).body.schools.find((s: { schoolId: string }) => s.schoolId === special.school_id);
+    const pupils = (await q<{ n: number }>(`select count(*)::int as n from students where school_id = $1 and status = 'active'`, [special.school_id]))[0].n;
+    const before = await school();
+    expect(before.figures.visitCoverage.den).toBe(pupils);
+    // a pupil flagged 困难 in the roster counts once the job has run
+    const [pupil] = await q<{ id: string }>(
+      `select s.id from students s left join student_sensitive ss on ss.student_id = s.id where s.school_id = $1 and s.status = 'active'
+         and (ss.student_id is null or not (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)) limit 1`,
+      [special.school_id],
+    );
+    await q(`insert into student_sensitive (district_id, student_id, hardship) select district_id, id, true from students where id = $1
+             on conflict (district_id, student_id) do update set hardship = true`, [pupil.id]);
+    expect((await school()).figures.specialFiles.den).toBe(before.figures.specialFiles.den);
+    await w.runJob('home-school.bases');
+    expect((await school()).figures.specialFiles.den).toBe(before.figures.specialFiles.den + 1);
   });
 });
 

@@ -4,6 +4,7 @@
  * parent lecture, the parent school's lectures with sign-up, and the district's dashboard.
  */
 import type { AppModule } from '../../platform/module';
+import { basesJob } from './bases.job';
 import { registerDashboardRoutes } from './dashboard.routes';
 import { homeSchoolPolicies } from './home-school.policy';
 import { registerMeetingRoutes } from './meetings.routes';
@@ -18,5 +19,7 @@ export const homeSchoolModule: AppModule = {
     registerMeetingRoutes(app);
     registerDashboardRoutes(app);
   },
-  jobs: [visitReminderJob()],
+  jobs: [visitReminderJob(), basesJob()],
 };
+
+export { refreshHomeSchoolBases } from './bases.job';

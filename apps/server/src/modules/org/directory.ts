@@ -116,3 +116,20 @@ export function schoolHeadcounts(districtId: string): SQL {
     from schools s where s.district_id = ${districtId}
   )`;
 }
+
+/**
+ * Headcounts per class of a district as a subquery (class_id, school_id, students, special) for other modules'
+ * set-based refreshes: active students, and those of them with a special flag (留守, 单亲, 困难, 残疾, 学困).
+ */
+export function classHeadcounts(districtId: string): SQL {
+  return sql`(
+    select c.id as class_id, c.school_id,
+      count(st.id)::int as students,
+      (count(st.id) filter (where ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty))::int as special
+    from classes c
+    left join students st on st.district_id = c.district_id and st.class_id = c.id and st.status = 'active'
+    left join student_sensitive ss on ss.district_id = st.district_id and ss.student_id = st.id
+    where c.district_id = ${districtId}
+    group by c.id, c.school_id
+  )`;
+}
