@@ -29,38 +29,53 @@ export async function teacherProgress(ctx: Ctx): Promise<TeacherProgress> {
   requirePermission(ctx, 'home-school.read');
   const day = today(ctx);
   const ws = weekStart(day);
-  const { rule } = await visitRuleAt(ctx.db, ctx.user.districtId, day);
-  const semester = await currentSemester(ctx.db, ctx.user.districtId, day);
+  const [{ rule }, semester] = await Promise.all([visitRuleAt(ctx.db, ctx.user.districtId, day), currentSemester(ctx.db, ctx.user.districtId, day)]);
   const taught = taughtClasses(ctx);
   const C = classDirectory;
-  const classes = taught.all.length
-    ? await ctx.db
-        .select({ id: C.id, name: C.name, schoolName: C.schoolName })
-        .from(C)
-        .where(and(scoped(ctx, C, 'home-school.read'), inArray(C.id, taught.all)))
-        .orderBy(asc(C.grade), asc(C.name))
-    : [];
-  const pupils = await pupilsOf(ctx.db, ctx, classes.map((c) => c.id));
+  const S = studentDirectory;
   const V = hsVisits;
-  const [week] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(V)
-    .where(and(eq(V.districtId, ctx.user.districtId), eq(V.teacherId, ctx.user.id), sql`${V.date} between ${ws} and ${addDays(ws, 6)}`, inArray(V.mode, rule.weeklyModes)));
-  const perPupil =
-    semester && pupils.length
-      ? await ctx.db
+  // every read below depends only on the grants, the rule and the semester: side by side, one round trip's wait
+  const [classes, pupils, [week], perPupil, specialRefs, careSchools] = await Promise.all([
+    taught.all.length
+      ? ctx.db
+          .select({ id: C.id, name: C.name, schoolName: C.schoolName })
+          .from(C)
+          .where(and(scoped(ctx, C, 'home-school.read'), inArray(C.id, taught.all)))
+          .orderBy(asc(C.grade), asc(C.name))
+      : [],
+    pupilsOf(ctx.db, ctx, taught.all),
+    ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(V)
+      .where(and(eq(V.districtId, ctx.user.districtId), eq(V.teacherId, ctx.user.id), sql`${V.date} between ${ws} and ${addDays(ws, 6)}`, inArray(V.mode, rule.weeklyModes))),
+    semester && taught.all.length
+      ? ctx.db
           .select({
             studentId: V.studentId,
             visits: sql<number>`count(*)::int`,
             homeByMe: sql<number>`count(*) filter (where ${V.teacherId} = ${ctx.user.id} and ${V.mode} = 'home')::int`,
           })
           .from(V)
-          .where(and(eq(V.districtId, ctx.user.districtId), eq(V.semesterId, semester.id), inArray(V.studentId, pupils.map((p) => p.studentId))))
+          .where(
+            and(
+              eq(V.districtId, ctx.user.districtId),
+              eq(V.semesterId, semester.id),
+              inArray(
+                V.studentId,
+                ctx.db
+                  .select({ id: S.id })
+                  .from(S)
+                  .where(and(eq(S.districtId, ctx.user.districtId), inArray(S.classId, taught.all), eq(S.status, 'active'))),
+              ),
+            ),
+          )
           .groupBy(V.studentId)
-      : [];
+      : [],
+    specialStudents(ctx.db, ctx.user.districtId, { classIds: taught.all }),
+    careStaffSchools(ctx),
+  ]);
   const byPupil = new Map(perPupil.map((r) => [r.studentId, r]));
-  const special = new Set((await specialStudents(ctx.db, ctx.user.districtId, { classIds: classes.map((c) => c.id) })).filter((s) => isFocusPupil(s.flags)).map((s) => s.studentId));
-  const careSchools = await careStaffSchools(ctx);
+  const special = new Set(specialRefs.filter((s) => isFocusPupil(s.flags)).map((s) => s.studentId));
   const due: DuePupil[] = [];
   let homeVisited = 0;
   let shortFocus = 0;
