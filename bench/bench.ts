@@ -393,6 +393,7 @@ async function main() {
     [`五项管理 dashboard p99 < 100 ms (one officer at a time, a different week each request)`, 'five-managements dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
     [`家校社协同 dashboard p99 < 100 ms (one officer at a time)`, 'home-school dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
     [`a teacher's visit progress p99 < 100 ms`, "home-school teacher's progress", (r) => [r.p99 < 100, ms(r.p99)]],
+    [`visit records p99 < 100 ms`, 'home-school visit record (write)', (r) => [r.p99 < 100, `${ms(r.p99)}, ${pct(r.rps, bareW.rps)} of the bare write's req/s`]],
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
   if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);

@@ -19,6 +19,9 @@ const TEACHERS = 200;
 
 export interface HomeSchoolStage {
   schools: string[];
+  /** For the visit write: each bench teacher's session number, a class they teach and its pupils. */
+  writers: { n: number; classId: string; students: string[] }[];
+  today: string;
   visits: number;
   special: number;
   files: number;
@@ -129,12 +132,22 @@ export async function stageHomeSchool(c: pg.Client, districtId: string): Promise
   // fresh statistics: the planner otherwise takes the new visits for none and loops over the class's pupils per visit
   await c.query(`analyze hs_visits, hs_special_files, student_sensitive, indicator_rollups`);
   const schools = (await c.query(`select id from schools where district_id = $1 order by code`, [districtId])).rows.map((r) => r.id as string);
-  return { schools, visits: (visits.rowCount ?? 0) + (week.rowCount ?? 0), special: special.rowCount ?? 0, files: files.rowCount ?? 0, figures };
+  const writers = (
+    await c.query(
+      `select t.n::int - 1 as n, ra.class_id as "classId", array_agg(s.id order by s.student_no) as students
+       from generate_series(1, $2::int) t(n)
+       join role_assignments ra on ra.district_id = $1 and ra.user_id = bench_id('teacher' || (t.n - 1) || '-2') and ra.role in ('teacher', 'class_teacher')
+       join students s on s.district_id = ra.district_id and s.class_id = ra.class_id and s.status = 'active'
+       group by t.n, ra.class_id order by t.n`,
+      [districtId, TEACHERS],
+    )
+  ).rows as HomeSchoolStage['writers'];
+  return { schools, writers, today, visits: (visits.rowCount ?? 0) + (week.rowCount ?? 0), special: special.rowCount ?? 0, files: files.rowCount ?? 0, figures };
 }
 
 type Scenario = [name: string, options: Parameters<typeof autocannon>[0], warmup: number];
 
-/** The scenarios, for bench.ts's runner: the dashboard one officer at a time and four at once, a school, teachers' progress. */
+/** The scenarios, for bench.ts's runner: the dashboard one officer at a time and four at once, a school, a teacher's visit record, teachers' progress. */
 export function homeSchoolScenarios(stage: HomeSchoolStage, port: number, connections: number, duration: number): Scenario[] {
   const url = `http://127.0.0.1:${port}`;
   const admin = { cookie: `sj_session=${ADMIN_TOKEN}` };
@@ -144,6 +157,24 @@ export function homeSchoolScenarios(stage: HomeSchoolStage, port: number, connec
     ['home-school dashboard, one at a time', { url: `${url}/api/home-school/dashboard`, connections: 1, amount: 40, headers: admin }, 3],
     ['home-school dashboard (4 officers)', { url: `${url}/api/home-school/dashboard`, connections: 4, duration, headers: admin }, 20],
     ['home-school school page', { url, connections: 4, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/home-school/dashboard/schools/${stage.schools[k++ % stage.schools.length]}`, headers: admin }) }] }, 20],
+    [
+      'home-school visit record (write)',
+      {
+        url,
+        connections,
+        duration,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const w = stage.writers[k++ % stage.writers.length]!;
+              const body = { classId: w.classId, studentId: w.students[k % w.students.length], mode: 'phone', date: stage.today, metRelation: 'mother', metName: '家长', topics: ['homework'], notes: '电话了解本周作业情况。' };
+              return { ...req, method: 'POST', path: '/api/home-school/visits', headers: { cookie: `sj_session=${teacherToken(w.n)}`, 'content-type': 'application/json' }, body: JSON.stringify(body) };
+            },
+          },
+        ],
+      },
+      connections,
+    ],
     ["home-school teacher's progress", { url, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/home-school/progress/me', headers: { cookie: `sj_session=${teacherToken(n++ % TEACHERS)}` } }) }] }, TEACHERS + connections],
   ];
 }
