@@ -1,4 +1,4 @@
-import { afterSchoolSettings, examsSettings, fiveManagementsSettings, homeworkSettings, trainingSettings } from '@shuangjian/policy';
+import { afterSchoolSettings, examsSettings, fiveManagementsSettings, homeSchoolSettings, homeworkSettings, timetableSettings, trainingSettings } from '@shuangjian/policy';
 import { describe, expect, it } from 'vitest';
 import { MODULES } from '../app';
 import { collectModules } from './module';
@@ -6,9 +6,9 @@ import { collectModules } from './module';
 const noRoutes = () => undefined;
 
 describe('module registration', () => {
-  it("collects every module's constraint messages and policy settings, homework's, after-school's, training's, 五项管理's and exams' included", () => {
+  it("collects every module's constraint messages and policy settings, every module's included", () => {
     const { constraintMessages, policies } = collectModules(MODULES);
-    expect(Object.keys(policies).sort()).toEqual([...Object.keys(homeworkSettings), ...Object.keys(afterSchoolSettings), ...Object.keys(trainingSettings), ...Object.keys(fiveManagementsSettings), ...Object.keys(examsSettings)].sort());
+    expect(Object.keys(policies).sort()).toEqual([...Object.keys(homeworkSettings), ...Object.keys(afterSchoolSettings), ...Object.keys(trainingSettings), ...Object.keys(fiveManagementsSettings), ...Object.keys(examsSettings), ...Object.keys(timetableSettings), ...Object.keys(homeSchoolSettings)].sort());
     expect(constraintMessages.after_school_enrolments_live_uq).toBeDefined();
     expect(constraintMessages.training_courses_name_uq).toBeDefined();
     expect(constraintMessages.students_no_uq).toBe('学号已存在');
