@@ -24,6 +24,12 @@ export function loadModuleMessages(): Promise<void> {
   return modulesLoaded;
 }
 
+/** Adds a part's strings that travel with its own pages (imported by them) rather than with every module's. */
+export function addMessages(messages: Record<Locale, Messages>): void {
+  Object.assign(dictionaries['zh-CN'], messages['zh-CN']);
+  Object.assign(dictionaries.en, messages.en);
+}
+
 /** A lazy page's import that resolves once the modules' strings are there too, for `lazy()`. */
 export function withModuleMessages<T>(load: Promise<T>): Promise<T> {
   return Promise.all([load, loadModuleMessages()]).then(([page]) => page);

@@ -34,17 +34,13 @@ import { examsGrowthMessages } from './exams/growth/messages';
 import { examsFilingsMessages } from './exams/filings/messages';
 import { examsResultsMessages } from './exams/results/messages';
 import { fiveFitnessMessages } from './five-managements/fitness/messages';
-import { timetableMessages } from './timetable/messages';
+import { timetableMenuMessages } from './timetable/menu-messages';
 import { homeSchoolMessages } from './home-school/messages';
-import { hsVisitsMessages } from './home-school/visits/messages';
-import { hsSpecialMessages } from './home-school/special/messages';
-import { hsMeetingsMessages } from './home-school/meetings/messages';
-import { hsDistrictMessages } from './home-school/district/messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMessages, homeSchoolMessages, hsVisitsMessages, hsSpecialMessages, hsMeetingsMessages, hsDistrictMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

@@ -1,4 +1,5 @@
 /** A parent's phone page: today's lessons of the child's class and the week as published (晒课表). */
+import './messages';
 import { Alert, Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useI18n } from '../../app/i18n';
 import { PageSpinner } from '../../components/PageSpinner';

@@ -2,6 +2,7 @@
  * 课表监测 for the district (and a school's own row for its 教务处): classes with a published timetable, timetables
  * meeting the plan, the periods short per subject (which subjects are squeezed), 巡课 and 阴阳课表 findings; Excel.
  */
+import './messages';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { TimetableSchoolFigures } from '@shuangjian/contracts';
 import { Button, Card, Col, Flex, Row, Select, Statistic, Table, Tag, Typography } from 'antd';

@@ -1,4 +1,5 @@
 /** 阴阳课表 findings: the school explains each one; the district (or the zone's inspector) closes it or sends it back. */
+import './messages';
 import type { YinYangFinding } from '@shuangjian/contracts';
 import { Alert, Button, Card, Empty, Flex, Input, Segmented, Space, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';

@@ -2,6 +2,7 @@
  * 巡课 on the phone: pick the class, the day and the period, see what the published timetable holds, and record what is
  * actually taught; a different subject becomes a 阴阳课表 finding. The latest records below.
  */
+import './messages';
 import type { TaughtPeriod } from '@shuangjian/contracts';
 import { isoWeekday, todayIn } from '@shuangjian/policy';
 import { Alert, Button, Card, DatePicker, Flex, Input, List, Select, Tag, Typography } from 'antd';

@@ -1,4 +1,5 @@
 /** Public, no sign-in (晒课表): a school's published class timetables, for parents and the public on a phone. */
+import './messages';
 import { Alert, Card, Empty, Flex, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';

@@ -1,4 +1,5 @@
 /** A school's timetables: each class's state (未编/草稿/已公布, meets the plan or not), the Excel import and template, the public page link. */
+import './messages';
 import { DownloadOutlined, LinkOutlined, UploadOutlined } from '@ant-design/icons';
 import type { TimetableClassSummary, TimetableImportResult } from '@shuangjian/contracts';
 import { Alert, Button, Card, Flex, Select, Table, Tag, Typography, Upload } from 'antd';

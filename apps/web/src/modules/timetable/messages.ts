@@ -1,12 +1,8 @@
 /** Strings of the 课程与课表 pages (keys 'timetable.*', menus 'menu.timetable.*'). */
+import { addMessages } from '../../app/i18n';
+
 export const timetableMessages = {
   'zh-CN': {
-    'menu.timetable': '课程与课表',
-    'menu.timetable.school': '班级课表',
-    'menu.timetable.patrol': '巡课记录',
-    'menu.timetable.findings': '阴阳课表问题',
-    'menu.timetable.district': '课表监测',
-    'menu.timetable.child': '孩子的课表',
     'timetable.day.1': '周一',
     'timetable.day.2': '周二',
     'timetable.day.3': '周三',
@@ -112,12 +108,6 @@ export const timetableMessages = {
     'timetable.publishedAt': '第 {v} 版 · {at} 公布',
   },
   en: {
-    'menu.timetable': 'Curriculum & timetables',
-    'menu.timetable.school': 'Class timetables',
-    'menu.timetable.patrol': 'Lesson patrol',
-    'menu.timetable.findings': 'Two-faced timetable findings',
-    'menu.timetable.district': 'Timetable monitor',
-    'menu.timetable.child': "Child's timetable",
     'timetable.day.1': 'Mon',
     'timetable.day.2': 'Tue',
     'timetable.day.3': 'Wed',
@@ -223,3 +213,6 @@ export const timetableMessages = {
     'timetable.publishedAt': 'v{v} · published {at}',
   },
 };
+
+// the pages' strings travel with the pages (each imports this file); the menu's are in menu-messages.ts
+addMessages(timetableMessages);

@@ -3,6 +3,7 @@
  * the charted figures per school, then every zone with its schools and every figure; a school opens its classes. The
  * workbook carries the same rows and every class. Timetables and 阴阳课表 have their own monitor, linked from a card.
  */
+import './messages';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { IndicatorFigures } from '@shuangjian/contracts';
 import { Alert, Button, Card, Flex, Typography } from 'antd';

@@ -2,6 +2,7 @@
  * One school on the 家校社协同看板: its figures for the semester and every class's; a class opens its visit progress
  * (the class teacher's and each subject teacher's pupils visited).
  */
+import './messages';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { IndicatorFigures } from '@shuangjian/contracts';
 import { Breadcrumb, Button, Card, Flex, Typography } from 'antd';

@@ -1,8 +1,8 @@
 /** Strings of the 家校社协同 district pages (keys 'hs.district.*', their two route labels). */
+import { addMessages } from '../../../app/i18n';
+
 export const hsDistrictMessages = {
   'zh-CN': {
-    'menu.homeSchool.district': '家校社协同看板',
-    'menu.homeSchool.districtSchool': '学校家校社协同',
     'hs.district.sub': '家访覆盖、特殊学生关爱、家长会与家庭教育讲座，按学区、学校汇总；点学校名看各班',
     'hs.district.schoolSub': '本校各项数字与各班情况；点班级看该班家访进度',
     'hs.district.semester': '学期',
@@ -42,8 +42,6 @@ export const hsDistrictMessages = {
     'hs.district.note.lectureAttendance': '讲座实到人数 / 报名人数（含本校家长参加的区级讲座）',
   },
   en: {
-    'menu.homeSchool.district': 'Home & school dashboard',
-    'menu.homeSchool.districtSchool': 'School home & school work',
     'hs.district.sub': 'Home visits, care for special students, parent meetings and lectures by zone and school; a school name opens its classes',
     'hs.district.schoolSub': "The school's figures and every class; a class opens its visit progress",
     'hs.district.semester': 'Semester',
@@ -83,3 +81,6 @@ export const hsDistrictMessages = {
     'hs.district.note.lectureAttendance': "Attended / signed up (the school's parents at the district's lectures included)",
   },
 };
+
+// the area's strings travel with its pages (each page imports this file), not in the shell's dictionary
+addMessages(hsDistrictMessages);

@@ -3,6 +3,7 @@
  * the rule in force (cited), scheduling one (the parents are notified), recording one held with its minutes and each
  * family's attendance, and the weekly online parent lecture (家长教育大讲堂).
  */
+import './messages';
 import { Empty, Flex, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';

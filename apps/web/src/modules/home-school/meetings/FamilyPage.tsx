@@ -2,6 +2,7 @@
  * 家长会与讲座 on the parent's phone (390 px wide): the child's class meetings coming, the class's online parent
  * lectures, and the district's and school's lectures open to the child, to sign up for or cancel.
  */
+import './messages';
 import { CalendarOutlined, LinkOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';

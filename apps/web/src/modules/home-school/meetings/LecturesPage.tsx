@@ -1,4 +1,5 @@
 /** 家长学校 for the district office and school administrators: the district's and schools' lectures, creating one, its sign-ups and attendance. */
+import './messages';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Lecture } from '@shuangjian/contracts';
 import { Button, Table, Tag, Typography } from 'antd';

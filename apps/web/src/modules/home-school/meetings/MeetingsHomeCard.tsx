@@ -1,4 +1,5 @@
 /** The parent's home card: the next parent meeting or lecture of the children, and the way in (家长会与讲座). */
+import './messages';
 import { TeamOutlined } from '@ant-design/icons';
 import { Card, Flex, Typography } from 'antd';
 import { Link } from 'react-router';

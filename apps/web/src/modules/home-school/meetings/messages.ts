@@ -1,9 +1,8 @@
 /** Strings of the 家长会 and 家长学校 pages (keys 'hs.meetings.*', 'hs.lectures.*', 'hs.family.*'): the class teacher's meetings, the lectures, the family's sign-ups. */
+import { addMessages } from '../../../app/i18n';
+
 export const hsMeetingsMessages = {
   'zh-CN': {
-    'menu.homeSchool.meetings': '家长会',
-    'menu.homeSchool.lectures': '家长学校讲座',
-    'menu.homeSchool.family': '家长会与讲座',
 
     'hs.meetings.sub': '本学期家长会、每周线上家长教育大讲堂',
     'hs.meetings.class': '班级',
@@ -114,17 +113,12 @@ export const hsMeetingsMessages = {
     'hs.family.left': '剩余名额 {n}/{capacity}',
     'hs.family.fullHelp': '名额已满（{capacity} 个），不能再报名',
     'hs.family.forChild': '以{name}家长身份报名',
-    'hs.family.home': '家长会与讲座',
-    'hs.family.homeSub': '家长会通知、家长学校讲座报名',
     'hs.family.next': '下次：{date} {title}',
     'hs.family.nothing': '近期没有家长会和讲座',
     'hs.family.open': '查看全部',
     'hs.family.held': '讲座已举办',
   },
   en: {
-    'menu.homeSchool.meetings': 'Parent meetings',
-    'menu.homeSchool.lectures': 'Parent school lectures',
-    'menu.homeSchool.family': 'Meetings & lectures',
 
     'hs.meetings.sub': 'This semester’s parent meetings and the weekly online parent lecture',
     'hs.meetings.class': 'Class',
@@ -235,11 +229,12 @@ export const hsMeetingsMessages = {
     'hs.family.left': '{n}/{capacity} places left',
     'hs.family.fullHelp': 'Full ({capacity} places): no more sign-ups',
     'hs.family.forChild': 'Signing up as {name}’s parent',
-    'hs.family.home': 'Meetings & lectures',
-    'hs.family.homeSub': 'Parent meeting notices, parent school sign-ups',
     'hs.family.next': 'Next: {date} {title}',
     'hs.family.nothing': 'No meeting or lecture coming',
     'hs.family.open': 'See all',
     'hs.family.held': 'The lecture has taken place',
   },
 };
+
+// the area's strings travel with its pages (each page imports this file), not in the shell's dictionary
+addMessages(hsMeetingsMessages);

@@ -1,4 +1,5 @@
 /** 关爱专干: the school administrator designates members of the school's staff who read and keep its special students' files, and removes them. */
+import './messages';
 import { UserAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Select, Table, Typography } from 'antd';
 import { useState } from 'react';

@@ -3,6 +3,7 @@
  * left-behind child, and the care records with a form to add one. Every opening is written to the audit log, which
  * the page says; anyone the server refuses sees a refusal page.
  */
+import './messages';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import type { CareRecord, SpecialFile } from '@shuangjian/contracts';
 import { Alert, Button, Card, Col, Descriptions, Flex, List, Row, Statistic, Tag, Typography } from 'antd';

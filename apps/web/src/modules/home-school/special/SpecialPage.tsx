@@ -3,6 +3,7 @@
  * administrator or care staff, the district), with the file's state, the last care and this semester's home visits
  * against the district's minimum for these pupils.
  */
+import './messages';
 import type { SpecialStudent } from '@shuangjian/contracts';
 import { Alert, Card, Grid, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useState } from 'react';

@@ -1,9 +1,8 @@
 /** Strings of the 家校社协同 special pages: the register of special students, 一人一档, care staff (keys 'hs.special.*'). */
+import { addMessages } from '../../../app/i18n';
+
 export const hsSpecialMessages = {
   'zh-CN': {
-    'menu.homeSchool.special': '特殊学生关爱',
-    'menu.homeSchool.specialFile': '一人一档',
-    'menu.homeSchool.careStaff': '关爱专干',
 
     'hs.special.flag.leftBehind': '留守',
     'hs.special.flag.singleParent': '单亲',
@@ -96,9 +95,6 @@ export const hsSpecialMessages = {
     'hs.care.removed': '已取消',
   },
   en: {
-    'menu.homeSchool.special': 'Pupils in need of care',
-    'menu.homeSchool.specialFile': 'Care file',
-    'menu.homeSchool.careStaff': 'Care staff',
 
     'hs.special.flag.leftBehind': 'Left-behind',
     'hs.special.flag.singleParent': 'Single parent',
@@ -191,3 +187,6 @@ export const hsSpecialMessages = {
     'hs.care.removed': 'Removed',
   },
 };
+
+// the area's strings travel with its pages (each page imports this file), not in the shell's dictionary
+addMessages(hsSpecialMessages);

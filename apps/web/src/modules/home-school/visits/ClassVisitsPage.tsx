@@ -3,6 +3,7 @@
  * visits against the class's pupils, each pupil's visits and who has still to visit them at home, 重点关注 pupils
  * against their minimum; the rule cited as the API gives it.
  */
+import './messages';
 import { ArrowLeftOutlined, CheckCircleFilled } from '@ant-design/icons';
 import type { ClassProgress } from '@shuangjian/contracts';
 import { Card, Col, Flex, Progress, Row, Switch, Table, Tag, Typography } from 'antd';

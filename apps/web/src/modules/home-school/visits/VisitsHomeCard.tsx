@@ -1,4 +1,5 @@
 /** The teacher's card on the home page: this week's visit done or still to do (the weekly rule), the pupils still due this semester, the way in. */
+import './messages';
 import { HomeOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Typography } from 'antd';
 import { Link } from 'react-router';

@@ -2,6 +2,7 @@
  * 家访 for teachers, on the phone: this week against the weekly rule (cited), the pupils still due this semester, the
  * 记录家访 form, my visits with their follow-ups, and the way to each of my classes' progress.
  */
+import './messages';
 import { FormOutlined, RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, List, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';

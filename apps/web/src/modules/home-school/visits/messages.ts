@@ -1,8 +1,8 @@
 /** Strings of the 家访 pages (keys 'hs.visits.*', menus 'menu.homeSchool.visits', 'menu.homeSchool.classVisits'). */
+import { addMessages } from '../../../app/i18n';
+
 export const hsVisitsMessages = {
   'zh-CN': {
-    'menu.homeSchool.visits': '家访记录',
-    'menu.homeSchool.classVisits': '班级家访进度',
     'hs.visits.sub': '每周至少家访或电话家访一名学生；本学期班主任和各任课教师到每名学生家中走访，重点关注学生多访。',
     'hs.visits.mode.home': '入户',
     'hs.visits.mode.phone': '电话',
@@ -103,8 +103,6 @@ export const hsVisitsMessages = {
     'hs.visits.home.focus': '；重点关注学生 {n} 名家访不足 {min} 次',
   },
   en: {
-    'menu.homeSchool.visits': 'Home visits',
-    'menu.homeSchool.classVisits': 'Class home visits',
     'hs.visits.sub': 'Visit or phone at least one pupil’s family a week; this semester the class teacher and each subject teacher visit every pupil at home, pupils in focus more often.',
     'hs.visits.mode.home': 'At home',
     'hs.visits.mode.phone': 'Phone',
@@ -205,3 +203,6 @@ export const hsVisitsMessages = {
     'hs.visits.home.focus': '; {n} pupil(s) in focus below {min} visits',
   },
 };
+
+// the area's strings travel with its pages (each page imports this file), not in the shell's dictionary
+addMessages(hsVisitsMessages);

@@ -2,6 +2,7 @@
  * A class's timetable: the grid editor for the school (教务处, a grade leader) with the live check against the plan,
  * save and publish (晒课表; refused while a subject is short); the published version and its history for everyone.
  */
+import '../messages';
 import type { TimetableCell } from '@shuangjian/contracts';
 import { checkTimetable, type TimetablePlan } from '@shuangjian/policy';
 import { Alert, Button, Card, Flex, Space, Tag, Timeline, Typography } from 'antd';
