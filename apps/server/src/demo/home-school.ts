@@ -24,12 +24,17 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
   const rule = homeSchoolSettings['home-school.visits'].default;
   const ws = weekStart(today);
   const yesterday = addDays(today, -1);
-  // special students: about one in twelve, 张小明 aside
+  // special students: one in twelve of every class by 学号 (three in a class of 40), 张小明 aside; each with at least a flag
   await db.execute(sql`
     insert into student_sensitive (district_id, student_id, left_behind, single_parent, hardship, disability, learning_difficulty, note)
-    select s.district_id, s.id, ${h("s.id::text || 'lb'")} < 0.5, ${h("s.id::text || 'sp'")} < 0.25, ${h("s.id::text || 'hd'")} < 0.25,
-      ${h("s.id::text || 'ds'")} < 0.08, ${h("s.id::text || 'ld'")} < 0.3, '父母在外务工，由祖辈照看'
-    from students s where s.district_id = ${districtId} and s.status = 'active' and s.name <> '张小明' and ${h("s.id::text || 'special'")} < 0.085
+    select s.district_id, s.id, s.lb, s.sp, s.hd, s.ds, s.ld or not (s.lb or s.sp or s.hd or s.ds), '父母在外务工，由祖辈照看'
+    from (
+      select s.district_id, s.id, s.name, row_number() over (partition by s.class_id order by s.student_no) as rn,
+        ${h("s.id::text || 'lb'")} < 0.5 as lb, ${h("s.id::text || 'sp'")} < 0.25 as sp, ${h("s.id::text || 'hd'")} < 0.25 as hd,
+        ${h("s.id::text || 'ds'")} < 0.08 as ds, ${h("s.id::text || 'ld'")} < 0.3 as ld
+      from students s where s.district_id = ${districtId} and s.status = 'active'
+    ) s
+    where s.name <> '张小明' and s.rn % 12 = 5
     on conflict (district_id, student_id) do update set left_behind = excluded.left_behind or student_sensitive.left_behind,
       learning_difficulty = excluded.learning_difficulty, single_parent = excluded.single_parent or student_sensitive.single_parent`);
   // visits: each teacher of a class visits some of its pupils across the semester; a third of the teachers none this week
@@ -63,7 +68,7 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
     join students s on s.district_id = ra.district_id and s.class_id = ra.class_id and s.status = 'active'
     where ra.district_id = ${districtId} and ra.role in ('teacher', 'class_teacher') and u.username <> 'demo-teacher' and ${h("ra.user_id::text || 'week'")} >= 0.35
     order by ra.user_id, s.student_no`);
-  // files for about four in five special students; the class teacher stands in for the left-behind
+  // files for about four in five special students, the first of each class always; the class teacher stands in for the left-behind
   await db.execute(sql`
     insert into hs_special_files (district_id, student_id, school_id, class_id, goals, measures, responsible, stand_in_id, updated_by, last_care_date)
     select s.district_id, s.id, s.school_id, s.class_id, '情绪稳定，按时完成作业，与父母每周通话', '每周谈心一次；学业帮扶结对；每两周亲情电话', '班主任',
@@ -73,7 +78,11 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
     left join lateral (select user_id from role_assignments where district_id = s.district_id and role = 'class_teacher' and class_id = s.class_id order by user_id limit 1) ct on true
     cross join lateral (select user_id from role_assignments where district_id = s.district_id and role = 'district_admin' order by user_id limit 1) adm
     where s.district_id = ${districtId} and s.status = 'active' and (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)
-      and ${h("s.id::text || 'file'")} < 0.8 and (not ss.left_behind or ct.user_id is not null)`);
+      and (${h("s.id::text || 'file'")} < 0.8 or s.student_no = (
+        select min(s2.student_no) from students s2 join student_sensitive ss2 on ss2.district_id = s2.district_id and ss2.student_id = s2.id
+        where s2.district_id = s.district_id and s2.class_id = s.class_id and s2.status = 'active'
+          and (ss2.left_behind or ss2.single_parent or ss2.hardship or ss2.disability or ss2.learning_difficulty)))
+      and (not ss.left_behind or ct.user_id is not null)`);
   await db.execute(sql`
     insert into hs_care_records (district_id, student_id, school_id, class_id, kind, date, by_id, content, follow_up)
     select f.district_id, f.student_id, f.school_id, f.class_id, (array['talk','family_call','study_help','counselling','material_aid','visit'])[1 + (k.n + floor(${h("f.student_id::text")} * 6)::int) % 6],
@@ -126,7 +135,7 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
     ),
     signed as (
       insert into hs_lecture_signups (district_id, lecture_id, user_id, student_id, school_id, attended)
-      select distinct on (g.user_id) ${districtId}::uuid, held.id, g.user_id, s.id, s.school_id, ${h("g.user_id::text || 'went'")} < 0.8
+      select distinct on (g.user_id) ${districtId}::uuid, held.id, g.user_id, s.id, s.school_id, (row_number() over (order by g.user_id)) % 5 <> 0
       from held cross join guardian_links gl join guardians g on g.district_id = gl.district_id and g.id = gl.guardian_id and g.user_id is not null
       join students s on s.district_id = gl.district_id and s.id = gl.student_id
       where gl.district_id = ${districtId}

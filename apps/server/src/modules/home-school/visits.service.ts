@@ -43,18 +43,30 @@ function toVisit(r: VisitRow, names: { student: string; teacher: string; classNa
   };
 }
 
+const settled = <T>(r: PromiseSettledResult<T>): T => {
+  if (r.status === 'rejected') throw r.reason;
+  return r.value;
+};
+
 export async function recordVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   requirePermission(ctx, 'home-school.visit');
-  const c = await visibleClass(ctx, input.classId, 'home-school.visit');
-  const pupil = await reachablePupil(ctx, input.studentId);
+  // the reads before the transaction side by side; a refusal is still the class's first, then the pupil's
+  const [classRead, pupilRead, ruleRead, semesterRead] = await Promise.allSettled([
+    visibleClass(ctx, input.classId, 'home-school.visit'),
+    reachablePupil(ctx, input.studentId),
+    visitRuleAt(ctx.db, ctx.user.districtId, input.date),
+    semesterOf(ctx.db, ctx.user.districtId, input.date),
+  ]);
+  const c = settled(classRead);
+  const pupil = settled(pupilRead);
   if (pupil.classId !== c.id) throw notFound('该班学生');
   const day = today(ctx);
-  const { rule, versions } = await visitRuleAt(ctx.db, ctx.user.districtId, input.date);
+  const { rule, versions } = settled(ruleRead);
   const finding = checkVisitDate(input.date, day);
   if (finding) throw ruleViolation(`${finding.message}（规则 ${finding.rule}，版本 ${rule.policyVersions ?? '默认'}）`, { rule: finding.rule, policyVersions: rule.policyVersions });
   if (input.followUpDue && input.followUpDue < input.date) throw ruleViolation('跟进期限不能早于家访日期', { field: 'followUpDue' });
   const asClassTeacher = coveringGrants(ctx, 'home-school.visit', classKeys(c)).some((g) => g.role === 'class_teacher');
-  const semester = await semesterOf(ctx.db, ctx.user.districtId, input.date);
+  const semester = settled(semesterRead);
   const row = await ctx.db.transaction(async (tx) => {
     const V = hsVisits;
     const ws = weekStart(input.date);
