@@ -5,6 +5,7 @@
  */
 import type { Channels } from './channels';
 import type { Db } from './db';
+import { districts } from './schema';
 
 export interface JobDeps {
   db: Db;
@@ -37,5 +38,25 @@ export function startScheduler(jobs: readonly ScheduledJob[], deps: JobDeps, onE
   return async () => {
     timers.forEach(clearInterval);
     await Promise.all(running.values());
+  };
+}
+
+/** A district as a job sees it. */
+export interface JobDistrict {
+  id: string;
+  timezone: string;
+}
+
+/** A job that runs `each` for every district in turn; its result is the sum of theirs. */
+export function perDistrictJob(name: string, everyMs: number, each: (deps: JobDeps, district: JobDistrict) => Promise<number>): ScheduledJob {
+  return {
+    name,
+    everyMs,
+    async run(deps) {
+      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
+      let n = 0;
+      for (const d of all) n += await each(deps, d);
+      return n;
+    },
   };
 }

@@ -13,8 +13,7 @@ import { audit, systemActor } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { conflict, forbidden, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
-import type { JobDeps, ScheduledJob } from '../../platform/scheduler';
-import { districts } from '../../platform/schema';
+import { type JobDeps, perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
 import { roleHolders } from '../org';
 import { bumpSelfcheck, evidenceKind, loadRectifications, openingDeadline, rectificationOr404, withHistory } from './selfcheck.repo';
 import { fiveSelfcheckEvents, fiveSelfcheckRectifications } from './selfcheck.schema';
@@ -141,15 +140,4 @@ export async function markOverdue(deps: Pick<JobDeps, 'db' | 'now'>, district: {
 }
 
 /** Every hour: the overdue marks of each district (one indexed update when nothing is due). */
-export function selfcheckOverdueJob(): ScheduledJob {
-  return {
-    name: 'five-managements.selfcheckOverdue',
-    everyMs: 60 * 60_000,
-    async run(deps) {
-      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
-      let n = 0;
-      for (const d of all) n += await markOverdue(deps, d);
-      return n;
-    },
-  };
-}
+export const selfcheckOverdueJob = (): ScheduledJob => perDistrictJob('five-managements.selfcheckOverdue', 60 * 60_000, markOverdue);

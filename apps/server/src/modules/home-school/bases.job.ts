@@ -9,8 +9,7 @@ import { addDays, type LocalDate, localDateTimeIn } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
 import { semesterPeriod } from '../../platform/indicators';
-import type { ScheduledJob } from '../../platform/scheduler';
-import { districts } from '../../platform/schema';
+import { perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
 import { classHeadcounts, schoolHeadcounts } from '../org';
 import { currentSemester } from './home-school.repo';
 import { homeSchoolPolicy } from './home-school.policy';
@@ -50,19 +49,12 @@ export async function refreshHomeSchoolBases(q: Queryable, districtId: string, s
     on conflict (district_id, indicator, period, scope_id) do update set num = excluded.num, den = excluded.den, updated_at = now()`);
 }
 
-export function basesJob(): ScheduledJob {
-  return {
-    name: 'home-school.bases',
-    everyMs: 10 * 60_000,
-    async run(deps) {
-      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
-      for (const d of all) {
-        const day = localDateTimeIn(d.timezone, deps.now()).date;
-        const semester = await currentSemester(deps.db, d.id, day);
-        // a past semester's bases stay as they were when it ended
-        if (semester && day >= semester.startDate && day <= semester.endDate) await refreshHomeSchoolBases(deps.db, d.id, semester.id, day);
-      }
-      return all.length;
-    },
-  };
-}
+export const basesJob = (): ScheduledJob =>
+  perDistrictJob('home-school.bases', 10 * 60_000, async (deps, d) => {
+    const day = localDateTimeIn(d.timezone, deps.now()).date;
+    const semester = await currentSemester(deps.db, d.id, day);
+    // a past semester's bases stay as they were when it ended
+    if (!semester || day < semester.startDate || day > semester.endDate) return 0;
+    await refreshHomeSchoolBases(deps.db, d.id, semester.id, day);
+    return 1;
+  });

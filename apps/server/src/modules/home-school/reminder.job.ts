@@ -7,8 +7,8 @@ import { addDays, isoWeekday, localDateTimeIn, weekStart } from '@shuangjian/pol
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db';
 import { notify } from '../../platform/notify';
-import type { JobDeps, ScheduledJob } from '../../platform/scheduler';
-import { districts, notifications } from '../../platform/schema';
+import { type JobDeps, perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
+import { notifications } from '../../platform/schema';
 import { roleHolders } from '../org';
 import { homeSchoolPolicy } from './home-school.policy';
 import { hsVisits } from './schema';
@@ -40,15 +40,4 @@ export async function remindVisits(deps: Pick<JobDeps, 'db' | 'now' | 'channels'
   });
 }
 
-export function visitReminderJob(): ScheduledJob {
-  return {
-    name: 'home-school.visitReminder',
-    everyMs: 60 * 60_000,
-    async run(deps) {
-      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
-      let n = 0;
-      for (const d of all) n += await remindVisits(deps, d);
-      return n;
-    },
-  };
-}
+export const visitReminderJob = (): ScheduledJob => perDistrictJob('home-school.visitReminder', 60 * 60_000, remindVisits);

@@ -10,8 +10,7 @@ import { localDateTimeIn } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import { type Db, type Queryable, rowsOf } from '../../platform/db';
 import { semesterPeriod, setIndicators } from '../../platform/indicators';
-import type { JobDeps, ScheduledJob } from '../../platform/scheduler';
-import { districts } from '../../platform/schema';
+import { type JobDeps, perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
 import { semesterAt, semestersOf } from '../calendar';
 import { classFigures, latestVersions, runCheck } from './timetable.repo';
 import { timetableRulesAt } from './timetable.policy';
@@ -59,15 +58,4 @@ export async function refreshPlanFigures(deps: Pick<JobDeps, 'db' | 'now'>, dist
   });
 }
 
-export function planFiguresJob(): ScheduledJob {
-  return {
-    name: 'timetable.planFigures',
-    everyMs: 15 * 60_000,
-    async run(deps) {
-      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
-      let n = 0;
-      for (const d of all) n += await refreshPlanFigures(deps, d);
-      return n;
-    },
-  };
-}
+export const planFiguresJob = (): ScheduledJob => perDistrictJob('timetable.planFigures', 15 * 60_000, refreshPlanFigures);

@@ -11,8 +11,7 @@ import { audit, systemActor } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
-import type { JobDeps, ScheduledJob } from '../../platform/scheduler';
-import { districts } from '../../platform/schema';
+import { type JobDeps, perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
 import { institutionStanding, roleHolders } from '../org';
 import { reachableInstitution } from './inspections.repo';
 import { trainingAnnualReviews, trainingFindingEvents, trainingFindings } from './inspections.schema';
@@ -104,15 +103,4 @@ export async function escalateOverdue(deps: Pick<JobDeps, 'db' | 'now'>, distric
 }
 
 /** Every hour: the overdue escalation of each district (cheap when nothing is due: one indexed update). */
-export function rectificationOverdueJob(): ScheduledJob {
-  return {
-    name: 'training.rectificationOverdue',
-    everyMs: 60 * 60_000,
-    async run(deps) {
-      const all = await deps.db.select({ id: districts.id, timezone: districts.timezone }).from(districts);
-      let n = 0;
-      for (const d of all) n += await escalateOverdue(deps, d);
-      return n;
-    },
-  };
-}
+export const rectificationOverdueJob = (): ScheduledJob => perDistrictJob('training.rectificationOverdue', 60 * 60_000, escalateOverdue);
