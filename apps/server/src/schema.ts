@@ -31,3 +31,4 @@ export * from './modules/exams/growth.schema';
 export * from './modules/timetable/schema';
 export * from './modules/home-school/schema';
 export * from './modules/home-school/meetings.schema';
+export * from './modules/supervision/schema';

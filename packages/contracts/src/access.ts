@@ -182,6 +182,22 @@ export const PERMISSIONS = {
   'home-school.family': ['parent'],
   /** District and school dashboards of visits, special students' care (counts only), meetings and lectures; Excel. */
   'home-school.district': ['district_admin', 'inspector', 'school_admin'],
+  /** 督导考核: the district home over every module's figures, zone → school, each number linked to its records. */
+  'supervision.home': ['district_admin', 'inspector'],
+  /** Define a semester assessment (测评细则), close it, publish its scores and lists. */
+  'supervision.assess': ['district_admin'],
+  /** Score an assessment's inspector-scored indicators with evidence. */
+  'supervision.score': ['district_admin', 'inspector'],
+  /** A school's own published assessment results. */
+  'supervision.results': ['school_admin'],
+  /** Send notices, warnings (警示通报) and awards; see receipts; accept or return replies. */
+  'supervision.notice.send': ['district_admin'],
+  /** Read the notices sent to one (and their receipts are kept). */
+  'supervision.notice.read': ['district_admin', 'inspector', ...STAFF, 'institution_admin'],
+  /** Reply to a notice for one's school. */
+  'supervision.notice.reply': ['school_admin'],
+  /** Monthly and semester reports (a school its own): Excel and PDF. */
+  'supervision.reports': ['district_admin', 'inspector', 'school_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -47,3 +47,4 @@ export * from './home-school-special';
 export * from './home-school-meetings';
 export * from './home-school-dashboard';
 export * from './timetable';
+export * from './supervision';

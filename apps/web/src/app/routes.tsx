@@ -62,6 +62,7 @@ export const groups: Record<string, { labelKey: string; icon: ReactNode }> = {
   exams: { labelKey: 'menu.exams', icon: <ProfileOutlined /> },
   timetable: { labelKey: 'menu.timetable', icon: <ScheduleOutlined /> },
   homeSchool: { labelKey: 'menu.homeSchool', icon: <TeamOutlined /> },
+  supervision: { labelKey: 'menu.supervision', icon: <FundOutlined /> },
 };
 
 const STAFF: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
@@ -160,6 +161,14 @@ export const routes: AppRoute[] = [
   { path: '/five/selfcheck/checklist', labelKey: 'menu.five.selfcheckChecklist', icon: <ProfileOutlined />, permission: 'five-managements.lists', group: 'five', page: page(() => import('../modules/five-managements/selfcheck/ChecklistPage')) },
   { path: '/five/selfcheck/school', labelKey: 'menu.five.selfcheckSchool', icon: <AuditOutlined />, roles: ['school_admin'], group: 'five', page: page(() => import('../modules/five-managements/selfcheck/SchoolSelfcheckPage')) },
   { path: '/five/selfcheck/school/:schoolId', labelKey: 'menu.five.selfcheckDrill', icon: <AuditOutlined />, permission: 'five-managements.read', menu: false, page: page(() => import('../modules/five-managements/selfcheck/SchoolSelfcheckPage')) },
+  { path: '/supervision/home', labelKey: 'menu.supervision.home', icon: <DashboardOutlined />, permission: 'supervision.home', group: 'supervision', page: page(() => import('../modules/supervision/home/DistrictHomePage')) },
+  { path: '/supervision/assessments', labelKey: 'menu.supervision.assessments', icon: <AuditOutlined />, roles: ['district_admin', 'inspector'], group: 'supervision', page: page(() => import('../modules/supervision/assess/AssessmentsPage')) },
+  { path: '/supervision/assessments/:id', labelKey: 'menu.supervision.assessment', icon: <AuditOutlined />, roles: ['district_admin', 'inspector'], menu: false, page: page(() => import('../modules/supervision/assess/AssessmentPage')) },
+  { path: '/supervision/results', labelKey: 'menu.supervision.results', icon: <FundOutlined />, permission: 'supervision.results', group: 'supervision', page: page(() => import('../modules/supervision/assess/SchoolResultsPage')) },
+  { path: '/supervision/notices', labelKey: 'menu.supervision.notices', icon: <AlertOutlined />, permission: 'supervision.notice.read', group: 'supervision', page: page(() => import('../modules/supervision/notices/InboxPage')) },
+  { path: '/supervision/notices/sent', labelKey: 'menu.supervision.send', icon: <FormOutlined />, permission: 'supervision.notice.send', group: 'supervision', page: page(() => import('../modules/supervision/notices/SentPage')) },
+  { path: '/supervision/reports', labelKey: 'menu.supervision.reports', icon: <PrinterOutlined />, permission: 'supervision.reports', group: 'supervision', page: page(() => import('../modules/supervision/reports/ReportsPage')) },
+  { path: '/settings/policies/history', labelKey: 'menu.policyHistory', icon: <SettingOutlined />, permission: 'policy.read', menu: false, page: page(() => import('../modules/supervision/reports/PolicyHistoryPage')) },
   { path: '/settings/policies', labelKey: 'menu.policies', icon: <SettingOutlined />, permission: 'policy.read', page: page(() => import('../modules/homework/PoliciesPage')) },
   { path: '/children', labelKey: 'menu.children', icon: <SmileOutlined />, roles: ['parent'], page: page(() => import('../modules/org/ChildrenPage')) },
   { path: '/org/zones', labelKey: 'menu.zones', icon: <BankOutlined />, permission: 'district.manage', group: 'org', page: page(() => import('../modules/org/ZonesPage')) },

@@ -36,11 +36,12 @@ import { examsResultsMessages } from './exams/results/messages';
 import { fiveFitnessMessages } from './five-managements/fitness/messages';
 import { timetableMenuMessages } from './timetable/menu-messages';
 import { homeSchoolMessages } from './home-school/messages';
+import { supervisionMenuMessages } from './supervision/menu-messages';
 
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages, supervisionMenuMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,
