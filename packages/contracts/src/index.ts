@@ -48,3 +48,5 @@ export * from './home-school-meetings';
 export * from './home-school-dashboard';
 export * from './timetable';
 export * from './supervision';
+export * from './supervision-notices';
+export * from './supervision-assess';
