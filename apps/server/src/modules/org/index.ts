@@ -30,6 +30,7 @@ export const orgModule: AppModule = {
 /** Read models other modules join (views; see schema.ts). */
 export { classDirectory, institutionDirectory, schoolDirectory, studentDirectory, subjectDirectory } from './schema';
 export { classHeadcounts, type ClassRef, classKeys, guardiansOfStudents, roleHolders, schoolHeadcounts, type StudentGuardian, visibleClass, visibleClasses } from './directory';
+export { type Audience, audienceMembers } from './audience';
 export { resolveGrants } from './scopes';
 export { benefitFlags, type BenefitFlags, type SpecialFlags, specialCounts, specialStudents, type SpecialStudentRef } from './sensitive-flags';
 export { getInstitution, getSchool, listInstitutions, manageableSchool } from './structure.service';
