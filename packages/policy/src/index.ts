@@ -28,3 +28,4 @@ export * from './timetable.settings';
 export * from './timetable';
 export * from './home-school.settings';
 export * from './home-school';
+export * from './supervision';
