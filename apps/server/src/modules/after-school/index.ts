@@ -51,3 +51,6 @@ export const afterSchoolModule: AppModule = {
 
 /** The district rollup recomputed from raw rows (demo data, tests, the scheduled job). */
 export { refreshSchoolStats } from './rollup';
+
+/** Per-school participation (pupils and teachers taking part) over semesters, for 督导考核. */
+export { type AfterSchoolParticipation, afterSchoolParticipation } from './supervision-figures';

@@ -37,3 +37,6 @@ export { publishedListsOfSchool } from './public-lists';
 
 /** Read model of a family's evening (作业熔断, when homework ended), for 五项管理 睡眠. */
 export { homeworkEvenings } from './read-models.schema';
+
+/** Per-school homework figures over a range, for 督导考核 (the district dashboard's figures, read without a request). */
+export { type HomeworkSchoolFigures, homeworkSchoolFigures } from './supervision-figures';

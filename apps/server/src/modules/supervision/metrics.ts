@@ -1,0 +1,120 @@
+/**
+ * The METRICS catalogue's figures per school over a date range, read from the owning modules' rollups the way each
+ * module's own district dashboard reads them, so a figure on the supervision pages equals the module's for the same
+ * school and period:
+ *   homework: the school-week rollup (edge weeks from the class-day rollup), within-limit families over reporting
+ *     families, over-limit class-days over reported class-days (homework's district dashboard);
+ *   after-school: the semester rollup, pupils and teachers taking part over all (after-school's district dashboard);
+ *   home-school, five managements, timetable, exams: the indicator rollup, periods of the range's weeks (a week
+ *     figure) or semesters (a semester figure) — a semester figure of a week range is the semester's so far, as the
+ *     module's own dashboard shows it beside the week.
+ * A few statements for the whole district whatever its size; schools without data get 0/0.
+ */
+import { EXAM_INDICATORS, FIVE_INDICATORS, HS_INDICATORS, METRIC_KEYS, type MetricKey } from '@shuangjian/contracts';
+import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
+import { asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db';
+import { type FigureMap, foldFigures, readIndicators, semesterPeriod, weekPeriod } from '../../platform/indicators';
+import { afterSchoolParticipation } from '../after-school';
+import { semestersOf, type SemesterRef } from '../calendar';
+import { homeworkSchoolFigures } from '../homework';
+import { schoolDirectory } from '../org';
+
+export type MetricFigures = Record<MetricKey, { num: number; den: number }>;
+export interface MetricRange {
+  from: LocalDate;
+  to: LocalDate;
+}
+
+/** Rollup indicators kept per week (their periods are the range's weeks) and per semester. */
+const WEEK_INDICATORS = [FIVE_INDICATORS.sleepMeets];
+const SEMESTER_INDICATORS = [
+  HS_INDICATORS.pupilsVisited,
+  HS_INDICATORS.basePupils,
+  HS_INDICATORS.specialVisited,
+  HS_INDICATORS.baseSpecial,
+  FIVE_INDICATORS.selfcheckRectified,
+  'timetable.compliant',
+  EXAM_INDICATORS.examsAccepted,
+];
+
+export const emptyFigures = (): MetricFigures => Object.fromEntries(METRIC_KEYS.map((k) => [k, { num: 0, den: 0 }])) as MetricFigures;
+
+/** Mondays of the weeks the range touches. */
+export function weeksIn(range: MetricRange): LocalDate[] {
+  const out: LocalDate[] = [];
+  for (let d = weekStart(range.from); d <= range.to; d = addDays(d, 7)) out.push(d);
+  return out;
+}
+
+/** The semesters the range overlaps (a week range: the semester it falls in). */
+export const semestersIn = (list: readonly SemesterRef[], range: MetricRange) => list.filter((s) => s.startDate <= range.to && s.endDate >= range.from);
+
+/** The METRICS figures from the indicator rollup's folded figures of one school. */
+function fromIndicators(into: MetricFigures, f: FigureMap) {
+  const get = (k: string) => ({ num: Number(f[k]?.num ?? 0), den: Number(f[k]?.den ?? 0) });
+  // home-school's dashboard: pupils visited over the classes' pupils (bases kept by the background job, in num)
+  into['homeSchool.visitCoverage'] = { num: get(HS_INDICATORS.pupilsVisited).num, den: get(HS_INDICATORS.basePupils).num };
+  into['homeSchool.specialVisited'] = { num: get(HS_INDICATORS.specialVisited).num, den: get(HS_INDICATORS.baseSpecial).num };
+  into['five.sleepMeets'] = get(FIVE_INDICATORS.sleepMeets);
+  into['five.selfcheckRectified'] = get(FIVE_INDICATORS.selfcheckRectified);
+  // timetable's dashboard: timetables meeting the plan over classes with a timetable
+  into['timetable.compliant'] = get('timetable.compliant');
+  // exams' dashboard: filings accepted over filing attempts
+  into['exams.filingsAccepted'] = get(EXAM_INDICATORS.examsAccepted);
+}
+
+/**
+ * Every school of the district with its METRICS figures over the range, read from the modules' rollups (a few
+ * statements for the whole district, never a raw-row scan). Schools without data get 0/0 figures.
+ */
+export async function schoolMetrics(q: Queryable, districtId: string, range: MetricRange): Promise<Map<string, MetricFigures>> {
+  const [schools, semesters, homework] = await Promise.all([
+    districtSchools(q, districtId),
+    semestersOf(q, districtId),
+    homeworkSchoolFigures(q, districtId, range.from, range.to),
+  ]);
+  const inRange = semestersIn(semesters, range);
+  const [afterSchool, rows] = await Promise.all([
+    afterSchoolParticipation(
+      q,
+      districtId,
+      inRange.map((s) => s.id),
+    ),
+    readIndicators(q, districtId, {
+      indicators: [...WEEK_INDICATORS, ...SEMESTER_INDICATORS],
+      periods: [...weeksIn(range).map(weekPeriod), ...inRange.map((s) => semesterPeriod(s.id))],
+      by: 'school',
+    }),
+  ]);
+  const weekKinds = new Set<string>(WEEK_INDICATORS);
+  // a week indicator counts on week periods, a semester indicator on semester periods (never a stray mix)
+  const indicators = foldFigures(rows, (r) => r.schoolId, (r) => (weekKinds.has(r.indicator) ? r.period.startsWith('week:') : r.period.startsWith('semester:')));
+  const out = new Map<string, MetricFigures>();
+  for (const s of schools) {
+    const f = emptyFigures();
+    const hw = homework.get(s.schoolId);
+    if (hw) {
+      f['homework.withinLimit'] = { num: hw.withinLimit, den: hw.reporters };
+      f['homework.overloadedDays'] = { num: hw.overloadedDays, den: hw.reportedDays };
+    }
+    const as = afterSchool.get(s.schoolId);
+    if (as) {
+      f['afterSchool.students'] = { num: as.studentsServed, den: as.students };
+      f['afterSchool.teachers'] = { num: as.teachersServing, den: as.teachers };
+    }
+    fromIndicators(f, indicators.get(s.schoolId) ?? {});
+    out.set(s.schoolId, f);
+  }
+  return out;
+}
+
+/** The district's schools in display order (zone, then code) with names: what tables and charts list. */
+export async function districtSchools(q: Queryable, districtId: string): Promise<{ schoolId: string; code: string; name: string; zoneId: string; zoneName: string }[]> {
+  const D = schoolDirectory;
+  return q
+    .select({ schoolId: D.id, code: D.code, name: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
+    .from(D)
+    .where(eq(D.districtId, districtId))
+    .orderBy(asc(D.zoneName), asc(D.code));
+}
