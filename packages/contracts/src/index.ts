@@ -50,3 +50,4 @@ export * from './timetable';
 export * from './supervision';
 export * from './supervision-notices';
 export * from './supervision-assess';
+export * from './supervision-home';
