@@ -197,6 +197,7 @@ export const AssessSchoolResult = z.object({
   schoolId: Id,
   schoolCode: z.string(),
   schoolName: z.string(),
+  zoneId: Id,
   zoneName: z.string(),
   /** Weighted 0–100 with 1 decimal; null when no indicator has a score. */
   total: z.number().nullable(),
