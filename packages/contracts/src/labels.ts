@@ -65,6 +65,25 @@ export const fieldLabels: Record<string, string> = {
   answer: '答复内容',
   ticket: '查询码',
   overdue: '是否逾期',
+  // 督导测评
+  semesterId: '学期',
+  periodFrom: '统计开始日期',
+  periodTo: '统计截止日期',
+  closeDate: '关账日期',
+  redMin: '红榜线',
+  yellowBelow: '黄牌线',
+  blackBelow: '黑榜线',
+  indicators: '指标',
+  weight: '权重',
+  metric: '数据项',
+  formula: '计分公式',
+  target: '目标值',
+  guidance: '督导要点',
+  indicatorId: '指标',
+  score: '得分',
+  evidence: '佐证说明',
+  attachmentIds: '佐证文件',
+  award: '表彰',
 };
 
 export function fieldLabel(path: readonly (string | number)[]): string {
