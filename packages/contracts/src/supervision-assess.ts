@@ -26,6 +26,8 @@
  *   PUT    /assessments/:id/results/:schoolId/award     AssessAwardInput → AssessSchoolResult (closed)
  *   GET    /results                                     OwnAssessResults a school's own, published only (supervision.results)
  *   GET    /results/:assessmentId                       OwnAssessResult
+ *   POST   /evidence (multipart, field file)           Attachment: an evidence file for InspectorScoreInput.attachmentIds
+ *   GET    /evidence/:id                                the file (district office and inspectors)
  */
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, Text, Timestamp } from './common';
