@@ -18,6 +18,7 @@ import { seedMarkingDemo } from './marking';
 import { seedAfterSchoolDemo } from './after-school';
 import { seedTimetableDemo } from './timetable';
 import { seedHomeSchoolDemo } from './home-school';
+import { seedSupervisionDemo } from './supervision';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -123,6 +124,8 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     if (options.managements) await seedManagementsDemo(tx, id, today);
     if (options.timetable) await seedTimetableDemo(tx, id, today);
     if (options.homeSchool) await seedHomeSchoolDemo(tx, id, today);
+    // 督导测评: last semester's published results and this semester's scoring, on the organisation alone (every variant)
+    await seedSupervisionDemo(tx, id, today);
     return id;
   });
 }
