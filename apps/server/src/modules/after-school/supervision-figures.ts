@@ -13,8 +13,8 @@ export interface AfterSchoolParticipation {
   teachersServing: number;
 }
 
-/** Every school of the district with a rollup row in these semesters: one statement. */
-export async function afterSchoolParticipation(q: Queryable, districtId: string, semesterIds: readonly string[]): Promise<Map<string, AfterSchoolParticipation>> {
+/** Every school of the district (or the one named) with a rollup row in these semesters: one statement. */
+export async function afterSchoolParticipation(q: Queryable, districtId: string, semesterIds: readonly string[], schoolId?: string): Promise<Map<string, AfterSchoolParticipation>> {
   if (!semesterIds.length) return new Map();
   const s = afterSchoolSchoolStats;
   const rows = await q
@@ -26,7 +26,7 @@ export async function afterSchoolParticipation(q: Queryable, districtId: string,
       teachersServing: sql<number>`sum(${s.teachersServing})::int`,
     })
     .from(s)
-    .where(and(eq(s.districtId, districtId), inArray(s.semesterId, [...semesterIds])))
+    .where(and(eq(s.districtId, districtId), schoolId ? eq(s.schoolId, schoolId) : undefined, inArray(s.semesterId, [...semesterIds])))
     .groupBy(s.schoolId);
   return new Map(
     rows.map((r) => [

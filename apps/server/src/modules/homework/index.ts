@@ -39,4 +39,4 @@ export { publishedListsOfSchool } from './public-lists';
 export { homeworkEvenings } from './read-models.schema';
 
 /** Per-school homework figures over a range, for 督导考核 (the district dashboard's figures, read without a request). */
-export { type HomeworkSchoolFigures, homeworkSchoolFigures } from './supervision-figures';
+export { homeworkSchoolBreakdown, type HomeworkSchoolFigures, homeworkSchoolFigures } from './supervision-figures';

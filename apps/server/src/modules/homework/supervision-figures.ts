@@ -19,8 +19,8 @@ export interface HomeworkSchoolFigures {
   overloadedDays: number;
 }
 
-/** Every school of the district with homework figures over [from, to]: one statement. */
-export async function homeworkSchoolFigures(q: Queryable, districtId: string, from: LocalDate, to: LocalDate): Promise<Map<string, HomeworkSchoolFigures>> {
+/** Every school of the district (or the one named) with homework figures over [from, to]: one statement. */
+export async function homeworkSchoolFigures(q: Queryable, districtId: string, from: LocalDate, to: LocalDate, schoolId?: string): Promise<Map<string, HomeworkSchoolFigures>> {
   if (from > to) return new Map();
   const { full, edges } = splitRange(from, to);
   const w = homeworkSchoolWeekStats;
@@ -34,7 +34,7 @@ export async function homeworkSchoolFigures(q: Queryable, districtId: string, fr
       overloadedDays: sql<number>`${w.overloadedDays}`.as('overloaded_days'),
     })
     .from(w)
-    .where(and(eq(w.districtId, districtId), full ? between(w.weekStart, full[0], full[1]) : sql`false`));
+    .where(and(eq(w.districtId, districtId), schoolId ? eq(w.schoolId, schoolId) : undefined, full ? between(w.weekStart, full[0], full[1]) : sql`false`));
   const cut = q
     .select({
       schoolId: sql<string>`${s.schoolId}`.as('school_id'),
@@ -44,7 +44,7 @@ export async function homeworkSchoolFigures(q: Queryable, districtId: string, fr
       overloadedDays: sql<number>`(count(*) filter (where ${s.overloaded}))::int`.as('overloaded_days'),
     })
     .from(s)
-    .where(and(eq(s.districtId, districtId), edges.length ? or(...edges.map(([a, b]) => between(s.date, a, b))) : sql`false`))
+    .where(and(eq(s.districtId, districtId), schoolId ? eq(s.schoolId, schoolId) : undefined, edges.length ? or(...edges.map(([a, b]) => between(s.date, a, b))) : sql`false`))
     .groupBy(s.schoolId);
   const u = (edges.length ? (full ? unionAll(whole, cut) : cut) : whole).as('u');
   const rows = await q
@@ -57,10 +57,45 @@ export async function homeworkSchoolFigures(q: Queryable, districtId: string, fr
     })
     .from(u)
     .groupBy(u.schoolId);
-  return new Map(
-    rows.map((r) => [
-      r.schoolId,
-      { reporters: Number(r.reporters), withinLimit: Number(r.withinLimit), reportedDays: Number(r.reportedDays), overloadedDays: Number(r.overloadedDays) },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.schoolId, countsOf(r)]));
+}
+
+const countsOf = (r: HomeworkSchoolFigures): HomeworkSchoolFigures => ({
+  reporters: Number(r.reporters),
+  withinLimit: Number(r.withinLimit),
+  reportedDays: Number(r.reportedDays),
+  overloadedDays: Number(r.overloadedDays),
+});
+
+/**
+ * One school's homework figures over [from, to] per class and per week (Monday), from the class-day rollup (one
+ * school's class-days): the supervision drill-down. One statement.
+ */
+export async function homeworkSchoolBreakdown(q: Queryable, districtId: string, schoolId: string, from: LocalDate, to: LocalDate) {
+  const s = homeworkClassDayStats;
+  const monday = sql<string>`date_trunc('week', ${s.date})::date::text`;
+  const rows = await q
+    .select({
+      classId: s.classId,
+      weekStart: monday,
+      reporters: sql<number>`coalesce(sum(${s.reporters}), 0)::int`,
+      withinLimit: sql<number>`coalesce(sum(${s.withinLimit}), 0)::int`,
+      reportedDays: sql<number>`(count(*) filter (where ${s.reporters} > 0))::int`,
+      overloadedDays: sql<number>`(count(*) filter (where ${s.overloaded}))::int`,
+    })
+    .from(s)
+    .where(and(eq(s.districtId, districtId), eq(s.schoolId, schoolId), between(s.date, from, to)))
+    .groupBy(s.classId, monday);
+  const byClass = new Map<string, HomeworkSchoolFigures>();
+  const byWeek = new Map<string, HomeworkSchoolFigures>();
+  const add = (into: Map<string, HomeworkSchoolFigures>, key: string, r: HomeworkSchoolFigures) => {
+    const known = into.get(key);
+    const c = countsOf(r);
+    into.set(key, known ? { reporters: known.reporters + c.reporters, withinLimit: known.withinLimit + c.withinLimit, reportedDays: known.reportedDays + c.reportedDays, overloadedDays: known.overloadedDays + c.overloadedDays } : c);
+  };
+  for (const r of rows) {
+    add(byClass, r.classId, r);
+    add(byWeek, r.weekStart, r);
+  }
+  return { byClass, byWeek };
 }

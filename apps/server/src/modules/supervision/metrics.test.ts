@@ -71,9 +71,8 @@ describe('metrics', () => {
 
   it('home-school, after-school, timetable and exams over the semester equal their dashboards', async () => {
     const mine = await schoolMetrics(w.db.database.db, districtId, { from: semester.startDate, to: semester.endDate });
-    const [hs, as, tt, ex] = await Promise.all(
-      ['/api/home-school/dashboard', '/api/after-school/district', '/api/timetable/dashboard', '/api/exams/dashboard'].map((u) => call(w.app, district, 'GET', `${u}?semesterId=${semester.id}`)),
-    );
+    const get = (u: string) => call(w.app, district, 'GET', `${u}?semesterId=${semester.id}`);
+    const [hs, as, tt, ex] = await Promise.all([get('/api/home-school/dashboard'), get('/api/after-school/district'), get('/api/timetable/dashboard'), get('/api/exams/dashboard')]);
     for (const r of [hs, as, tt, ex]) expect(r.status).toBe(200);
     let visited = 0;
     for (const s of hs.body.schools as { schoolId: string; figures: Record<string, { num: number; den: number }> }[]) {

@@ -14,10 +14,11 @@ import { EXAM_INDICATORS, FIVE_INDICATORS, HS_INDICATORS, METRIC_KEYS, type Metr
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db';
-import { type FigureMap, foldFigures, readIndicators, semesterPeriod, weekPeriod } from '../../platform/indicators';
+import { type FigureMap, foldFigures, type IndicatorRow, readIndicators, semesterPeriod, weekPeriod } from '../../platform/indicators';
+import { indicatorRollups } from '../../platform/schema';
 import { afterSchoolParticipation } from '../after-school';
 import { semestersOf, type SemesterRef } from '../calendar';
-import { homeworkSchoolFigures } from '../homework';
+import { type HomeworkSchoolFigures, homeworkSchoolFigures } from '../homework';
 import { schoolDirectory } from '../org';
 
 export type MetricFigures = Record<MetricKey, { num: number; den: number }>;
@@ -25,6 +26,9 @@ export interface MetricRange {
   from: LocalDate;
   to: LocalDate;
 }
+
+/** Indicators whose rollup keeps class rows (a school's drill-down reads them per class). */
+export const CLASS_INDICATORS = [HS_INDICATORS.pupilsVisited, HS_INDICATORS.basePupils, HS_INDICATORS.specialVisited, HS_INDICATORS.baseSpecial, FIVE_INDICATORS.sleepMeets, 'timetable.compliant'];
 
 /** Rollup indicators kept per week (their periods are the range's weeks) and per semester. */
 const WEEK_INDICATORS = [FIVE_INDICATORS.sleepMeets];
@@ -51,7 +55,7 @@ export function weeksIn(range: MetricRange): LocalDate[] {
 export const semestersIn = (list: readonly SemesterRef[], range: MetricRange) => list.filter((s) => s.startDate <= range.to && s.endDate >= range.from);
 
 /** The METRICS figures from the indicator rollup's folded figures of one school. */
-function fromIndicators(into: MetricFigures, f: FigureMap) {
+export function fromIndicators(into: Partial<MetricFigures>, f: FigureMap) {
   const get = (k: string) => ({ num: Number(f[k]?.num ?? 0), den: Number(f[k]?.den ?? 0) });
   // home-school's dashboard: pupils visited over the classes' pupils (bases kept by the background job, in num)
   into['homeSchool.visitCoverage'] = { num: get(HS_INDICATORS.pupilsVisited).num, den: get(HS_INDICATORS.basePupils).num };
@@ -69,45 +73,65 @@ function fromIndicators(into: MetricFigures, f: FigureMap) {
  * statements for the whole district, never a raw-row scan). Schools without data get 0/0 figures.
  */
 export async function schoolMetrics(q: Queryable, districtId: string, range: MetricRange): Promise<Map<string, MetricFigures>> {
-  const [schools, semesters, homework] = await Promise.all([
-    districtSchools(q, districtId),
-    semestersOf(q, districtId),
-    homeworkSchoolFigures(q, districtId, range.from, range.to),
-  ]);
-  const inRange = semestersIn(semesters, range);
-  const [afterSchool, rows] = await Promise.all([
+  const [schools, semesters] = await Promise.all([districtSchools(q, districtId), semestersOf(q, districtId)]);
+  return readMetrics(q, districtId, range, { schoolIds: schools.map((s) => s.schoolId), semesters });
+}
+
+/**
+ * schoolMetrics for callers that know the schools (and may narrow to one) and the district's semesters already: the
+ * modules' reads only, side by side (three statements).
+ */
+export async function readMetrics(
+  q: Queryable,
+  districtId: string,
+  range: MetricRange,
+  known: { schoolIds: readonly string[]; semesters: readonly SemesterRef[]; schoolId?: string },
+): Promise<Map<string, MetricFigures>> {
+  const inRange = semestersIn(known.semesters, range);
+  const [homework, afterSchool, rows] = await Promise.all([
+    homeworkSchoolFigures(q, districtId, range.from, range.to, known.schoolId),
     afterSchoolParticipation(
       q,
       districtId,
       inRange.map((s) => s.id),
+      known.schoolId,
     ),
     readIndicators(q, districtId, {
       indicators: [...WEEK_INDICATORS, ...SEMESTER_INDICATORS],
-      periods: [...weeksIn(range).map(weekPeriod), ...inRange.map((s) => semesterPeriod(s.id))],
+      periods: metricPeriods(range, inRange),
       by: 'school',
+      where: known.schoolId ? eq(indicatorRollups.schoolId, known.schoolId) : undefined,
     }),
   ]);
-  const weekKinds = new Set<string>(WEEK_INDICATORS);
-  // a week indicator counts on week periods, a semester indicator on semester periods (never a stray mix)
-  const indicators = foldFigures(rows, (r) => r.schoolId, (r) => (weekKinds.has(r.indicator) ? r.period.startsWith('week:') : r.period.startsWith('semester:')));
+  const indicators = foldFigures(rows, (r) => r.schoolId, periodFits);
   const out = new Map<string, MetricFigures>();
-  for (const s of schools) {
+  for (const schoolId of known.schoolIds) {
     const f = emptyFigures();
-    const hw = homework.get(s.schoolId);
-    if (hw) {
-      f['homework.withinLimit'] = { num: hw.withinLimit, den: hw.reporters };
-      f['homework.overloadedDays'] = { num: hw.overloadedDays, den: hw.reportedDays };
-    }
-    const as = afterSchool.get(s.schoolId);
+    const hw = homework.get(schoolId);
+    if (hw) Object.assign(f, homeworkFigures(hw));
+    const as = afterSchool.get(schoolId);
     if (as) {
       f['afterSchool.students'] = { num: as.studentsServed, den: as.students };
       f['afterSchool.teachers'] = { num: as.teachersServing, den: as.teachers };
     }
-    fromIndicators(f, indicators.get(s.schoolId) ?? {});
-    out.set(s.schoolId, f);
+    fromIndicators(f, indicators.get(schoolId) ?? {});
+    out.set(schoolId, f);
   }
   return out;
 }
+
+/** The rollup periods a range's figures read: its weeks (week indicators) and the semesters it overlaps. */
+export const metricPeriods = (range: MetricRange, inRange: readonly SemesterRef[]) => [...weeksIn(range).map(weekPeriod), ...inRange.map((s) => semesterPeriod(s.id))];
+
+const weekKinds = new Set<string>(WEEK_INDICATORS);
+/** A week indicator counts on week periods, a semester indicator on semester periods (never a stray mix). */
+export const periodFits = (r: Pick<IndicatorRow, 'indicator' | 'period'>) => (weekKinds.has(r.indicator) ? r.period.startsWith('week:') : r.period.startsWith('semester:'));
+
+/** The homework figures from homework's counts. */
+export const homeworkFigures = (hw: HomeworkSchoolFigures) => ({
+  'homework.withinLimit': { num: hw.withinLimit, den: hw.reporters },
+  'homework.overloadedDays': { num: hw.overloadedDays, den: hw.reportedDays },
+});
 
 /** The district's schools in display order (zone, then code) with names: what tables and charts list. */
 export async function districtSchools(q: Queryable, districtId: string): Promise<{ schoolId: string; code: string; name: string; zoneId: string; zoneName: string }[]> {

@@ -46,3 +46,6 @@ export const trainingModule: AppModule = {
 
 /** The district rollup and early-warning evaluation (the demo and tests call it; the job runs it every 10 minutes). */
 export { refreshTrainingStats } from './alerts-rollup.service';
+
+/** Per-zone institution figures (by status, custody coverage, complaints), for 督导考核. */
+export { type TrainingZoneFigures, trainingZoneFigures } from './supervision-figures';
