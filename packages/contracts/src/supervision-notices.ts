@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, Text, Timestamp } from './common';
 import { Role } from './access';
+import { Attachment } from './homework';
 import { NOTICE_BODY_MAX, NOTICE_TITLE_MAX, NoticeKind, REPLY_MAX } from './supervision';
 
 export const NOTICE_AUDIENCE_MAX = 500;
@@ -82,7 +83,8 @@ export const NoticeReply = z.object({
   id: Id,
   schoolId: Id,
   body: z.string(),
-  attachmentIds: z.array(Id),
+  /** Files uploaded to POST /api/supervision/notices/files and named in the reply. */
+  files: z.array(Attachment),
   status: z.enum(['submitted', 'accepted', 'returned']),
   repliedAt: Timestamp,
   repliedByName: z.string(),
@@ -123,7 +125,7 @@ export const NoticeInboxItem = z.object({
 });
 export type NoticeInboxItem = z.infer<typeof NoticeInboxItem>;
 
-/** GET /api/supervision/notices/inbox: unread first, then newest first. */
+/** GET /api/supervision/notices/inbox: newest first, with the count of unread ones. */
 export const NoticeInboxQuery = z.object({
   kind: NoticeKind.optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -138,8 +140,9 @@ export const UnreadNotices = z.object({ unread: z.number().int() });
 export type UnreadNotices = z.infer<typeof UnreadNotices>;
 
 /**
- * POST /api/supervision/notices/{id}/open: the notice as its reader sees it, marked read (the first time only), with
- * the replies of the reader's school and whether the reader may reply now.
+ * GET /api/supervision/notices/inbox/{id}, and POST /api/supervision/notices/{id}/open (which marks it read, the first
+ * time only): the notice as its reader sees it, with the replies of the reader's school (to those who reply for it)
+ * and whether the reader may reply now.
  */
 export const NoticeInboxNotice = NoticeInboxItem.extend({
   body: z.string(),

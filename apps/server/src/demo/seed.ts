@@ -19,6 +19,7 @@ import { seedAfterSchoolDemo } from './after-school';
 import { seedTimetableDemo } from './timetable';
 import { seedHomeSchoolDemo } from './home-school';
 import { seedSupervisionDemo } from './supervision';
+import { seedSupervisionNoticesDemo } from './supervision-notices';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -115,6 +116,8 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
     const today = options.today ?? todayIn(DEMO_TIME_ZONE);
+    // 督导通知: a handful of rows on the organisation alone, so every variant (and the tenant walk) has them
+    await seedSupervisionNoticesDemo(tx, id, today);
     if (options.homework) {
       await seedHomeworkDemo(tx, id, today);
       await seedMarkingDemo(tx, id, today);

@@ -4,9 +4,7 @@
  */
 import type { Role } from '@shuangjian/contracts';
 import { type SQL, sql } from 'drizzle-orm';
-
-/** A Postgres array literal of ids or role names (both validated before they get here). */
-const arrayLiteral = (values: readonly string[]) => `{${values.join(',')}}`;
+import { pgArray } from '../../platform/db';
 
 export interface Audience {
   roles: readonly Role[];
@@ -24,9 +22,9 @@ export interface Audience {
  */
 export function audienceMembers(districtId: string, audience: Audience): SQL {
   const narrow = audience.schoolIds.length > 0 || audience.zoneIds.length > 0;
-  const roles = sql`${arrayLiteral(audience.roles)}::text[]`;
-  const schoolIds = sql`${arrayLiteral(audience.schoolIds)}::uuid[]`;
-  const zoneIds = sql`${arrayLiteral(audience.zoneIds)}::uuid[]`;
+  const roles = sql`${pgArray(audience.roles)}::text[]`;
+  const schoolIds = sql`${pgArray(audience.schoolIds)}::uuid[]`;
+  const zoneIds = sql`${pgArray(audience.zoneIds)}::uuid[]`;
   const within = narrow
     ? sql`and (
         ra.school_id = any(${schoolIds})
