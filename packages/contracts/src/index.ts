@@ -51,3 +51,4 @@ export * from './supervision';
 export * from './supervision-notices';
 export * from './supervision-assess';
 export * from './supervision-home';
+export * from './supervision-reports';

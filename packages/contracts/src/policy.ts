@@ -17,6 +17,22 @@ export const PolicyEntry = z.object({
   current: PolicyVersion.nullable(),
   versions: z.array(PolicyVersion),
 });
+/**
+ * One version of a district setting in the district's change history (政策变更记录): what it set, the value it replaced
+ * (the version before it on the setting's timeline, or the shipped default), from when, why, by whom and when.
+ */
+export const PolicyHistoryEntry = PolicyVersion.extend({
+  key: z.string(),
+  label: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  previous: z.unknown(),
+  /** The replaced value is the shipped default (no earlier version of the setting). */
+  previousIsDefault: z.boolean(),
+  /** in_force: applies today; upcoming: from a later date; superseded: a later version applies. */
+  status: z.enum(['in_force', 'upcoming', 'superseded']),
+});
+export type PolicyHistoryEntry = z.infer<typeof PolicyHistoryEntry>;
+export const PolicyHistory = z.object({ items: z.array(PolicyHistoryEntry), today: LocalDate });
+export type PolicyHistory = z.infer<typeof PolicyHistory>;
 export const PolicyInput = z.object({ value: z.unknown(), effectiveFrom: LocalDate, reason: OptionalText(200) });
 export const PolicyKeyParams = z.object({ key: z.string().max(60) });
 

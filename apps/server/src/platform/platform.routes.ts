@@ -1,16 +1,19 @@
 /** Routes of platform services that modules share: district policy settings and notifications. */
-import { MarkRead, NotificationList, PolicyEntry, PolicyInput, PolicyKeyParams } from '@shuangjian/contracts';
+import { MarkRead, NotificationList, PolicyEntry, PolicyHistory, PolicyInput, PolicyKeyParams } from '@shuangjian/contracts';
 import type { PolicySettings } from '@shuangjian/policy';
 import { z } from 'zod';
 import { today } from './clock';
 import type { App } from './http';
 import { markRead, myNotifications } from './notify';
-import { listPolicies, setPolicy } from './policy';
+import { listPolicies, policyHistory, setPolicy } from './policy';
 
 /** `policies`: every module's settings (AppModule.policies), listed and versioned here. */
 export function registerPlatformRoutes(app: App, policies: PolicySettings) {
   app.get('/api/policies', { schema: { tags: ['policy'], summary: '区级政策参数（含历史版本）', response: { 200: z.array(PolicyEntry) } } }, (req) =>
     listPolicies(req.ctx, policies, today(req.ctx)),
+  );
+  app.get('/api/policies/history', { schema: { tags: ['policy'], summary: '政策变更记录：各设置项的全部版本（新在前），含所替换的取值', response: { 200: PolicyHistory } } }, (req) =>
+    policyHistory(req.ctx, policies, today(req.ctx)),
   );
   app.post(
     '/api/policies/:key',

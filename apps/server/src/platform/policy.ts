@@ -5,7 +5,7 @@
  */
 import type { PolicyInput } from '@shuangjian/contracts';
 import { type LocalDate, type PolicySettings, type PolicySettingValue } from '@shuangjian/policy';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission } from './access';
 import { audit } from './audit';
@@ -74,6 +74,53 @@ export async function listPolicies(ctx: Ctx, settings: PolicySettings, today: Lo
       versions,
     };
   });
+}
+
+/**
+ * 政策变更记录: every version of every registered setting in the district, newest first, each with the value it
+ * replaced (the version before it on the setting's timeline, else the shipped default), in one statement.
+ */
+export async function policyHistory(ctx: Ctx, settings: PolicySettings, today: LocalDate) {
+  requirePermission(ctx, 'policy.read');
+  const keys = Object.keys(settings);
+  const v = policyVersions;
+  const rows = await ctx.db
+    .select({
+      id: v.id,
+      key: v.key,
+      value: v.value,
+      effectiveFrom: v.effectiveFrom,
+      reason: v.reason,
+      createdAt: v.createdAt,
+      by: users.name,
+      previous: sql<unknown>`lag(${v.value}) over (partition by ${v.key} order by ${v.effectiveFrom}, ${v.createdAt})`,
+      hasPrevious: sql<boolean>`lag(${v.id}) over (partition by ${v.key} order by ${v.effectiveFrom}, ${v.createdAt}) is not null`,
+    })
+    .from(v)
+    .leftJoin(users, and(eq(users.districtId, v.districtId), eq(users.id, v.createdBy)))
+    .where(and(eq(v.districtId, ctx.user.districtId), inArray(v.key, keys.length ? keys : [''])))
+    .orderBy(desc(v.createdAt), desc(v.effectiveFrom));
+  // the version in force today per setting: the latest begun, the later made of one day
+  const inForce = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    if (r.effectiveFrom > today) continue;
+    const held = inForce.get(r.key);
+    if (!held || r.effectiveFrom > held.effectiveFrom || (r.effectiveFrom === held.effectiveFrom && r.createdAt > held.createdAt)) inForce.set(r.key, r);
+  }
+  const items = rows.map((r) => ({
+    id: r.id,
+    key: r.key,
+    label: settings[r.key]!.label,
+    value: r.value,
+    previous: r.hasPrevious ? r.previous : settings[r.key]!.default,
+    previousIsDefault: !r.hasPrevious,
+    effectiveFrom: r.effectiveFrom,
+    reason: r.reason,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.by,
+    status: r.effectiveFrom > today ? ('upcoming' as const) : inForce.get(r.key) === r ? ('in_force' as const) : ('superseded' as const),
+  }));
+  return { items, today };
 }
 
 /** A new version of a setting from a date on; earlier versions stay as the record of what applied when. */

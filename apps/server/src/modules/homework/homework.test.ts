@@ -435,4 +435,32 @@ describe('policy as data', () => {
     expect(after.body.entries[0].policyVersion).toContain('homework.dayLimits@');
     expect((await call(w.app, await w.login('demo-principal'), 'POST', '/api/policies/homework.dayLimits', { value, effectiveFrom: '2026-12-20' })).status).toBe(403);
   });
+
+  it('an old record is judged by the rule of its own date: the earlier version still applies to it and is the one cited', async () => {
+    const admin = await w.login('demo-district');
+    const limits = (await call(w.app, admin, 'GET', '/api/policies')).body.find((p: { key: string }) => p.key === 'homework.dayLimits');
+    const v50 = limits.versions.find((v: { effectiveFrom: string }) => v.effectiveFrom === '2026-12-14');
+    const value = structuredClone(v50.value);
+    value.school_day['3'] = 45;
+    const set = await call(w.app, admin, 'POST', '/api/policies/homework.dayLimits', { value, effectiveFrom: '2026-12-21', reason: '区教育局 2026 年第 13 号文' });
+    expect(set.status).toBe(200);
+    const v45 = set.body.versions[0];
+    expect(v45.effectiveFrom).toBe('2026-12-21');
+
+    // the teacher's homework of 48 minutes for Wednesday 16 December, set before the second change takes effect
+    const teacher = await w.login('demo-teacher');
+    const created = await call(w.app, teacher, 'POST', '/api/homework/items', { classIds: [cls.id], subjectId: math, entries: [entry({ date: '2026-12-16', minutes: 48 })] });
+    expect(created.status).toBe(200);
+    expect(created.body.checks[0]).toMatchObject({ date: '2026-12-16', check: { limit: 50, written: 48, over: false }, policyVersion: expect.stringContaining(`homework.dayLimits@${v50.id}`) });
+    // judged again today, with the 45-minute rule on the books: its own date's rule (50) and version, never the newer one
+    const again = await call(w.app, teacher, 'POST', '/api/homework/load-check', { classIds: [cls.id], dates: ['2026-12-16', '2026-12-22'], draft: { subjectId: math, type: 'written', layer: 'basic', place: 'home', minutes: 48, content: '练习' } });
+    const [old, next] = again.body.entries;
+    expect(old).toMatchObject({ date: '2026-12-16', check: { limit: 50, over: true } });
+    expect(old.policyVersion).toContain(`homework.dayLimits@${v50.id}`);
+    expect(old.policyVersion).not.toContain(v45.id);
+    // the same 48 minutes on Tuesday 22 December breaks the new rule, and the new version is cited
+    expect(next).toMatchObject({ date: '2026-12-22', check: { limit: 45, written: 48, over: true } });
+    expect(next.policyVersion).toContain(`homework.dayLimits@${v45.id}`);
+    expect(next.check.violations[0].message).toContain('每日 45 分钟的上限');
+  });
 });

@@ -3,12 +3,13 @@
  * versions. The district office adds a version from a date on (never before today: rules already applied stay as
  * they were); every check the platform makes cites the version it applied.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PolicyEntry } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { api } from '../../app/api';
 import { can, useMe, useTimeZone } from '../../app/auth';
@@ -33,7 +34,15 @@ export default function PoliciesPage() {
   const manage = can(me, 'policy.manage');
   return (
     <>
-      <PageHeader title={t('menu.policies')} sub={t('hw.policy.sub')} />
+      <PageHeader
+        title={t('menu.policies')}
+        sub={t('hw.policy.sub')}
+        extra={
+          <Link to="/settings/policies/history" data-testid="policy-history-link">
+            <Button icon={<HistoryOutlined />}>{t('menu.policyHistory')}</Button>
+          </Link>
+        }
+      />
       {policies.error && <Alert type="error" showIcon title={policies.error.message} />}
       <Flex vertical gap={16}>
         {(policies.isLoading ? [] : (policies.data ?? [])).map((p) => (

@@ -1,0 +1,26 @@
+/** The reports area's calls: the monthly and semester reports (list, generate, files) and the policy change history. */
+import type { GenerateReport, GeneratedReports, PolicyHistory, ReportList, ReportListQuery } from '@shuangjian/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, idempotencyKey, qs } from '../../app/api';
+
+const base = '/api/supervision/reports';
+export const reportsKey = (...parts: unknown[]) => ['supervision', 'reports', ...parts];
+
+export const useReports = (query: ReportListQuery) =>
+  useQuery({
+    queryKey: reportsKey('list', query),
+    queryFn: () => api.get<ReportList>(`${base}${qs({ ...query })}`),
+    placeholderData: keepPreviousData,
+  });
+
+export function useGenerateReports() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: GenerateReport) => api.post<GeneratedReports>(base, input, { headers: idempotencyKey() }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: reportsKey() }),
+  });
+}
+
+export const reportFileUrl = (id: string, kind: 'xlsx' | 'pdf') => `${base}/${id}.${kind}`;
+
+export const usePolicyHistory = () => useQuery({ queryKey: ['policies', 'history'], queryFn: () => api.get<PolicyHistory>('/api/policies/history') });
