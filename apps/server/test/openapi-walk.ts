@@ -49,6 +49,10 @@ const ID_BY_RESOURCE: Record<string, string> = {
   mistakes: 'mistake',
   attachments: 'attachment',
   settings: 'school',
+  notices: 'notice',
+  sent: 'notice',
+  inbox: 'notice',
+  replies: 'noticeReply',
 };
 /** An example that leaves an optional field out (a field that excludes another, as an exam mark excludes a level). */
 const OMIT = Symbol('omit');

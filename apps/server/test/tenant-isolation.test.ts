@@ -58,6 +58,8 @@ beforeAll(async () => {
     design: await one(`select id from homework_designs where district_id = $1 and school_id = $2 limit 1`),
     collection: await one(`select id from homework_collections where district_id = $1 and $2::uuid is not null limit 1`),
     mistake: await one(`select id from homework_mistakes where district_id = $1 and school_id = $2 limit 1`),
+    notice: await one(`select id from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid] limit 1`),
+    noticeReply: await one(`select id from supervision_notice_replies where district_id = $1 and $2::uuid is not null limit 1`),
   };
   const upload = await w.app.inject({
     method: 'POST',
@@ -79,6 +81,7 @@ beforeAll(async () => {
        and not exists (select 1 from role_assignments o where o.district_id = r.district_id and o.user_id = r.user_id and (o.school_id is distinct from $2))
      union all select id::text from homework_items where district_id = $1 and school_id = $2
      union all select id::text from homework_mistakes where district_id = $1 and school_id = $2
+     union all select id::text from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid]
      union all select $2::text union all select $3::text union all select $4::text`,
     [d, school!.id, target.entry, target.attachment],
   );
@@ -92,6 +95,7 @@ beforeAll(async () => {
      union all select id::text from role_assignments where district_id = $1
      union all select id::text from homework_items where district_id = $1 union all select id::text from homework_designs where district_id = $1
      union all select id::text from homework_collections where district_id = $1 union all select id::text from homework_mistakes where district_id = $1
+     union all select id::text from supervision_notices where district_id = $1 union all select id::text from supervision_notice_replies where district_id = $1
      union all select $2::text`,
     [d, target.attachment],
   );
