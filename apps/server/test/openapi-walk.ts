@@ -33,6 +33,7 @@ const ID_BY_NAME: Record<string, string> = {
   institutionId: 'institution',
   guardianId: 'guardian',
   assignmentId: 'assignment',
+  assessmentId: 'assessment',
 };
 const ID_BY_RESOURCE: Record<string, string> = {
   zones: 'zone',
@@ -49,6 +50,7 @@ const ID_BY_RESOURCE: Record<string, string> = {
   mistakes: 'mistake',
   attachments: 'attachment',
   settings: 'school',
+  assessments: 'assessment',
   notices: 'notice',
   sent: 'notice',
   inbox: 'notice',
@@ -156,6 +158,8 @@ const EXAMPLES: Record<string, unknown[]> = {
   contractHash: [STANDARD_CONTRACT.sha256],
   periodFrom: ['2026-11-01'],
   periodTo: ['2026-11-30'],
+  closeDate: ['2026-12-05'],
+  weight: [10],
 };
 
 export type Targets = Record<string, string>;

@@ -58,6 +58,7 @@ beforeAll(async () => {
     design: await one(`select id from homework_designs where district_id = $1 and school_id = $2 limit 1`),
     collection: await one(`select id from homework_collections where district_id = $1 and $2::uuid is not null limit 1`),
     mistake: await one(`select id from homework_mistakes where district_id = $1 and school_id = $2 limit 1`),
+    assessment: await one(`select id from supervision_assessments where district_id = $1 and $2::uuid is not null and status = 'published' limit 1`),
     notice: await one(`select id from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid] limit 1`),
     noticeReply: await one(`select id from supervision_notice_replies where district_id = $1 and $2::uuid is not null limit 1`),
   };
@@ -95,6 +96,7 @@ beforeAll(async () => {
      union all select id::text from role_assignments where district_id = $1
      union all select id::text from homework_items where district_id = $1 union all select id::text from homework_designs where district_id = $1
      union all select id::text from homework_collections where district_id = $1 union all select id::text from homework_mistakes where district_id = $1
+     union all select id::text from supervision_assessments where district_id = $1
      union all select id::text from supervision_notices where district_id = $1 union all select id::text from supervision_notice_replies where district_id = $1
      union all select $2::text`,
     [d, target.attachment],
