@@ -176,7 +176,19 @@ describe('an assessment from the sheet to the published lists', () => {
     expect(first.body).toMatchObject({ score: 70, scoredByName: '吴志刚', schoolName: '示范区实验小学' });
     expect((await score(inspector, 'SY01', 80)).body.score).toBe(80); // a later score replaces it
     expect((await score(inspector, 'CZ01', 95)).status).toBe(200);
-    expect((await score(zoneInspector, 'CX02', 90)).status).toBe(200);
+    const upload = await w.app.inject({
+      method: 'POST',
+      url: '/api/supervision/evidence',
+      headers: { cookie: zoneInspector, 'content-type': 'multipart/form-data; boundary=sv' },
+      payload: '--sv\r\nContent-Disposition: form-data; name="file"; filename="督导记录.txt"\r\nContent-Type: text/plain\r\n\r\n城西二小现场督导记录\r\n--sv--\r\n',
+    });
+    expect(upload.statusCode).toBe(200);
+    const file = upload.json().id;
+    const withFile = await score(zoneInspector, 'CX02', 90, { attachmentIds: [file] });
+    expect(withFile.status).toBe(200);
+    expect(withFile.body.attachmentIds).toEqual([file]);
+    expect((await call(w.app, district, 'GET', `/api/supervision/evidence/${file}`)).status).toBe(200);
+    expect((await call(w.app, principal, 'GET', `/api/supervision/evidence/${file}`)).status).toBe(404);
 
     const sheetOfZone = await call(w.app, zoneInspector, 'GET', `${base}/${id}/scores`);
     expect(sheetOfZone.status).toBe(200);
