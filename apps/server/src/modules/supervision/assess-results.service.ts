@@ -135,15 +135,16 @@ export async function ownResults(ctx: Ctx, assessmentId?: string): Promise<OwnAs
   const [indicators, semesters, schools] = await Promise.all([indicatorsOf(ctx.db, ctx.user.districtId, ids), semesterNames(ctx.db, ctx.user.districtId), districtSchools(ctx.db, ctx.user.districtId)]);
   const names = new Map(schools.map((s) => [s.schoolId, s]));
   return {
-    items: rows.map(({ a, r, schools: count }): OwnAssessResult => {
+    items: rows.flatMap(({ a, r, schools: count }): OwnAssessResult[] => {
       const sheet = indicators.get(a.id) ?? [];
       const s = names.get(r.schoolId);
-      return {
+      if (!s) return [];
+      return [{
         assessment: toAssessment(a, sheet.length, semesters),
         indicators: toIndicators(sheet),
         schoolCount: Number(count),
-        result: { schoolId: r.schoolId, schoolCode: s?.code ?? '', schoolName: s?.name ?? '', zoneId: s?.zoneId ?? r.schoolId, zoneName: s?.zoneName ?? '', total: r.total, rank: r.rank, list: r.list, award: r.award, detail: r.detail as AssessSchoolResult['detail'], missing: 0 },
-      };
+        result: { schoolId: r.schoolId, schoolCode: s.code, schoolName: s.name, zoneId: s.zoneId, zoneName: s.zoneName, total: r.total, rank: r.rank, list: r.list, award: r.award, detail: r.detail as AssessSchoolResult['detail'], missing: 0 },
+      }];
     }),
   };
 }
