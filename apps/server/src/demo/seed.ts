@@ -116,8 +116,6 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
   return db.transaction(async (tx) => {
     const id = await seedOrganisation(tx, passwordHash);
     const today = options.today ?? todayIn(DEMO_TIME_ZONE);
-    // 督导通知: a handful of rows on the organisation alone, so every variant (and the tenant walk) has them
-    await seedSupervisionNoticesDemo(tx, id, today);
     if (options.homework) {
       await seedHomeworkDemo(tx, id, today);
       await seedMarkingDemo(tx, id, today);
@@ -129,6 +127,8 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     if (options.homeSchool) await seedHomeSchoolDemo(tx, id, today);
     // 督导测评: last semester's published results and this semester's scoring, on the organisation alone (every variant)
     await seedSupervisionDemo(tx, id, today);
+    // 督导通知: warnings and an award that follow the published assessment, notices to the schools (every variant)
+    await seedSupervisionNoticesDemo(tx, id, today);
     return id;
   });
 }

@@ -1,17 +1,17 @@
 /**
- * Demo 督导通知 of the demo district, sent by demo-district: a notice to every school's staff (most have read it), a
- * notice asking every school for a report (one school's reply awaits review, one was returned, one accepted), a
- * warning (警示通报) to 实验小学 due next week and not yet answered (demo-principal has not opened it), a warning to
- * 城西第二小学 already answered and accepted, and an award. Receipts are resolved by the same audience query as a send.
+ * Demo 督导通知 of the demo district, sent by demo-district: the award of the last published assessment, a warning
+ * (警示通报) to 城西第二小学 on its yellow list, answered and accepted, a notice to every school's staff (most have read
+ * it), a notice asking every school for a report (one school's reply awaits review, one was returned, one accepted),
+ * and a warning to 实验小学 due next week and not yet answered (demo-principal has not opened it). Receipts are resolved by the same audience query as a send.
  */
 import { addDays, type LocalDate } from '@shuangjian/policy';
 import type { NoticeKind, Role } from '@shuangjian/contracts';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db';
 import { districts, users } from '../platform/schema';
 import { audienceMembers, roleHolders } from '../modules/org';
 import { schools } from '../modules/org/schema';
-import { supervisionNoticeReplies, supervisionNotices } from '../modules/supervision/schema';
+import { supervisionAssessments, supervisionNoticeReplies, supervisionNotices } from '../modules/supervision/schema';
 
 const READERS: Role[] = ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher', 'institution_admin'];
 
@@ -24,8 +24,10 @@ interface DemoNotice {
   /** Days before today it was sent, and the reply due (days from today). */
   sentDaysAgo: number;
   replyDueIn?: number;
-  /** Share of recipients who opened it (by a hash of the account, so the same every time). */
+  /** Share of recipients who opened it (by a hash of the username, so the same every time). */
   readShare: number;
+  /** It follows the last published assessment (its award, its yellow list). */
+  followsAssessment?: boolean;
   /** Replies per school code: the state it ends in. */
   replies?: Record<string, 'submitted' | 'accepted' | 'returned'>;
 }
@@ -39,16 +41,18 @@ const NOTICES: DemoNotice[] = [
     schools: [],
     sentDaysAgo: 30,
     readShare: 0.9,
+    followsAssessment: true,
   },
   {
     kind: 'warning',
-    title: '关于城西第二小学课后服务教师参与率偏低的警示通报',
-    body: '10 月督导数据显示，城西第二小学课后服务教师参与率仅为 41%，低于全区平均水平。请学校于期限内说明原因并报送整改方案，明确轮值安排与弹性上下班措施。',
+    title: '关于城西第二小学列入督导考核黄牌名单的警示通报',
+    body: '上学期督导考核中，城西第二小学总分低于黄牌线，列入黄牌名单，其中课后服务教师参与率仅为 41%，低于全区平均水平。请学校于期限内说明原因并报送整改方案，明确轮值安排与弹性上下班措施。',
     roles: ['school_admin'],
     schools: ['CX02'],
     sentDaysAgo: 20,
     replyDueIn: -10,
     readShare: 1,
+    followsAssessment: true,
     replies: { CX02: 'accepted' },
   },
   {
@@ -95,6 +99,12 @@ export async function seedSupervisionNoticesDemo(db: Queryable, districtId: stri
   const [sender] = await db.select({ id: users.id }).from(users).where(and(eq(users.districtId, districtId), eq(users.username, 'demo-district')));
   const schoolRows = await db.select({ id: schools.id, code: schools.code }).from(schools).where(eq(schools.districtId, districtId));
   const schoolId = (code: string) => schoolRows.find((s) => s.code === code)!.id;
+  const [published] = await db
+    .select({ id: supervisionAssessments.id })
+    .from(supervisionAssessments)
+    .where(and(eq(supervisionAssessments.districtId, districtId), eq(supervisionAssessments.status, 'published')))
+    .orderBy(desc(supervisionAssessments.closeDate))
+    .limit(1);
   const at = (date: LocalDate, time: string) => sql`((${date}::date + ${time}::time) at time zone ${tz})`;
 
   for (const n of NOTICES) {
@@ -111,6 +121,7 @@ export async function seedSupervisionNoticesDemo(db: Queryable, districtId: stri
         audienceSchoolIds: schoolIds,
         replyRequired: n.replyDueIn !== undefined,
         replyDue: n.replyDueIn === undefined ? null : addDays(today, n.replyDueIn),
+        assessmentId: n.followsAssessment ? (published?.id ?? null) : null,
         sentBy: sender!.id,
         sentAt: sql`${at(sentOn, '09:30')}`,
       })
@@ -121,9 +132,10 @@ export async function seedSupervisionNoticesDemo(db: Queryable, districtId: stri
       sql`with r as (
           insert into supervision_notice_receipts (district_id, notice_id, user_id, school_id, delivered_at, read_at)
           select ${districtId}::uuid, ${id}::uuid, m.user_id, m.school_id, ${at(sentOn, '09:30')},
-            case when abs(hashtext(m.user_id::text || ${n.title})) / 2147483648.0 < ${n.readShare}
-              then ${at(sentOn, '09:30')} + (abs(hashtext(m.user_id::text)) % 72) * interval '1 hour' end
+            case when abs(hashtext(u.username || ${n.title})) / 2147483648.0 < ${n.readShare}
+              then ${at(sentOn, '09:30')} + (abs(hashtext(u.username)) % 72) * interval '1 hour' end
           from ${audienceMembers(districtId, { roles: n.roles.length ? n.roles : READERS, schoolIds, zoneIds: [] })} m
+          join users u on u.district_id = ${districtId} and u.id = m.user_id
           where m.user_id <> ${sender!.id}::uuid
           returning 1)
         select count(*)::int as n from r`,

@@ -36,7 +36,11 @@ export default function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     );
   }, [me, t]);
 
-  const selected = routes.filter((r) => r.path !== '/' && location.pathname.startsWith(r.path)).map((r) => r.path);
+  // the deepest menu entry only: 通知与通报 (/supervision/notices) stays unlit on 发布通知 (/supervision/notices/sent)
+  const deepest = routes
+    .filter((r) => r.path !== '/' && r.menu !== false && location.pathname.startsWith(r.path))
+    .reduce<string | null>((best, r) => (!best || r.path.length > best.length ? r.path : best), null);
+  const selected = deepest ? [deepest] : [];
   const openGroups = routes.filter((r) => r.group && location.pathname.startsWith(r.path)).map((r) => `group:${r.group}`);
   return (
     <Menu
