@@ -12,6 +12,7 @@ import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 import { homeSchoolScenarios, stageHomeSchool } from './home-school';
 import { stageManagements } from './managements';
+import { supervisionChecks, supervisionScenarios } from './supervision';
 import { stageTimetable, taughtPeriod } from './timetable';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
 
@@ -323,6 +324,7 @@ async function main() {
     await run('taught period (巡课)', { url: `http://127.0.0.1:${port}`, connections, duration, requests: [{ setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/timetable/patrols', headers: { cookie: `sj_session=${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(taughtPeriod(timetable, n++)) }) }] }, connections * 4);
     // 家校社协同: the district's dashboard (read from the rollup, counted per school), a school, a teacher's progress
     for (const [name, options, warmup] of homeSchoolScenarios(homeSchool, port, connections, duration)) await run(name, options, warmup);
+    for (const [name, options, warmup] of await supervisionScenarios(info.districtId, port, duration)) await run(name, options, warmup);
     // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
     // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
     if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
@@ -394,6 +396,7 @@ async function main() {
     [`家校社协同 dashboard p99 < 100 ms (one officer at a time)`, 'home-school dashboard, one at a time', (r) => [r.p99 < 100, ms(r.p99)]],
     [`a teacher's visit progress p99 < 100 ms`, "home-school teacher's progress", (r) => [r.p99 < 100, ms(r.p99)]],
     [`visit records p99 < 100 ms`, 'home-school visit record (write)', (r) => [r.p99 < 100, `${ms(r.p99)}, ${pct(r.rps, bareW.rps)} of the bare write's req/s`]],
+    ...supervisionChecks,
   ];
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
   if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);
