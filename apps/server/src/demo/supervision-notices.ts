@@ -150,7 +150,6 @@ export async function seedSupervisionNoticesDemo(db: Queryable, districtId: stri
       await db.execute(
         sql`update supervision_notice_receipts set read_at = coalesce(read_at, ${at(sentOn, '10:15')}) where district_id = ${districtId} and notice_id = ${id} and user_id = ${admin}`,
       );
-      const reviewed = state === 'submitted' ? {} : { reviewedBy: sender!.id, reviewedAt: sql`${at(addDays(repliedOn, 1), '16:00')}` };
       await db.insert(supervisionNoticeReplies).values({
         districtId,
         noticeId: id,
@@ -160,8 +159,9 @@ export async function seedSupervisionNoticesDemo(db: Queryable, districtId: stri
         repliedBy: admin,
         repliedAt: sql`${at(repliedOn, '14:20')}`,
         reviewNote: state === 'returned' ? '请补充参与学生和教师的具体人数、收费标准及经费使用情况后重新报送。' : state === 'accepted' ? '整改措施具体可行，予以采纳。' : null,
-        ...reviewed,
-      } as typeof supervisionNoticeReplies.$inferInsert);
+        reviewedBy: state === 'submitted' ? null : sender!.id,
+        reviewedAt: state === 'submitted' ? null : sql`${at(addDays(repliedOn, 1), '16:00')}`,
+      });
     }
   }
 }
