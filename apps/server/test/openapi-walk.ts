@@ -55,6 +55,7 @@ const ID_BY_RESOURCE: Record<string, string> = {
   sent: 'notice',
   inbox: 'notice',
   replies: 'noticeReply',
+  reports: 'report',
 };
 /** An example that leaves an optional field out (a field that excludes another, as an exam mark excludes a level). */
 const OMIT = Symbol('omit');

@@ -61,6 +61,7 @@ beforeAll(async () => {
     assessment: await one(`select id from supervision_assessments where district_id = $1 and $2::uuid is not null and status = 'published' limit 1`),
     notice: await one(`select id from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid] limit 1`),
     noticeReply: await one(`select id from supervision_notice_replies where district_id = $1 and $2::uuid is not null limit 1`),
+    report: await one(`select id from supervision_reports where district_id = $1 and school_id = $2 limit 1`),
   };
   const upload = await w.app.inject({
     method: 'POST',
@@ -83,6 +84,7 @@ beforeAll(async () => {
      union all select id::text from homework_items where district_id = $1 and school_id = $2
      union all select id::text from homework_mistakes where district_id = $1 and school_id = $2
      union all select id::text from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid]
+     union all select id::text from supervision_reports where district_id = $1 and school_id = $2
      union all select $2::text union all select $3::text union all select $4::text`,
     [d, school!.id, target.entry, target.attachment],
   );
@@ -98,6 +100,7 @@ beforeAll(async () => {
      union all select id::text from homework_collections where district_id = $1 union all select id::text from homework_mistakes where district_id = $1
      union all select id::text from supervision_assessments where district_id = $1
      union all select id::text from supervision_notices where district_id = $1 union all select id::text from supervision_notice_replies where district_id = $1
+     union all select id::text from supervision_reports where district_id = $1
      union all select $2::text`,
     [d, target.attachment],
   );

@@ -20,6 +20,7 @@ import { seedTimetableDemo } from './timetable';
 import { seedHomeSchoolDemo } from './home-school';
 import { seedSupervisionDemo } from './supervision';
 import { seedSupervisionNoticesDemo } from './supervision-notices';
+import { seedSupervisionReportsDemo } from './supervision-reports';
 import { DEFAULT_TIME_ZONE, type LocalDate, todayIn } from '@shuangjian/policy';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -129,6 +130,8 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     await seedSupervisionDemo(tx, id, today);
     // 督导通知: warnings and an award that follow the published assessment, notices to the schools (every variant)
     await seedSupervisionNoticesDemo(tx, id, today);
+    // 督导报告: last, as the scheduled run would have made them by today (they read every module's figures above)
+    await seedSupervisionReportsDemo(tx, id, today);
     return id;
   });
 }

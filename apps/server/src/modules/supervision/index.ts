@@ -7,6 +7,7 @@ import type { AppModule } from '../../platform/module';
 import { registerAssessmentRoutes } from './assess.routes';
 import { registerHomeRoutes } from './home.routes';
 import { registerNoticeRoutes } from './notices.routes';
+import { reportsJob } from './reports.job';
 import { registerReportRoutes } from './reports.routes';
 
 export const supervisionModule: AppModule = {
@@ -17,5 +18,5 @@ export const supervisionModule: AppModule = {
     registerNoticeRoutes(app);
     registerReportRoutes(app);
   },
-  jobs: [],
+  jobs: [reportsJob()],
 };

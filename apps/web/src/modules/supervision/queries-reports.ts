@@ -1,6 +1,6 @@
 /** The reports area's calls: the monthly and semester reports (list, generate, files) and the policy change history. */
 import type { GenerateReport, GeneratedReports, PolicyHistory, ReportList, ReportListQuery } from '@shuangjian/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, idempotencyKey, qs } from '../../app/api';
 
 const base = '/api/supervision/reports';
@@ -13,13 +13,8 @@ export const useReports = (query: ReportListQuery) =>
     placeholderData: keepPreviousData,
   });
 
-export function useGenerateReports() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: GenerateReport) => api.post<GeneratedReports>(base, input, { headers: idempotencyKey() }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: reportsKey() }),
-  });
-}
+/** Generate (or regenerate) a period's reports, under an idempotency key: a resent request is carried out once. */
+export const postReports = (input: GenerateReport) => api.post<GeneratedReports>(base, input, { headers: idempotencyKey() });
 
 export const reportFileUrl = (id: string, kind: 'xlsx' | 'pdf') => `${base}/${id}.${kind}`;
 
