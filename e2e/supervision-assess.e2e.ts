@@ -154,12 +154,18 @@ describe('学期考核', () => {
       await dialog.getByText(school).first().waitFor();
       await (await inputOf(dialog.getByTestId('score-value'))).fill(String(score));
       await dialog.getByTestId('score-evidence').fill(score < 60 ? '课后服务签到记录不全，两个班级未按计划开展活动' : '课后服务记录完整，活动丰富，家长回访满意');
-      if (school === LOW_SCHOOL) await shot(page, 'supervision-assess-05-score-dialog');
+      if (school === LOW_SCHOOL) {
+        // a file behind the score: uploaded first, kept with it
+        await dialog.locator('input[type=file]').setInputFiles({ name: '现场检查记录.txt', mimeType: 'text/plain', buffer: Buffer.from('课后服务签到表缺 11 月 18—22 日记录；三(2)、四(1)班当日未开展活动。') });
+        await dialog.getByRole('link', { name: '现场检查记录.txt' }).waitFor();
+        await shot(page, 'supervision-assess-05-score-dialog');
+      }
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await row.getByTestId('score-cell').getByText(`${score} 分`).waitFor();
       await page.getByText('评分已保存').first().waitFor();
     }
     await expect.poll(() => page.getByTestId('score-progress').textContent()).toContain('已评 4 / 4');
+    await expect.poll(() => rows(table).filter({ hasText: LOW_SCHOOL }).getByTestId('score-file-count').textContent()).toContain('1');
     await rows(table).first().getByTestId('score-cell').getByText('吴志刚').waitFor();
     await shot(page, 'supervision-assess-06-scored');
   });

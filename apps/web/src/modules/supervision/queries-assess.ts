@@ -44,6 +44,13 @@ export const useResults = (id: string, frozen: boolean, enabled = true) =>
   });
 
 export const resultsExportUrl = (id: string) => `${base}/assessments/${id}/results.xlsx`;
+/** An inspector's evidence file (photos, documents) behind a score. */
+export const evidenceUrl = (id: string) => `${base}/evidence/${id}`;
+export function uploadEvidence(file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return api.post<{ id: string; name: string }>(`${base}/evidence`, form);
+}
 
 /** The warnings sent after this assessment (newest first): each school's reply status comes from here. */
 export const useAssessWarnings = (assessmentId: string, enabled: boolean) =>

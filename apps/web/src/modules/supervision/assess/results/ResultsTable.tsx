@@ -38,7 +38,7 @@ export function ResultsTable({
       data-testid="assess-results"
       dataSource={rows}
       pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-      scroll={{ x: warnColumn ? 1080 : 820 }}
+      scroll={{ x: warnColumn ? 960 : 760 }}
       locale={{ emptyText: t('sv.assess.noResults') }}
       expandable={{ expandedRowRender: (s) => <Breakdown indicators={indicators} detail={s.detail} />, columnWidth: 40 }}
       columns={[

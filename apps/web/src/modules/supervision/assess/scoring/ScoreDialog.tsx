@@ -1,13 +1,14 @@
 /** An inspector's score of one school on one indicator: 0–100 and the evidence behind it (required), with what to look at. */
 import { type AssessIndicator, EVIDENCE_MAX, type InspectorScore, type ScoringSchool } from '@shuangjian/contracts';
-import { Descriptions, Form, Input, InputNumber, Typography } from 'antd';
-import { useEffect } from 'react';
+import { Descriptions, Form, Input, InputNumber, Typography, type UploadFile } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTimeZone } from '../../../../app/auth';
 import { useI18n } from '../../../../app/i18n';
 import { FormModal } from '../../../../components/FormModal';
 import { formatDateTime } from '../../../../components/format';
 import { useSaveMutation } from '../../../../components/useSaveMutation';
 import { useAssessWrites } from '../../queries-assess';
+import { EvidenceFiles, storedFiles } from './EvidenceFiles';
 
 export interface Scoring {
   indicator: AssessIndicator;
@@ -24,14 +25,21 @@ export function ScoreDialog({ assessmentId, scoring, onClose }: { assessmentId: 
   const tz = useTimeZone();
   const [form] = Form.useForm<ScoreForm>();
   const writes = useAssessWrites();
+  // the files as edited for this score; the score's stored files until then
+  const [edited, setEdited] = useState<{ of: Scoring | null; files: UploadFile[] }>({ of: null, files: [] });
+  const stored = (of: Scoring | null) => storedFiles(of?.current?.attachmentIds ?? [], t);
+  const files = edited.of === scoring ? edited.files : stored(scoring);
+  const setFiles = (update: (list: UploadFile[]) => UploadFile[]) => setEdited((e) => ({ of: scoring, files: update(e.of === scoring ? e.files : stored(scoring)) }));
+  const uploading = files.some((f) => f.status === 'uploading');
   const save = useSaveMutation({
     form,
     saved: t('sv.assess.score.saved'),
-    mutationFn: (v: ScoreForm) => writes.score(assessmentId, { indicatorId: scoring!.indicator.id, schoolId: scoring!.school.schoolId, score: v.score, evidence: v.evidence, attachmentIds: scoring!.current?.attachmentIds ?? [] }),
+    mutationFn: (v: ScoreForm) => writes.score(assessmentId, { indicatorId: scoring!.indicator.id, schoolId: scoring!.school.schoolId, score: v.score, evidence: v.evidence, attachmentIds: files.filter((f) => f.status === 'done').map((f) => f.uid) }),
     onSuccess: onClose,
   });
   useEffect(() => {
-    if (scoring) form.setFieldsValue({ score: scoring.current?.score, evidence: scoring.current?.evidence ?? '' });
+    if (!scoring) return;
+    form.setFieldsValue({ score: scoring.current?.score, evidence: scoring.current?.evidence ?? '' });
   }, [scoring, form]);
   return (
     <FormModal<ScoreForm>
@@ -45,6 +53,7 @@ export function ScoreDialog({ assessmentId, scoring, onClose }: { assessmentId: 
       destroyOnHidden={false}
       title={t('sv.assess.score.title')}
       okText={t('common.save')}
+      okButtonProps={{ disabled: uploading }}
       intro={
         scoring && (
           <Descriptions
@@ -74,6 +83,9 @@ export function ScoreDialog({ assessmentId, scoring, onClose }: { assessmentId: 
         rules={[{ required: true, whitespace: true, message: t('sv.assess.score.evidenceRequired') }]}
       >
         <Input.TextArea rows={4} maxLength={EVIDENCE_MAX} showCount data-testid="score-evidence" />
+      </Form.Item>
+      <Form.Item label={t('sv.assess.score.files')} extra={t('sv.assess.score.filesHint')}>
+        <EvidenceFiles files={files} onChange={setFiles} />
       </Form.Item>
     </FormModal>
   );

@@ -2,7 +2,7 @@
  * 督学评分: the schools one may score (an inspector's zone, or the whole district) against the inspector-scored
  * indicators; each cell is the score with who gave it and when, and opens the score dialog while the assessment is open.
  */
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { InspectorScore, ScoringSchool, SupervisionAssessmentDetail } from '@shuangjian/contracts';
 import { Alert, Button, Card, Empty, Flex, Input, Progress, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -47,6 +47,11 @@ export function ScoringTab({ assessment: a }: { assessment: SupervisionAssessmen
       <Flex vertical gap={0} data-testid="score-cell">
         <Flex gap={4} align="center">
           <Typography.Text strong>{t('sv.assess.score.points', { n: current.score })}</Typography.Text>
+          {current.attachmentIds.length > 0 && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('sv.assess.score.files')} data-testid="score-file-count">
+              <PaperClipOutlined /> {current.attachmentIds.length}
+            </Typography.Text>
+          )}
           {open && <Button type="link" size="small" icon={<EditOutlined />} onClick={edit} aria-label={t('common.edit')} data-testid="score-edit" />}
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }} title={current.evidence}>
