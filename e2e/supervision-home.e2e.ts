@@ -38,7 +38,9 @@ describe('全区督导总览', () => {
   it('demo-district switches week and semester, drills zone → school, follows a figure and downloads the workbook', async () => {
     const { page } = await newPage();
     await signIn(page, 'demo-district');
-    await page.getByTestId('sv-home-card').waitFor();
+    await page.getByTestId('sv-home-card').getByText('作业超时班级日占比').waitFor();
+    await page.getByTestId('sv-home-card').scrollIntoViewIfNeeded();
+    await shot(page, 'supervision-home-00-home-card');
     await openFromMenu(page);
 
     const home = (await (await page.request.get('/api/supervision/home')).json()) as SupervisionHome;

@@ -13,7 +13,7 @@ import { semesterAt, semestersOf, type SemesterRef } from '../calendar';
 import { homeworkSchoolBreakdown, type HomeworkSchoolFigures } from '../homework';
 import { classDirectory, schoolDirectory } from '../org';
 import { HOME_PERMISSION, homePeriod, ratedSet, semesterRange } from './home.service';
-import { CLASS_INDICATORS, emptyFigures, fromIndicators, homeworkFigures, type MetricFigures, metricPeriods, type MetricRange, periodFits, readMetrics, semestersIn, weeksIn } from './metrics';
+import { CLASS_INDICATORS, emptyFigures, fromIndicators, homeworkFigures, type MetricFigures, metricPeriods, type MetricRange, periodFits, readMetricSpans, semestersIn, weeksIn } from './metrics';
 
 const pick = (f: Partial<MetricFigures>, keys: readonly MetricKey[]) => Object.fromEntries(keys.map((k) => [k, f[k] ?? { num: 0, den: 0 }])) as Partial<MetricFigures>;
 
@@ -50,9 +50,8 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
   const periodsOf = (r: MetricRange) => new Set(metricPeriods(r, semestersIn(semesters, r)));
   const weekPeriods = periodsOf(p.week);
   const termPeriods = term ? periodsOf(term) : new Set<string>();
-  const [weekFigures, termFigures, weekHw, termHw, classRows] = await Promise.all([
-    readMetrics(ctx.db, d, p.week, known),
-    term ? readMetrics(ctx.db, d, term, known) : null,
+  const [[weekFigures, termFigures], weekHw, termHw, classRows] = await Promise.all([
+    readMetricSpans(ctx.db, d, term ? [p.week, term] : [p.week], known),
     homeworkSchoolBreakdown(ctx.db, d, schoolId, p.week.from, p.week.to),
     term ? homeworkSchoolBreakdown(ctx.db, d, schoolId, term.from, term.to) : null,
     readIndicators(ctx.db, d, { indicators: CLASS_INDICATORS, periods: [...new Set([...weekPeriods, ...termPeriods])], by: 'class', where: eq(indicatorRollups.schoolId, schoolId) }),
@@ -66,7 +65,7 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
     week: p.week,
     semester,
     school,
-    figures: { week: ratedSet(weekFigures.get(schoolId) ?? emptyFigures()), semester: ratedSet(termFigures?.get(schoolId) ?? emptyFigures()) },
+    figures: { week: ratedSet(weekFigures?.get(schoolId) ?? emptyFigures()), semester: ratedSet(termFigures?.get(schoolId) ?? emptyFigures()) },
     classes: classes.map((c) => ({
       classId: c.classId,
       className: c.className,

@@ -13,7 +13,7 @@ import { invalid } from '../../platform/errors';
 import { semesterAt, semestersOf, type SemesterRef } from '../calendar';
 import { schoolDirectory } from '../org';
 import { type TrainingZoneFigures, trainingZoneFigures } from '../training';
-import { emptyFigures, type MetricFigures, type MetricRange, readMetrics } from './metrics';
+import { emptyFigures, type MetricFigures, type MetricRange, readMetricSpans } from './metrics';
 
 export const HOME_PERMISSION = 'supervision.home' as const;
 /** The district home reaches back this far at most (a date before has no rollups worth reading). */
@@ -92,12 +92,12 @@ export async function supervisionHome(ctx: Ctx, query: SupervisionHomeQuery): Pr
   const semester = semesterAt(semesters, p.date);
   const range = semesterRange(semester, p.week);
   const known = { schoolIds: schools.map((s) => s.schoolId), semesters };
-  const [week, term] = await Promise.all([readMetrics(ctx.db, d, p.week, known), range ? readMetrics(ctx.db, d, range, known) : null]);
+  const [week, term = null] = await readMetricSpans(ctx.db, d, range ? [p.week, range] : [p.week], known);
 
   const total = { week: emptyFigures(), semester: emptyFigures() };
   const zones = new Map<string, { zoneId: string; zoneName: string; schools: number; week: MetricFigures; semester: MetricFigures; institutions: Institutions }>();
   const rows = schools.map((s) => {
-    const w = week.get(s.schoolId) ?? emptyFigures();
+    const w = week?.get(s.schoolId) ?? emptyFigures();
     const t = term?.get(s.schoolId) ?? emptyFigures();
     addInto(total.week, w);
     addInto(total.semester, t);

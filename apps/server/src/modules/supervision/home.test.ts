@@ -20,7 +20,7 @@ const nd = (x: { num: number; den: number }) => ({ num: x.num, den: x.den });
 
 beforeAll(async () => {
   w = await createWorld({ homework: true, afterSchool: true, training: true, managements: true, timetable: true, homeSchool: true });
-  [district, zoneInspector, principal, otherAdmin] = await Promise.all(['demo-district', 'zone-inspector', 'demo-principal', 'other-admin'].map((u) => w.login(u)));
+  [district, zoneInspector, principal, otherAdmin] = (await Promise.all(['demo-district', 'zone-inspector', 'demo-principal', 'other-admin'].map((u) => w.login(u)))) as [string, string, string, string];
   const res = await call(w.app, district, 'GET', `/api/supervision/home?date=${DATE}`);
   expect(res.status).toBe(200);
   home = res.body;

@@ -77,47 +77,52 @@ export async function schoolMetrics(q: Queryable, districtId: string, range: Met
   return readMetrics(q, districtId, range, { schoolIds: schools.map((s) => s.schoolId), semesters });
 }
 
+type Known = { schoolIds: readonly string[]; semesters: readonly SemesterRef[]; schoolId?: string };
+
 /**
  * schoolMetrics for callers that know the schools (and may narrow to one) and the district's semesters already: the
  * modules' reads only, side by side (three statements).
  */
-export async function readMetrics(
-  q: Queryable,
-  districtId: string,
-  range: MetricRange,
-  known: { schoolIds: readonly string[]; semesters: readonly SemesterRef[]; schoolId?: string },
-): Promise<Map<string, MetricFigures>> {
-  const inRange = semestersIn(known.semesters, range);
-  const [homework, afterSchool, rows] = await Promise.all([
-    homeworkSchoolFigures(q, districtId, range.from, range.to, known.schoolId),
-    afterSchoolParticipation(
-      q,
-      districtId,
-      inRange.map((s) => s.id),
-      known.schoolId,
-    ),
+export async function readMetrics(q: Queryable, districtId: string, range: MetricRange, known: Known): Promise<Map<string, MetricFigures>> {
+  return (await readMetricSpans(q, districtId, [range], known))[0]!;
+}
+
+/**
+ * The figures of several ranges at once (a week and its semester): homework read per range, after-school once per
+ * distinct set of semesters, the indicator rollup once for every range's periods — all side by side.
+ */
+export async function readMetricSpans(q: Queryable, districtId: string, ranges: readonly MetricRange[], known: Known): Promise<Map<string, MetricFigures>[]> {
+  const semestersOf = ranges.map((r) => semestersIn(known.semesters, r).map((s) => s.id));
+  const periodsOf = ranges.map((r, i) => new Set(metricPeriods(r, known.semesters.filter((s) => semestersOf[i]!.includes(s.id)))));
+  const afterSchoolReads = new Map<string, ReturnType<typeof afterSchoolParticipation>>();
+  for (const ids of semestersOf) if (!afterSchoolReads.has(ids.join())) afterSchoolReads.set(ids.join(), afterSchoolParticipation(q, districtId, ids, known.schoolId));
+  const [homework, rows] = await Promise.all([
+    Promise.all(ranges.map((r) => homeworkSchoolFigures(q, districtId, r.from, r.to, known.schoolId))),
     readIndicators(q, districtId, {
       indicators: [...WEEK_INDICATORS, ...SEMESTER_INDICATORS],
-      periods: metricPeriods(range, inRange),
+      periods: [...new Set(periodsOf.flatMap((p) => [...p]))],
       by: 'school',
       where: known.schoolId ? eq(indicatorRollups.schoolId, known.schoolId) : undefined,
     }),
   ]);
-  const indicators = foldFigures(rows, (r) => r.schoolId, periodFits);
-  const out = new Map<string, MetricFigures>();
-  for (const schoolId of known.schoolIds) {
-    const f = emptyFigures();
-    const hw = homework.get(schoolId);
-    if (hw) Object.assign(f, homeworkFigures(hw));
-    const as = afterSchool.get(schoolId);
-    if (as) {
-      f['afterSchool.students'] = { num: as.studentsServed, den: as.students };
-      f['afterSchool.teachers'] = { num: as.teachersServing, den: as.teachers };
+  const afterSchool = await Promise.all(semestersOf.map((ids) => afterSchoolReads.get(ids.join())!));
+  return ranges.map((_, i) => {
+    const indicators = foldFigures(rows, (r) => r.schoolId, (r) => periodsOf[i]!.has(r.period) && periodFits(r));
+    const out = new Map<string, MetricFigures>();
+    for (const schoolId of known.schoolIds) {
+      const f = emptyFigures();
+      const hw = homework[i]!.get(schoolId);
+      if (hw) Object.assign(f, homeworkFigures(hw));
+      const as = afterSchool[i]!.get(schoolId);
+      if (as) {
+        f['afterSchool.students'] = { num: as.studentsServed, den: as.students };
+        f['afterSchool.teachers'] = { num: as.teachersServing, den: as.teachers };
+      }
+      fromIndicators(f, indicators.get(schoolId) ?? {});
+      out.set(schoolId, f);
     }
-    fromIndicators(f, indicators.get(schoolId) ?? {});
-    out.set(schoolId, f);
-  }
-  return out;
+    return out;
+  });
 }
 
 /** The rollup periods a range's figures read: its weeks (week indicators) and the semesters it overlaps. */

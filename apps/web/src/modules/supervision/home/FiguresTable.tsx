@@ -56,7 +56,7 @@ export function FiguresTable({ rows, total, totalName, semesterId, onOpen, testI
       pagination={rows.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       scroll={{ x: 170 + METRIC_KEYS.length * 112 }}
       summary={() => (
-        <Table.Summary fixed="top">
+        <Table.Summary>
           <Table.Summary.Row style={{ background: '#fafafa' }}>
             <Table.Summary.Cell index={0}>
               <Typography.Text strong>{totalName}</Typography.Text>
