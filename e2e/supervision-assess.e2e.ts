@@ -168,6 +168,10 @@ describe('学期考核', () => {
     await expect.poll(() => rows(table).filter({ hasText: LOW_SCHOOL }).getByTestId('score-file-count').textContent()).toContain('1');
     await rows(table).first().getByTestId('score-cell').getByText('吴志刚').waitFor();
     await shot(page, 'supervision-assess-06-scored');
+    // the inspector follows the live totals too, without the district's buttons
+    await page.getByRole('tab', { name: '得分预览' }).click();
+    await rows(page.getByTestId('assess-results')).filter({ hasText: LOW_SCHOOL }).getByTestId('list-yellow').waitFor();
+    expect(await page.getByTestId('assess-close').count()).toBe(0);
   });
 
   it('the district closes, reads the yellow list, sets an award, warns the school and publishes', async () => {
@@ -250,5 +254,18 @@ describe('学期考核', () => {
     await card.getByText('30 分').or(card.getByText('30.0 分')).first().waitFor();
     await shot(page, 'supervision-assess-11-principal-phone');
     await fitsPhone(page);
+  });
+
+  it('the results read in English too', async () => {
+    const { page } = await newPage();
+    await signIn(page, 'demo-district', 'Demo#2026', `${assessmentPath}?tab=results`);
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByText('Totals by school').waitFor();
+    await rows(page.getByTestId('assess-results')).filter({ hasText: LOW_SCHOOL }).getByText('Yellow card').waitFor();
+    await page.getByRole('tab', { name: 'Indicator sheet' }).click();
+    await page.getByTestId('sheet-view').getByText('Inspector score').first().waitFor();
+    await page.getByRole('tab', { name: 'Results' }).click();
+    await page.getByTestId('assess-chart').locator('canvas').first().waitFor();
+    await shot(page, 'supervision-assess-12-english');
   });
 });
