@@ -5,7 +5,7 @@
 import './messages';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { PolicyHistoryEntry } from '@shuangjian/contracts';
-import { Button, Card, Col, Empty, Flex, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Grid, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTimeZone } from '../../../app/auth';
@@ -24,6 +24,7 @@ export default function PolicyHistoryPage() {
   const tz = useTimeZone();
   const q = usePolicyHistory();
   const [key, setKey] = useState<string | undefined>();
+  const screens = Grid.useBreakpoint();
   const items = useMemo(() => (q.data?.items ?? []).filter((i) => !key || i.key === key), [q.data, key]);
   const settings = useMemo(() => {
     const seen = new Map<string, string>();
@@ -54,50 +55,82 @@ export default function PolicyHistoryPage() {
         }
       />
       <QueryError error={q.error} />
-      <Card size="small" styles={{ body: { padding: 0 } }}>
-        <Table<PolicyHistoryEntry>
-          rowKey="id"
-          size="small"
+      {screens.md === false ? (
+        <List
           loading={q.isLoading}
           dataSource={items}
           data-testid="policy-history"
-          scroll={{ x: 980 }}
-          pagination={items.length > 30 ? { pageSize: 30, showSizeChanger: false, showTotal: (n) => t('pol.count', { n }) } : false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pol.empty')} /> }}
-          expandable={{ expandedRowRender: (e) => <FullValues entry={e} /> }}
-          columns={[
-            {
-              title: t('pol.effectiveFrom'),
-              dataIndex: 'effectiveFrom',
-              width: 130,
-              render: (d: string, e) => (
-                <Space orientation="vertical" size={2}>
-                  <Typography.Text strong>{d}</Typography.Text>
-                  <Tag color={STATUS_COLOR[e.status]}>{t(`pol.status.${e.status}`)}</Tag>
-                </Space>
-              ),
-            },
-            {
-              title: t('pol.setting'),
-              key: 'setting',
-              width: 230,
-              render: (_: unknown, e) => (
-                <Space orientation="vertical" size={0}>
-                  <Typography.Text>{e.label[locale]}</Typography.Text>
-                  <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
-                    {e.key}
-                  </Typography.Text>
-                </Space>
-              ),
-            },
-            { title: t('pol.change'), key: 'change', render: (_: unknown, e) => <ChangeList entry={e} /> },
-            { title: t('pol.reason'), dataIndex: 'reason', width: 180, render: (r: string | null) => r ?? '—' },
-            { title: t('pol.by'), dataIndex: 'createdBy', width: 90, render: (b: string | null) => b ?? '—' },
-            { title: t('pol.at'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, tz) },
-          ]}
+          renderItem={(e) => <EntryCard entry={e} />}
         />
-      </Card>
+      ) : (
+        <Card size="small" styles={{ body: { padding: 0 } }}>
+          <Table<PolicyHistoryEntry>
+            rowKey="id"
+            size="small"
+            loading={q.isLoading}
+            dataSource={items}
+            data-testid="policy-history"
+            scroll={{ x: 980 }}
+            pagination={items.length > 30 ? { pageSize: 30, showSizeChanger: false, showTotal: (n) => t('pol.count', { n }) } : false}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pol.empty')} /> }}
+            expandable={{ expandedRowRender: (e) => <FullValues entry={e} /> }}
+            columns={[
+              {
+                title: t('pol.effectiveFrom'),
+                dataIndex: 'effectiveFrom',
+                width: 130,
+                render: (d: string, e) => (
+                  <Space orientation="vertical" size={2}>
+                    <Typography.Text strong>{d}</Typography.Text>
+                    <Tag color={STATUS_COLOR[e.status]}>{t(`pol.status.${e.status}`)}</Tag>
+                  </Space>
+                ),
+              },
+              {
+                title: t('pol.setting'),
+                key: 'setting',
+                width: 230,
+                render: (_: unknown, e) => (
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text>{e.label[locale]}</Typography.Text>
+                    <Typography.Text type="secondary" code style={{ fontSize: 12 }}>
+                      {e.key}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
+              { title: t('pol.change'), key: 'change', render: (_: unknown, e) => <ChangeList entry={e} /> },
+              { title: t('pol.reason'), dataIndex: 'reason', width: 180, render: (r: string | null) => r ?? '—' },
+              { title: t('pol.by'), dataIndex: 'createdBy', width: 90, render: (b: string | null) => b ?? '—' },
+              { title: t('pol.at'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v, tz) },
+            ]}
+          />
+        </Card>
+      )}
     </>
+  );
+}
+
+/** A version on a phone: its date and status, the setting, what changed, why, who and when. */
+function EntryCard({ entry: e }: { entry: PolicyHistoryEntry }) {
+  const { t, locale } = useI18n();
+  const tz = useTimeZone();
+  return (
+    <Card size="small" style={{ marginBottom: 8 }} data-testid="policy-history-row">
+      <Flex vertical gap={6}>
+        <Flex justify="space-between" align="center" wrap gap={4}>
+          <Typography.Text strong>{e.effectiveFrom}</Typography.Text>
+          <Tag color={STATUS_COLOR[e.status]}>{t(`pol.status.${e.status}`)}</Tag>
+        </Flex>
+        <Typography.Text>{e.label[locale]}</Typography.Text>
+        <ChangeList entry={e} />
+        {e.reason && <Typography.Text type="secondary">{e.reason}</Typography.Text>}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {e.createdBy ?? '—'} · {formatDateTime(e.createdAt, tz)}
+        </Typography.Text>
+      </Flex>
+    </Card>
   );
 }
 

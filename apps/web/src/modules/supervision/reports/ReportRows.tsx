@@ -76,7 +76,7 @@ export function ReportRows({ items, loading }: { items: ReportSummary[]; loading
       columns={[
         { title: t('svr.scope'), key: 'scope', render: (_: unknown, r) => <Scope r={r} /> },
         { title: t('svr.zone'), dataIndex: 'zoneName', width: 150, render: (z: string | null) => z ?? '—' },
-        { title: t('svr.range'), key: 'range', width: 190, render: (_: unknown, r) => `${r.periodFrom} ~ ${r.periodTo}` },
+        { title: t('svr.range'), key: 'range', width: 220, render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.periodFrom} ~ ${r.periodTo}`}</span> },
         {
           title: t('svr.assessments'),
           dataIndex: 'assessments',

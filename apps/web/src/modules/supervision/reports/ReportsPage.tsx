@@ -35,7 +35,7 @@ export default function ReportsPage() {
     <>
       <PageHeader
         title={t('menu.supervision.reports')}
-        sub={t('svr.sub')}
+        sub={t(data?.canGenerate === 'school' ? 'svr.subSchool' : 'svr.sub')}
         extra={
           data &&
           data.canGenerate !== 'none' && (

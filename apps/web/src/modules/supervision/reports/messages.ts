@@ -4,6 +4,7 @@ import { addMessages } from '../../../app/i18n';
 export const supervisionReportsMessages = {
   'zh-CN': {
     'svr.sub': '全区与各校的月报、学期报告：数据为生成时的快照，可下载 Excel 工作簿和可打印的 PDF',
+    'svr.subSchool': '本校的月报、学期报告（与学区、全区对比）：数据为生成时的快照，可下载 Excel 工作簿和可打印的 PDF',
     'svr.kindLabel': '报告类型',
     'svr.kind.month': '月报',
     'svr.kind.semester': '学期报告',
@@ -37,6 +38,7 @@ export const supervisionReportsMessages = {
   },
   en: {
     'svr.sub': 'Monthly and semester reports of the district and every school: snapshots as made, as an Excel workbook and a printable PDF',
+    'svr.subSchool': "Your school's monthly and semester reports (beside its zone and the district): snapshots as made, as an Excel workbook and a printable PDF",
     'svr.kindLabel': 'Kind',
     'svr.kind.month': 'Monthly',
     'svr.kind.semester': 'Semester',

@@ -2,7 +2,7 @@
  * What a policy version changed: the leaves of the new value that differ from the value it replaced, each named in
  * words (上学日 · 三年级, 班额分档 · 第 2 项 · 每生每课时上限（分）) rather than by its JSON path.
  */
-import { gradeNames } from '@shuangjian/contracts';
+import { dayKindLabels, gradeNames } from '@shuangjian/contracts';
 import type { Locale } from '../../../app/i18n';
 
 export type Leaf = string | number | boolean | null;
@@ -40,7 +40,7 @@ export function diffPolicy(previous: unknown, value: unknown): Change[] {
 
 /** Field names of the registered settings, in Chinese; English shows the name spelt out. */
 const FIELDS_ZH: Record<string, string> = {
-  school_day: '上学日', weekend: '周末', holiday: '节假日', vacation: '寒暑假', primary: '小学', junior: '初中',
+  ...dayKindLabels, primary: '小学', junior: '初中',
   weekdays: '服务日（星期）', minMinutesPerDay: '每天至少分钟数', endNotBefore: '结束不早于', homeworkFirst: '第一时段为作业辅导',
   monthlyCapFen: '每月收费上限（分）', refundMinLeaveDays: '请假满几天起退', rounding: '舍入方式', code: '代码', label: '名称', shareBp: '减免比例（万分比）',
   normalEnd: '正常下班时间', minLateMinutes: '起算分钟', creditPercent: '折算比例（%）', maxCreditMinutesPerDay: '每日折算上限（分钟）',
