@@ -172,6 +172,12 @@ describe('学期考核', () => {
     await page.getByRole('tab', { name: '得分预览' }).click();
     await rows(page.getByTestId('assess-results')).filter({ hasText: LOW_SCHOOL }).getByTestId('list-yellow').waitFor();
     expect(await page.getByTestId('assess-close').count()).toBe(0);
+    // on site, on a phone: one card per school, the page fits the screen
+    await page.setViewportSize(PHONE);
+    await page.getByRole('tab', { name: '督学评分' }).click();
+    await page.getByTestId('score-cards').getByText(`${SCORES[LOW_SCHOOL]} 分`).waitFor();
+    await shot(page, 'supervision-assess-06b-scoring-phone');
+    await fitsPhone(page);
   });
 
   it('the district closes, reads the yellow list, sets an award, warns the school and publishes', async () => {

@@ -5,7 +5,7 @@
  */
 import './messages';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Steps, Tabs } from 'antd';
+import { Button, Card, Descriptions, Flex, Grid, Steps, Tabs } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { can, useMe, useTimeZone } from '../../../app/auth';
@@ -31,6 +31,7 @@ export default function AssessmentPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const { data: me } = useMe();
+  const phone = !Grid.useBreakpoint().md;
   const q = useAssessment(id);
   const a = q.data;
   if (q.error instanceof ApiError && q.error.status === 404) return <StatusResult status="404" title={t('sv.assess.notFound')} />;
@@ -58,16 +59,19 @@ export default function AssessmentPage() {
         }
       />
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Steps
-          size="small"
-          current={STEPS.indexOf(a.status)}
-          style={{ marginBottom: 12 }}
-          items={STEPS.map((s) => ({
-            title: t(`sv.assess.step.${s}`),
-            content: s === 'closed' ? stamp(a.closedAt) : s === 'published' ? stamp(a.publishedAt) : undefined,
-          }))}
-          responsive
-        />
+        {/* on a phone the status tag says where it stands; the steps would fill the screen */}
+        {!phone && (
+          <Steps
+            size="small"
+            current={STEPS.indexOf(a.status)}
+            style={{ marginBottom: 12 }}
+            items={STEPS.map((s) => ({
+              title: t(`sv.assess.step.${s}`),
+              content: s === 'closed' ? stamp(a.closedAt) : s === 'published' ? stamp(a.publishedAt) : undefined,
+            }))}
+            responsive
+          />
+        )}
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 4 }}

@@ -26,7 +26,7 @@ export function WarningStatus({ notice }: { notice: SentNotice }) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {notice.replyDue && t('sv.assess.warn.due', { date: notice.replyDue })} · {t('sv.assess.warn.read', { read: notice.read, n: notice.recipients })}
       </Typography.Text>
-      <Link to="/supervision/notices/sent" style={{ fontSize: 12 }}>
+      <Link to={`/supervision/notices/sent?open=${notice.id}`} style={{ fontSize: 12 }}>
         {t('sv.assess.warn.open')}
       </Link>
     </Flex>

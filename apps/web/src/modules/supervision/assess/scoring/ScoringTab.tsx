@@ -4,7 +4,7 @@
  */
 import { EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { InspectorScore, ScoringSchool, SupervisionAssessmentDetail } from '@shuangjian/contracts';
-import { Alert, Button, Card, Empty, Flex, Input, Progress, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Grid, Input, List, Progress, Select, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTimeZone } from '../../../../app/auth';
 import { useI18n } from '../../../../app/i18n';
@@ -20,6 +20,7 @@ export function ScoringTab({ assessment: a }: { assessment: SupervisionAssessmen
   const [zone, setZone] = useState('all');
   const [search, setSearch] = useState('');
   const [scoring, setScoring] = useState<Scoring | null>(null);
+  const phone = !Grid.useBreakpoint().md;
   const open = a.status === 'scoring';
   const sheet = q.data;
   const byCell = useMemo(() => new Map((sheet?.scores ?? []).map((s) => [`${s.indicatorId}:${s.schoolId}`, s])), [sheet]);
@@ -84,32 +85,62 @@ export function ScoringTab({ assessment: a }: { assessment: SupervisionAssessmen
           </Flex>
         </Flex>
       </Card>
-      <Table<ScoringSchool>
-        rowKey="schoolId"
-        size="small"
-        data-testid="score-table"
-        dataSource={shown}
-        loading={q.isFetching && !sheet}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        scroll={{ x: 340 + sheet.indicators.length * 200 }}
-        columns={[
-          { title: t('sv.assess.col.zone'), dataIndex: 'zoneName', width: 110 },
-          { title: t('sv.assess.col.school'), dataIndex: 'name', width: 220, fixed: 'left' },
-          ...sheet.indicators.map((i) => ({
-            title: (
-              <span title={i.guidance ?? undefined}>
-                {i.name}
-                <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 4, fontSize: 12 }}>
-                  {(i.share * 100).toFixed(0)}%
-                </Typography.Text>
-              </span>
-            ),
-            key: i.id,
-            width: 200,
-            render: (_: unknown, s: ScoringSchool) => cell(s, i.id, byCell.get(`${i.id}:${s.schoolId}`)),
-          })),
-        ]}
-      />
+      {phone ? (
+        <List
+          dataSource={shown}
+          rowKey="schoolId"
+          data-testid="score-cards"
+          renderItem={(s) => (
+            <Card size="small" style={{ marginBottom: 8 }} title={s.name} extra={<Typography.Text type="secondary">{s.zoneName}</Typography.Text>}>
+              {sheet.indicators.map((i) => (
+                <Flex key={i.id} justify="space-between" align="center" gap={8} style={{ padding: '4px 0' }}>
+                  <Typography.Text>{i.name}</Typography.Text>
+                  {cell(s, i.id, byCell.get(`${i.id}:${s.schoolId}`))}
+                </Flex>
+              ))}
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<ScoringSchool>
+          rowKey="schoolId"
+          size="small"
+          data-testid="score-table"
+          dataSource={shown}
+          loading={q.isFetching && !sheet}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          scroll={{ x: 220 + sheet.indicators.length * 200 }}
+          columns={[
+            {
+              title: t('sv.assess.col.school'),
+              key: 'school',
+              width: 220,
+              fixed: 'left',
+              render: (_: unknown, s: ScoringSchool) => (
+                <>
+                  <div>{s.name}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {s.zoneName}
+                  </Typography.Text>
+                </>
+              ),
+            },
+            ...sheet.indicators.map((i) => ({
+              title: (
+                <span title={i.guidance ?? undefined}>
+                  {i.name}
+                  <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 4, fontSize: 12 }}>
+                    {(i.share * 100).toFixed(0)}%
+                  </Typography.Text>
+                </span>
+              ),
+              key: i.id,
+              width: 200,
+              render: (_: unknown, s: ScoringSchool) => cell(s, i.id, byCell.get(`${i.id}:${s.schoolId}`)),
+            })),
+          ]}
+        />
+      )}
       <ScoreDialog assessmentId={a.id} scoring={scoring} onClose={() => setScoring(null)} />
     </>
   );

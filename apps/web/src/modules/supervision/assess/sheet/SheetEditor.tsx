@@ -56,7 +56,8 @@ export function SheetEditor({ assessment: a }: { assessment: SupervisionAssessme
   const rows = Form.useWatch('indicators', form) ?? toRows(a);
   const totalWeight = rows.reduce((sum, r) => sum + (Number(r?.weight) > 0 ? Number(r.weight) : 0), 0);
   const share = (w: number | undefined) => (totalWeight > 0 && Number(w) > 0 ? `${((Number(w) / totalWeight) * 100).toFixed(1)}%` : '—');
-  const save = useSaveMutation({ form, saved: t('sv.assess.sheet.saved'), mutationFn: (v: SheetForm) => writes.saveSheet(a.id, toInput(v.indicators)) });
+  // the server names a row's field as 'indicators.0.weight', which the form's list cannot match: its refusals are toasts
+  const save = useSaveMutation({ form: null, saved: t('sv.assess.sheet.saved'), mutationFn: (v: SheetForm) => writes.saveSheet(a.id, toInput(v.indicators)) });
   const required = { required: true, message: t('sv.assess.f.required') };
   // the sheet as it is on screen is saved first, so what opens is what the district sees
   const openScoring = async () => {
@@ -202,7 +203,7 @@ export function SheetEditor({ assessment: a }: { assessment: SupervisionAssessme
                           </Form.Item>
                           {formula && formulaNeedsTarget(formula) && (
                             <Form.Item name={[f.name, 'targetPct']} rules={[required]} style={{ margin: 0 }}>
-                              <InputNumber min={0} max={100} step={1} prefix={t('sv.assess.sheet.target')} suffix="%" style={{ width: 140 }} aria-label={t('sv.assess.sheet.target')} data-testid="sheet-target" />
+                              <InputNumber min={formula === 'target' ? 1 : 0} max={100} step={1} prefix={t('sv.assess.sheet.target')} suffix="%" style={{ width: 140 }} aria-label={t('sv.assess.sheet.target')} data-testid="sheet-target" />
                             </Form.Item>
                           )}
                         </Flex>
