@@ -15,8 +15,9 @@ import { kindLabel, scopeName, TONE_LABEL } from './reports.excel';
 export interface CjkFont {
   regular: string;
   bold: string;
-  /** The face inside a TrueType collection (.ttc). */
+  /** The faces inside a TrueType collection (.ttc), by PostScript name. */
   family?: string;
+  boldFamily?: string;
 }
 
 function packagedFont(): CjkFont | null {
@@ -29,9 +30,9 @@ function packagedFont(): CjkFont | null {
 }
 
 const SYSTEM_FONTS: CjkFont[] = [
-  { regular: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', bold: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYi Micro Hei' },
-  { regular: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', bold: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei' },
-  { regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', family: 'Noto Sans CJK SC' },
+  { regular: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', bold: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc', family: 'WenQuanYiMicroHei' },
+  { regular: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', bold: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
+  { regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', family: 'NotoSansCJKsc-Regular', boldFamily: 'NotoSansCJKsc-Bold' },
   { regular: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', bold: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf' },
 ];
 
@@ -41,12 +42,23 @@ export function cjkFontCandidates(): CjkFont[] {
   return packaged ? [packaged, ...SYSTEM_FONTS] : SYSTEM_FONTS;
 }
 
-let found: CjkFont | null | undefined;
-function cjkFont(candidates?: readonly CjkFont[]): CjkFont {
-  const pick = (list: readonly CjkFont[]) => list.find((f) => existsSync(f.regular) && existsSync(f.bold)) ?? null;
-  const font = candidates ? pick(candidates) : (found ??= pick(cjkFontCandidates()));
-  if (!font) throw new AppError(503, 'INTERNAL', 'PDF 暂不可用：服务器上没有中文字体（npm 依赖 @expo-google-fonts/noto-sans-sc 或系统字体 wqy-microhei），请先下载 Excel 版本');
-  return font;
+const NO_FONT = () => new AppError(503, 'INTERNAL', 'PDF 暂不可用：服务器上没有可用的中文字体（npm 依赖 @expo-google-fonts/noto-sans-sc 或系统字体 wqy-microhei），请先下载 Excel 版本');
+
+let found: CjkFont | undefined;
+/** A printer on the first candidate font that is there and opens (a broken file is passed over); none: 503. */
+function printer(candidates?: readonly CjkFont[]): Printer {
+  const list = candidates ?? (found ? [found] : cjkFontCandidates());
+  for (const font of list) {
+    if (!existsSync(font.regular) || !existsSync(font.bold)) continue;
+    try {
+      const p = new Printer(font);
+      if (!candidates) found = font;
+      return p;
+    } catch {
+      // not a font pdfkit reads: the next candidate
+    }
+  }
+  throw NO_FONT();
 }
 
 /** Column headings short enough for a printed table. */
@@ -81,8 +93,9 @@ class Printer {
   constructor(font: CjkFont) {
     this.doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: M, bottom: M + 14, left: M, right: M }, bufferPages: true, info: { Title: '督导报告', Creator: '双减平台' } });
     this.doc.registerFont('cjk', font.regular, font.family);
-    this.doc.registerFont('cjk-bold', font.bold, font.family);
-    this.doc.font('cjk');
+    this.doc.registerFont('cjk-bold', font.bold, font.boldFamily ?? font.family);
+    // both faces are opened now, so a font that cannot be read is found before anything is drawn
+    this.doc.font('cjk-bold').font('cjk');
   }
   get width() {
     return this.doc.page.width - 2 * M;
@@ -233,7 +246,7 @@ function generatedAt(iso: string, timeZone: string) {
 
 /** The PDF of a report's snapshot; `fonts` replaces the font search (tests). */
 export async function reportPdf(s: ReportSnapshot, options: { timeZone?: string; fonts?: readonly CjkFont[] } = {}): Promise<Buffer> {
-  const p = new Printer(cjkFont(options.fonts));
+  const p = printer(options.fonts);
   const { doc } = p;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

@@ -5,13 +5,14 @@
  * scheduled run fills in what is missing and a second run changes nothing.
  */
 import { METRIC_KEYS, type ReportSnapshot } from '@shuangjian/contracts';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
 import { AppError } from '../../platform/errors';
 import { districtSchools, schoolMetrics } from './metrics';
 import { REPORTS_JOB } from './reports.job';
-import { reportPdf } from './reports.pdf';
+import { cjkFontCandidates, reportPdf } from './reports.pdf';
 
 let w: World;
 let districtId: string;
@@ -224,11 +225,19 @@ describe('files', () => {
     expect(school.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
-  it('without a Chinese font the PDF is refused with 503 and a message, never a 500', async () => {
-    const err = await reportPdf(snap, { fonts: [] }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(503);
-    expect((err as AppError).message).toContain('中文字体');
+  it('without a Chinese font the PDF is refused with 503 and a message, never a 500; a system font serves when found', async () => {
+    // no font at all, or only files that are not fonts
+    for (const fonts of [[], [{ regular: import.meta.filename, bold: import.meta.filename }]]) {
+      const err = await reportPdf(snap, { fonts }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).status).toBe(503);
+      expect((err as AppError).message).toContain('中文字体');
+    }
+    const system = cjkFontCandidates().filter((f) => f.regular.startsWith('/usr/share/fonts/') && existsSync(f.regular));
+    if (system[0]) {
+      const pdf = await reportPdf(snap, { fonts: [{ regular: import.meta.filename, bold: import.meta.filename }, system[0]] });
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
   });
 });
 
