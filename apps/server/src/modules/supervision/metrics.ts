@@ -12,9 +12,9 @@
  */
 import { EXAM_INDICATORS, FIVE_INDICATORS, HS_INDICATORS, METRIC_KEYS, type MetricKey } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
-import { asc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
-import { type FigureMap, foldFigures, type IndicatorRow, readIndicators, semesterPeriod, weekPeriod } from '../../platform/indicators';
+import { asc, eq, sql } from 'drizzle-orm';
+import { pgArray, type Queryable, rowsOf } from '../../platform/db';
+import { type FigureMap, type IndicatorRow, semesterPeriod, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { afterSchoolParticipation } from '../after-school';
 import { semestersOf, type SemesterRef } from '../calendar';
@@ -96,18 +96,13 @@ export async function readMetricSpans(q: Queryable, districtId: string, ranges: 
   const periodsOf = ranges.map((r, i) => new Set(metricPeriods(r, known.semesters.filter((s) => semestersOf[i]!.includes(s.id)))));
   const afterSchoolReads = new Map<string, ReturnType<typeof afterSchoolParticipation>>();
   for (const ids of semestersOf) if (!afterSchoolReads.has(ids.join())) afterSchoolReads.set(ids.join(), afterSchoolParticipation(q, districtId, ids, known.schoolId));
-  const [homework, rows] = await Promise.all([
+  const [homework, indicatorsOf] = await Promise.all([
     Promise.all(ranges.map((r) => homeworkSchoolFigures(q, districtId, r.from, r.to, known.schoolId))),
-    readIndicators(q, districtId, {
-      indicators: [...WEEK_INDICATORS, ...SEMESTER_INDICATORS],
-      periods: [...new Set(periodsOf.flatMap((p) => [...p]))],
-      by: 'school',
-      where: known.schoolId ? eq(indicatorRollups.schoolId, known.schoolId) : undefined,
-    }),
+    indicatorSpans(q, districtId, periodsOf, known.schoolId),
   ]);
   const afterSchool = await Promise.all(semestersOf.map((ids) => afterSchoolReads.get(ids.join())!));
   return ranges.map((_, i) => {
-    const indicators = foldFigures(rows, (r) => r.schoolId, (r) => periodsOf[i]!.has(r.period) && periodFits(r));
+    const indicators = indicatorsOf[i]!;
     const out = new Map<string, MetricFigures>();
     for (const schoolId of known.schoolIds) {
       const f = emptyFigures();
@@ -120,6 +115,41 @@ export async function readMetricSpans(q: Queryable, districtId: string, ranges: 
       }
       fromIndicators(f, indicators.get(schoolId) ?? {});
       out.set(schoolId, f);
+    }
+    return out;
+  });
+}
+
+/**
+ * The indicator rollup's figures per school for several spans in one statement: each row (a class's or the school's)
+ * is read once and summed into every span whose periods hold it — a week indicator on week periods only, a semester
+ * indicator on semester periods only (an index range per kind, a hash aggregate per indicator and school).
+ */
+async function indicatorSpans(q: Queryable, districtId: string, spans: readonly Set<string>[], schoolId?: string): Promise<Map<string, FigureMap>[]> {
+  const all = [...new Set(spans.flatMap((p) => [...p]))];
+  const weeks = all.filter((p) => p.startsWith('week:'));
+  const semesters = all.filter((p) => p.startsWith('semester:'));
+  const t = indicatorRollups;
+  const sums = spans.map((p, i) => {
+    const these = sql`${t.period} = any(${pgArray([...p])}::text[])`;
+    return sql`, sum(${t.num}) filter (where ${these})::float8 as ${sql.raw(`n${i}`)}, sum(${t.den}) filter (where ${these})::float8 as ${sql.raw(`d${i}`)}`;
+  });
+  const rows = await rowsOf<Record<string, string | number | null>>(
+    q,
+    sql`select ${t.indicator} as indicator, ${t.schoolId} as school_id${sql.join(sums, sql``)}
+      from ${t}
+      where ${t.districtId} = ${districtId} ${schoolId ? sql`and ${t.schoolId} = ${schoolId}` : sql``}
+        and ((${t.indicator} = any(${pgArray(WEEK_INDICATORS)}::text[]) and ${t.period} = any(${pgArray(weeks)}::text[]))
+          or (${t.indicator} = any(${pgArray(SEMESTER_INDICATORS)}::text[]) and ${t.period} = any(${pgArray(semesters)}::text[])))
+      group by ${t.indicator}, ${t.schoolId}`,
+  );
+  return spans.map((_, i) => {
+    const out = new Map<string, FigureMap>();
+    for (const r of rows) {
+      const school = String(r.school_id);
+      let f = out.get(school);
+      if (!f) out.set(school, (f = {}));
+      f[String(r.indicator)] = { num: Number(r[`n${i}`] ?? 0), den: Number(r[`d${i}`] ?? 0) };
     }
     return out;
   });
