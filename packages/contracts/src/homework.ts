@@ -2,6 +2,7 @@
 import { HOMEWORK_TYPES, LAYERS, PLACES, REVIEW_STEPS } from '@shuangjian/policy';
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, Timestamp } from './common';
+import { PolicyCitation } from './policy';
 
 // Limits of what people enter, named once: the schemas below use them and the web's forms import them.
 /** An item's (or a design's) estimated minutes. */
@@ -204,6 +205,8 @@ export const LoadEntry = z.object({
     }),
   ),
   policyVersion: z.string().nullable(),
+  /** The district versions the day was judged by, with their effective dates (a refusal names the one it applied). */
+  policyCited: z.array(PolicyCitation),
   /** The day's coordination state (null: nothing submitted yet) and its published version (0: none). */
   dayStatus: DayStatus.nullable(),
   publishedVersion: z.number().int(),

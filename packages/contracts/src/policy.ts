@@ -9,10 +9,17 @@ export const PolicyVersion = z.object({
   createdAt: Timestamp,
   createdBy: z.string().nullable(),
 });
+/**
+ * The shape of a setting's value as the server accepts it: a JSON Schema (draft 2020-12, the input side) of the
+ * setting's Zod schema, fields labelled by their `description`. The web's generic editor is built from it.
+ */
+export const PolicyValueSchema = z.record(z.string(), z.unknown());
+export type PolicyValueSchema = z.infer<typeof PolicyValueSchema>;
 export const PolicyEntry = z.object({
   key: z.string(),
   label: z.object({ 'zh-CN': z.string(), en: z.string() }),
   default: z.unknown(),
+  schema: PolicyValueSchema,
   /** In force today (null: the shipped default applies). */
   current: PolicyVersion.nullable(),
   versions: z.array(PolicyVersion),
@@ -33,6 +40,12 @@ export const PolicyHistoryEntry = PolicyVersion.extend({
 export type PolicyHistoryEntry = z.infer<typeof PolicyHistoryEntry>;
 export const PolicyHistory = z.object({ items: z.array(PolicyHistoryEntry), today: LocalDate });
 export type PolicyHistory = z.infer<typeof PolicyHistory>;
+/**
+ * A district setting's version a check applied (its key, id, effective date and reason): what a refusal cites. A
+ * setting on its shipped default is not listed.
+ */
+export const PolicyCitation = z.object({ key: z.string(), id: Id, effectiveFrom: LocalDate, reason: z.string().nullable() });
+export type PolicyCitation = z.infer<typeof PolicyCitation>;
 export const PolicyInput = z.object({ value: z.unknown(), effectiveFrom: LocalDate, reason: OptionalText(200) });
 export const PolicyKeyParams = z.object({ key: z.string().max(60) });
 

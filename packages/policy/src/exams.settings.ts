@@ -17,13 +17,13 @@ export const examsSettings = definePolicySettings({
       en: 'Exam limits (grades without paper exams; finals a semester; grades that may add a mid-term; no cross-school exams; the district sample test a year and its grades)',
     },
     schema: z.object({
-      noPaperGrades: z.array(grade).max(12),
-      finalsPerSemester: z.number().int().min(0).max(4),
-      midtermGrades: z.array(grade).max(12),
-      midtermsPerSemester: z.number().int().min(0).max(4),
-      crossSchoolAllowed: z.boolean(),
-      districtSamplePerYear: z.number().int().min(0).max(4),
-      districtSampleGrades: z.array(grade).max(12),
+      noPaperGrades: z.array(grade).max(12).describe('不进行纸笔考试的年级'),
+      finalsPerSemester: z.number().int().min(0).max(4).describe('每学期期末考试次数'),
+      midtermGrades: z.array(grade).max(12).describe('可加一次期中考试的年级'),
+      midtermsPerSemester: z.number().int().min(0).max(4).describe('每学期期中考试次数'),
+      crossSchoolAllowed: z.boolean().describe('允许组织跨校考试'),
+      districtSamplePerYear: z.number().int().min(0).max(4).describe('区级抽测每学年次数'),
+      districtSampleGrades: z.array(grade).max(12).describe('区级抽测年级'),
     }),
     default: {
       noPaperGrades: [1, 2],
@@ -41,7 +41,11 @@ export const examsSettings = definePolicySettings({
       en: 'Level bands (lowest share of full marks, basis points, for 优秀/良好/合格, the rest 待合格; a score only converts to a level and is never kept or ranked)',
     },
     schema: z
-      .object({ excellentBp: basisPoints, goodBp: basisPoints, passBp: basisPoints })
+      .object({
+        excellentBp: basisPoints.describe('优秀：得分率下限'),
+        goodBp: basisPoints.describe('良好：得分率下限'),
+        passBp: basisPoints.describe('合格：得分率下限'),
+      })
       .refine((v) => v.excellentBp > v.goodBp && v.goodBp > v.passBp, { message: '等级下限应依次降低' }),
     default: { excellentBp: 9000, goodBp: 8000, passBp: 6000 },
   },
@@ -51,11 +55,19 @@ export const examsSettings = definePolicySettings({
       en: 'Growth record (sports and art skill targets; the district labour-education list)',
     },
     schema: z.object({
-      sportsSkillsTarget: z.number().int().min(0).max(10),
-      artSkillsTarget: z.number().int().min(0).max(10),
+      sportsSkillsTarget: z.number().int().min(0).max(10).describe('体育技能目标数'),
+      artSkillsTarget: z.number().int().min(0).max(10).describe('艺术特长目标数'),
       labourList: z
-        .array(z.object({ code: z.string().min(1).max(20), name: z.string().min(1).max(60), fromGrade: grade, toGrade: grade }))
-        .max(200),
+        .array(
+          z.object({
+            code: z.string().min(1).max(20).describe('编号'),
+            name: z.string().min(1).max(60).describe('劳动项目'),
+            fromGrade: grade.describe('起始年级'),
+            toGrade: grade.describe('截止年级'),
+          }),
+        )
+        .max(200)
+        .describe('区劳动教育清单'),
     }),
     default: {
       sportsSkillsTarget: 2,

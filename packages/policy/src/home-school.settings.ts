@@ -17,11 +17,11 @@ export const homeSchoolSettings = definePolicySettings({
       en: 'Home visits (visits a teacher makes each week and the modes that count; home visits by the class teacher and each subject teacher to every pupil per semester; visits to special and problem students per semester; the weekday of the weekly reminder)',
     },
     schema: z.object({
-      weeklyMin: z.number().int().min(0).max(20),
-      weeklyModes: z.array(z.enum(VISIT_MODES)).min(1).max(4),
-      semesterHomeMin: z.number().int().min(0).max(10),
-      specialMin: z.number().int().min(0).max(20),
-      reminderWeekday: z.number().int().min(1).max(7),
+      weeklyMin: z.number().int().min(0).max(20).describe('每位教师每周最少家访次数'),
+      weeklyModes: z.array(z.enum(VISIT_MODES)).min(1).max(4).describe('计入每周家访的方式'),
+      semesterHomeMin: z.number().int().min(0).max(10).describe('每学期到每名学生家中走访次数'),
+      specialMin: z.number().int().min(0).max(20).describe('特殊学生、问题学生每学期最少家访次数'),
+      reminderWeekday: z.number().int().min(1).max(7).describe('每周提醒在星期几'),
     }),
     default: { weeklyMin: 1, weeklyModes: ['home', 'phone'] as ('home' | 'phone' | 'video' | 'school')[], semesterHomeMin: 1, specialMin: 3, reminderWeekday: 4 },
   },
@@ -30,7 +30,10 @@ export const homeSchoolSettings = definePolicySettings({
       'zh-CN': '家长会与家长学校（每班每学期最少家长会次数；班主任每周线上家长教育大讲堂次数）',
       en: 'Parent meetings and parent school (parent meetings per class each semester; the class teacher’s online parent lectures each week)',
     },
-    schema: z.object({ meetingsPerSemester: z.number().int().min(0).max(10), classLecturesPerWeek: z.number().int().min(0).max(7) }),
+    schema: z.object({
+      meetingsPerSemester: z.number().int().min(0).max(10).describe('每班每学期最少家长会次数'),
+      classLecturesPerWeek: z.number().int().min(0).max(7).describe('班主任每周线上家长教育大讲堂次数'),
+    }),
     default: { meetingsPerSemester: 1, classLecturesPerWeek: 1 },
   },
   'home-school.care': {
@@ -38,7 +41,7 @@ export const homeSchoolSettings = definePolicySettings({
       'zh-CN': '特殊学生关爱（留守儿童须有代理家长；看板“近期关爱”统计的天数）',
       en: 'Care of special students (a left-behind child must have a stand-in parent; the days the dashboard counts as recent care)',
     },
-    schema: z.object({ standInRequired: z.boolean(), recentDays: z.number().int().min(1).max(366) }),
+    schema: z.object({ standInRequired: z.boolean().describe('留守儿童须有代理家长'), recentDays: z.number().int().min(1).max(366).describe('“近期关爱”统计天数') }),
     default: { standInRequired: true, recentDays: 30 },
   },
 });

@@ -37,13 +37,13 @@ export const CORE_SUBJECTS: readonly TimetableSubject[] = ['chinese', 'math', 'e
 
 const periods = z.number().int().min(0).max(20);
 const gradePlan = z.object({
-  grade: z.number().int().min(1).max(9),
+  grade: z.number().int().min(1).max(9).describe('年级'),
   /** 周课时总数 of the plan for the grade. */
-  weeklyTotal: z.number().int().min(1).max(60),
+  weeklyTotal: z.number().int().min(1).max(60).describe('周课时总数'),
   /** Required periods a week per subject code; a subject not listed is not required in the grade. */
-  subjects: z.partialRecord(z.enum(TIMETABLE_SUBJECTS), periods),
+  subjects: z.partialRecord(z.enum(TIMETABLE_SUBJECTS), periods).describe('各科每周课时'),
   /** Lab periods (实验课) a week the timetable must mark, across science, physics, chemistry and biology. */
-  labPeriods: z.number().int().min(0).max(10),
+  labPeriods: z.number().int().min(0).max(10).describe('每周实验课节数'),
 });
 export type TimetableGradePlan = z.infer<typeof gradePlan>;
 
@@ -101,7 +101,7 @@ export const timetableSettings = definePolicySettings({
       'zh-CN': '课程设置方案（各年级每周各科课时、周课时总数、每周实验课节数；默认按《义务教育课程方案（2022年版）》）',
       en: 'Curriculum plan (weekly periods per subject and grade, weekly total, lab periods a week; defaults per the 2022 national compulsory-education curriculum plan)',
     },
-    schema: z.object({ grades: z.array(gradePlan).min(1).max(9) }),
+    schema: z.object({ grades: z.array(gradePlan).min(1).max(9).describe('各年级课程计划') }),
     default: { grades: DEFAULT_TIMETABLE_PLAN },
   },
   'timetable.grid': {
@@ -109,7 +109,11 @@ export const timetableSettings = definePolicySettings({
       'zh-CN': '课表格式（每周上课天数；小学、初中每天节数）',
       en: 'Timetable grid (school days a week; periods a day in primary and junior grades)',
     },
-    schema: z.object({ daysPerWeek: z.number().int().min(5).max(6), primaryPeriods: z.number().int().min(4).max(10), juniorPeriods: z.number().int().min(4).max(10) }),
+    schema: z.object({
+      daysPerWeek: z.number().int().min(5).max(6).describe('每周上课天数'),
+      primaryPeriods: z.number().int().min(4).max(10).describe('小学每天节数'),
+      juniorPeriods: z.number().int().min(4).max(10).describe('初中每天节数'),
+    }),
     default: { daysPerWeek: 5, primaryPeriods: 7, juniorPeriods: 8 },
   },
   'timetable.checks': {
@@ -117,7 +121,7 @@ export const timetableSettings = definePolicySettings({
       'zh-CN': '课表核对（语数英超出方案课时是否提示：挤占音体美劳即“折扣课表”）',
       en: 'Timetable checks (flag 语数英 periods above the plan: squeezing music, PE, art and labour is a 折扣课表)',
     },
-    schema: z.object({ flagCoreSurplus: z.boolean() }),
+    schema: z.object({ flagCoreSurplus: z.boolean().describe('语数英超出方案课时时提示') }),
     default: { flagCoreSurplus: true },
   },
 });

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { today } from './clock';
 import type { App } from './http';
 import { markRead, myNotifications } from './notify';
-import { listPolicies, policyHistory, setPolicy } from './policy';
+import { listPolicies, policyHistory, policyJsonSchemas, setPolicy } from './policy';
 
 /** `policies`: every module's settings (AppModule.policies), listed and versioned here. */
 export function registerPlatformRoutes(app: App, policies: PolicySettings) {
+  // each setting's JSON Schema, converted once at start (a setting Zod cannot express fails here, not on a request)
+  policyJsonSchemas(policies);
   app.get('/api/policies', { schema: { tags: ['policy'], summary: '区级政策参数（含历史版本）', response: { 200: z.array(PolicyEntry) } } }, (req) =>
     listPolicies(req.ctx, policies, today(req.ctx)),
   );

@@ -3,10 +3,10 @@
  * edits. The store knows no module: each module hands in the settings it owns (AppModule.policies) and reads them with
  * policyValuesAt; the routes list and change every registered setting.
  */
-import type { PolicyInput } from '@shuangjian/contracts';
+import type { PolicyCitation, PolicyInput, PolicyValueSchema } from '@shuangjian/contracts';
 import { type LocalDate, type PolicySettings, type PolicySettingValue } from '@shuangjian/policy';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { type Ctx, requirePermission } from './access';
 import { audit } from './audit';
 import type { Queryable } from './db';
@@ -34,23 +34,45 @@ export type PolicyValues<S extends PolicySettings> = { [K in keyof S]: PolicySet
 
 /**
  * The values of `settings` in force on `date` for the district, and the versions applied ('key@id,…'; null when every
- * value is the shipped default): every check cites them.
+ * value is the shipped default) with their effective dates and reasons (`cited`, from the rows already read): every
+ * check cites them.
  */
 export async function policyValuesAt<S extends PolicySettings>(
   db: Queryable,
   districtId: string,
   settings: S,
   date: LocalDate,
-): Promise<{ values: PolicyValues<S>; versions: string | null }> {
+): Promise<{ values: PolicyValues<S>; versions: string | null; cited: PolicyCitation[] }> {
   const rows = await versionsOf(db, districtId);
   const values = {} as Record<string, unknown>;
-  const ids: string[] = [];
+  const cited: PolicyCitation[] = [];
   for (const [key, setting] of Object.entries(settings)) {
     const row = rows.find((r) => r.key === key && r.effectiveFrom <= date);
     values[key] = row?.value ?? setting.default;
-    if (row) ids.push(`${key}@${row.id}`);
+    if (row) cited.push({ key, id: row.id, effectiveFrom: row.effectiveFrom, reason: row.reason });
   }
-  return { values: values as PolicyValues<S>, versions: ids.length ? ids.join(',') : null };
+  return { values: values as PolicyValues<S>, versions: cited.length ? cited.map((c) => `${c.key}@${c.id}`).join(',') : null, cited };
+}
+
+const jsonSchemas = new WeakMap<PolicySettings, Map<string, PolicyValueSchema>>();
+
+/**
+ * Each setting's value shape as a JSON Schema (the input side of its Zod schema, fields labelled by their
+ * descriptions), converted once per process: the settings are static. Refinements across fields (bands in order,
+ * codes unique) have no JSON form; the server's check on save still applies them.
+ */
+export function policyJsonSchemas(settings: PolicySettings): Map<string, PolicyValueSchema> {
+  let out = jsonSchemas.get(settings);
+  if (!out) {
+    out = new Map();
+    for (const [key, setting] of Object.entries(settings)) {
+      const schema = z.toJSONSchema(setting.schema, { io: 'input', unrepresentable: 'any' }) as PolicyValueSchema;
+      delete schema.$schema;
+      out.set(key, schema);
+    }
+    jsonSchemas.set(settings, out);
+  }
+  return out;
 }
 
 export async function listPolicies(ctx: Ctx, settings: PolicySettings, today: LocalDate) {
@@ -62,6 +84,7 @@ export async function listPolicies(ctx: Ctx, settings: PolicySettings, today: Lo
     .leftJoin(users, and(eq(users.districtId, policyVersions.districtId), eq(users.id, policyVersions.createdBy)))
     .where(and(eq(policyVersions.districtId, ctx.user.districtId), inArray(policyVersions.key, keys)))
     .orderBy(desc(policyVersions.effectiveFrom), desc(policyVersions.createdAt));
+  const schemas = policyJsonSchemas(settings);
   return keys.map((key) => {
     const versions = rows
       .filter((r) => r.v.key === key)
@@ -70,6 +93,7 @@ export async function listPolicies(ctx: Ctx, settings: PolicySettings, today: Lo
       key,
       label: settings[key]!.label,
       default: settings[key]!.default,
+      schema: schemas.get(key)!,
       current: versions.find((v) => v.effectiveFrom <= today) ?? null,
       versions,
     };

@@ -1,13 +1,17 @@
 /** The homework module's district settings (homework.*): registered with the platform's policy store in index.ts. */
+import type { PolicyCitation } from '@shuangjian/contracts';
 import { HOMEWORK_POLICY_KEYS, type HomeworkPolicy, homeworkSettings, type LocalDate } from '@shuangjian/policy';
 import type { Queryable } from '../../platform/db';
 import { policyValuesAt } from '../../platform/policy';
 
 export const homeworkPolicies = homeworkSettings;
 
-/** The homework policy in force on a date for the district, with the versions it came from (cited by every check). */
-export async function homeworkPolicy(db: Queryable, districtId: string, date: LocalDate): Promise<{ policy: HomeworkPolicy; versions: string | null }> {
-  const { values, versions } = await policyValuesAt(db, districtId, homeworkSettings, date);
+/**
+ * The homework policy in force on a date for the district, with the versions it came from (cited by every check) and
+ * their effective dates and reasons.
+ */
+export async function homeworkPolicy(db: Queryable, districtId: string, date: LocalDate): Promise<{ policy: HomeworkPolicy; versions: string | null; cited: PolicyCitation[] }> {
+  const { values, versions, cited } = await policyValuesAt(db, districtId, homeworkSettings, date);
   const policy = Object.fromEntries(Object.entries(HOMEWORK_POLICY_KEYS).map(([field, key]) => [field, values[key]])) as unknown as HomeworkPolicy;
-  return { policy, versions };
+  return { policy, versions, cited };
 }

@@ -8,7 +8,6 @@ import {
   checkClassDay,
   countsTowardLimit,
   type DayKind,
-  type HomeworkPolicy,
   type HomeworkType,
   type Layer,
   type LoadItem,
@@ -26,7 +25,7 @@ import type { homeworkDays, homeworkItems } from './schema';
 export async function policiesByDate(q: Queryable, districtId: string, dates: readonly LocalDate[]) {
   const unique = [...new Set(dates)];
   const read = await Promise.all(unique.map((d) => homeworkPolicy(q, districtId, d)));
-  return new Map<LocalDate, { policy: HomeworkPolicy; versions: string | null }>(unique.map((d, i) => [d, read[i]!]));
+  return new Map<LocalDate, Awaited<ReturnType<typeof homeworkPolicy>>>(unique.map((d, i) => [d, read[i]!]));
 }
 
 /**
@@ -76,7 +75,7 @@ export async function judgeDays(
   return targets.flatMap((cls) =>
     dates.map((date) => {
       const kind = bySchool.get(cls.schoolId)!.get(date) ?? { kind: 'school_day' as DayKind, name: null };
-      const { policy, versions } = policies.get(date)!;
+      const { policy, versions, cited } = policies.get(date)!;
       const existing = rows.filter((r) => r.classId === cls.id && r.date === date);
       const loadItems = existing.map((r) => ({ id: r.id, subjectName: r.subjectName, type: r.type, layer: r.layer, place: r.place, minutes: r.minutes, content: r.content }));
       const added = [...(options.extra?.get(`${cls.id}|${date}`) ?? []), ...(draft ? [draft] : [])];
@@ -92,6 +91,7 @@ export async function judgeDays(
         adds: draft && countsTowardLimit(draft) ? draft.minutes : 0,
         items: existing.map((r) => ({ id: r.id, subjectName: r.subjectName, teacherName: r.teacherName, type: r.type, layer: r.layer, place: r.place, minutes: r.minutes, status: r.status })),
         policyVersion: versions,
+        policyCited: cited,
         dayStatus: day?.status ?? null,
         publishedVersion: day?.publishedVersion ?? 0,
       };
