@@ -6,27 +6,13 @@ import { type Figure, type InstitutionFigures, METRIC_KEYS, METRICS, type SpanFi
 import ExcelJS from 'exceljs';
 import type { Ctx } from '../../platform/access';
 import { supervisionHome } from './home.service';
+import { addTitledSheet, type Cell } from './workbook';
 
-type Cell = string | number;
 const NO_DATA = '暂无数据';
 
-function addSheet(wb: ExcelJS.Workbook, name: string, title: string, headers: readonly string[], rows: readonly Cell[][]) {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
-  ws.columns = headers.map((h) => ({ width: Math.max(9, Math.min(28, h.length * 2 + 2)) }));
-  ws.mergeCells(1, 1, 1, headers.length);
-  ws.getCell(1, 1).value = title;
-  ws.getCell(1, 1).font = { bold: true, size: 13 };
-  const header = ws.addRow([...headers]);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'middle' };
-  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4FF' } };
-  for (const r of rows) {
-    const row = ws.addRow(r);
-    r.forEach((v, i) => {
-      if (headers[i]?.endsWith('比率') && typeof v === 'number') row.getCell(i + 1).numFmt = '0.0%';
-    });
-  }
-}
+/** The overview's sheets: the zone and school columns stay in view; rate columns as percentages. */
+const sheet = (wb: ExcelJS.Workbook, name: string, title: string, headers: readonly string[], rows: Cell[][]) =>
+  addTitledSheet(wb, { name, title, headers, rows, frozenColumns: 2, width: { min: 9, max: 28 }, format: (h, v) => (h.endsWith('比率') && typeof v === 'number' ? '0.0%' : undefined) });
 
 const figureHeaders = METRIC_KEYS.flatMap((k) => [`${METRICS[k].label} 分子`, '分母', '比率']);
 const figureCells = (f: Figure): Cell[] => [f.num, f.den, f.rate ?? NO_DATA];
@@ -51,15 +37,15 @@ export async function supervisionHomeWorkbook(ctx: Ctx, query: SupervisionHomeQu
   const termText = home.semester ? `本学期（${home.semester.name}，截至 ${home.date < home.semester.endDate ? home.week.to : home.semester.endDate}）` : '本学期（无学期）';
   const schoolHead = ['学区', '学校', '学校代码', ...figureHeaders];
   const schoolRows = (span: keyof SpanFigures) => home.schools.map((s) => [s.zoneName, s.name, s.code, ...spanCells(s.figures, span)]);
-  addSheet(wb, '各校本周', `督导考核 · 各校 · ${weekText}`, schoolHead, schoolRows('week'));
-  addSheet(wb, '各校本学期', `督导考核 · 各校 · ${termText}`, schoolHead, schoolRows('semester'));
+  sheet(wb, '各校本周', `督导考核 · 各校 · ${weekText}`, schoolHead, schoolRows('week'));
+  sheet(wb, '各校本学期', `督导考核 · 各校 · ${termText}`, schoolHead, schoolRows('semester'));
   const zoneHead = ['学区', '学校数', ...METRIC_KEYS.flatMap((k) => [`${METRICS[k].label}（本周）比率`, `（本学期）比率`])];
-  addSheet(wb, '学区与全区', `督导考核 · 各学区与全区 · ${weekText} / ${termText}`, zoneHead, [
+  sheet(wb, '学区与全区', `督导考核 · 各学区与全区 · ${weekText} / ${termText}`, zoneHead, [
     ...home.zones.map((z) => [z.zoneName, z.schools, ...rateOnly(z.figures)]),
     ['全区', home.schools.length, ...rateOnly(home.total)],
   ]);
   const trainingHead = ['学区', '机构数', '正常', '整改', '暂停', '注销', '资金监管覆盖 分子', '分母', '比率', '投诉未办结', '投诉超期'];
-  addSheet(wb, '校外培训机构', `督导考核 · 校外培训机构 · ${home.date}`, trainingHead, [
+  sheet(wb, '校外培训机构', `督导考核 · 校外培训机构 · ${home.date}`, trainingHead, [
     ...home.zones.map((z) => [z.zoneName, ...institutionCells(z.institutions)]),
     ['全区', ...institutionCells(home.institutions)],
   ]);
