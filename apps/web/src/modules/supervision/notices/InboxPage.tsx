@@ -4,8 +4,7 @@
  * bell's link) opens one directly.
  */
 import './messages';
-import type { NoticeKind } from '@shuangjian/contracts';
-import { Drawer, Flex, Grid, Pagination, Segmented, Skeleton, Tag } from 'antd';
+import { Drawer, Flex, Grid, Pagination, Skeleton, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
@@ -13,16 +12,16 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useInbox } from '../queries-notices';
 import { InboxList } from './InboxList';
+import { KindFilter, type KindFilterValue } from './NoticeTags';
 import { NoticeView } from './NoticeView';
 
 const PAGE_SIZE = 20;
-type Filter = NoticeKind | 'all';
 
 export default function InboxPage() {
   const { t } = useI18n();
   const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
-  const [kind, setKind] = useState<Filter>('all');
+  const [kind, setKind] = useState<KindFilterValue>('all');
   const [page, setPage] = useState(1);
   const q = useInbox(kind === 'all' ? undefined : kind, page, PAGE_SIZE);
   const openId = params.get('open');
@@ -43,14 +42,12 @@ export default function InboxPage() {
         sub={t('sv.notices.inboxSub')}
         extra={q.data && q.data.unread > 0 && <Tag color="red" data-testid="sv-inbox-unread">{t('sv.notices.unread', { n: q.data.unread })}</Tag>}
       />
-      <Segmented<Filter>
+      <KindFilter
         value={kind}
         onChange={(v) => {
           setKind(v);
           setPage(1);
         }}
-        options={(['all', 'notice', 'warning', 'award'] as const).map((k) => ({ value: k, label: t(`sv.notices.kind.${k}`) }))}
-        style={{ marginBottom: 12 }}
         block={phone}
       />
       <QueryError error={q.error} />

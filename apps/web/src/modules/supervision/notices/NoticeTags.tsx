@@ -1,12 +1,28 @@
 /** The small marks of a notice: its kind, a school's reply state, the reply due date (red when overdue). */
 import './messages';
 import type { NoticeKind, NoticeReplyState } from '@shuangjian/contracts';
-import { Tag, Typography } from 'antd';
+import { Segmented, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { formatDay } from '../../homework/components/model';
 
 const KIND_COLORS: Record<NoticeKind, string> = { notice: 'blue', warning: 'red', award: 'gold' };
 const STATE_COLORS: Record<NoticeReplyState, string> = { none: 'default', submitted: 'processing', accepted: 'success', returned: 'warning' };
+
+export type KindFilterValue = NoticeKind | 'all';
+
+/** The kinds to list (all, notices, warnings, awards); a change of kind goes back to the first page. */
+export function KindFilter({ value, onChange, block }: { value: KindFilterValue; onChange: (kind: KindFilterValue) => void; block?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <Segmented<KindFilterValue>
+      value={value}
+      onChange={onChange}
+      options={(['all', 'notice', 'warning', 'award'] as const).map((k) => ({ value: k, label: t(`sv.notices.kind.${k}`) }))}
+      style={{ marginBottom: 12 }}
+      block={block}
+    />
+  );
+}
 
 export function KindTag({ kind }: { kind: NoticeKind }) {
   const { t } = useI18n();

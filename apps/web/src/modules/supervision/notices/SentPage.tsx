@@ -5,8 +5,8 @@
  */
 import './messages';
 import { PlusOutlined } from '@ant-design/icons';
-import type { NoticeKind, SentNotice } from '@shuangjian/contracts';
-import { Button, Flex, Progress, Segmented, Table, Tag, Typography } from 'antd';
+import type { SentNotice } from '@shuangjian/contracts';
+import { Button, Flex, Progress, Table, Tag, Typography } from 'antd';
 import { type HTMLAttributes, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTimeZone } from '../../../app/auth';
@@ -16,11 +16,10 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useSentNotices } from '../queries-notices';
 import { ComposeForm } from './ComposeForm';
-import { DueText, KindTag } from './NoticeTags';
+import { DueText, KindFilter, type KindFilterValue, KindTag } from './NoticeTags';
 import { ReceiptsDrawer } from './ReceiptsDrawer';
 
 const PAGE_SIZE = 20;
-type Filter = NoticeKind | 'all';
 
 function Replies({ n }: { n: SentNotice }) {
   const { t } = useI18n();
@@ -42,7 +41,7 @@ export default function SentPage() {
   const { t } = useI18n();
   const tz = useTimeZone();
   const [params, setParams] = useSearchParams();
-  const [kind, setKind] = useState<Filter>('all');
+  const [kind, setKind] = useState<KindFilterValue>('all');
   const [page, setPage] = useState(1);
   const [composing, setComposing] = useState(false);
   const q = useSentNotices({ kind: kind === 'all' ? undefined : kind, assessmentId: params.get('assessmentId') ?? undefined, page, pageSize: PAGE_SIZE });
@@ -65,14 +64,12 @@ export default function SentPage() {
           </Button>
         }
       />
-      <Segmented<Filter>
+      <KindFilter
         value={kind}
         onChange={(v) => {
           setKind(v);
           setPage(1);
         }}
-        options={(['all', 'notice', 'warning', 'award'] as const).map((k) => ({ value: k, label: t(`sv.notices.kind.${k}`) }))}
-        style={{ marginBottom: 12 }}
       />
       <QueryError error={q.error} />
       <Table<SentNotice>
