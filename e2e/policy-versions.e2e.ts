@@ -2,7 +2,8 @@
  * Policy as data in the browser: the district office lowers the grade 3–6 daily written-homework limit on school days
  * from 60 to 50 minutes from next Monday, with a reason, and finds the change on the history page; a teacher of a
  * grade-3 class then sets homework bringing next Tuesday (the first school day after Monday) to 55 minutes and is
- * refused by the new limit — the server cites the new version — while the same 55 minutes today, before Monday, pass.
+ * refused by the new limit — the server cites the new version and the panel names it by its effective date and reason —
+ * while the same 55 minutes today, before Monday, pass.
  */
 import { addDays, DEFAULT_TIME_ZONE, todayIn, weekStart } from '@shuangjian/policy';
 import type { Page } from 'playwright-core';
@@ -118,6 +119,8 @@ describe('a policy change takes effect on its date and is cited', () => {
     await page.getByLabel('预计用时').fill(String(55 - written(day)));
     await expect.poll(() => text(page, 'load-violations')).toContain(`书面作业合计 55 分钟，超过${cls.grade}年级每日 50 分钟的上限`);
     expect(await text(page, 'load-entry')).toContain('55 / 50 分钟');
+    // the refusal names the rule's version: its effective date and the district's reason
+    expect(await text(page, 'load-citation')).toContain(`依据：作业时长上限（${monday} 起施行的版本，调整原因：${REASON}）`);
     expect(await text(page, 'load-blocked')).toContain('才能公示');
     expect(await page.getByTestId('submit-blocked-hint').isVisible()).toBe(true);
     await shot(page, 'policy-04-teacher-refused');

@@ -1,13 +1,12 @@
 /**
- * 政策参数: the district's homework policy settings, each with the value in force, the shipped default and its
+ * 政策参数: every district policy setting of every module, each with the value in force, the shipped default and its
  * versions. The district office adds a version from a date on (never before today: rules already applied stay as
- * they were); every check the platform makes cites the version it applied.
+ * they were), with a reason; every check the platform makes cites the version it applied.
  */
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PolicyEntry } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, Flex, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
@@ -15,13 +14,10 @@ import { api } from '../../app/api';
 import { can, useMe, useTimeZone } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { formatDateTime } from '../../components/format';
-import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
-import { useSaveMutation } from '../../components/useSaveMutation';
 import { districtToday } from './components/model';
-
-import { ValueEditor } from './policies/editors';
-import { parse, ValueView } from './policies/values';
+import { ValueView } from './policies/values';
+import { VersionModal } from './policies/VersionModal';
 
 type Entry = z.infer<typeof PolicyEntry>;
 type Version = NonNullable<Entry['current']>;
@@ -89,14 +85,14 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
           )}
           {sameAsDefault && entry.current && <Tag>{t('hw.policy.sameAsDefault')}</Tag>}
           <div style={{ marginTop: 8 }}>
-            <ValueView policyKey={entry.key} value={current} />
+            <ValueView policyKey={entry.key} value={current} schema={entry.schema} />
           </div>
         </Col>
         {!sameAsDefault && (
           <Col xs={24} lg={12}>
             <Typography.Text strong>{t('hw.policy.default')}</Typography.Text>
             <div style={{ marginTop: 8 }}>
-              <ValueView policyKey={entry.key} value={entry.default} />
+              <ValueView policyKey={entry.key} value={entry.default} schema={entry.schema} />
             </div>
           </Col>
         )}
@@ -112,7 +108,7 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
           size="small"
           pagination={false}
           dataSource={entry.versions}
-            scroll={{ x: 720 }}
+          scroll={{ x: 720 }}
           columns={[
             {
               title: t('hw.policy.effectiveFrom'),
@@ -125,7 +121,7 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
                 </Space>
               ),
             },
-            { title: t('hw.policy.value'), key: 'value', render: (_: unknown, v) => <ValueView policyKey={entry.key} value={v.value} compact /> },
+            { title: t('hw.policy.value'), key: 'value', render: (_: unknown, v) => <ValueView policyKey={entry.key} value={v.value} schema={entry.schema} compact /> },
             { title: t('hw.reason'), dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
             { title: t('hw.policy.by'), dataIndex: 'createdBy', width: 90 },
             { title: t('hw.policy.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, tz) },
@@ -135,63 +131,3 @@ function PolicyCard({ entry, onEdit }: { entry: Entry; onEdit?: () => void }) {
     </Card>
   );
 }
-
-interface VersionForm {
-  value: unknown;
-  percent?: number;
-  effectiveFrom: Dayjs;
-  reason: string;
-}
-
-/** 新增版本: the editor fits the setting; the value is checked again by the server against the setting's schema. */
-function VersionModal({ entry, onClose }: { entry: Entry; onClose: () => void }) {
-  const tz = useTimeZone();
-  const { t, locale } = useI18n();
-  const client = useQueryClient();
-  const [form] = Form.useForm<VersionForm>();
-  const today = districtToday(tz);
-  const current = entry.current?.value ?? entry.default;
-  const completion = entry.key === 'homework.completionTarget' ? parse('homework.completionTarget', current) : null;
-  const save = useSaveMutation({
-    form,
-    mutationFn: (v: VersionForm) =>
-      api.post<Entry>(`/api/policies/${entry.key}`, {
-        value: entry.key === 'homework.completionTarget' ? (v.percent ?? 0) / 100 : v.value,
-        effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
-        reason: v.reason.trim(),
-      }),
-    saved: t('hw.policy.saved'),
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['policies'] });
-      void client.invalidateQueries({ queryKey: ['homework'] });
-      onClose();
-    },
-  });
-  return (
-    <FormModal
-      open
-      width={entry.key === 'homework.dayLimits' ? 880 : 560}
-      title={`${t('hw.policy.newVersion')} · ${entry.label[locale]}`}
-      onCancel={onClose}
-      form={form}
-      loading={save.isPending}
-      initialValues={{ value: current, percent: completion === null ? undefined : Math.round(completion * 1000) / 10, effectiveFrom: dayjs(today) }}
-      onFinish={(v) => save.mutate({ ...v, value: form.getFieldValue('value') as unknown })}
-    >
-      <ValueEditor policyKey={entry.key} />
-      <Row gutter={12}>
-        <Col xs={24} sm={9}>
-          <Form.Item name="effectiveFrom" label={t('hw.policy.effectiveFrom')} rules={[{ required: true }]} extra={t('hw.policy.effectiveHint')}>
-            <DatePicker allowClear={false} disabledDate={(d) => d.format('YYYY-MM-DD') < today} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} sm={15}>
-          <Form.Item name="reason" label={t('hw.reason')} rules={[{ required: true, whitespace: true, message: t('hw.reasonRequired') }, { max: 200 }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={200} placeholder={t('hw.policy.reasonHint')} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </FormModal>
-  );
-}
-

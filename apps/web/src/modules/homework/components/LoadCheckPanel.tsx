@@ -1,11 +1,13 @@
 /**
  * 作业量预检 while homework is being set: for each target class and day, everything already set by all subjects against
- * the grade's limit, what this item adds, the other items, and every rule the day would break.
+ * the grade's limit, what this item adds, the other items, and every rule the day would break with the version of the
+ * district's rule that applied.
  */
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { RuleCitations } from '../policies/citation';
 import { LoadBar } from './LoadBar';
 import { LoadFigures, ViolationList } from './LoadFigures';
 import { formatDay, type LoadEntryRow } from './model';
@@ -118,6 +120,7 @@ export function LoadCheckPanel({
               )}
               <div style={{ marginTop: 6 }}>
                 <ViolationList violations={e.check.violations} testId="load-violations" />
+                <RuleCitations rules={e.check.violations.map((v) => v.rule)} cited={e.policyCited} testId="load-citation" />
               </div>
               {e.check.over && !e.check.noWrittenGrade && (
                 <Flex wrap gap={8} align="center" style={{ marginTop: 6 }} data-testid="load-fix">

@@ -111,10 +111,21 @@ export function ValueEditor({ policyKey }: { policyKey: string }) {
         </Form.Item>
       );
     default:
-      return (
-        <Form.Item name="value" label={t('hw.policy.value')}>
-          <Input disabled />
-        </Form.Item>
-      );
+      return null;
   }
 }
+
+/** The settings with an editor of their own above; every other one gets the generic editor of its value shape. */
+export const HAND_EDITED: ReadonlySet<string> = new Set([
+  'homework.dayLimits',
+  'homework.forbiddenPhrases',
+  'homework.bedtime',
+  'homework.completionTarget',
+  'homework.eveningReminder',
+  'homework.forbiddenPatterns',
+  'homework.noWrittenGrades',
+  'homework.nonWrittenCaps',
+  'homework.mandatorySteps',
+  'homework.overrun',
+  'homework.vacationExcellentMin',
+]);

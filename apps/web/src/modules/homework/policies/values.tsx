@@ -1,10 +1,12 @@
 /** A policy value as people read it: the limits grid, phrases and words as tags, grades, times, a percentage. */
+import type { PolicyValueSchema } from '@shuangjian/contracts';
 import { type HomeworkSettingKey, type HomeworkSettingValue, homeworkSettings } from '@shuangjian/policy';
 import { Popover, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { gradeLabel } from '../components/grades';
 import { ReminderValue } from '../components/ReminderSetting';
 import { CapsValue, GradesValue, PatternsValue, StepsValue } from '../components/ReviewSettings';
+import { SchemaValue } from './schema-editor/SchemaValue';
 
 type Limits = HomeworkSettingValue<'homework.dayLimits'>;
 export const DAY_KINDS = ['school_day', 'weekend', 'holiday', 'vacation'] as const;
@@ -34,10 +36,13 @@ function LimitsTable({ value }: { value: Limits }) {
   );
 }
 
-/** A value as people read it: the limits grid, the phrases as tags, times, a percentage. */
-export function ValueView({ policyKey, value, compact }: { policyKey: string; value: unknown; compact?: boolean }) {
+/**
+ * A value as people read it: the homework settings by their own views (the limits grid, the phrases as tags, times, a
+ * percentage), any other setting from its value shape (`schema`, listed with the setting), else as stored.
+ */
+export function ValueView({ policyKey, value, compact, schema }: { policyKey: string; value: unknown; compact?: boolean; schema?: PolicyValueSchema }) {
   const { t } = useI18n();
-  const raw = <Typography.Text code>{JSON.stringify(value)}</Typography.Text>;
+  const raw = schema ? <SchemaValue schema={schema} value={value} compact={compact} /> : <Typography.Text code>{JSON.stringify(value)}</Typography.Text>;
   if (!isKey(policyKey)) return raw;
   switch (policyKey) {
     case 'homework.dayLimits': {
