@@ -30,7 +30,8 @@ export function ScalarField({ name, fieldName, schema: raw, cell, rootLabel }: F
   const rules: Rule[] = nullable || kind === 'boolean' ? [] : [{ required: true, message: t('pse.required') }];
   const size = cell ? 'small' : undefined;
   const item = { name, label: cell ? undefined : text, rules, style: cell ? { marginBottom: 0 } : undefined };
-  const aria = { 'aria-label': cell ? `${text}${typeof name.at(-2) === 'number' ? ` ${Number(name.at(-2)) + 1}` : ''}` : undefined, 'data-field': name.join('.') };
+  // a table cell has no label of its own: its column's words and the row's number ("每生每课时上限（元） 2")
+  const aria = { 'aria-label': cell ? `${text}${typeof name.at(-2) === 'number' ? ` ${Number(name.at(-2)) + 1}` : ''}` : undefined };
 
   if (kind === 'boolean')
     return (
@@ -133,7 +134,6 @@ export function ListField({ name, fieldName, schema: raw, cell, rootLabel }: Fie
         style={{ width: '100%', minWidth: 160 }}
         options={choices?.map((v) => ({ value: v as string | number, label: option(v, named) }))}
         aria-label={cell ? text : undefined}
-        data-field={name.join('.')}
       />
     </Form.Item>
   );
