@@ -4,6 +4,7 @@
  * it, settles the semester with its statements per teacher and provider, then reverses (冲正) a payment recorded by
  * mistake with its reason and is told to settle again; the parent reads the bills, the reversal shown, on a phone.
  */
+import { DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, newPage, PHONE, shot, signIn } from './harness';
 
@@ -39,11 +40,14 @@ describe('the finance officer imports payments and settles the month', () => {
     const [a, b] = [open[0]!, open[open.length - 1]!];
     const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
     const stamp = Date.now().toString(36).toUpperCase();
+    // dated today in this month (the demo's own payments of the month are dated up to today; the list is newest first)
+    const today = todayIn(DEFAULT_TIME_ZONE);
+    const day = today.startsWith(month) ? today : `${month}-02`;
     const csv = [
       '交易时间,金额,付款人,备注,流水号',
-      `${month}-02 10:15:00,${yuan(a.dueFen - a.paidFen)},${a.studentName}家长,学号${a.studentNo} 课后服务费,E2E${stamp}1`,
-      `${month}-02 11:02:00,${yuan(b.dueFen - b.paidFen)},${b.studentName}家长,${b.className}${b.studentName},E2E${stamp}2`,
-      `${month}-03 09:00:00,150.00,周先生,课后服务,E2E${stamp}3`,
+      `${day} 10:15:00,${yuan(a.dueFen - a.paidFen)},${a.studentName}家长,学号${a.studentNo} 课后服务费,E2E${stamp}1`,
+      `${day} 11:02:00,${yuan(b.dueFen - b.paidFen)},${b.studentName}家长,${b.className}${b.studentName},E2E${stamp}2`,
+      `${day} 09:00:00,150.00,周先生,课后服务,E2E${stamp}3`,
     ].join('\r\n');
 
     await page.getByRole('tab', { name: '缴费' }).click();

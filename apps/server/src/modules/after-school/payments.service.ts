@@ -99,7 +99,7 @@ export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: stri
     .select()
     .from(afterSchoolPayments)
     .where(and(...conds))
-    .orderBy(desc(afterSchoolPayments.paidOn), asc(afterSchoolPayments.rowNumber))
+    .orderBy(desc(afterSchoolPayments.paidOn), desc(afterSchoolPayments.recordedAt), asc(afterSchoolPayments.rowNumber))
     .limit(2000);
   const names = await studentsById(ctx.db, ctx.user.districtId, rows.map((r) => r.studentId));
   const reversals = await reversalsOf(ctx, 'after-school.finance', rows.map((r) => r.id));
