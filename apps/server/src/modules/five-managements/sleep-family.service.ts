@@ -111,7 +111,8 @@ export async function familySleep(ctx: Ctx, studentId: string): Promise<SleepFam
     rule: { rule: SLEEP_RULE_KEY, stage: child.stage, ...rule[child.stage], policyVersions },
     usual: await usualOf(ctx.db, ctx, child),
     earliest,
-    lastNight: addDays(now, -1),
+    // before 04:00 nobody has woken from the night that began yesterday: the last night that can be reported is the one before
+    lastNight: addDays(now, localNow(ctx).time < '04:00' ? -2 : -1),
     nights: rows.map((r) => toNight(r, evenings.get(r.date), earliest)),
   };
 }
