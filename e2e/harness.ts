@@ -186,3 +186,16 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
     if (shown || attempt === 3) return;
   }
 }
+
+/** Opens an antd date picker and clicks the day, paging months as needed. */
+export async function pickDate(page: Page, input: Locator, date: string) {
+  await input.click();
+  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
+  await panel.waitFor();
+  for (let i = 0; i < 24 && !(await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).count()); i++) {
+    const shown = (await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title')) ?? date;
+    await panel.locator(shown.slice(0, 7) < date.slice(0, 7) ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn').click();
+  }
+  await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).click();
+  await panel.waitFor({ state: 'hidden' });
+}

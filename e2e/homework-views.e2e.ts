@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+import { choose, closeBrowser, newPage, PHONE, shot, signIn, pickDate } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -20,19 +20,6 @@ const get = async <T>(page: Page, url: string): Promise<T> => {
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 // no DOM types in the e2e project: the check runs in the page as a string
 const noHorizontalScroll = (page: Page) => page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-
-/** Opens an antd date picker and clicks the day, paging months as needed. */
-async function pickDate(page: Page, input: ReturnType<Page['getByLabel']>, date: string) {
-  await input.click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  await panel.waitFor();
-  for (let i = 0; i < 24 && !(await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).count()); i++) {
-    const shown = (await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title')) ?? date;
-    await panel.locator(shown.slice(0, 7) < date.slice(0, 7) ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn').click();
-  }
-  await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).click();
-  await panel.waitFor({ state: 'hidden' });
-}
 
 type ChildDay = {
   date: string;

@@ -8,7 +8,7 @@
 import { addDays, DEFAULT_TIME_ZONE, todayIn, weekStart } from '@shuangjian/policy';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiSignIn, choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+import { apiSignIn, choose, closeBrowser, newPage, PHONE, shot, signIn, pickDate } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -30,19 +30,6 @@ async function json<T>(page: Page, method: 'GET' | 'POST', url: string, data?: u
   const res = method === 'GET' ? await page.request.get(url) : await page.request.post(url, { data });
   if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-/** Opens an antd date picker and clicks the day, paging months as needed. */
-async function pickDate(page: Page, input: ReturnType<Page['getByLabel']>, date: string) {
-  await input.click();
-  const panel = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').last();
-  await panel.waitFor();
-  for (let i = 0; i < 24 && !(await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).count()); i++) {
-    const shown = (await panel.locator('td.ant-picker-cell-in-view').first().getAttribute('title')) ?? date;
-    await panel.locator(shown.slice(0, 7) < date.slice(0, 7) ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn').click();
-  }
-  await panel.locator(`td[title="${date}"].ant-picker-cell-in-view`).click();
-  await panel.waitFor({ state: 'hidden' });
 }
 
 type Version = { id: string; value: { school_day: Record<string, number> }; effectiveFrom: string; reason: string | null };
