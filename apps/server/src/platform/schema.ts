@@ -86,30 +86,62 @@ export const sessions = pgTable(
 );
 
 /** Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. */
+/**
+ * The audit log's columns, shared by the live table and its archive. Writers fill everything but the chain; the
+ * chaining step (platform/audit-chain.ts) then sets seq (the row's place in its district's chain), prev_hash and hash,
+ * once: from then on a trigger refuses any change of the row.
+ */
+const auditColumns = () => ({
+  districtId: uuid('district_id').notNull(),
+  id: bigint('id', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
+  actorRoles: text('actor_roles').array().notNull(),
+  action: text('action').notNull(),
+  entity: text('entity').notNull(),
+  entityId: text('entity_id'),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+  requestId: text('request_id'),
+  seq: bigint('seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+});
+
 export const auditLog = pgTable(
   'audit_log',
   {
-    districtId: uuid('district_id').notNull(),
+    ...auditColumns(),
     id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id'),
-    actorName: text('actor_name').notNull(),
-    actorRoles: text('actor_roles').array().notNull(),
-    action: text('action').notNull(),
-    entity: text('entity').notNull(),
-    entityId: text('entity_id'),
-    before: jsonb('before'),
-    after: jsonb('after'),
-    ip: text('ip'),
-    requestId: text('request_id'),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
     index('audit_log_at_idx').on(t.districtId, t.at),
     index('audit_log_entity_idx').on(t.districtId, t.entity, t.entityId),
     index('audit_log_actor_idx').on(t.districtId, t.actorId, t.at),
+    index('audit_log_seq_idx').on(t.districtId, t.seq),
+    index('audit_log_unchained_idx').on(t.districtId, t.id).where(sql`hash is null`),
   ],
 );
+
+/** Audit rows past the retention period, moved here with their chain intact (never deleted); append-only too. */
+export const auditLogArchive = pgTable(
+  'audit_log_archive',
+  auditColumns(),
+  (t) => [primaryKey({ columns: [t.districtId, t.id] }), index('audit_log_archive_seq_idx').on(t.districtId, t.seq), index('audit_log_archive_at_idx').on(t.districtId, t.at)],
+);
+
+/** Each district's last chain verification (npm run audit:verify or the auditor's page). */
+export const auditChainStatus = pgTable('audit_chain_status', {
+  districtId: uuid('district_id').primaryKey(),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }).notNull(),
+  ok: boolean('ok').notNull(),
+  rowsChecked: integer('rows_checked').notNull(),
+  faults: integer('faults').notNull(),
+  firstBadSeq: bigint('first_bad_seq', { mode: 'number' }),
+});
 
 /** A write sent twice with the same Idempotency-Key is carried out once; the second gets the first answer. */
 export const idempotencyKeys = pgTable(
