@@ -36,6 +36,8 @@ export interface Config {
   publicUrl: string | null;
   /** The outbox dispatcher: attempts before a message is marked failed, and the backoff between them. */
   outbox: { maxAttempts: number; retryBaseMs: number; retryCapMs: number; pollMs: number; timeoutMs: number };
+  /** Days an audit row stays in the live log before it moves to the archive (never fewer than 180). */
+  auditRetentionDays: number;
 }
 
 /** A gateway: where to POST, the key that signs each request, and the template of each kind of message. */
@@ -65,6 +67,7 @@ export const defaultConfig: Config = {
   channels: { sms: null, wechat: null, dingtalk: null },
   publicUrl: null,
   outbox: { maxAttempts: 8, retryBaseMs: 30_000, retryCapMs: 3_600_000, pollMs: 2_000, timeoutMs: 10_000 },
+  auditRetentionDays: 180,
 };
 
 /** A setting that does not parse stops the start with a message naming it, instead of running on a guess. */
@@ -142,5 +145,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },
+    auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', defaultConfig.auditRetentionDays, 180, 36_500),
   };
 }
