@@ -3,6 +3,7 @@
  * README's "Settings" table documents every variable read here; keep them in step.
  */
 import { resolve } from 'node:path';
+import { parseDataKey } from './crypto';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -36,6 +37,11 @@ export interface Config {
   publicUrl: string | null;
   /** The outbox dispatcher: attempts before a message is marked failed, and the backoff between them. */
   outbox: { maxAttempts: number; retryBaseMs: number; retryCapMs: number; pollMs: number; timeoutMs: number };
+  /**
+   * The key that seals minors' personal data (platform/crypto.ts): DATA_KEY, with DATA_KEYS_PREVIOUS still opening
+   * rows sealed before a rotation; without DATA_KEY (not in production) the key file beside the data is used.
+   */
+  dataKeys: { current: string | null; previous: string[]; keyFile: string; production: boolean };
   /** Days an audit row stays in the live log before it moves to the archive (never fewer than 180). */
   auditRetentionDays: number;
 }
@@ -67,6 +73,7 @@ export const defaultConfig: Config = {
   channels: { sms: null, wechat: null, dingtalk: null },
   publicUrl: null,
   outbox: { maxAttempts: 8, retryBaseMs: 30_000, retryCapMs: 3_600_000, pollMs: 2_000, timeoutMs: 10_000 },
+  dataKeys: { current: null, previous: [], keyFile: resolve('data/keys/data.key'), production: false },
   auditRetentionDays: 180,
 };
 
@@ -124,6 +131,24 @@ function channel(env: NodeJS.ProcessEnv, prefix: string): ChannelConfig | null {
   return { url, key, templates };
 }
 
+/** DATA_KEY, DATA_KEYS_PREVIOUS (comma-separated) and DATA_KEY_FILE, each key checked here so a typo stops the start. */
+function dataKeys(env: NodeJS.ProcessEnv): Config['dataKeys'] {
+  const current = env.DATA_KEY?.trim() || null;
+  const previous = (env.DATA_KEYS_PREVIOUS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    if (current) parseDataKey(current);
+    previous.forEach((p, i) => parseDataKey(p, `DATA_KEYS_PREVIOUS 第 ${i + 1} 个`));
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  return {
+    current,
+    previous,
+    keyFile: resolve(env.DATA_KEY_FILE || resolve(env.DATA_DIR || 'data', 'keys', 'data.key')),
+    production: env.NODE_ENV === 'production',
+  };
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...defaultConfig,
@@ -145,6 +170,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },
+    dataKeys: dataKeys(env),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', defaultConfig.auditRetentionDays, 180, 36_500),
   };
 }

@@ -6,6 +6,7 @@
 import type { PolicySettings } from '@shuangjian/policy';
 import type { App, ModuleDeps } from './http';
 import type { ScheduledJob } from './scheduler';
+import type { SealedColumns } from './sealed-columns';
 
 export interface AppModule {
   /** The module's name from DOMAIN.md, as in its folder and its permission and policy-key prefixes. */
@@ -17,6 +18,8 @@ export interface AppModule {
   routes(app: App, deps: ModuleDeps): void;
   /** Work on a timer inside the server (main.ts starts them; tests call what they run directly). */
   jobs?: readonly ScheduledJob[];
+  /** Columns the module keeps sealed (platform/crypto.ts): sealed at start when still plaintext, re-sealed by keys:rotate. */
+  sealed?: readonly SealedColumns[];
 }
 
 /** The constraint messages and policy settings of every module, checked for clashes. */

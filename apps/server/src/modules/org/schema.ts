@@ -103,18 +103,19 @@ export const students = pgTable(
   ],
 );
 
-/** 留守/单亲/困难/残疾/学困: kept apart from the student row so reading it is always an explicit, permission-checked act. */
+/**
+ * 留守/单亲/困难/残疾/学困 and the note: kept apart from the student row so reading it is always an explicit,
+ * permission-checked act, and sealed at rest (platform/crypto.ts): `data` is the sealed JSON of SensitiveRecord.
+ * `special` (any of the five flags) stays readable by the database: the class counts and the visit rule for special
+ * pupils are set-based; which flag, and the note, are never in plaintext.
+ */
 export const studentSensitive = pgTable(
   'student_sensitive',
   {
     districtId: districtKey(),
     studentId: uuid('student_id').notNull(),
-    leftBehind: boolean('left_behind').notNull().default(false),
-    singleParent: boolean('single_parent').notNull().default(false),
-    hardship: boolean('hardship').notNull().default(false),
-    disability: boolean('disability').notNull().default(false),
-    learningDifficulty: boolean('learning_difficulty').notNull().default(false),
-    note: text('note'),
+    special: boolean('special').notNull().default(false),
+    data: text('data').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -123,6 +124,7 @@ export const studentSensitive = pgTable(
   ],
 );
 
+/** A guardian: the phone is sealed at rest; `phone_hash` is its blind index, the one column look-ups by phone match. */
 export const guardians = pgTable(
   'guardians',
   {
@@ -130,12 +132,13 @@ export const guardians = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
+    phoneHash: text('phone_hash'),
     userId: uuid('user_id'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.districtId, t.id] }),
-    unique('guardians_phone_uq').on(t.districtId, t.phone),
+    unique('guardians_phone_uq').on(t.districtId, t.phoneHash),
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }),
     index('guardians_user_idx').on(t.districtId, t.userId),
   ],
