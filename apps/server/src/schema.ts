@@ -1,5 +1,6 @@
 /** Every table of the application, for Drizzle's typed client and drizzle-kit. */
 export * from './platform/schema';
+export * from './platform/auth/schema';
 export * from './modules/org/schema';
 export * from './modules/calendar/schema';
 export * from './modules/homework/schema';

@@ -12,6 +12,8 @@ export const ROLES = [
   'parent',
   'institution_admin',
   'auditor',
+  'system_admin',
+  'security_admin',
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = (typeof ROLES)[number];
@@ -27,6 +29,8 @@ export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
   parent: { 'zh-CN': '家长', en: 'Parent' },
   institution_admin: { 'zh-CN': '培训机构管理员', en: 'Institution administrator' },
   auditor: { 'zh-CN': '审计管理员', en: 'Auditor' },
+  system_admin: { 'zh-CN': '系统管理员', en: 'System administrator' },
+  security_admin: { 'zh-CN': '安全管理员', en: 'Security administrator' },
 };
 
 /** Where a role assignment sits in the organisation tree. */
@@ -41,10 +45,24 @@ export const roleLevel: Record<Role, 'district' | 'zone' | 'school' | 'grade' | 
   parent: 'child',
   institution_admin: 'institution',
   auditor: 'district',
+  system_admin: 'district',
+  security_admin: 'district',
 };
 
 /** Administrator roles: 三员分立 forbids any of them on the same account as `auditor`. */
-export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'school_admin', 'institution_admin'];
+export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'school_admin', 'institution_admin', 'system_admin', 'security_admin'];
+
+/**
+ * 三员分立: the system administrator (accounts, settings), the security administrator (roles, grants, security policy)
+ * and the auditor (the audit log). An account holding one of them holds no other role at all.
+ */
+export const SEPARATED_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'auditor'];
+
+/** Roles whose accounts must sign in with a second factor (TOTP); parents and teachers may opt in. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['district_admin', 'inspector', 'school_admin', 'auditor', 'institution_admin', 'system_admin', 'security_admin'];
+
+/** District-level roles only the security administrator grants and revokes. */
+export const SECURITY_GRANTED_ROLES: readonly Role[] = SEPARATED_ROLES;
 
 const STAFF: readonly Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
 
@@ -72,6 +90,12 @@ export const PERMISSIONS = {
   'institution.manage': ['district_admin'],
   'roster.import': ['district_admin', 'school_admin'],
   'audit.read': ['auditor'],
+  /** 系统管理员: every account of the district (enable, disable, unlock, reset the password or the second factor). */
+  'system.accounts': ['system_admin'],
+  /** 系统管理员: the server's running settings (sign-in, sessions, second factor, backups). */
+  'system.settings': ['system_admin'],
+  /** 安全管理员: grant and revoke district-level roles, the 三员 roles included; read the security policy. */
+  'security.grants': ['security_admin'],
   /** Homework items, class days and their measures. */
   'homework.read': ['district_admin', 'inspector', ...STAFF],
   /** Set homework: a teacher, for the classes and subject taught. */

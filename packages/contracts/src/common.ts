@@ -47,6 +47,16 @@ export const ERROR_CODES = [
   'ACCOUNT_DISABLED',
   'PASSWORD_CHANGE_REQUIRED',
   'PASSWORD_RULE',
+  /** The account has a second factor: the sign-in waits for its code. */
+  'SECOND_FACTOR_REQUIRED',
+  /** The account's role needs a second factor and none is enrolled: the session may only enrol one. */
+  'SECOND_FACTOR_ENROLMENT_REQUIRED',
+  /** A wrong or already used code (TOTP or recovery code). */
+  'SECOND_FACTOR_INVALID',
+  /** A sensitive action: re-enter the code (POST /api/auth/step-up), then retry. */
+  'STEP_UP_REQUIRED',
+  /** 三员分立: the role cannot be held together with the account's other roles. */
+  'ROLE_SEPARATION',
   'RATE_LIMITED',
   'IDEMPOTENCY_IN_PROGRESS',
   'IDEMPOTENCY_MISMATCH',
