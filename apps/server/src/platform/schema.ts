@@ -141,6 +141,9 @@ export const auditChainStatus = pgTable('audit_chain_status', {
   rowsChecked: integer('rows_checked').notNull(),
   faults: integer('faults').notNull(),
   firstBadSeq: bigint('first_bad_seq', { mode: 'number' }),
+  /** The chain's last row when it was last found whole: a later check sees rows cut from the end. */
+  headSeq: bigint('head_seq', { mode: 'number' }),
+  headHash: text('head_hash'),
 });
 
 /** A write sent twice with the same Idempotency-Key is carried out once; the second gets the first answer. */
