@@ -16,8 +16,9 @@ export interface SheetSpec {
   name: string;
   columns: readonly SheetColumn[];
   rows: readonly Record<string, string | number | null | undefined>[];
-  /** Lines for a second sheet named 填写说明. */
+  /** Lines for a second sheet named 填写说明 (or `instructionsName`). */
   instructions?: readonly string[];
+  instructionsName?: string;
 }
 
 export async function buildWorkbook(spec: SheetSpec): Promise<Buffer> {
@@ -34,7 +35,7 @@ export async function buildWorkbook(spec: SheetSpec): Promise<Buffer> {
   });
   for (const row of spec.rows) ws.addRow(row);
   if (spec.instructions?.length) {
-    const help = wb.addWorksheet('填写说明');
+    const help = wb.addWorksheet(spec.instructionsName ?? '填写说明');
     help.getColumn(1).width = 100;
     spec.instructions.forEach((line) => help.addRow([line]));
   }
