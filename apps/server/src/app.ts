@@ -57,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
   registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), config);
   registerDemoRoutes(app, moduleDeps);
-  registerAuditRoutes(app);
+  registerAuditRoutes(app, { retentionDays: config.auditRetentionDays });
   registerPlatformRoutes(app, policies);
   for (const m of MODULES) m.routes(app, moduleDeps);
   await app.ready();
