@@ -12,6 +12,7 @@ import { Dispatcher } from './platform/dispatcher';
 import { startHousekeeping } from './platform/housekeeping';
 import { acquireDataDirLock } from './platform/lock';
 import { startScheduler } from './platform/scheduler';
+import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
 
 async function main() {
   const config = configFromEnv();
@@ -48,7 +49,7 @@ async function main() {
   const dispatcher = new Dispatcher(database.db, channels, app.log, now, config.outbox);
   dispatcher.start((err) => app.log.error({ err }, 'outbox dispatch failed'));
   const stopJobs = startScheduler(
-    MODULES.flatMap((m) => m.jobs ?? []),
+    [...MODULES.flatMap((m) => m.jobs ?? []), auditChainJob(), auditArchiveJob(config.auditRetentionDays)],
     { db: database.db, channels, now },
     (job, err) => app.log.error({ err, job }, 'scheduled job failed'),
   );
