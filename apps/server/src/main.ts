@@ -1,5 +1,5 @@
 /**
- * Start: config → data-folder lock → database + migrations → demo data on an empty database → listen; beside it the
+ * Start: config and data key → data-folder lock → database + migrations → sealing of plaintext personal data → demo data on an empty database → listen; beside it the
  * outbox dispatcher, the modules' scheduled jobs and housekeeping.
  */
 import pino from 'pino';
@@ -7,15 +7,19 @@ import { buildApp, MODULES } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
 import { channelsFromConfig } from './platform/channels';
 import { configFromEnv } from './platform/config';
-import { isPostgresUrl, openDatabase } from './platform/db';
+import { installKeyring, resolveKeyring } from './platform/crypto';
+import { serveBackupSocket } from './platform/backup';
+import { checkDurability, isPostgresUrl, openDatabase } from './platform/db';
 import { Dispatcher } from './platform/dispatcher';
 import { startHousekeeping } from './platform/housekeeping';
 import { acquireDataDirLock } from './platform/lock';
 import { startScheduler } from './platform/scheduler';
 import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
+import { resealAll } from './platform/sealed-columns';
 
 async function main() {
   const config = configFromEnv();
+  installKeyring(resolveKeyring({ dataKey: config.dataKeys.current, previousKeys: config.dataKeys.previous, keyFile: config.dataKeys.keyFile, production: config.dataKeys.production }));
   const embedded = !isPostgresUrl(config.databaseUrl);
   const release = embedded
     ? await acquireDataDirLock(config.databaseUrl, 'server', () => {
@@ -26,8 +30,25 @@ async function main() {
   const started = Date.now();
   const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);
+  const unsafe = await checkDurability(database);
+  if (unsafe.length) {
+    const message = `PostgreSQL 的设置会让已确认的写入在断电后丢失：${unsafe.join('；')}。请在 postgresql.conf 中设置 fsync = on、synchronous_commit = on（或 local / remote_write / remote_apply），并检查角色和数据库级的设置（ALTER ROLE / ALTER DATABASE … RESET synchronous_commit）。`;
+    // NODE_ENV=production: never serve on settings that can take back an acknowledged payment or ledger transfer
+    if (process.env.NODE_ENV === 'production') {
+      await database.close();
+      release();
+      throw new Error(`${message} 生产模式（NODE_ENV=production）下服务器拒绝启动。`);
+    }
+    console.warn(`${message}（非生产模式，继续启动）`);
+  }
+  // embedded: `npm run backup` asks the running server for a consistent copy of its locked data folder (platform/backup.ts)
+  const stopBackupSocket = embedded ? await serveBackupSocket(database, config.databaseUrl, (err) => console.error('backup socket:', err)) : async () => {};
   if (!embedded && !config.databaseOwnerUrl)
     console.warn('DATABASE_OWNER_URL is not set: the server serves as the owner of its tables. Set it to migrate as the owner and serve as a role with row rights only (README, PostgreSQL).');
+  // one-off conversion: values still in plaintext (rows written before encryption at rest) are sealed before serving
+  const sealed = await resealAll(database.db, MODULES.flatMap((m) => m.sealed ?? []), 'plaintext');
+  const converted = Object.entries(sealed).filter(([, n]) => n > 0);
+  if (converted.length) console.log(`sealed personal data at rest: ${converted.map(([t, n]) => `${t} ${n}`).join(', ')}`);
   if (await isEmpty(database.db)) {
     if (config.demo) {
       const t = Date.now();
@@ -59,6 +80,7 @@ async function main() {
     await stopJobs();
     await dispatcher.stop();
     await app.close();
+    await stopBackupSocket();
     await database.close();
     release();
     logStream.flushSync();
