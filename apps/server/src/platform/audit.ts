@@ -1,11 +1,14 @@
 /** The audit log: writing entries (who, when, what entity, before and after, sensitive fields masked) and searching them. */
-import type { AuditQuery } from '@shuangjian/contracts';
+import { AUDIT_EXPORT_MAX_ROWS, type AuditExportQuery, type AuditQuery, auditActionLabels, auditChainFaultLabels, auditEntityLabels, auditEntityName } from '@shuangjian/contracts';
 import { addDays, maskPhone, maskPhonesIn } from '@shuangjian/policy';
 import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Actor, type Ctx, requirePermission, scoped } from './access';
-import type { Queryable } from './db';
-import { auditLog } from './schema';
+import { chainDistrict, type ChainRow, GENESIS, rowHash, verifyAndRecord } from './audit-chain';
+import { type Queryable, rowsOf } from './db';
+import { buildWorkbook } from './excel';
+import { invalid, notFound } from './errors';
+import { auditChainStatus, auditLog } from './schema';
 
 export interface AuditEntryInput {
   action: string;
@@ -113,9 +116,141 @@ export async function searchAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
       action: r.action,
       entity: r.entity,
       entityId: r.entityId,
+      entityName: auditEntityName(r.before, r.after),
       before: r.before ?? null,
       after: r.after ?? null,
       ip: r.ip,
+      seq: r.seq,
     })),
   };
+}
+
+/** The district's chain for the auditor's status card: rows chained and waiting, and the last verification. */
+export async function auditChainState(ctx: Ctx, retentionDays: number) {
+  requirePermission(ctx, 'audit.read');
+  const d = ctx.user.districtId;
+  const [counts] = await rowsOf<{ chained: number; unchained: number; archived: number; head: string | null; oldest: Date | string | null }>(
+    ctx.db,
+    sql`select (select count(*)::int from audit_log where district_id = ${d} and hash is not null) as chained,
+      (select count(*)::int from audit_log where district_id = ${d} and hash is null) as unchained,
+      (select count(*)::int from audit_log_archive where district_id = ${d}) as archived,
+      greatest((select max(seq) from audit_log where district_id = ${d}), (select max(seq) from audit_log_archive where district_id = ${d}))::text as head,
+      (select min(at) from audit_log where district_id = ${d} and hash is null) as oldest`,
+  );
+  const [last] = await ctx.db.select().from(auditChainStatus).where(eq(auditChainStatus.districtId, d));
+  return {
+    chained: counts!.chained,
+    unchained: counts!.unchained,
+    archived: counts!.archived,
+    headSeq: Number(counts!.head ?? 0),
+    oldestUnchainedAt: counts!.oldest ? new Date(counts!.oldest).toISOString() : null,
+    retentionDays,
+    lastVerified: last ? { at: last.verifiedAt.toISOString(), ok: last.ok, rowsChecked: last.rowsChecked, faults: last.faults, firstBadSeq: last.firstBadSeq } : null,
+  };
+}
+
+/** The auditor checks the district's chain now: what is waiting is chained first, then every row is recomputed. */
+export async function verifyAuditChain(ctx: Ctx, retentionDays: number) {
+  requirePermission(ctx, 'audit.read');
+  const d = ctx.user.districtId;
+  await chainDistrict(ctx.db, d);
+  const v = await verifyAndRecord(ctx.db, d, ctx.now());
+  await audit(ctx.db, ctx.actor, {
+    action: 'audit.verify',
+    entity: 'audit_log',
+    after: { ok: v.faults.length === 0, rowsChecked: v.liveRows + v.archivedRows - v.unchained, headSeq: v.headSeq, faults: v.faults.length, firstBadSeq: v.firstBadSeq },
+  });
+  return { status: await auditChainState(ctx, retentionDays), faults: v.faults.slice(0, 100) };
+}
+
+const EXPORT_COLUMNS = sql.raw(`district_id, id::text as id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, actor_id, actor_name,
+  actor_roles, action, entity, entity_id, before, after, ip, request_id, seq::text as seq, prev_hash, hash`);
+
+/**
+ * The rows of whole days (the district's), as a spreadsheet with the chain's proof: the export is the unbroken seq
+ * span from the first to the last row written in those days (a row written in a transaction that began just before
+ * `from` may sit inside it), so a later check can show the range whole: its count, the first row's prev_hash and the
+ * last row's hash against the chain.
+ */
+export async function exportAudit(ctx: Ctx, q: z.output<typeof AuditExportQuery>) {
+  requirePermission(ctx, 'audit.read');
+  if (q.to < q.from) throw invalid('to', '结束日期', '不能早于开始日期');
+  const d = ctx.user.districtId;
+  const tz = ctx.user.timeZone;
+  await chainDistrict(ctx.db, d);
+  const both = sql`(select * from audit_log where district_id = ${d} and seq is not null union all select * from audit_log_archive where district_id = ${d} and seq is not null) r`;
+  const [span] = await rowsOf<{ first: string | null; last: string | null }>(
+    ctx.db,
+    sql`select min(seq)::text as first, max(seq)::text as last from ${both}
+      where at >= (${q.from}::date)::timestamp at time zone ${tz} and at < (${addDays(q.to, 1)}::date)::timestamp at time zone ${tz}`,
+  );
+  if (!span?.first || !span.last) throw notFound(`${q.from} 至 ${q.to} 的审计记录`);
+  const first = Number(span.first);
+  const last = Number(span.last);
+  if (last - first + 1 > AUDIT_EXPORT_MAX_ROWS) throw invalid('to', '结束日期', `范围内有 ${last - first + 1} 条记录，一次最多导出 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩短日期范围`);
+  const rows = await rowsOf<ChainRow>(ctx.db, sql`select ${EXPORT_COLUMNS} from ${both} where seq between ${first} and ${last} order by seq, id`);
+  // the file proves itself: each row's hash recomputed, each prev_hash the previous row's hash, no seq missing
+  let whole = rows.length === last - first + 1;
+  rows.forEach((r, i) => {
+    if (r.hash !== rowHash(r, Number(r.seq), r.prev_hash ?? '') || (i > 0 && r.prev_hash !== rows[i - 1]!.hash) || Number(r.seq) !== first + i) whole = false;
+  });
+  const local = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: tz, hour12: false });
+  const buffer = await buildWorkbook({
+    name: '审计日志',
+    columns: [
+      { header: '序号', key: 'seq', width: 10 },
+      { header: '时间', key: 'time', width: 20 },
+      { header: '操作人', key: 'actor', width: 14 },
+      { header: '操作', key: 'actionLabel', width: 22 },
+      { header: '对象', key: 'entityLabel', width: 14 },
+      { header: '对象名称', key: 'entityName', width: 20 },
+      { header: 'IP 地址', key: 'ip', width: 16 },
+      { header: '操作代码', key: 'action', width: 28 },
+      { header: '对象代码', key: 'entity', width: 18 },
+      { header: '对象编号', key: 'entityId', width: 38 },
+      { header: '变更前', key: 'before', width: 40 },
+      { header: '变更后', key: 'after', width: 40 },
+      { header: '时间（UTC，微秒）', key: 'at', width: 30 },
+      { header: '操作人编号', key: 'actorId', width: 38 },
+      { header: '操作人角色', key: 'actorRoles', width: 20 },
+      { header: '请求编号', key: 'requestId', width: 20 },
+      { header: '前一条哈希', key: 'prevHash', width: 66 },
+      { header: '本条哈希', key: 'hash', width: 66 },
+    ],
+    rows: rows.map((r) => ({
+      seq: Number(r.seq),
+      time: local(r.at),
+      actor: r.actor_name,
+      actionLabel: auditActionLabels[r.action] ?? r.action,
+      entityLabel: auditEntityLabels[r.entity] ?? r.entity,
+      entityName: auditEntityName(r.before, r.after),
+      ip: r.ip,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entity_id,
+      before: r.before === null ? null : JSON.stringify(r.before),
+      after: r.after === null ? null : JSON.stringify(r.after),
+      at: r.at,
+      actorId: r.actor_id,
+      actorRoles: r.actor_roles.join(','),
+      requestId: r.request_id,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    })),
+    instructionsName: '链证明',
+    instructions: [
+      `区县编号：${d}`,
+      `日期范围：${q.from} 至 ${q.to}（${tz}）`,
+      `序号范围：${first} – ${last}`,
+      `记录条数：${rows.length}`,
+      `首条的前一条哈希（prev_hash）：${rows[0]!.prev_hash}${rows[0]!.prev_hash === GENESIS ? '（链的起点）' : ''}`,
+      `末条哈希（hash）：${rows[rows.length - 1]!.hash}`,
+      `本文件内链条完整：${whole ? '是' : `否（${auditChainFaultLabels.altered}或${auditChainFaultLabels.missing}，请运行 npm run audit:verify）`}`,
+      `导出时间：${ctx.now().toISOString()}，导出人：${ctx.user.name}`,
+      '证明方法：每条的哈希 = sha256(JSON[区县编号, 序号, 前一条哈希, 时间（UTC，微秒）, 操作人编号, 操作人, 操作人角色, 操作代码, 对象代码, 对象编号, 变更前, 变更后, IP 地址, 请求编号])，JSON 的对象键按字典序；每条的“前一条哈希”等于上一条的“本条哈希”。',
+      '日后核对：npm run audit:verify 校验整条链；链中序号 ' + `${first} 的 prev_hash 与序号 ${last} 的 hash 与本页一致、其间恰有 ${rows.length} 条，即证明本范围完整未改。`,
+    ],
+  });
+  await audit(ctx.db, ctx.actor, { action: 'audit.export', entity: 'audit_log', after: { from: q.from, to: q.to, firstSeq: first, lastSeq: last, count: rows.length, lastHash: rows[rows.length - 1]!.hash } });
+  return { buffer, fileName: `审计日志_${q.from}_${q.to}.xlsx` };
 }
