@@ -10,6 +10,9 @@
 import { createHash } from 'node:crypto';
 import { addDays, defaultHomeworkPolicy, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { openDatabase } from '../apps/server/src/platform/db';
+import { configFromEnv } from '../apps/server/src/platform/config';
+import { installKeyring, resolveKeyring } from '../apps/server/src/platform/crypto';
+import { sealGuardianPhone } from '../apps/server/src/modules/org/sealed';
 import { hashPassword } from '../apps/server/src/platform/auth/password';
 import { rebuildRollups } from '../apps/server/src/modules/homework';
 import { ADMIN_TOKEN, adminUrl, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
@@ -36,6 +39,8 @@ async function main() {
     await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await c.query(`CREATE DATABASE ${dbName}`);
   });
+  const { dataKeys } = configFromEnv();
+  installKeyring(resolveKeyring({ dataKey: dataKeys.current, previousKeys: dataKeys.previous, keyFile: dataKeys.keyFile, production: dataKeys.production }));
   const database = await openDatabase(BENCH_URL, { poolSize: 2 });
   const q = (text: string, params: unknown[] = []) => database.query(text, params);
   const step = async (name: string, text: string, params: unknown[] = []) => {
@@ -118,13 +123,20 @@ async function main() {
   );
   await q(`insert into role_assignments (district_id, user_id, role) values (bench_id('district'), bench_id('admin'), 'district_admin')`);
   // parents with accounts for the first --sessions students; the rest have guardians without accounts
-  await step(
-    'guardians',
-    `insert into guardians (district_id, id, name, phone, user_id)
-     select bench_id('district'), bench_id('guardian' || n), '家长' || n, '1' || lpad((3000000000 + n)::text, 10, '0'), null
-     from generate_series(0, $1::int - 1) n`,
-    [studentsTotal],
-  );
+  // phones sealed at rest as the server keeps them (its data key: DATA_KEY or the key file), sent in chunks
+  {
+    const t = Date.now();
+    for (let start = 0; start < studentsTotal; start += 20_000) {
+      const ns = Array.from({ length: Math.min(20_000, studentsTotal - start) }, (_, i) => start + i);
+      const sealed = ns.map((n) => sealGuardianPhone(`1${String(3_000_000_000 + n).padStart(10, '0')}`));
+      await q(
+        `insert into guardians (district_id, id, name, phone, phone_hash, user_id)
+         select bench_id('district'), bench_id('guardian' || n), '家长' || n, p, h, null from unnest($1::int[], $2::text[], $3::text[]) t(n, p, h)`,
+        [ns, sealed.map((x) => x.phone), sealed.map((x) => x.phoneHash)],
+      );
+    }
+    console.log(`  guardians: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
   await step(
     'parent accounts',
     `insert into users (district_id, id, username, name, password_hash, must_change_password)

@@ -43,10 +43,12 @@ export async function stageHomeSchool(c: pg.Client, districtId: string): Promise
   await c.query(`delete from hs_special_files where district_id = $1`, [districtId]);
   await c.query(`delete from indicator_rollups where district_id = $1 and indicator like 'home-school.%'`, [districtId]);
   const special = await c.query(
-    `insert into student_sensitive (district_id, student_id, left_behind, single_parent, hardship, disability, learning_difficulty)
-     select s.district_id, s.id, ${rand(`s.id::text || 'lb'`)} < 0.5, ${rand(`s.id::text || 'sp'`)} < 0.25, ${rand(`s.id::text || 'hd'`)} < 0.25,
-       ${rand(`s.id::text || 'ds'`)} < 0.08, ${rand(`s.id::text || 'ld'`)} < 0.3
-     from students s where s.district_id = $1 and s.status = 'active' and ${rand(`s.id::text || 'special'`)} < 0.085
+    `insert into student_sensitive (district_id, student_id, special, data)
+     select s.district_id, s.id, f.lb or f.sp or f.hd or f.ds or f.ld,
+       json_build_object('leftBehind', f.lb, 'singleParent', f.sp, 'hardship', f.hd, 'disability', f.ds, 'learningDifficulty', f.ld, 'note', null)::text
+     from students s cross join lateral (select ${rand(`s.id::text || 'lb'`)} < 0.5 as lb, ${rand(`s.id::text || 'sp'`)} < 0.25 as sp,
+       ${rand(`s.id::text || 'hd'`)} < 0.25 as hd, ${rand(`s.id::text || 'ds'`)} < 0.08 as ds, ${rand(`s.id::text || 'ld'`)} < 0.3 as ld) f
+     where s.district_id = $1 and s.status = 'active' and ${rand(`s.id::text || 'special'`)} < 0.085
      on conflict (district_id, student_id) do nothing`,
     [districtId],
   );
@@ -81,7 +83,7 @@ export async function stageHomeSchool(c: pg.Client, districtId: string): Promise
      select s.district_id, s.id, s.school_id, s.class_id, '情绪稳定，按时完成作业', '每周谈心一次；学业帮扶结对', '班主任', $2,
        $3::date - floor(${rand(`s.id::text || 'care'`)} * 60)::int
      from students s join student_sensitive ss on ss.district_id = s.district_id and ss.student_id = s.id
-     where s.district_id = $1 and s.status = 'active' and (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)
+     where s.district_id = $1 and s.status = 'active' and ss.special
        and ${rand(`s.id::text || 'file'`)} < 0.8`,
     [districtId, admin!.id, today],
   );
@@ -99,7 +101,7 @@ export async function stageHomeSchool(c: pg.Client, districtId: string): Promise
      from classes c
      left join lateral (select count(*) as visits, count(distinct student_id) as pupils from hs_visits v where v.district_id = c.district_id and v.class_id = c.id and v.semester_id = $3) v on true
      left join lateral (select count(*) as n from (select v.student_id from hs_visits v join student_sensitive ss on ss.district_id = v.district_id and ss.student_id = v.student_id
-         and (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)
+         and ss.special
        where v.district_id = c.district_id and v.class_id = c.id and v.semester_id = $3 group by v.student_id having count(*) >= $4) x) sv on true
      left join lateral (select count(*) as n from hs_special_files f where f.district_id = c.district_id and f.class_id = c.id) f on true
      cross join lateral (values ('home-school.visits.count', v.visits), ('home-school.visits.pupils', v.pupils), ('home-school.special.visited', sv.n), ('home-school.special.files', f.n),

@@ -1,8 +1,10 @@
 /** A second district for tenant-isolation tests: one zone, one school, one class, a few students, an admin and a teacher. */
 import { hashPassword } from '../src/platform/auth/password';
+import { secondFactors } from '../src/platform/auth/schema';
 import type { Db } from '../src/platform/db';
 import { districts, users } from '../src/platform/schema';
 import { classes, guardianLinks, guardians, roleAssignments, schools, students, subjects, zones } from '../src/modules/org/schema';
+import { sealGuardianPhone } from '../src/modules/org/sealed';
 import { semesters } from '../src/modules/calendar/schema';
 
 export async function seedOtherDistrict(db: Db) {
@@ -28,11 +30,13 @@ export async function seedOtherDistrict(db: Db) {
       { districtId, userId: teacher.id, role: 'class_teacher', schoolId: school!.id, classId: cls!.id },
       { districtId, userId: teacher.id, role: 'teacher', schoolId: school!.id, classId: cls!.id, subjectId: subject!.id },
     ]);
+    // exempt from the second factor like the demo accounts (tests run in demo mode), so the tenant walk signs in with a password
+    await tx.insert(secondFactors).values({ districtId, userId: admin.id, exempt: true });
     const [student] = await tx
       .insert(students)
       .values({ districtId, schoolId: school!.id, classId: cls!.id, studentNo: 'OT20240101', name: '另一区学生', gender: 'F', birthDate: '2017-04-01' })
       .returning();
-    const [guardian] = await tx.insert(guardians).values({ districtId, name: '另一区家长', phone: '13700000001', userId: parent.id }).returning();
+    const [guardian] = await tx.insert(guardians).values({ districtId, name: '另一区家长', ...sealGuardianPhone('13700000001'), userId: parent.id }).returning();
     await tx.insert(guardianLinks).values({ districtId, studentId: student!.id, guardianId: guardian!.id, relation: '母亲' });
     return { districtId, schoolId: school!.id, classId: cls!.id, studentId: student!.id };
   });

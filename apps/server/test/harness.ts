@@ -10,6 +10,7 @@ import { channelsFromConfig } from '../src/platform/channels';
 import { seedDemo } from '../src/demo/seed';
 import type { App, LogTarget } from '../src/platform/http';
 import { type Config, defaultConfig } from '../src/platform/config';
+import { installKeyring, keyringOf } from '../src/platform/crypto';
 import { type Database, openDatabase } from '../src/platform/db';
 import { seedOtherDistrict } from './fixtures';
 
@@ -70,6 +71,13 @@ export async function createTestDb(options: { loadDataDir?: Blob; template?: str
     },
   };
 }
+
+/**
+ * The data key of every test run: fixed, so the seeded snapshots copied between test files open with it
+ * (crypto.test.ts and the rotation tests install keyrings of their own).
+ */
+export const TEST_DATA_KEY = 'dGVzdC1kYXRhLWtleS0zMi1ieXRlcy1leGFjdGx5ISE=';
+installKeyring(keyringOf(TEST_DATA_KEY));
 
 export const testConfig: Config = {
   ...defaultConfig,

@@ -24,10 +24,12 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
   const rule = homeSchoolSettings['home-school.visits'].default;
   const ws = weekStart(today);
   const yesterday = addDays(today, -1);
-  // special students: one in twelve of every class by 学号 (three in a class of 40), 张小明 aside; each with at least a flag
+  // special students: one in twelve of every class by 学号 (three in a class of 40), 张小明 aside; each with at least a flag.
+  // The records are written in plaintext JSON and sealed by seedDemo once every loader has run (platform/crypto.ts).
   await db.execute(sql`
-    insert into student_sensitive (district_id, student_id, left_behind, single_parent, hardship, disability, learning_difficulty, note)
-    select s.district_id, s.id, s.lb, s.sp, s.hd, s.ds, s.ld or not (s.lb or s.sp or s.hd or s.ds), '父母在外务工，由祖辈照看'
+    insert into student_sensitive (district_id, student_id, special, data)
+    select s.district_id, s.id, true, json_build_object('leftBehind', s.lb, 'singleParent', s.sp, 'hardship', s.hd, 'disability', s.ds,
+      'learningDifficulty', s.ld or not (s.lb or s.sp or s.hd or s.ds), 'note', '父母在外务工，由祖辈照看')::text
     from (
       select s.district_id, s.id, s.name, row_number() over (partition by s.class_id order by s.student_no) as rn,
         ${h("s.id::text || 'lb'")} < 0.5 as lb, ${h("s.id::text || 'sp'")} < 0.25 as sp, ${h("s.id::text || 'hd'")} < 0.25 as hd,
@@ -35,8 +37,7 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
       from students s where s.district_id = ${districtId} and s.status = 'active'
     ) s
     where s.name <> '张小明' and s.rn % 12 = 5
-    on conflict (district_id, student_id) do update set left_behind = excluded.left_behind or student_sensitive.left_behind,
-      learning_difficulty = excluded.learning_difficulty, single_parent = excluded.single_parent or student_sensitive.single_parent`);
+    on conflict (district_id, student_id) do nothing`);
   // visits: each teacher of a class visits some of its pupils across the semester; a third of the teachers none this week
   await db.execute(sql`
     insert into hs_visits (district_id, school_id, class_id, student_id, semester_id, teacher_id, as_class_teacher, mode, date, met_relation, met_name, topics, notes, follow_up, follow_up_due, follow_up_done_at)
@@ -72,17 +73,17 @@ export async function seedHomeSchoolDemo(db: Queryable, districtId: string, toda
   await db.execute(sql`
     insert into hs_special_files (district_id, student_id, school_id, class_id, goals, measures, responsible, stand_in_id, updated_by, last_care_date)
     select s.district_id, s.id, s.school_id, s.class_id, '情绪稳定，按时完成作业，与父母每周通话', '每周谈心一次；学业帮扶结对；每两周亲情电话', '班主任',
-      case when ss.left_behind then ct.user_id end, coalesce(ct.user_id, adm.user_id), null
+      case when (ss.data::json->>'leftBehind')::boolean then ct.user_id end, coalesce(ct.user_id, adm.user_id), null
     from students s
     join student_sensitive ss on ss.district_id = s.district_id and ss.student_id = s.id
     left join lateral (select user_id from role_assignments where district_id = s.district_id and role = 'class_teacher' and class_id = s.class_id order by user_id limit 1) ct on true
     cross join lateral (select user_id from role_assignments where district_id = s.district_id and role = 'district_admin' order by user_id limit 1) adm
-    where s.district_id = ${districtId} and s.status = 'active' and (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)
+    where s.district_id = ${districtId} and s.status = 'active' and ss.special
       and (${h("s.id::text || 'file'")} < 0.8 or s.student_no = (
         select min(s2.student_no) from students s2 join student_sensitive ss2 on ss2.district_id = s2.district_id and ss2.student_id = s2.id
         where s2.district_id = s.district_id and s2.class_id = s.class_id and s2.status = 'active'
-          and (ss2.left_behind or ss2.single_parent or ss2.hardship or ss2.disability or ss2.learning_difficulty)))
-      and (not ss.left_behind or ct.user_id is not null)`);
+          and ss2.special))
+      and (not (ss.data::json->>'leftBehind')::boolean or ct.user_id is not null)`);
   await db.execute(sql`
     insert into hs_care_records (district_id, student_id, school_id, class_id, kind, date, by_id, content, follow_up)
     select f.district_id, f.student_id, f.school_id, f.class_id, (array['talk','family_call','study_help','counselling','material_aid','visit'])[1 + (k.n + floor(${h("f.student_id::text")} * 6)::int) % 6],
@@ -183,7 +184,7 @@ export async function refreshFigures(db: Queryable, districtId: string, semester
         (select count(*)::int from hs_visits v where v.district_id = c.district_id and v.class_id = c.id and v.semester_id = ${semesterId}) as visits,
         (select count(distinct v.student_id)::int from hs_visits v where v.district_id = c.district_id and v.class_id = c.id and v.semester_id = ${semesterId}) as pupils,
         (select count(*)::int from (select v.student_id from hs_visits v join student_sensitive ss on ss.district_id = v.district_id and ss.student_id = v.student_id
-           and (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)
+           and ss.special
            where v.district_id = c.district_id and v.class_id = c.id and v.semester_id = ${semesterId} group by v.student_id having count(*) >= ${specialMin}) x) as special,
         (select count(*)::int from hs_special_files f where f.district_id = c.district_id and f.class_id = c.id) as files,
         (select count(*)::int from hs_meetings m where m.district_id = c.district_id and m.class_id = c.id and m.semester_id = ${semesterId} and m.status = 'held') as meetings,

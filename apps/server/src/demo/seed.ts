@@ -6,10 +6,14 @@ import { gradeNames, gradesOf, type Role } from '@shuangjian/contracts';
 import { count, eq } from 'drizzle-orm';
 import { audit, systemActor } from '../platform/audit';
 import { hashPassword } from '../platform/auth/password';
+import { secondFactors } from '../platform/auth/schema';
 import { bulkInsert, type Db, type Queryable } from '../platform/db';
 import { districts, users } from '../platform/schema';
 import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
+import { sealGuardianPhone } from '../modules/org/sealed';
+import { resealAll } from '../platform/sealed-columns';
+import { MODULES } from '../app';
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
 import { seedTrainingDemo } from './training';
@@ -36,6 +40,8 @@ export const DEMO_ACCOUNTS: { username: string; role: Role; name: string }[] = [
   { username: 'demo-parent', role: 'parent', name: '张伟' },
   { username: 'demo-institution', role: 'institution_admin', name: '赵丽' },
   { username: 'demo-auditor', role: 'auditor', name: '钱红梅' },
+  { username: 'demo-system', role: 'system_admin', name: '冯立新' },
+  { username: 'demo-security', role: 'security_admin', name: '韩雪' },
 ];
 
 const SUBJECTS = [
@@ -126,6 +132,8 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     if (options.managements) await seedManagementsDemo(tx, id, today);
     if (options.timetable) await seedTimetableDemo(tx, id, today);
     if (options.homeSchool) await seedHomeSchoolDemo(tx, id, today);
+    // the set-based demo loaders write personal data in plaintext: sealed here, as the start's conversion would
+    await resealAll(tx, MODULES.flatMap((m) => m.sealed ?? []), 'plaintext');
     // 督导测评: last semester's published results and this semester's scoring, on the organisation alone (every variant)
     await seedSupervisionDemo(tx, id, today);
     // 督导通知: warnings and an award that follow the published assessment, notices to the schools (every variant)
@@ -190,6 +198,8 @@ async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<st
     assignmentRows.push({ districtId: d, userId: demoUser('demo-district'), role: 'district_admin' });
     assignmentRows.push({ districtId: d, userId: demoUser('demo-inspector'), role: 'inspector' });
     assignmentRows.push({ districtId: d, userId: demoUser('demo-auditor'), role: 'auditor' });
+    assignmentRows.push({ districtId: d, userId: demoUser('demo-system'), role: 'system_admin' });
+    assignmentRows.push({ districtId: d, userId: demoUser('demo-security'), role: 'security_admin' });
     assignmentRows.push({ districtId: d, userId: demoUser('demo-institution'), role: 'institution_admin', institutionId: institutionRows[0]!.id });
     // a zone inspector too, so zone-level scopes show in the demo
     assignmentRows.push({ districtId: d, userId: newUser('zone-inspector', '郑国强', null), role: 'inspector', zoneId: zoneRows[1]!.id });
@@ -275,7 +285,7 @@ async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<st
                 studentRows[studentRows.length - 1]!.gender = 'M';
                 demoParentLinked = true;
               }
-              guardianRows.push({ districtId: d, id: g.id, name: g.name, phone: phone(), userId });
+              guardianRows.push({ districtId: d, id: g.id, name: g.name, ...sealGuardianPhone(phone()), userId });
               linkRows.push({ districtId: d, studentId, guardianId: g.id, relation: g.relation });
             }
           }
@@ -283,6 +293,8 @@ async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<st
       }
     }
     await bulkInsert(tx, users, userRows);
+    // the demo exemption from the second factor: every demo account, honoured only while the server runs with DEMO=1
+    await bulkInsert(tx, secondFactors, userRows.map((u) => ({ districtId: d, userId: u.id!, exempt: true })));
     await bulkInsert(tx, roleAssignments, assignmentRows);
     await bulkInsert(tx, students, studentRows);
     await bulkInsert(tx, guardians, guardianRows);

@@ -9,6 +9,7 @@ import { fen, prorate } from '@shuangjian/policy';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
+import { NO_SENSITIVE, sealSensitive } from '../org';
 
 let w: World;
 let d: string;
@@ -99,9 +100,11 @@ beforeAll(async () => {
     `insert into after_school_leaves (district_id, school_id, class_id, student_id, from_date, to_date, reason, requested_by) values ($1, $2, $3, $4, '2026-12-15', '2026-12-17', '生病', $5)`,
     [d, school, kids.C.class_id, kids.C.id, parentUser],
   );
+  const hardship = sealSensitive({ ...NO_SENSITIVE, hardship: true });
   await q(
-    `insert into student_sensitive (district_id, student_id, hardship) values ($1, $2, true) on conflict (district_id, student_id) do update set hardship = true`,
-    [d, kids.E.id],
+    `insert into student_sensitive (district_id, student_id, special, data) values ($1, $2, $3, $4)
+     on conflict (district_id, student_id) do update set special = excluded.special, data = excluded.data`,
+    [d, kids.E.id, hardship.special, hardship.data],
   );
   for (const [date, status] of [['2026-12-02', 'held'], ['2026-12-09', 'cancelled'], ['2026-12-16', 'held'], ['2026-12-23', 'held']] as const)
     await q(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
+import { NO_SENSITIVE, openSensitive, sealSensitive } from '../org';
 
 let w: World;
 let teacher: string; // demo-teacher, 数学 in 三年级(1)(2)(3)班
@@ -26,7 +27,7 @@ beforeAll(async () => {
   special = (
     await q<{ id: string; name: string; class_id: string; school_id: string }>(
       `select s.id, s.name, s.class_id, s.school_id from students s join student_sensitive ss on ss.student_id = s.id
-       join hs_special_files f on f.student_id = s.id where s.class_id = $1 and (ss.left_behind or ss.learning_difficulty or ss.hardship or ss.single_parent or ss.disability) limit 1`,
+       join hs_special_files f on f.student_id = s.id where s.class_id = $1 and ss.special limit 1`,
       [child.classId],
     )
   )[0];
@@ -132,13 +133,16 @@ describe('special students: only the class teacher, care staff, the school and t
   });
 
   it('a left-behind child’s plan needs a stand-in parent of the school', async () => {
-    const [lb] = await q<{ id: string }>(
-      `select s.id from students s join student_sensitive ss on ss.student_id = s.id join schools sc on sc.id = s.school_id
-       join classes c on c.id = s.class_id where ss.left_behind and c.school_id = (select school_id from classes where id = $1) limit 1`,
-      [child.classId],
-    );
+    // the flags are sealed at rest: the test opens them as the server does
+    const [lb] = (
+      await q<{ id: string; data: string }>(
+        `select s.id, ss.data from students s join student_sensitive ss on ss.student_id = s.id
+         join classes c on c.id = s.class_id where ss.special and c.school_id = (select school_id from classes where id = $1)`,
+        [child.classId],
+      )
+    ).filter((r) => openSensitive(r.data).leftBehind);
     expect(lb).toBeTruthy();
-    const res = await call(w.app, principal, 'PUT', `/api/home-school/special/${lb.id}/plan`, { goals: '按时完成作业', standInId: null });
+    const res = await call(w.app, principal, 'PUT', `/api/home-school/special/${lb!.id}/plan`, { goals: '按时完成作业', standInId: null });
     expect(res.status).toBe(422);
     expect(res.body.message).toContain('代理家长');
   });
@@ -162,11 +166,12 @@ describe('special students: only the class teacher, care staff, the school and t
     // a pupil flagged 困难 in the roster counts once the job has run
     const [pupil] = await q<{ id: string }>(
       `select s.id from students s left join student_sensitive ss on ss.student_id = s.id where s.school_id = $1 and s.status = 'active'
-         and (ss.student_id is null or not (ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty)) limit 1`,
+         and (ss.student_id is null or not ss.special) limit 1`,
       [special.school_id],
     );
-    await q(`insert into student_sensitive (district_id, student_id, hardship) select district_id, id, true from students where id = $1
-             on conflict (district_id, student_id) do update set hardship = true`, [pupil.id]);
+    const flagged = sealSensitive({ ...NO_SENSITIVE, hardship: true });
+    await q(`insert into student_sensitive (district_id, student_id, special, data) select district_id, id, $2, $3 from students where id = $1
+             on conflict (district_id, student_id) do update set special = excluded.special, data = excluded.data`, [pupil.id, flagged.special, flagged.data]);
     expect((await school()).figures.specialFiles.den).toBe(before.figures.specialFiles.den);
     await w.runJob('home-school.bases');
     expect((await school()).figures.specialFiles.den).toBe(before.figures.specialFiles.den + 1);

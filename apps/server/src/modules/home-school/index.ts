@@ -20,6 +20,11 @@ export const homeSchoolModule: AppModule = {
     registerDashboardRoutes(app);
   },
   jobs: [visitReminderJob(), basesJob()],
+  // 一人一档: the care plan and the care records are sealed at rest (platform/crypto.ts)
+  sealed: [
+    { table: 'hs_special_files', key: ['district_id', 'student_id'], columns: ['goals', 'measures', 'responsible'] },
+    { table: 'hs_care_records', key: ['district_id', 'id'], columns: ['content', 'follow_up'] },
+  ],
 };
 
 export { refreshHomeSchoolBases } from './bases.job';

@@ -8,6 +8,7 @@ import { checkStandIn } from '@shuangjian/policy';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, districtWide } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { open, openNullable, seal, sealNullable } from '../../platform/crypto';
 import { today } from '../../platform/clock';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
@@ -129,14 +130,14 @@ export async function getSpecialFile(ctx: Ctx, studentId: string): Promise<Speci
   return {
     ...base!,
     note: ref.flags.note,
-    goals: file?.goals ?? null,
-    measures: file?.measures ?? null,
-    responsible: file?.responsible ?? null,
+    goals: openNullable(file?.goals),
+    measures: openNullable(file?.measures),
+    responsible: openNullable(file?.responsible),
     standInId: file?.standInId ?? null,
     standInPhone,
     specialMin: values['home-school.visits'].specialMin,
     standInRequired: ref.flags.leftBehind && values['home-school.care'].standInRequired,
-    records: records.map((r) => ({ id: r.id, kind: r.kind, date: r.date, byName: names.get(r.byId) ?? '', content: r.content, followUp: r.followUp })),
+    records: records.map((r) => ({ id: r.id, kind: r.kind, date: r.date, byName: names.get(r.byId) ?? '', content: open(r.content), followUp: openNullable(r.followUp) })),
     staff: staffIds.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     canWrite,
   };
@@ -158,7 +159,7 @@ export async function saveCarePlan(ctx: Ctx, studentId: string, input: CarePlanI
   await ctx.db.transaction(async (tx) => {
     const F = hsSpecialFiles;
     const [before] = await tx.select().from(F).where(and(eq(F.districtId, ctx.user.districtId), eq(F.studentId, studentId)));
-    const values = { goals: input.goals, measures: input.measures, responsible: input.responsible, standInId: input.standInId, updatedBy: ctx.user.id, updatedAt: ctx.now() };
+    const values = { goals: sealNullable(input.goals), measures: sealNullable(input.measures), responsible: sealNullable(input.responsible), standInId: input.standInId, updatedBy: ctx.user.id, updatedAt: ctx.now() };
     await tx
       .insert(F)
       .values({ districtId: ctx.user.districtId, studentId, schoolId: pupil.schoolId, classId: pupil.classId, ...values })
@@ -181,7 +182,7 @@ export async function addCareRecord(ctx: Ctx, studentId: string, input: CareReco
   await ctx.db.transaction(async (tx) => {
     const [r] = await tx
       .insert(hsCareRecords)
-      .values({ districtId: ctx.user.districtId, studentId, schoolId: pupil.schoolId, classId: pupil.classId, kind: input.kind, date: input.date, byId: ctx.user.id, content: input.content, followUp: input.followUp })
+      .values({ districtId: ctx.user.districtId, studentId, schoolId: pupil.schoolId, classId: pupil.classId, kind: input.kind, date: input.date, byId: ctx.user.id, content: seal(input.content), followUp: sealNullable(input.followUp) })
       .returning({ id: hsCareRecords.id });
     await tx
       .update(F)

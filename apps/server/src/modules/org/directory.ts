@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { openPhone } from './sealed';
 import { classDirectory, guardianLinks, guardians, roleAssignments } from './schema';
 
 export interface ClassRef {
@@ -88,7 +89,7 @@ export interface StudentGuardian {
 /** The guardians of these students (linked first, first), for a module that shows or tells families. */
 export async function guardiansOfStudents(q: Queryable, districtId: string, studentIds: readonly string[]): Promise<StudentGuardian[]> {
   if (!studentIds.length) return [];
-  return q
+  const rows = await q
     .select({
       studentId: guardianLinks.studentId,
       guardianId: guardians.id,
@@ -101,6 +102,7 @@ export async function guardiansOfStudents(q: Queryable, districtId: string, stud
     .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
     .where(and(eq(guardianLinks.districtId, districtId), inArray(guardianLinks.studentId, [...new Set(studentIds)])))
     .orderBy(asc(guardianLinks.createdAt));
+  return rows.map((r) => ({ ...r, phone: openPhone(r.phone) }));
 }
 
 /**
@@ -125,7 +127,7 @@ export function classHeadcounts(districtId: string): SQL {
   return sql`(
     select c.id as class_id, c.school_id,
       count(st.id)::int as students,
-      (count(st.id) filter (where ss.left_behind or ss.single_parent or ss.hardship or ss.disability or ss.learning_difficulty))::int as special
+      (count(st.id) filter (where ss.special))::int as special
     from classes c
     left join students st on st.district_id = c.district_id and st.class_id = c.id and st.status = 'active'
     left join student_sensitive ss on ss.district_id = st.district_id and ss.student_id = st.id

@@ -5,6 +5,7 @@
 import type { AppModule } from '../../platform/module';
 import { registerRosterRoutes } from './roster.routes';
 import { registerOrgRoutes } from './routes';
+import { orgSealed } from './sealed';
 
 export const orgModule: AppModule = {
   name: 'org',
@@ -21,6 +22,7 @@ export const orgModule: AppModule = {
     users_phone_uq: '手机号已被其他账号使用',
     role_assignments_uq: '该岗位已分配给此人',
   },
+  sealed: orgSealed,
   routes(app, deps) {
     registerOrgRoutes(app, deps);
     registerRosterRoutes(app);
@@ -33,5 +35,6 @@ export { classHeadcounts, type ClassRef, classKeys, guardiansOfStudents, roleHol
 export { type Audience, audienceMembers } from './audience';
 export { resolveGrants } from './scopes';
 export { benefitFlags, type BenefitFlags, type SpecialFlags, specialCounts, specialStudents, type SpecialStudentRef } from './sensitive-flags';
+export { NO_SENSITIVE, openSensitive, sealSensitive, type SensitiveRecord } from './sealed';
 export { getInstitution, getSchool, listInstitutions, manageableSchool } from './structure.service';
 export { institutionStanding, type InstitutionListStatus, type InstitutionStanding, type InstitutionStatus, setInstitutionStanding, standingAfter } from './standing';

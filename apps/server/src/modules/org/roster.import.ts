@@ -4,10 +4,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { auditMany, type AuditEntryInput } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
+import type { Queryable } from '../../platform/db';
 import type { SheetColumn, SheetRow } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { C, GENDERS, parseDate, parseGrade, RELATIONS, RowErrors, SCHOOL_ROLES } from './roster.sheets';
 import { classes, guardianLinks, guardians, roleAssignments, type schools, students, subjects } from './schema';
+import { openPhone, phoneIndexes, sealGuardianPhone } from './sealed';
 
 export interface ImportOutcome {
   entity: RosterEntity;
@@ -70,6 +72,12 @@ export async function importClasses(ctx: Ctx, school: School, rows: SheetRow[], 
   return { entity: 'classes', rows: rows.length, created: created.length, updated: updated.length, credentials: [] };
 }
 
+/** Guardians of the district with any of these phones (matched on the blind index), phones opened. */
+async function guardiansByPhone(q: Queryable, districtId: string, phones: readonly string[]) {
+  const rows = await q.select().from(guardians).where(and(eq(guardians.districtId, districtId), inArray(guardians.phoneHash, phoneIndexes(phones))));
+  return rows.map((g) => ({ ...g, phone: openPhone(g.phone) }));
+}
+
 export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[], dryRun: boolean): Promise<ImportOutcome> {
   const errors = new RowErrors();
   const d = school.districtId;
@@ -78,7 +86,7 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
   const phones = rows.flatMap((r) => [r.values[C.g1Phone.header], r.values[C.g2Phone.header]]).filter((p): p is string => !!p);
   const [existingStudents, existingGuardians] = await Promise.all([
     numbers.length ? ctx.db.select().from(students).where(and(eq(students.districtId, d), inArray(students.studentNo, numbers))) : [],
-    phones.length ? ctx.db.select().from(guardians).where(and(eq(guardians.districtId, d), inArray(guardians.phone, phones))) : [],
+    phones.length ? guardiansByPhone(ctx.db, d, phones) : [],
   ]);
   const studentByNo = new Map(existingStudents.map((s) => [s.studentNo, s]));
   const guardianByPhone = new Map(existingGuardians.map((g) => [g.phone, { name: g.name, row: 0 }]));
@@ -169,15 +177,11 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
       (g) => !existingGuardians.some((e) => e.phone === g.phone),
     );
     for (let i = 0; i < newGuardians.length; i += 500) {
-      await tx.insert(guardians).values(newGuardians.slice(i, i + 500).map((g) => ({ districtId: d, name: g.name, phone: g.phone })));
+      await tx.insert(guardians).values(newGuardians.slice(i, i + 500).map((g) => ({ districtId: d, name: g.name, ...sealGuardianPhone(g.phone) })));
     }
     const allPhones = [...new Set(parsed.flatMap((p) => p.family.map((g) => g.phone)))];
     const guardianIds = new Map(
-      allPhones.length
-        ? (await tx.select({ id: guardians.id, phone: guardians.phone }).from(guardians).where(and(eq(guardians.districtId, d), inArray(guardians.phone, allPhones)))).map(
-            (g) => [g.phone, g.id],
-          )
-        : [],
+      allPhones.length ? (await guardiansByPhone(tx, d, allPhones)).map((g) => [g.phone, g.id]) : [],
     );
     const links = parsed.flatMap((p) =>
       p.family.map((g) => ({ districtId: d, studentId: ids.get(p.studentNo)!, guardianId: guardianIds.get(g.phone)!, relation: g.relation })),

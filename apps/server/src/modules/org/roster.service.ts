@@ -6,11 +6,14 @@ import { roleLabels, type RosterEntity } from '@shuangjian/contracts';
 import { maskPhone } from '@shuangjian/policy';
 import { and, asc, eq } from 'drizzle-orm';
 import { allows, type Ctx } from '../../platform/access';
+import { requireStepUp } from '../../platform/auth/second-factor';
+import { audit } from '../../platform/audit';
 import { AppError } from '../../platform/errors';
 import { buildWorkbook, readSheet } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { importClasses, type ImportOutcome, importStaff, importStudents } from './roster.import';
 import { instructions, required, rosterColumns, sheetNames } from './roster.sheets';
+import { openPhone } from './sealed';
 import { classes, guardianLinks, guardians, roleAssignments, students, subjects } from './schema';
 import { manageableSchool } from './structure.service';
 
@@ -22,6 +25,8 @@ export async function rosterTemplate(ctx: Ctx, entity: RosterEntity, schoolId: s
 
 export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: string) {
   const school = await manageableSchool(ctx, schoolId, 'roster.import');
+  // a bulk export of pupils' data: the second factor's code within the last minutes
+  requireStepUp(ctx);
   const d = school.districtId;
   let rows: Record<string, string | number | null>[] = [];
   if (entity === 'classes') {
@@ -51,7 +56,7 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
     for (const l of links) byStudent.set(l.studentId, [...(byStudent.get(l.studentId) ?? []), l]);
     // full numbers for the school's administrator; a district-wide export carries them masked
     const fullPhones = allows(ctx, 'guardian.phone.read', { districtId: d, zone: school.zoneId, school: school.id });
-    const phone = (p: string | undefined) => (p === undefined ? null : fullPhones ? p : maskPhone(p));
+    const phone = (p: string | undefined) => (p === undefined ? null : fullPhones ? openPhone(p) : maskPhone(openPhone(p)));
     rows = list.map(({ s, grade, className }) => {
       const [g1, g2] = byStudent.get(s.id) ?? [];
       return {
@@ -89,6 +94,8 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
     }));
   }
   const buffer = await buildWorkbook({ name: sheetNames[entity], columns: rosterColumns[entity], rows, instructions: instructions[entity] });
+  // a bulk export of personal data is on the record: who took which school's sheet, and how many rows it held
+  await audit(ctx.db, ctx.actor, { action: 'roster.export', entity: 'school', entityId: school.id, after: { entity, rows: rows.length } });
   return { buffer, fileName: `${school.name}-${sheetNames[entity]}.xlsx` };
 }
 

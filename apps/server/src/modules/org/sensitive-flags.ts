@@ -2,9 +2,10 @@
  * The 困难/残疾 flags of students for modules that grant a benefit by them (after-school fee waivers): read only
  * for students the user may see sensitive data of (student.sensitive.read), never returned as the record itself.
  */
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
+import { openSensitive } from './sealed';
 import { studentSensitive, students } from './schema';
 
 export interface BenefitFlags {
@@ -16,17 +17,16 @@ export interface BenefitFlags {
 export async function benefitFlags(ctx: Ctx, studentIds: readonly string[], q: Queryable = ctx.db): Promise<Map<string, BenefitFlags>> {
   if (!studentIds.length) return new Map();
   const rows = await q
-    .select({ id: students.id, hardship: studentSensitive.hardship, disability: studentSensitive.disability })
+    .select({ id: students.id, data: studentSensitive.data })
     .from(students)
     .innerJoin(studentSensitive, and(eq(studentSensitive.districtId, students.districtId), eq(studentSensitive.studentId, students.id)))
-    .where(
-      and(
-        scoped(ctx, students, 'student.sensitive.read'),
-        inArray(students.id, [...new Set(studentIds)]),
-        or(eq(studentSensitive.hardship, true), eq(studentSensitive.disability, true)),
-      ),
-    );
-  return new Map(rows.map((r) => [r.id, { hardship: r.hardship, disability: r.disability }]));
+    .where(and(scoped(ctx, students, 'student.sensitive.read'), inArray(students.id, [...new Set(studentIds)]), eq(studentSensitive.special, true)));
+  const out = new Map<string, BenefitFlags>();
+  for (const r of rows) {
+    const { hardship, disability } = openSensitive(r.data);
+    if (hardship || disability) out.set(r.id, { hardship, disability });
+  }
+  return out;
 }
 
 export interface SpecialFlags {
@@ -45,13 +45,8 @@ export interface SpecialStudentRef {
   flags: SpecialFlags;
 }
 
-const anyFlag = or(
-  eq(studentSensitive.leftBehind, true),
-  eq(studentSensitive.singleParent, true),
-  eq(studentSensitive.hardship, true),
-  eq(studentSensitive.disability, true),
-  eq(studentSensitive.learningDifficulty, true),
-);
+// any of the five flags: the one fact about a sensitive record the database reads in clear (schema.ts)
+const anyFlag = eq(studentSensitive.special, true);
 
 /**
  * Active students with any special flag (留守/单亲/困难/残疾/学困) among the given students, classes or school. No
@@ -70,12 +65,7 @@ export async function specialStudents(
       name: students.name,
       classId: students.classId,
       schoolId: students.schoolId,
-      leftBehind: studentSensitive.leftBehind,
-      singleParent: studentSensitive.singleParent,
-      hardship: studentSensitive.hardship,
-      disability: studentSensitive.disability,
-      learningDifficulty: studentSensitive.learningDifficulty,
-      note: studentSensitive.note,
+      data: studentSensitive.data,
     })
     .from(students)
     .innerJoin(studentSensitive, and(eq(studentSensitive.districtId, students.districtId), eq(studentSensitive.studentId, students.id)))
@@ -89,10 +79,7 @@ export async function specialStudents(
         among.schoolId ? eq(students.schoolId, among.schoolId) : undefined,
       ),
     );
-  return rows.map(({ leftBehind, singleParent, hardship, disability, learningDifficulty, note, ...r }) => ({
-    ...r,
-    flags: { leftBehind, singleParent, hardship, disability, learningDifficulty, note },
-  }));
+  return rows.map(({ data, ...r }) => ({ ...r, flags: openSensitive(data) }));
 }
 
 /** How many active special students each class (and school) has: counts only, for dashboards. */

@@ -10,6 +10,7 @@ import type { Queryable } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
+import { openPhone } from './sealed';
 
 
 type Assignment = typeof roleAssignments.$inferInsert;
@@ -297,7 +298,7 @@ async function guardianLink(ctx: Ctx, tx: Queryable, studentId: string, guardian
     .where(and(scoped(ctx, students, 'org.read'), eq(guardianLinks.studentId, studentId), eq(guardianLinks.guardianId, guardianId)));
   if (!link) throw found([], '监护人');
   requireAllowed(ctx, 'org.manage', { districtId: ctx.user.districtId, zone: link.zoneId, school: link.schoolId, class: link.classId, student: studentId });
-  return link;
+  return { ...link, guardian: { ...link.guardian, phone: openPhone(link.guardian.phone) } };
 }
 
 /** Opens a parent account for a guardian of a student the actor manages: username is the phone number. */
@@ -330,12 +331,14 @@ export async function createClassGuardianAccounts(ctx: Ctx, classId: string) {
     .where(and(scoped(ctx, classes, 'org.read'), eq(classes.id, classId)));
   if (!cls) throw found([], '班级');
   requireAllowed(ctx, 'org.manage', { districtId: d, zone: cls.zoneId, school: cls.schoolId, class: cls.id });
-  const pending = await ctx.db
-    .selectDistinct({ id: guardians.id, name: guardians.name, phone: guardians.phone })
+  const pending = (
+    await ctx.db
+      .selectDistinct({ id: guardians.id, name: guardians.name, phone: guardians.phone })
     .from(guardians)
     .innerJoin(guardianLinks, and(eq(guardianLinks.districtId, guardians.districtId), eq(guardianLinks.guardianId, guardians.id)))
     .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
-    .where(and(eq(guardians.districtId, d), eq(students.classId, classId), eq(students.status, 'active'), isNull(guardians.userId)));
+      .where(and(eq(guardians.districtId, d), eq(students.classId, classId), eq(students.status, 'active'), isNull(guardians.userId)))
+  ).map((g) => ({ ...g, phone: openPhone(g.phone) }));
   const prepared = await Promise.all(
     pending.map(async (g) => {
       const initialPassword = generatePassword();

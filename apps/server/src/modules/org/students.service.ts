@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { found, invalid } from '../../platform/errors';
 import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
+import { NO_SENSITIVE, openPhone, openSensitive, phoneIndexes, sealGuardianPhone, sealSensitive } from './sealed';
 
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -31,12 +32,8 @@ function studentQuery(ctx: Ctx) {
       status: students.status,
       // evaluated per row by the database: the flags leave it only where the reader's grant covers the student
       sensitiveVisible: sql<boolean>`(${canSensitive})`,
-      leftBehind: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.leftBehind}, false) end`,
-      singleParent: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.singleParent}, false) end`,
-      hardship: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.hardship}, false) end`,
-      disability: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.disability}, false) end`,
-      learningDifficulty: sql<boolean | null>`case when ${canSensitive} then coalesce(${studentSensitive.learningDifficulty}, false) end`,
-      note: sql<string | null>`case when ${canSensitive} then ${studentSensitive.note} end`,
+      // sealed: opened by the server only for these rows (toStudent)
+      sensitiveData: sql<string | null>`case when ${canSensitive} then ${studentSensitive.data} end`,
     })
     .from(students)
     .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
@@ -59,9 +56,7 @@ function toStudent(r: StudentRow): Out<typeof Student> {
     gender: r.gender,
     birthDate: r.birthDate,
     status: r.status,
-    sensitive: r.sensitiveVisible
-      ? { leftBehind: !!r.leftBehind, singleParent: !!r.singleParent, hardship: !!r.hardship, disability: !!r.disability, learningDifficulty: !!r.learningDifficulty, note: r.note }
-      : null,
+    sensitive: r.sensitiveVisible ? (r.sensitiveData ? openSensitive(r.sensitiveData) : NO_SENSITIVE) : null,
   };
 }
 
@@ -107,7 +102,7 @@ async function guardiansOf(db: Queryable, districtId: string, studentId: string)
     .innerJoin(guardians, and(eq(guardians.districtId, guardianLinks.districtId), eq(guardians.id, guardianLinks.guardianId)))
     .where(and(eq(guardianLinks.districtId, districtId), eq(guardianLinks.studentId, studentId)))
     .orderBy(asc(guardianLinks.createdAt));
-  return rows.map((g) => ({ ...g, hasAccount: g.userId !== null }));
+  return rows.map((g) => ({ ...g, phone: openPhone(g.phone), hasAccount: g.userId !== null }));
 }
 
 export async function getStudent(ctx: Ctx, id: string): Promise<Out<typeof StudentDetail>> {
@@ -169,12 +164,12 @@ export async function setSensitive(ctx: Ctx, id: string, input: z.output<typeof 
       .select()
       .from(studentSensitive)
       .where(and(eq(studentSensitive.districtId, current.districtId), eq(studentSensitive.studentId, id)));
-    const values = { ...input, updatedAt: ctx.now() };
+    const values = { ...sealSensitive({ ...input, note: input.note ?? null }), updatedAt: ctx.now() };
     await tx
       .insert(studentSensitive)
       .values({ districtId: current.districtId, studentId: id, ...values })
       .onConflictDoUpdate({ target: [studentSensitive.districtId, studentSensitive.studentId], set: values });
-    await audit(tx, ctx.actor, { action: 'student.sensitive', entity: 'student', entityId: id, before: before ?? null, after: input });
+    await audit(tx, ctx.actor, { action: 'student.sensitive', entity: 'student', entityId: id, before: before ? openSensitive(before.data) : null, after: input });
   });
   return getStudent(ctx, id);
 }
@@ -196,13 +191,20 @@ export async function addGuardian(ctx: Ctx, studentId: string, input: z.output<t
   return getStudent(ctx, studentId);
 }
 
+/** The guardian of this phone (found by its blind index), or a new one; the phone is sealed at rest. */
 export async function upsertGuardian(tx: Queryable, districtId: string, input: { name: string; phone: string }) {
-  const [existing] = await tx.select().from(guardians).where(and(eq(guardians.districtId, districtId), eq(guardians.phone, input.phone)));
+  const [existing] = await tx
+    .select({ id: guardians.id, name: guardians.name, userId: guardians.userId })
+    .from(guardians)
+    .where(and(eq(guardians.districtId, districtId), inArray(guardians.phoneHash, phoneIndexes([input.phone]))));
   if (existing) {
     if (existing.name !== input.name) throw invalid('phone', '手机号', `该手机号已登记为监护人「${existing.name}」，姓名不一致`);
     return existing;
   }
-  const [created] = await tx.insert(guardians).values({ districtId, name: input.name, phone: input.phone }).returning();
+  const [created] = await tx
+    .insert(guardians)
+    .values({ districtId, name: input.name, ...sealGuardianPhone(input.phone) })
+    .returning({ id: guardians.id, name: guardians.name, userId: guardians.userId });
   return created!;
 }
 

@@ -1,0 +1,48 @@
+/**
+ * Org's personal data sealed at rest (platform/crypto.ts): a student's sensitive record (the five flags and the note)
+ * and guardians' phones, with the blind index that finds a guardian by phone. Everything of org that writes or reads
+ * these columns goes through here.
+ */
+import { blindIndex, blindIndexes, open, openJson, seal, sealJson } from '../../platform/crypto';
+import type { SealedColumns } from '../../platform/sealed-columns';
+
+export interface SensitiveRecord {
+  leftBehind: boolean;
+  singleParent: boolean;
+  hardship: boolean;
+  disability: boolean;
+  learningDifficulty: boolean;
+  note: string | null;
+}
+
+export const NO_SENSITIVE: SensitiveRecord = { leftBehind: false, singleParent: false, hardship: false, disability: false, learningDifficulty: false, note: null };
+
+export const isSpecial = (r: SensitiveRecord) => r.leftBehind || r.singleParent || r.hardship || r.disability || r.learningDifficulty;
+
+/** The columns of a student_sensitive row for a record: `special` in clear for counts, the record sealed. */
+export function sealSensitive(r: SensitiveRecord): { special: boolean; data: string } {
+  const record: SensitiveRecord = {
+    leftBehind: r.leftBehind,
+    singleParent: r.singleParent,
+    hardship: r.hardship,
+    disability: r.disability,
+    learningDifficulty: r.learningDifficulty,
+    note: r.note ?? null,
+  };
+  return { special: isSpecial(record), data: sealJson(record) };
+}
+
+export const openSensitive = (data: string): SensitiveRecord => ({ ...NO_SENSITIVE, ...openJson<Partial<SensitiveRecord>>(data) });
+
+/** A guardian row's phone columns: the number sealed and its blind index. */
+export const sealGuardianPhone = (phone: string) => ({ phone: seal(phone), phoneHash: blindIndex(phone) });
+
+export const openPhone = (sealed: string) => open(sealed);
+
+/** The blind indexes a look-up by phone matches (every key of the keyring: rows not yet rotated are found too). */
+export const phoneIndexes = (phones: readonly string[]) => [...new Set(phones.flatMap((p) => blindIndexes(p)))];
+
+export const orgSealed: readonly SealedColumns[] = [
+  { table: 'student_sensitive', key: ['district_id', 'student_id'], columns: ['data'] },
+  { table: 'guardians', key: ['district_id', 'id'], columns: ['phone'], blindIndex: { column: 'phone_hash', of: 'phone' } },
+];
