@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { registerAuditRoutes } from './platform/audit.routes';
 import { registerAuthRoutes } from './platform/auth/routes';
+import { createSecondFactorService } from './platform/auth/second-factor';
 import { createAuthService } from './platform/auth/service';
 import { SessionStore } from './platform/auth/session';
 import type { Config } from './platform/config';
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return { status: 'ok' as const, database: database.kind };
     },
   );
-  registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), config);
+  registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), createSecondFactorService(database.db, config, sessions, now), config);
   registerDemoRoutes(app, moduleDeps);
   registerAuditRoutes(app, { retentionDays: config.auditRetentionDays });
   registerPlatformRoutes(app, policies);

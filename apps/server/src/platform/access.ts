@@ -49,6 +49,19 @@ export interface Actor {
   requestId: string | null;
 }
 
+/** A signed-in request's second factor (platform/auth/second-factor.ts reads it in requireStepUp). */
+export interface SecondFactorState {
+  /** 'code': waiting for the code after the password; 'enrol': may only enrol a factor; 'full': a normal session. */
+  stage: 'full' | 'code' | 'enrol';
+  enrolled: boolean;
+  /** The account's roles need a factor. */
+  required: boolean;
+  /** A demo account marked exempt, while the server runs in demo mode (never with DEMO=0). */
+  exempt: boolean;
+  /** When the code was last entered in this session. */
+  stepUpAt: Date | null;
+}
+
 /** Everything a service needs about the request: database, user, grants. */
 export interface Ctx {
   db: Db;
@@ -57,6 +70,8 @@ export interface Ctx {
   grants: readonly Grant[];
   actor: Actor;
   now: () => Date;
+  /** The session's second factor: set for signed-in HTTP requests, absent in scheduled jobs and the demo load. */
+  secondFactor?: SecondFactorState & { tokenHash: string; stepUpMinutes: number };
   /** Channels outside the platform this server delivers through (notify's outbox rows); none: in-app only. */
   channels: Channels;
   /**

@@ -30,6 +30,8 @@ export interface Config {
   complaintRateLimit: { max: number; lookupMax: number; timeWindowMs: number };
   session: { idleMinutes: number; absoluteHours: number; cacheMs: number; touchMs: number };
   lockout: { attempts: number; minutes: number };
+  /** Minutes a step-up (the second factor's code entered again) lets sensitive actions through in one session. */
+  stepUpMinutes: number;
   uploadLimitBytes: number;
   /** Channels outside the platform; a channel without a URL is off (in-app notifications only). */
   channels: { sms: ChannelConfig | null; wechat: ChannelConfig | null; dingtalk: ChannelConfig | null };
@@ -69,6 +71,7 @@ export const defaultConfig: Config = {
   complaintRateLimit: { max: 5, lookupMax: 30, timeWindowMs: 600_000 },
   session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
+  stepUpMinutes: 5,
   uploadLimitBytes: 10 * 1024 * 1024,
   channels: { sms: null, wechat: null, dingtalk: null },
   publicUrl: null,
@@ -171,6 +174,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },
     dataKeys: dataKeys(env),
+    stepUpMinutes: integer(env, 'STEP_UP_MINUTES', defaultConfig.stepUpMinutes, 1, 60),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', defaultConfig.auditRetentionDays, 180, 36_500),
   };
 }

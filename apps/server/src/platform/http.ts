@@ -47,6 +47,11 @@ declare module 'fastify' {
     /** Reachable while the account must still change its password. */
     beforePasswordChange?: boolean;
     /**
+     * Reachable in a session that has not finished signing in: 'code' (the password was right, the second factor's code
+     * is awaited) and/or 'enrol' (the role needs a second factor and none is enrolled: only enrolment is open).
+     */
+    signInStages?: readonly ('code' | 'enrol')[];
+    /**
      * false: an Idempotency-Key is ignored, because the route must keep a record of a refusal (a wrong current
      * password counts toward the lockout), which the key's one transaction would roll back with the refusal.
      */
@@ -189,6 +194,11 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     }
     const at = now();
     const state = await sessions.resolve(req.cookies[SESSION_COOKIE], at);
+    const stage = state.secondFactor.stage;
+    if (stage !== 'full' && !req.routeOptions.config?.signInStages?.includes(stage)) {
+      if (stage === 'code') throw new AppError(401, 'UNAUTHENTICATED', '请先输入动态验证码完成登录');
+      throw new AppError(403, 'SECOND_FACTOR_ENROLMENT_REQUIRED', '您的角色须使用二次验证：请先绑定动态验证码');
+    }
     if (state.user.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
     }
@@ -201,7 +211,8 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
       ip: req.ip ?? null,
       requestId: req.id,
     };
-    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels };
+    const secondFactor = { ...state.secondFactor, tokenHash: state.tokenHash, stepUpMinutes: config.stepUpMinutes };
+    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels, secondFactor };
   });
 
   // before validation: text PostgreSQL cannot store never reaches a service, on any route

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Ctx, requirePermission } from './access';
 import { audit } from './audit';
+import { requireStepUp } from './auth/second-factor';
 import type { Queryable } from './db';
 import { AppError, invalid, notFound } from './errors';
 import { policyVersions, users } from './schema';
@@ -150,6 +151,7 @@ export async function policyHistory(ctx: Ctx, settings: PolicySettings, today: L
 /** A new version of a setting from a date on; earlier versions stay as the record of what applied when. */
 export async function setPolicy(ctx: Ctx, settings: PolicySettings, key: string, input: z.output<typeof PolicyInput>, today: LocalDate) {
   requirePermission(ctx, 'policy.manage');
+  requireStepUp(ctx);
   const setting = settings[key];
   if (!setting) throw notFound('设置项');
   const parsed = setting.schema.safeParse(input.value);

@@ -10,6 +10,7 @@ import { fen, formatYuan, localDateTimeIn, takeBack } from '@shuangjian/policy';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { requireStepUp } from '../../platform/auth/second-factor';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { conflict, notFound, ruleViolation } from '../../platform/errors';
@@ -36,6 +37,7 @@ async function settledPeriods(q: Queryable, districtId: string, schoolId: string
 
 export async function reversePayment(ctx: Ctx, id: string, reason: string): Promise<Out> {
   requirePermission(ctx, 'after-school.finance');
+  requireStepUp(ctx);
   const [found] = await ctx.db
     .select({ schoolId: afterSchoolPayments.schoolId })
     .from(afterSchoolPayments)

@@ -10,6 +10,7 @@ import { and, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { requireStepUp } from '../../platform/auth/second-factor';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { invalid } from '../../platform/errors';
@@ -167,6 +168,7 @@ export async function getSettlement(ctx: Ctx, q: { schoolId: string; semesterId?
 /** 结算: computes and saves a new version of the period's settlement and tells each teacher their share. */
 export async function settlePeriod(ctx: Ctx, input: { schoolId: string; semesterId?: string; period: string }): Promise<Out> {
   requirePermission(ctx, 'after-school.finance');
+  requireStepUp(ctx);
   const school = await financeSchool(ctx, input.schoolId);
   const d = ctx.user.districtId;
   const semester = await semesterOrCurrent(ctx.db, d, input.semesterId, today(ctx));

@@ -1,5 +1,15 @@
 /** HTTP routes of the organisation module: thin, Zod in and out, everything else in the services. */
 import {
+  AccountCredential,
+  AccountList,
+  AccountPatch,
+  AccountQuery,
+  AccountRow,
+  GrantHolder,
+  GrantInput,
+  GrantList,
+  GrantQuery,
+  SystemSettings,
   AssignmentInput,
   ClassInput,
   ClassQuery,
@@ -38,6 +48,7 @@ import {
 import { z } from 'zod';
 import type { App, ModuleDeps } from '../../platform/http';
 import { describeMe } from './scopes';
+import * as accounts from './accounts.service';
 import * as staff from './staff.service';
 import * as structure from './structure.service';
 import * as studentsSvc from './students.service';
@@ -48,7 +59,7 @@ const tags = (t: string) => ({ tags: [t] });
 export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
   app.get(
     '/api/me',
-    { schema: { ...tags('auth'), summary: '当前用户、角色与可见范围', response: { 200: Me, 401: ErrorBody } }, config: { beforePasswordChange: true } },
+    { schema: { ...tags('auth'), summary: '当前用户、角色与可见范围', response: { 200: Me, 401: ErrorBody } }, config: { beforePasswordChange: true, signInStages: ['enrol'] } },
     (req) => describeMe(req.ctx, req.session!, config.session.idleMinutes),
   );
   app.get('/api/org/overview', { schema: { ...tags('org'), summary: '组织概况（按可见范围计数）', response: { 200: OrgOverview, ...errors } } }, (req) =>
@@ -156,6 +167,43 @@ export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
     structure.updateSubject(req.ctx, req.params.id, req.body),
   );
 
+  // 三员分立: the system administrator's accounts and settings, the security administrator's grants
+  app.get('/api/system/accounts', { schema: { ...tags('system'), summary: '全部账号（系统管理员）', querystring: AccountQuery, response: { 200: AccountList, ...errors } } }, (req) =>
+    accounts.listAccounts(req.ctx, req.query),
+  );
+  app.patch(
+    '/api/system/accounts/:id',
+    { schema: { ...tags('system'), summary: '停用或启用账号（系统管理员）', params: IdParams, body: AccountPatch, response: { 200: AccountRow, ...errors } } },
+    (req) => accounts.updateAccount(req.ctx, req.params.id, req.body),
+  );
+  app.post('/api/system/accounts/:id/unlock', { schema: { ...tags('system'), summary: '解除锁定（系统管理员）', params: IdParams, response: { 200: AccountRow, ...errors } } }, (req) =>
+    accounts.unlockAccount(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/system/accounts/:id/reset-password',
+    { schema: { ...tags('system'), summary: '重置密码（系统管理员；首次登录须修改）', params: IdParams, response: { 200: AccountCredential, ...errors } } },
+    (req) => accounts.resetAccountPassword(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/system/accounts/:id/second-factor/reset',
+    { schema: { ...tags('system'), summary: '重置二次验证（系统管理员；须再次验证）', params: IdParams, response: { 200: AccountRow, ...errors } } },
+    (req) => accounts.resetAccountSecondFactor(req.ctx, req.params.id),
+  );
+  app.get('/api/system/settings', { schema: { ...tags('system'), summary: '运行设置与安全策略（系统管理员、安全管理员）', response: { 200: SystemSettings, ...errors } } }, (req) =>
+    accounts.systemSettings(req.ctx, config, database.kind),
+  );
+  app.get('/api/security/grants', { schema: { ...tags('system'), summary: '区级角色授权（安全管理员）', querystring: GrantQuery, response: { 200: GrantList, ...errors } } }, (req) =>
+    accounts.listGrants(req.ctx, req.query),
+  );
+  app.post('/api/security/grants', { schema: { ...tags('system'), summary: '授予区级角色（安全管理员；须再次验证）', body: GrantInput, response: { 200: GrantHolder, ...errors } } }, (req) =>
+    accounts.grantRole(req.ctx, req.body),
+  );
+  app.delete(
+    '/api/security/grants/:id',
+    { schema: { ...tags('system'), summary: '撤销区级角色（安全管理员；须再次验证）', params: IdParams, response: { 200: GrantHolder, ...errors } } },
+    (req) => accounts.revokeRole(req.ctx, req.params.id),
+  );
+
   // staff
   app.get('/api/staff', { schema: { ...tags('staff'), summary: '教职工与账号', querystring: StaffQuery, response: { 200: StaffPage, ...errors } } }, (req) =>
     staff.listStaff(req.ctx, req.query),
@@ -185,6 +233,11 @@ export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
     '/api/staff/:id/reset-password',
     { schema: { ...tags('staff'), summary: '重置密码（首次登录须修改）', params: IdParams, response: { 200: Credential, ...errors } } },
     (req) => staff.resetPassword(req.ctx, req.params.id),
+  );
+  app.post(
+    '/api/staff/:id/second-factor/reset',
+    { schema: { ...tags('staff'), summary: '重置二次验证（须再次验证）', params: IdParams, response: { 200: StaffMember, ...errors } } },
+    (req) => staff.resetStaffSecondFactor(req.ctx, req.params.id),
   );
   app.post('/api/staff/:id/unlock', { schema: { ...tags('staff'), summary: '解除锁定', params: IdParams, response: { 200: StaffMember, ...errors } } }, (req) =>
     staff.unlockAccount(req.ctx, req.params.id),

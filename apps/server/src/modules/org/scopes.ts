@@ -1,7 +1,7 @@
 /** Turns a user's role assignments and guardian links into grants (the keys each role reaches), and describes them. */
 import type { Me, Role } from '@shuangjian/contracts';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Allowed, Ctx, Grant, SessionUser } from '../../platform/access';
+import type { Allowed, Ctx, Grant, SecondFactorState, SessionUser } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { districts } from '../../platform/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students } from './schema';
@@ -62,6 +62,8 @@ export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'dist
     switch (a.role) {
       case 'district_admin':
       case 'auditor':
+      case 'system_admin':
+      case 'security_admin':
         grants.push(grant(a.role, d, {}));
         break;
       case 'inspector':
@@ -106,7 +108,7 @@ export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'dist
 }
 
 /** What the signed-in person is and reaches: the web shell's menus and pickers are built from this. */
-export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMinutes: number): Promise<Me> {
+export async function describeMe(ctx: Ctx, session: { expiresAt: Date; secondFactor: SecondFactorState }, idleMinutes: number): Promise<Me> {
   const d = ctx.user.districtId;
   const schoolIds = new Set<string>();
   const classRoles = new Map<string, Set<Role>>();
@@ -178,5 +180,10 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date }, idleMin
     children: childRows,
     institutions: institutionRows,
     session: { idleMinutes, expiresAt: session.expiresAt.toISOString() },
+    secondFactor: {
+      enrolled: session.secondFactor.enrolled,
+      required: session.secondFactor.required,
+      enrolmentRequired: session.secondFactor.stage === 'enrol',
+    },
   };
 }

@@ -1,13 +1,25 @@
 /** Staff accounts and their per-school roles; parent accounts for guardians; password resets and unlocking. */
 import type { z } from 'zod';
-import { type AssignmentInput, type Role, roleHas, roleLevel, type StaffInput, type StaffPatch, type StaffQuery } from '@shuangjian/contracts';
+import {
+  type AssignmentInput,
+  type Role,
+  roleHas,
+  roleLabels,
+  roleLevel,
+  SECURITY_GRANTED_ROLES,
+  SEPARATED_ROLES,
+  type StaffInput,
+  type StaffPatch,
+  type StaffQuery,
+} from '@shuangjian/contracts';
 import { maskPhone } from '@shuangjian/policy';
 import { and, asc, count, eq, ilike, inArray, isNull, or } from 'drizzle-orm';
 import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
+import { requireStepUp, resetSecondFactor } from '../../platform/auth/second-factor';
 import type { Queryable } from '../../platform/db';
-import { conflict, forbidden, found, invalid } from '../../platform/errors';
+import { AppError, conflict, forbidden, found, invalid } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
 import { openPhone } from './sealed';
@@ -15,7 +27,7 @@ import { openPhone } from './sealed';
 
 type Assignment = typeof roleAssignments.$inferInsert;
 
-const DISTRICT_LEVEL: readonly Role[] = ['district_admin', 'inspector', 'auditor', 'institution_admin'];
+export const DISTRICT_LEVEL: readonly Role[] = ['district_admin', 'inspector', 'auditor', 'institution_admin', 'system_admin', 'security_admin'];
 
 function assignmentQuery(db: Queryable) {
   return db
@@ -121,7 +133,11 @@ async function normalizeAssignment(ctx: Ctx, db: Queryable, a: AssignmentInput):
     return value;
   };
   const level = roleLevel[a.role];
-  if (DISTRICT_LEVEL.includes(a.role) && !districtWide(ctx, 'staff.manage')) throw forbidden('只有区教育局管理员可以分配该角色');
+  if (SECURITY_GRANTED_ROLES.includes(a.role)) {
+    // 三员分立: the system administrator, the security administrator and the auditor are granted by the security administrator
+    if (!districtWide(ctx, 'security.grants')) throw forbidden('系统管理员、安全管理员和审计管理员只能由安全管理员授予（三员分立）');
+  } else if (DISTRICT_LEVEL.includes(a.role) && !districtWide(ctx, 'staff.manage') && !(districtWide(ctx, 'security.grants') && a.role !== 'institution_admin'))
+    throw forbidden('只有区教育局管理员可以分配该角色');
   if (a.role === 'inspector' && a.zoneId) {
     found(await db.select().from(zones).where(and(eq(zones.districtId, d), eq(zones.id, a.zoneId))), '学区/街道');
     out.zoneId = a.zoneId;
@@ -159,14 +175,35 @@ async function normalizeAssignment(ctx: Ctx, db: Queryable, a: AssignmentInput):
   return out;
 }
 
-/** 三员分立: an auditor account holds no other role. */
-function assertSeparation(roles: readonly Role[]) {
-  if (roles.includes('auditor') && new Set(roles).size > 1)
-    throw invalid('assignments', '岗位', '审计管理员不能兼任其他角色（三员分立）');
+/**
+ * 三员分立: an account holding the system administrator's, the security administrator's or the auditor's role holds no
+ * other role (so never two of them either). Refused with 400 ROLE_SEPARATION naming the roles.
+ */
+export function assertSeparation(roles: readonly Role[]) {
+  const distinct = [...new Set(roles)];
+  const separated = distinct.filter((r) => SEPARATED_ROLES.includes(r));
+  if (!separated.length || distinct.length === 1) return;
+  const names = separated.map((r) => roleLabels[r]['zh-CN']).join('、');
+  const others = distinct.filter((r) => r !== separated[0]).map((r) => roleLabels[r]['zh-CN']).join('、');
+  throw new AppError(400, 'ROLE_SEPARATION', `岗位（assignments）：${names}不能兼任其他角色（三员分立），该账号将同时持有${others}`, {
+    fields: [{ field: 'assignments', message: `${names}不能兼任其他角色（三员分立）` }],
+    roles: distinct,
+  });
+}
+
+/** The roles a user of the district holds now (for the separation check before anything else is read). */
+async function heldRoles(db: Queryable, districtId: string, userId: string): Promise<Role[]> {
+  const rows = await db
+    .select({ role: roleAssignments.role })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.districtId, districtId), eq(roleAssignments.userId, userId)));
+  return rows.map((r) => r.role);
 }
 
 export async function createStaff(ctx: Ctx, input: z.output<typeof StaffInput>) {
   requirePermission(ctx, 'staff.manage');
+  assertSeparation(input.assignments.map((a) => a.role));
+  requireStepUp(ctx);
   const initialPassword = generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   const userId = await ctx.db.transaction(async (tx) => {
@@ -201,6 +238,7 @@ async function manageableUser(ctx: Ctx, db: Queryable, userId: string) {
     .limit(1);
   // a user without staff roles (a parent) is not managed here: 404 before anything is written
   if (!user || !visible.length) throw found([], '教职工');
+  if (all.some(({ a }) => SEPARATED_ROLES.includes(a.role))) throw forbidden('三员账号（系统、安全、审计管理员）由系统管理员管理');
   for (const { a, zoneId } of all) {
     const keys = { districtId: d, zone: zoneId ?? a.zoneId, school: a.schoolId, class: a.classId, institution: a.institutionId };
     if (DISTRICT_LEVEL.includes(a.role) || !a.schoolId) {
@@ -227,6 +265,9 @@ export async function updateStaff(ctx: Ctx, userId: string, input: z.output<type
 }
 
 export async function addAssignment(ctx: Ctx, userId: string, input: AssignmentInput) {
+  requirePermission(ctx, 'staff.manage');
+  assertSeparation([...(await heldRoles(ctx.db, ctx.user.districtId, userId)), input.role]);
+  requireStepUp(ctx);
   await ctx.db.transaction(async (tx) => {
     const { assignments } = await manageableUser(ctx, tx, userId);
     const normalized = await normalizeAssignment(ctx, tx, input);
@@ -239,6 +280,8 @@ export async function addAssignment(ctx: Ctx, userId: string, input: AssignmentI
 }
 
 export async function removeAssignment(ctx: Ctx, userId: string, assignmentId: string) {
+  requirePermission(ctx, 'staff.manage');
+  requireStepUp(ctx);
   await ctx.db.transaction(async (tx) => {
     const [target] = await tx
       .select()
@@ -248,6 +291,7 @@ export async function removeAssignment(ctx: Ctx, userId: string, assignmentId: s
     const [school] = target.schoolId
       ? await tx.select().from(schools).where(and(eq(schools.districtId, target.districtId), eq(schools.id, target.schoolId)))
       : [];
+    if (SEPARATED_ROLES.includes(target.role)) throw forbidden('系统管理员、安全管理员和审计管理员只能由安全管理员撤销（三员分立）');
     if (DISTRICT_LEVEL.includes(target.role) || !target.schoolId) {
       if (!districtWide(ctx, 'staff.manage')) throw forbidden();
     } else requireAllowed(ctx, 'staff.manage', { districtId: target.districtId, zone: school?.zoneId ?? null, school: target.schoolId, class: target.classId });
@@ -275,6 +319,18 @@ export async function resetPassword(ctx: Ctx, userId: string) {
   });
   await ctx.sessions.revokeUser(user.districtId, userId, ctx.now(), { q: ctx.db });
   return { name: user.name, username: user.username, initialPassword };
+}
+
+/** A higher administrator ends a staff member's second factor (lost phone): enrolment again at the next sign-in. */
+export async function resetStaffSecondFactor(ctx: Ctx, userId: string) {
+  if (userId === ctx.user.id) throw invalid('id', '账号', '不能重置自己的二次验证：请在“账号安全”中更换');
+  requirePermission(ctx, 'staff.manage');
+  requireStepUp(ctx);
+  await ctx.db.transaction(async (tx) => {
+    const { user } = await manageableUser(ctx, tx, userId);
+    await resetSecondFactor(tx, ctx.actor, user, ctx.sessions, ctx.now());
+  });
+  return getStaff(ctx, userId);
 }
 
 export async function unlockAccount(ctx: Ctx, userId: string) {

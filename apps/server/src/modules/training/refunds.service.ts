@@ -11,6 +11,7 @@ import { addDays } from '@shuangjian/policy';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
+import { requireStepUp } from '../../platform/auth/second-factor';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { rowsOf } from '../../platform/db';
@@ -72,6 +73,7 @@ export async function requestRefund(ctx: Ctx, orderId: string, input: RefundRequ
 /** The district (training.custody) or the refund's own institution (training.file) pays the refund out of custody. */
 export async function payRefund(ctx: Ctx, id: string, input: PayRefundInput): Promise<Refund> {
   requireCustodyOrFile(ctx);
+  requireStepUp(ctx);
   const d = ctx.user.districtId;
   const [r] = await ctx.db
     .select()

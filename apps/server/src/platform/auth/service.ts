@@ -1,4 +1,5 @@
 /** Sign-in, sign-out and password change: lockout after repeated failures, forced change for new accounts. */
+import type { SecondFactorStep } from '@shuangjian/contracts';
 import { checkPassword, passwordProblemText, passwordRuleText } from '@shuangjian/policy';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../access';
@@ -9,13 +10,16 @@ import { AppError } from '../errors';
 import { users } from '../schema';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './password';
 import { isGuessable } from './password-strength';
-import type { SessionStore } from './session';
+import { secondFactors } from './schema';
+import { isExempt, secondFactorRequired, type SessionStore } from './session';
 
 export interface AuthService {
   login(input: { username: string; password: string }, meta: { ip: string | null; userAgent: string | null }): Promise<{
     token: string;
     expiresAt: Date;
     user: typeof users.$inferSelect;
+    /** What the sign-in still needs: nothing, the second factor's code, or enrolling a factor first. */
+    secondFactor: SecondFactorStep;
   }>;
   logout(ctx: Ctx, tokenHash: string): Promise<void>;
   changePassword(ctx: Ctx, tokenHash: string, input: { currentPassword: string; newPassword: string }): Promise<void>;
@@ -33,10 +37,43 @@ export function assertPasswordRule(password: string, account: { username: string
     });
 }
 
+/**
+ * One more wrong secret (password, or a code of the second factor) for the account; answers the lock's end when this
+ * one locked it. Every wrong secret counts toward the same lockout.
+ */
+export async function recordWrongSecret(
+  q: Queryable,
+  config: Config,
+  sessions: SessionStore,
+  user: typeof users.$inferSelect,
+  at: Date,
+  ip: string | null,
+  action = 'auth.login_failed',
+): Promise<Date | null> {
+  const { attempts, minutes } = config.lockout;
+  const lockUntil = new Date(at.getTime() + minutes * 60_000);
+  const actor: Actor = { districtId: user.districtId, userId: user.id, userName: user.name, roles: await sessions.rolesOf(user), ip, requestId: null };
+  // one atomic statement, so parallel wrong guesses cannot slip past the counter
+  const [after] = await q
+    .update(users)
+    .set({
+      failedAttempts: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then 0 else ${users.failedAttempts} + 1 end`,
+      lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
+    .returning({ lockedUntil: users.lockedUntil });
+  if (after?.lockedUntil && after.lockedUntil > at) {
+    await audit(q, actor, { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
+    return after.lockedUntil;
+  }
+  await audit(q, actor, { action, entity: 'user', entityId: user.id });
+  return null;
+}
+
 /** Relative, so the message needs no time zone and reads the same for every account. */
-const locked = (until: Date, at: Date) =>
+export const locked = (until: Date, at: Date) =>
   new AppError(423, 'ACCOUNT_LOCKED', `账号因连续输错密码已锁定，请 ${Math.max(1, Math.ceil((until.getTime() - at.getTime()) / 60_000))} 分钟后再试`);
-const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
 
 /**
  * Usernames that match no account fail and lock exactly like real ones (in memory: nothing to keep), so the answers
@@ -76,26 +113,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
 
   const phantoms = new PhantomLockout(config.lockout);
 
-  /** One more wrong password for the account; answers the lock's end when this one locked it. */
-  const recordFailure = async (q: Queryable, user: typeof users.$inferSelect, at: Date, ip: string | null): Promise<Date | null> => {
-    const { attempts, minutes } = config.lockout;
-    const lockUntil = new Date(at.getTime() + minutes * 60_000);
-    // one atomic statement, so parallel wrong guesses cannot slip past the counter
-    const [after] = await q
-      .update(users)
-      .set({
-        failedAttempts: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then 0 else ${users.failedAttempts} + 1 end`,
-        lockedUntil: sql`case when ${users.failedAttempts} + 1 >= ${attempts} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-      })
-      .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)))
-      .returning({ lockedUntil: users.lockedUntil });
-    if (after?.lockedUntil && after.lockedUntil > at) {
-      await audit(q, await actorOf(user, ip), { action: 'auth.locked', entity: 'user', entityId: user.id, after: { lockedUntil: after.lockedUntil } });
-      return after.lockedUntil;
-    }
-    await audit(q, await actorOf(user, ip), { action: 'auth.login_failed', entity: 'user', entityId: user.id });
-    return null;
-  };
+  const recordFailure = (q: Queryable, user: typeof users.$inferSelect, at: Date, ip: string | null) => recordWrongSecret(q, config, sessions, user, at, ip);
 
   return {
     async login({ username, password }, meta) {
@@ -116,13 +134,26 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         throw until ? locked(until, at) : invalidCredentials();
       }
       if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系管理员');
+      const actor = await actorOf(user, meta.ip);
+      const [factor] = await db
+        .select()
+        .from(secondFactors)
+        .where(and(eq(secondFactors.districtId, user.districtId), eq(secondFactors.userId, user.id)));
+      if (factor?.enabledAt) {
+        // the password is right, the code is still awaited: the counter of wrong secrets is kept until the code is right,
+        // so a guesser who knows the password cannot reset it by signing in again
+        const session = await sessions.create(user, meta, at, { stage: 'code' });
+        await audit(db, actor, { action: 'auth.password_ok', entity: 'user', entityId: user.id });
+        return { ...session, user, secondFactor: 'code' as const };
+      }
+      const enrol = secondFactorRequired(actor.roles) && !isExempt(factor, config);
       await db
         .update(users)
         .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: at })
         .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
-      const session = await sessions.create(user, meta, at);
-      await audit(db, await actorOf(user, meta.ip), { action: 'auth.login', entity: 'user', entityId: user.id });
-      return { ...session, user };
+      const session = await sessions.create(user, meta, at, enrol ? { stage: 'enrol' } : undefined);
+      await audit(db, actor, { action: 'auth.login', entity: 'user', entityId: user.id, after: enrol ? { secondFactor: 'enrolment required' } : undefined });
+      return { ...session, user, secondFactor: enrol ? ('enrol' as const) : ('none' as const) };
     },
 
     async logout(ctx, tokenHash) {

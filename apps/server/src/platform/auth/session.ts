@@ -4,13 +4,14 @@
  * to the request's own work, not to re-reading the session.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role } from '@shuangjian/contracts';
+import { type Role, SECOND_FACTOR_ROLES } from '@shuangjian/contracts';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { Grant, SessionUser } from '../access';
+import type { Grant, SecondFactorState, SessionUser } from '../access';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db';
 import { AppError } from '../errors';
 import { districts, sessions, users } from '../schema';
+import { secondFactors, sessionFactors } from './schema';
 
 export const SESSION_COOKIE = 'sj_session';
 
@@ -22,6 +23,7 @@ export interface SessionState {
   createdAt: Date;
   lastSeenAt: Date;
   expiresAt: Date;
+  secondFactor: SecondFactorState;
 }
 
 /** Expands a user into grants: supplied by the organisation module, which owns role assignments. */
@@ -38,10 +40,16 @@ export class SessionStore {
     private readonly resolveGrants: GrantResolver,
   ) {}
 
-  async create(user: { id: string; districtId: string }, meta: { ip: string | null; userAgent: string | null }, now: Date) {
+  async create(
+    user: { id: string; districtId: string },
+    meta: { ip: string | null; userAgent: string | null },
+    now: Date,
+    factor?: { stage: 'full' | 'code' | 'enrol'; stepUpAt?: Date | null },
+    q: Queryable = this.db,
+  ) {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.session.absoluteHours * 3_600_000);
-    await this.db.insert(sessions).values({
+    await q.insert(sessions).values({
       tokenHash: hashToken(token),
       districtId: user.districtId,
       userId: user.id,
@@ -51,6 +59,7 @@ export class SessionStore {
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
     });
+    if (factor) await q.insert(sessionFactors).values({ tokenHash: hashToken(token), stage: factor.stage, stepUpAt: factor.stepUpAt ?? null });
     return { token, expiresAt };
   }
 
@@ -79,10 +88,12 @@ export class SessionStore {
 
   private async load(tokenHash: string): Promise<SessionState> {
     const [row] = await this.db
-      .select({ session: sessions, user: users, timeZone: districts.timezone })
+      .select({ session: sessions, user: users, timeZone: districts.timezone, factor: sessionFactors, account: secondFactors })
       .from(sessions)
       .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
       .innerJoin(districts, eq(districts.id, sessions.districtId))
+      .leftJoin(sessionFactors, eq(sessionFactors.tokenHash, sessions.tokenHash))
+      .leftJoin(secondFactors, and(eq(secondFactors.districtId, sessions.districtId), eq(secondFactors.userId, sessions.userId)))
       .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
       .limit(1);
     if (!row || row.user.status !== 'active') throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
@@ -96,11 +107,19 @@ export class SessionStore {
       timeZone: row.timeZone,
     };
     const grants = await this.resolveGrants(this.db, user);
+    const roles = [...new Set(grants.map((g) => g.role))];
     return {
       tokenHash,
       user,
       grants,
-      roles: [...new Set(grants.map((g) => g.role))],
+      roles,
+      secondFactor: {
+        stage: row.factor?.stage ?? 'full',
+        enrolled: !!row.account?.enabledAt,
+        required: secondFactorRequired(roles),
+        exempt: isExempt(row.account, this.config),
+        stepUpAt: row.factor?.stepUpAt ?? null,
+      },
       createdAt: row.session.createdAt,
       lastSeenAt: row.session.lastSeenAt,
       expiresAt: row.session.expiresAt,
@@ -144,6 +163,15 @@ export class SessionStore {
     return [...new Set((await this.resolveGrants(this.db, user)).map((g) => g.role))];
   }
 
+  /** Moves a session to another sign-in stage and/or records a step-up (the code entered now). */
+  async setFactor(tokenHash: string, factor: { stage: 'full' | 'code' | 'enrol'; stepUpAt: Date | null }, q: Queryable = this.db) {
+    for (const [token, entry] of this.cache) if (entry.state.tokenHash === tokenHash) this.cache.delete(token);
+    await q
+      .insert(sessionFactors)
+      .values({ tokenHash, ...factor })
+      .onConflictDoUpdate({ target: sessionFactors.tokenHash, set: factor });
+  }
+
   /** Forget cached grants after a role or guardian change, so the next request reloads them. */
   forgetUser(userId: string) {
     for (const [token, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(token);
@@ -153,3 +181,12 @@ export class SessionStore {
     this.cache.clear();
   }
 }
+
+/** The account's roles need a second factor. */
+export const secondFactorRequired = (roles: readonly Role[]) => roles.some((r) => SECOND_FACTOR_ROLES.includes(r));
+
+/**
+ * The demo exemption: the demo seed marks its accounts, and the mark counts only while the server runs in demo mode.
+ * With DEMO=0 no account is exempt, whatever the table says.
+ */
+export const isExempt = (account: { exempt: boolean } | null | undefined, config: Pick<Config, 'demo'>) => config.demo && !!account?.exempt;

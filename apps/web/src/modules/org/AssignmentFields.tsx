@@ -1,5 +1,5 @@
 /** One role assignment in a form: the role decides which of school, grade, class, subject, zone or institution it needs. */
-import { type AssignmentInput, gradeNames, type Me, type Role, roleLabels, ROLES } from '@shuangjian/contracts';
+import { type AssignmentInput, gradeNames, type Me, type Role, roleLabels, ROLES, SEPARATED_ROLES } from '@shuangjian/contracts';
 import { Flex, Form, type FormInstance, Select } from 'antd';
 import type { ReactNode } from 'react';
 import { hasRole } from '../../app/auth';
@@ -18,13 +18,16 @@ export const roleNeeds: Record<Exclude<Role, 'parent'>, Needs> = {
   class_teacher: { school: true, class: true },
   teacher: { school: true, class: true, subject: true },
   institution_admin: { institution: true },
+  system_admin: {},
+  security_admin: {},
 };
 
 const SCHOOL_ROLES: Role[] = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'];
 
 /** The roles this person may hand out: the district office all of them, a school administrator the school-level ones. */
 export function assignableRoles(me: Me | null | undefined): Exclude<Role, 'parent'>[] {
-  if (hasRole(me, 'district_admin')) return ROLES.filter((r): r is Exclude<Role, 'parent'> => r !== 'parent');
+  // 三员 roles (system, security, auditor) are granted by the security administrator on its own page
+  if (hasRole(me, 'district_admin')) return ROLES.filter((r): r is Exclude<Role, 'parent'> => r !== 'parent' && !SEPARATED_ROLES.includes(r));
   if (hasRole(me, 'school_admin')) return SCHOOL_ROLES as Exclude<Role, 'parent'>[];
   return [];
 }
