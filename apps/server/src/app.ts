@@ -15,6 +15,7 @@ import { fiveManagementsModule } from './modules/five-managements';
 import { examsModule } from './modules/exams';
 import { calendarModule } from './modules/calendar';
 import { homeSchoolModule } from './modules/home-school';
+import { personalDataModule } from './modules/personal-data';
 import { supervisionModule } from './modules/supervision';
 import { homeworkModule } from './modules/homework';
 import { orgModule, resolveGrants } from './modules/org';
@@ -30,7 +31,7 @@ export interface AppDeps {
 }
 
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
-export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule, timetableModule, homeSchoolModule, supervisionModule];
+export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule, timetableModule, homeSchoolModule, supervisionModule, personalDataModule];
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());

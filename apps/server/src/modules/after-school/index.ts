@@ -14,6 +14,12 @@ import { registerMoneyRoutes } from './money.routes';
 import { registerPlanRoutes } from './plan.routes';
 import { statsRefreshJob } from './rollup';
 import { registerSurveyRoutes } from './survey.routes';
+import type { Queryable } from '../../platform/db';
+import { rowsAboutPupil } from '../../platform/personal-data';
+import { afterSchoolLunchEnrolments, afterSchoolSummerEnrolments } from './care.schema';
+import { afterSchoolPickups } from './daily.schema';
+import { afterSchoolBills, afterSchoolCharges, afterSchoolPayments, afterSchoolWaivers } from './money.schema';
+import { afterSchoolAgreements, afterSchoolAttendance, afterSchoolEnrolments, afterSchoolLeaves } from './schema';
 
 export const afterSchoolModule: AppModule = {
   name: 'after-school',
@@ -54,3 +60,19 @@ export { refreshSchoolStats } from './rollup';
 
 /** Per-school participation (pupils and teachers taking part) over semesters, for 督导考核. */
 export { type AfterSchoolParticipation, afterSchoolParticipation } from './supervision-figures';
+
+/** What 课后服务 holds about a pupil (agreements, enrolments, attendance, leave, pick-ups, bills and payments, care), for the family's download. */
+export const afterSchoolPupilData = (q: Queryable, districtId: string, studentId: string) =>
+  rowsAboutPupil(q, districtId, studentId, {
+    afterSchoolAgreements,
+    afterSchoolEnrolments,
+    afterSchoolAttendance,
+    afterSchoolLeaves,
+    afterSchoolPickups,
+    afterSchoolBills,
+    afterSchoolCharges,
+    afterSchoolPayments,
+    afterSchoolWaivers,
+    lunchEnrolments: afterSchoolLunchEnrolments,
+    summerCareEnrolments: afterSchoolSummerEnrolments,
+  });

@@ -9,6 +9,10 @@ import { registerDashboardRoutes } from './dashboard.routes';
 import { examsPolicies } from './exams.policy';
 import { registerExamsRoutes } from './exams.routes';
 import { registerGrowthRoutes } from './growth.routes';
+import type { Queryable } from '../../platform/db';
+import { rowsAboutPupil } from '../../platform/personal-data';
+import { examResults } from './exams.schema';
+import { growthComments, growthEntries } from './growth.schema';
 
 export const examsModule: AppModule = {
   name: 'exams',
@@ -21,3 +25,7 @@ export const examsModule: AppModule = {
   },
   jobs: [],
 };
+
+/** What exams and the growth record hold about a pupil (levels, growth records, teachers' comments), for the family's download. */
+export const examsPupilData = (q: Queryable, districtId: string, studentId: string) =>
+  rowsAboutPupil(q, districtId, studentId, { examLevels: examResults, growthRecords: growthEntries, growthComments });

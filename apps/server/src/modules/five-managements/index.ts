@@ -13,6 +13,11 @@ import { registerReadingRoutes } from './reading.routes';
 import { selfcheckOverdueJob } from './selfcheck-rectify.service';
 import { registerSelfcheckRoutes } from './selfcheck.routes';
 import { registerSleepRoutes } from './sleep.routes';
+import type { Queryable } from '../../platform/db';
+import { rowsAboutPupil } from '../../platform/personal-data';
+import { fiveFitnessTests } from './fitness.schema';
+import { fivePhoneRequests } from './phones.schema';
+import { fiveSleepReports, fiveSleepUsual } from './sleep.schema';
 
 export const fiveManagementsModule: AppModule = {
   name: 'five-managements',
@@ -31,3 +36,12 @@ export const fiveManagementsModule: AppModule = {
   },
   jobs: [selfcheckOverdueJob()],
 };
+
+/** What 五项管理 holds about a pupil (sleep reports and the usual night, phone requests, fitness tests), for the family's download. */
+export const fiveManagementsPupilData = (q: Queryable, districtId: string, studentId: string) =>
+  rowsAboutPupil(q, districtId, studentId, {
+    sleepReports: fiveSleepReports,
+    sleepUsual: fiveSleepUsual,
+    phoneRequests: fivePhoneRequests,
+    fitnessTests: fiveFitnessTests,
+  });

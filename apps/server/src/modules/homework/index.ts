@@ -10,6 +10,11 @@ import { eveningReminderJob } from './notices.service';
 import { rollupFlushJob } from './rollups';
 import { registerHomeworkRoutes } from './routes';
 import { registerVacationRoutes } from './vacation.routes';
+import type { Queryable } from '../../platform/db';
+import { rowsAboutPupil } from '../../platform/personal-data';
+import { homeworkFeedback, homeworkMistakes, homeworkStudentDays } from './schema';
+import { homeworkMarkings } from './marking.schema';
+import { homeworkHandIns } from './vacation.schema';
 
 export const homeworkModule: AppModule = {
   name: 'homework',
@@ -40,3 +45,13 @@ export { homeworkEvenings } from './read-models.schema';
 
 /** Per-school homework figures over a range, for 督导考核 (the district dashboard's figures, read without a request). */
 export { homeworkSchoolBreakdown, type HomeworkSchoolFigures, homeworkSchoolFigures } from './supervision-figures';
+
+/** What homework holds about a pupil (the family's reports, feedback, marking, vacation hand-ins, error notebook), for the family's download. */
+export const homeworkPupilData = (q: Queryable, districtId: string, studentId: string) =>
+  rowsAboutPupil(q, districtId, studentId, {
+    homeworkReports: homeworkStudentDays,
+    homeworkFeedback,
+    homeworkMarking: homeworkMarkings,
+    vacationHandIns: homeworkHandIns,
+    errorNotebook: homeworkMistakes,
+  });

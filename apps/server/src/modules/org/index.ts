@@ -35,6 +35,7 @@ export { classHeadcounts, type ClassRef, classKeys, guardiansOfStudents, roleHol
 export { type Audience, audienceMembers } from './audience';
 export { resolveGrants } from './scopes';
 export { benefitFlags, type BenefitFlags, type SpecialFlags, specialCounts, specialStudents, type SpecialStudentRef } from './sensitive-flags';
+export { orgPupilData, ownChild } from './pupil-data';
 export { NO_SENSITIVE, openSensitive, sealSensitive, type SensitiveRecord } from './sealed';
 export { getInstitution, getSchool, listInstitutions, manageableSchool } from './structure.service';
 export { institutionStanding, type InstitutionListStatus, type InstitutionStanding, type InstitutionStatus, setInstitutionStanding, standingAfter } from './standing';
