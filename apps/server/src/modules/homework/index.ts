@@ -13,7 +13,6 @@ import { registerVacationRoutes } from './vacation.routes';
 import type { Queryable } from '../../platform/db';
 import { rowsAboutPupil } from '../../platform/personal-data';
 import { homeworkFeedback, homeworkMistakes, homeworkStudentDays } from './schema';
-import { homeworkMarkings } from './marking.schema';
 import { homeworkHandIns } from './vacation.schema';
 
 export const homeworkModule: AppModule = {
@@ -46,12 +45,11 @@ export { homeworkEvenings } from './read-models.schema';
 /** Per-school homework figures over a range, for 督导考核 (the district dashboard's figures, read without a request). */
 export { homeworkSchoolBreakdown, type HomeworkSchoolFigures, homeworkSchoolFigures } from './supervision-figures';
 
-/** What homework holds about a pupil (the family's reports, feedback, marking, vacation hand-ins, error notebook), for the family's download. */
+/** What homework holds about a pupil (the family's reports, feedback, vacation hand-ins, error notebook), for the family's download. */
 export const homeworkPupilData = (q: Queryable, districtId: string, studentId: string) =>
   rowsAboutPupil(q, districtId, studentId, {
     homeworkReports: homeworkStudentDays,
     homeworkFeedback,
-    homeworkMarking: homeworkMarkings,
     vacationHandIns: homeworkHandIns,
     errorNotebook: homeworkMistakes,
   });
