@@ -13,7 +13,8 @@ import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
 import { sealGuardianPhone } from '../modules/org/sealed';
 import { resealAll } from '../platform/sealed-columns';
-import { MODULES } from '../app';
+import { homeSchoolModule } from '../modules/home-school';
+import { orgModule } from '../modules/org';
 import { personName, rng } from './names';
 import { seedHomeworkDemo } from './homework';
 import { seedTrainingDemo } from './training';
@@ -132,8 +133,9 @@ export async function seedDemo(db: Db, options: { homework?: boolean; afterSchoo
     if (options.managements) await seedManagementsDemo(tx, id, today);
     if (options.timetable) await seedTimetableDemo(tx, id, today);
     if (options.homeSchool) await seedHomeSchoolDemo(tx, id, today);
-    // the set-based demo loaders write personal data in plaintext: sealed here, as the start's conversion would
-    await resealAll(tx, MODULES.flatMap((m) => m.sealed ?? []), 'plaintext');
+    // the set-based demo loaders write personal data in plaintext (home-school's special pupils and files): sealed
+    // here, as the start's conversion would; a module whose demo writes sealed columns in SQL joins this list
+    await resealAll(tx, [orgModule, homeSchoolModule].flatMap((m) => m.sealed ?? []), 'plaintext');
     // 督导测评: last semester's published results and this semester's scoring, on the organisation alone (every variant)
     await seedSupervisionDemo(tx, id, today);
     // 督导通知: warnings and an award that follow the published assessment, notices to the schools (every variant)
