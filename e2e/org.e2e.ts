@@ -1,4 +1,5 @@
-/** Organisation pages in the browser: a parent's own child only, roster import errors, classes in the audit log, the calendar. */
+/** Organisation pages in the browser: a parent's own child only (and the download of its data), roster import errors, classes in the audit log, the calendar. */
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSignIn, choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
@@ -46,6 +47,12 @@ describe('a parent on a phone', () => {
     expect(await detail.textContent()).toContain('示范区实验小学');
     expect(await detail.textContent()).toContain('张伟');
     await shot(page, 'org-03-parent-child-detail');
+    // the family's copy of everything the platform holds about the child (PIPL access right)
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('child-data-download').click()]);
+    const copy = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { child: { name: string }; sections: Record<string, unknown[]> };
+    expect(copy.child.name).toBe('张小明');
+    expect(Object.keys(copy.sections)).toEqual(expect.arrayContaining(['profile', 'guardians', 'homeworkReports', 'sleepReports', 'afterSchoolBills', 'growthRecords', 'homeVisits']));
+    expect((await page.request.get(`/api/personal-data/children/${foreign.id}`)).status()).toBe(404);
 
     // another student's page and API answer nothing foreign
     await page.goto(`/children?child=${foreign.id}`);

@@ -1,5 +1,5 @@
-/** A parent's children, phone first: one card each; tapping one shows the child's school record and guardians. */
-import { LeftOutlined, PhoneOutlined, RightOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
+/** A parent's children, phone first: one card each; tapping one shows the child's school record and guardians, and the download of the child's data. */
+import { DownloadOutlined, LeftOutlined, PhoneOutlined, RightOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Avatar, Button, Card, Descriptions, Empty, Flex, Result, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
@@ -76,6 +76,14 @@ function ChildDetail({ id }: { id: string }) {
             ))}
           </Space>
         )}
+      </Card>
+      <Card size="small" title={t('org.children.myData')}>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {t('org.children.myDataHint')}
+        </Typography.Paragraph>
+        <Button icon={<DownloadOutlined />} href={`/api/personal-data/children/${s.id}`} download data-testid="child-data-download">
+          {t('org.children.download')}
+        </Button>
       </Card>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <SafetyCertificateOutlined /> {t('org.children.privacy')}

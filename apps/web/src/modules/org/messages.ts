@@ -217,6 +217,9 @@ export const orgMessages = {
     'org.children.record': '学籍信息',
     'org.children.notFound': '未找到该学生',
     'org.children.privacy': '仅您和孩子的老师可以看到这些信息。',
+    'org.children.myData': '孩子的个人信息',
+    'org.children.myDataHint': '下载平台保存的关于孩子的全部记录（学籍、班级、作业反馈、睡眠、课后服务报名与账单、成长记录、家访概况），JSON 文件。',
+    'org.children.download': '下载孩子的个人信息',
   },
   en: {
     'org.zone': 'Zone',
@@ -428,5 +431,8 @@ export const orgMessages = {
     'org.children.record': 'School record',
     'org.children.notFound': 'Student not found',
     'org.children.privacy': 'Only you and your child\'s teachers can see this.',
+    'org.children.myData': 'Your child\'s personal data',
+    'org.children.myDataHint': 'Download everything the platform holds about your child (school record, class, homework reports, sleep, after-school enrolments and bills, growth records, home visits) as a JSON file.',
+    'org.children.download': 'Download my child\'s data',
   },
 };
