@@ -67,6 +67,21 @@ export function toErrorReply(
   return { status: 500, body: { code: 'INTERNAL', message: '服务器内部错误，请稍后再试' } };
 }
 
+/** How deep a request's JSON may nest: no form needs more, and walking a deeper one (20 000 brackets) overflows the stack. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `value` nests arrays and objects deeper than `max`, found without recursion. */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Text PostgreSQL cannot store (NUL) or that is not text at all (a lone UTF-16 surrogate): the path of the first. */

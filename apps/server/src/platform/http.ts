@@ -23,7 +23,7 @@ import { SESSION_COOKIE, type SessionState, type SessionStore } from './auth/ses
 import type { Config, LogLevel } from './config';
 import type { Database } from './db';
 import { AppError } from './errors';
-import { badTextPath, toErrorReply } from './http-errors';
+import { badTextPath, MAX_JSON_DEPTH, nestedDeeperThan, toErrorReply } from './http-errors';
 import { registerIdempotency } from './idempotency';
 import { declaredErrors, type OpenApiDoc, operationId, tidyOpenApi } from './openapi';
 
@@ -91,6 +91,11 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     bodyLimit: 1024 * 1024,
     // X-Forwarded-For is a client's claim unless it came through a proxy the operator named
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
+    // a URL the router cannot take (bad percent-encoding, a parameter over 100 characters) gets the platform's error shape too
+    frameworkErrors: (err, req, reply) => {
+      const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长（最多 100 个字符）' : '请求地址不正确（含无效的编码字符）';
+      void reply.status(400).send({ code: 'VALIDATION', message, requestId: req.id });
+    },
     // a request the HTTP parser rejects still gets the platform's error shape
     clientErrorHandler: (_err, socket) => {
       const body = JSON.stringify({ code: 'VALIDATION', message: '请求格式不正确（例如地址中含未编码的字符）' });
@@ -217,6 +222,8 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
 
   // before validation: text PostgreSQL cannot store never reaches a service, on any route
   app.addHook('preValidation', async (req) => {
+    if (nestedDeeperThan(req.body, MAX_JSON_DEPTH))
+      throw new AppError(400, 'VALIDATION', `请求体（body）：嵌套超过 ${MAX_JSON_DEPTH} 层`, { fields: [{ field: 'body', message: `嵌套超过 ${MAX_JSON_DEPTH} 层` }] });
     for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
       const path = badTextPath(value);
       if (!path) continue;
