@@ -1,8 +1,8 @@
 /** The audit log, for the auditor only: search by date, actor, entity, action and text; each entry's before/after side by side. */
-import { SearchOutlined } from '@ant-design/icons';
-import { type AuditEntry, type Role, roleLabels, ROLES } from '@shuangjian/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, Col, DatePicker, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { FileExcelOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { type AuditChainStatus, type AuditEntry, type AuditVerifyResult, auditActionLabels, auditChainFaultLabels, auditEntityLabels, type Role, roleLabels, ROLES } from '@shuangjian/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, AutoComplete, Button, Card, Col, DatePicker, Descriptions, Flex, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { z } from 'zod';
@@ -13,9 +13,12 @@ import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useUrlFilters } from '../org/filters';
-import { AUDIT_ACTIONS, AUDIT_ENTITIES } from './messages';
 
 type Entry = z.infer<typeof AuditEntry>;
+type Chain = z.infer<typeof AuditChainStatus>;
+type Verified = z.infer<typeof AuditVerifyResult>;
+const ACTIONS = Object.keys(auditActionLabels).sort();
+const ENTITIES = Object.keys(auditEntityLabels).sort();
 interface Filters {
   range?: [Dayjs | null, Dayjs | null] | null;
   actor?: string;
@@ -75,12 +78,78 @@ export default function AuditPage() {
       entityId: v.entityId?.trim(),
       q: v.q?.trim(),
     });
-  const actionLabel = (a: string) => (AUDIT_ACTIONS.includes(a) ? t(`audit.action.${a}`) : null);
-  const entityLabel = (e: string) => (AUDIT_ENTITIES.includes(e) ? t(`audit.entity.${e}`) : e);
+  const actionLabel = (a: string) => auditActionLabels[a] ?? null;
+  const entityLabel = (e: string) => auditEntityLabels[e] ?? e;
+  const client = useQueryClient();
+  const chain = useQuery({ queryKey: ['audit', 'chain'], queryFn: () => api.get<Chain>('/api/audit/chain') });
+  const verify = useMutation({
+    mutationFn: () => api.post<Verified>('/api/audit/verify', {}),
+    onSuccess: (r) => {
+      client.setQueryData(['audit', 'chain'], r.status);
+      void client.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+  const exportUrl = filters.from && filters.to ? `/api/audit/export${qs({ from: filters.from, to: filters.to })}` : null;
+  const last = chain.data?.lastVerified;
 
   return (
     <>
       <PageHeader title={t('menu.audit')} sub={t('audit.sub')} />
+      <Card
+        size="small"
+        style={{ marginBottom: 16 }}
+        title={t('audit.chain.title')}
+        data-testid="audit-chain"
+        extra={
+          <Space>
+            <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+              {t('audit.chain.verify')}
+            </Button>
+            <Button icon={<FileExcelOutlined />} href={exportUrl ?? undefined} disabled={!exportUrl} download data-testid="audit-export" title={exportUrl ? undefined : t('audit.exportHint')}>
+              {t('audit.export')}
+            </Button>
+          </Space>
+        }
+      >
+        <QueryError error={chain.error ?? verify.error} />
+        {chain.data && (
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={t('audit.chain.last')}>
+              {last ? (
+                <Space size={4} wrap>
+                  <span>{formatDateTime(last.at, tz)}</span>
+                  {last.ok ? <Tag color="success">{t('audit.chain.ok')}</Tag> : <Tag color="error">{t('audit.chain.bad', { n: last.faults, seq: last.firstBadSeq ?? '' })}</Tag>}
+                  <Typography.Text type="secondary">{t('audit.chain.checked', { n: last.rowsChecked })}</Typography.Text>
+                </Space>
+              ) : (
+                t('audit.chain.never')
+              )}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain.chained')}>
+              <span data-testid="audit-chained">{chain.data.chained + chain.data.archived}</span>
+              {chain.data.archived > 0 && <Typography.Text type="secondary">{t('audit.chain.archived', { n: chain.data.archived })}</Typography.Text>}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('audit.chain.unchained')}>
+              <span data-testid="audit-unchained">{chain.data.unchained}</span>
+              <Typography.Text type="secondary">{t('audit.chain.window', { days: chain.data.retentionDays })}</Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        {verify.data && verify.data.faults.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="audit-faults"
+            title={t('audit.chain.faults')}
+            description={verify.data.faults.slice(0, 10).map((f) => (
+              <div key={`${f.kind}-${f.seq}-${f.id ?? ''}`}>
+                {auditChainFaultLabels[f.kind]} · seq {f.seq}
+                {f.count && f.count > 1 ? `–${f.seq + f.count - 1}` : ''}
+              </div>
+            ))}
+          />
+        )}
+      </Card>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form form={form} onFinish={search} layout="vertical" data-testid="audit-filters">
           <Row gutter={[12, 0]}>
@@ -96,15 +165,19 @@ export default function AuditPage() {
             </Col>
             <Col xs={12} md={6} lg={4}>
               <Form.Item name="entity" label={t('audit.entity')}>
-                <AutoComplete allowClear options={AUDIT_ENTITIES.map((e) => ({ value: e, label: `${e} · ${t(`audit.entity.${e}`)}` }))} />
+                <AutoComplete
+                  allowClear
+                  options={ENTITIES.map((e) => ({ value: e, label: `${auditEntityLabels[e]} · ${e}` }))}
+                  showSearch={{ filterOption: (input, option) => String(option?.label ?? '').includes(input) }}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} md={6} lg={4}>
               <Form.Item name="action" label={t('audit.actionPrefix')}>
                 <AutoComplete
                   allowClear
-                  options={AUDIT_ACTIONS.map((a) => ({ value: a, label: `${a} · ${t(`audit.action.${a}`)}` }))}
-                  showSearch={{ filterOption: (input, option) => String(option?.value ?? '').startsWith(input) }}
+                  options={ACTIONS.map((a) => ({ value: a, label: `${auditActionLabels[a]} · ${a}` }))}
+                  showSearch={{ filterOption: (input, option) => String(option?.label ?? '').includes(input) }}
                 />
               </Form.Item>
             </Col>
@@ -168,6 +241,7 @@ export default function AuditPage() {
         }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v, tz) },
+          { title: t('audit.seq'), dataIndex: 'seq', width: 80, render: (v: number | null) => v ?? <Typography.Text type="secondary">{t('audit.pending')}</Typography.Text> },
           {
             title: t('audit.actor'),
             key: 'actor',
@@ -188,19 +262,29 @@ export default function AuditPage() {
             dataIndex: 'action',
             width: 200,
             render: (a: string) => (
-              <div>
-                <Typography.Text code>{a}</Typography.Text>
+              <div data-testid="audit-action">
+                <Typography.Text strong={!!actionLabel(a)}>{actionLabel(a) ?? a}</Typography.Text>
                 {actionLabel(a) && (
                   <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {actionLabel(a)}
+                    <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                      {a}
                     </Typography.Text>
                   </div>
                 )}
               </div>
             ),
           },
-          { title: t('audit.entity'), dataIndex: 'entity', width: 110, render: (v: string) => entityLabel(v) },
+          {
+            title: t('audit.entity'),
+            key: 'entity',
+            width: 180,
+            render: (_: unknown, e) => (
+              <div data-testid="audit-object">
+                <Typography.Text type="secondary">{entityLabel(e.entity)}</Typography.Text>
+                {e.entityName && <div>{e.entityName}</div>}
+              </div>
+            ),
+          },
           {
             title: t('audit.entityId'),
             dataIndex: 'entityId',
