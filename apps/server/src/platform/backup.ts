@@ -153,7 +153,7 @@ function parseHeader(line: string): BackupHeader {
   } catch {
     throw new BackupError('不是本平台的备份文件（首行不是 JSON）');
   }
-  if (header.format !== BACKUP_FORMAT) throw new BackupError('不是本平台的备份文件（format 不符）');
+  if (header?.format !== BACKUP_FORMAT) throw new BackupError(`不是本平台的备份文件（首行：${line.slice(0, 80)}）`);
   if (header.version !== BACKUP_VERSION) throw new BackupError(`备份格式版本 ${header.version} 不受支持（本版本读取 ${BACKUP_VERSION}）`);
   return header;
 }
