@@ -1,0 +1,363 @@
+/**
+ * A burst of writes while the server is killed with SIGKILL again and again (≥ 20 times at random moments): homework
+ * set by a teacher, families' homework reports, after-school course choices, training orders, lessons recorded,
+ * lesson confirmations (money released from custody) and refund requests, each with an Idempotency-Key. Every request
+ * left unanswered by a kill is sent again with its key to the restarted server until it is answered. Then: every
+ * acknowledged write is present exactly once, the custody ledger balances (each transfer sums to zero, no account
+ * that must not go negative does, one transfer per purpose), no course is oversold, and the audit log has the writes.
+ * PGlite on a data folder, or PostgreSQL when TEST_DATABASE_URL is set. Real processes (fixtures/serve.ts).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../src/platform/db';
+import { createTestDb } from './harness';
+
+const root = resolve(import.meta.dirname, '../../..');
+const KILLS = 20;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const between = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
+
+interface Server {
+  child: ChildProcess;
+  base: string;
+  exited: Promise<unknown>;
+}
+
+async function start(env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/serve.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, SERVE_DEMO: 'burst', LOG_LEVEL: 'silent', DATA_KEY: 'cd'.repeat(32) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ?? code)));
+  cleanups.push(() => void child.kill('SIGKILL'));
+  let out = '';
+  const port = await new Promise<string>((ok, fail) => {
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = /listening (\d+)/.exec(out);
+      if (m) ok(m[1]!);
+    });
+    child.stderr!.on('data', (d) => (out += String(d)));
+    void exited.then(() => fail(new Error(`server exited before listening: ${out}`)));
+  });
+  return { child, base: `http://127.0.0.1:${port}`, exited };
+}
+
+/** The server of the moment: requests wait for it while it restarts. */
+class Cluster {
+  private current: Server | null = null;
+  private waiting: ((s: Server) => void)[] = [];
+  kills = 0;
+  constructor(private env: Record<string, string>) {}
+  async up() {
+    this.current = await start(this.env);
+    for (const w of this.waiting.splice(0)) w(this.current);
+  }
+  server(): Promise<Server> {
+    return this.current ? Promise.resolve(this.current) : new Promise((ok) => this.waiting.push(ok));
+  }
+  async kill() {
+    const s = this.current!;
+    this.current = null;
+    s.child.kill('SIGKILL');
+    await s.exited;
+    this.kills++;
+  }
+  async stop() {
+    const s = this.current!;
+    this.current = null;
+    s.child.kill('SIGTERM');
+    await s.exited;
+  }
+}
+
+interface Outcome {
+  what: string;
+  /** family reports: the day and the round (0, then 1) */
+  date?: string;
+  round?: number;
+  status: number;
+  body: any;
+  tries: number;
+}
+
+const figures = { requests: 0, retried: 0, acknowledged: 0, refused: 0 };
+
+/** One write, sent until answered: a connection cut by a kill is retried with the same key on the next server. */
+async function write(cluster: Cluster, cookie: string, what: string, method: string, path: string, body: unknown): Promise<Outcome> {
+  const key = `burst-${randomBytes(8).toString('hex')}`;
+  figures.requests++;
+  for (let tries = 1; ; tries++) {
+    const s = await cluster.server();
+    try {
+      const res = await fetch(`${s.base}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', cookie, 'idempotency-key': key },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      if (tries > 1) figures.retried++;
+      if (res.status === 200) figures.acknowledged++;
+      else figures.refused++;
+      expect(res.status, `${what}: ${text}`).toBeLessThan(500);
+      return { what, status: res.status, body: text ? JSON.parse(text) : null, tries };
+    } catch (err) {
+      if ((err as Error).name === 'AssertionError') throw err;
+      await sleep(30);
+    }
+  }
+}
+
+/** A read, answered by whichever server is up. */
+async function read(cluster: Cluster, cookie: string, path: string): Promise<any> {
+  for (;;) {
+    const s = await cluster.server();
+    try {
+      const res = await fetch(`${s.base}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
+      expect(res.status, path).toBe(200);
+      return await res.json();
+    } catch (err) {
+      if ((err as Error).name === 'AssertionError') throw err;
+      await sleep(30);
+    }
+  }
+}
+
+async function signIn(base: string, username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Demo#2026' }) });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+/** Today and yesterday in the district's time zone. */
+function shanghaiDay(offsetDays = 0) {
+  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+describe('a burst of writes under repeated SIGKILL', () => {
+  it('keeps every acknowledged write exactly once and every money invariant', async () => {
+    let env: Record<string, string>;
+    let database: () => Promise<Database>;
+    if (process.env.TEST_DATABASE_URL) {
+      const db = await createTestDb();
+      cleanups.push(() => db.drop());
+      env = { DATABASE_URL: db.url!, DATABASE_OWNER_URL: db.ownerUrl! };
+      database = async () => db.database;
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'sj-burst-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      env = { DATABASE_URL: '', DATA_DIR: dir };
+      database = async () => {
+        const d = await openDatabase(join(dir, 'pglite'));
+        cleanups.push(() => d.close());
+        return d;
+      };
+    }
+    const began = Date.now();
+    const cluster = new Cluster(env);
+    await cluster.up();
+    const first = await cluster.server();
+    const [parent, teacher, institution] = [await signIn(first.base, 'demo-parent'), await signIn(first.base, 'demo-teacher'), await signIn(first.base, 'demo-institution')];
+
+    // what the demo accounts may write to, read before the first kill
+    const me = await read(cluster, parent, '/api/me');
+    const child = me.children[0] as { id: string; classId: string };
+    const teacherMe = await read(cluster, teacher, '/api/me');
+    const subjects = (await read(cluster, teacher, '/api/subjects')) as { id: string; code: string }[];
+    const math = subjects.find((s) => s.code === 'math')!.id;
+    const classId = (teacherMe.classes as { id: string }[])[0]!.id;
+    const contract = await read(cluster, parent, '/api/training/contract');
+    const forSale = (await read(cluster, parent, `/api/training/family/packages?studentId=${child.id}`)).packages as { packageId: string; institutionId: string; courseId: string; lessonMinutes: number; institutionName: string }[];
+    const pkg = forSale.find((p) => p.institutionName === '启明文化艺术培训学校') ?? forSale[0]!;
+    const before = (await read(cluster, parent, `/api/training/family/orders?studentId=${child.id}`)).orders as { id: string; status: string; consumptions: { id: string; status: string }[] }[];
+    const enrol = await read(cluster, parent, `/api/after-school/children/${child.id}/enrol`);
+    if (enrol.agreement.text && !enrol.agreement.signed)
+      expect((await write(cluster, parent, 'agreement', 'POST', `/api/after-school/children/${child.id}/agreement`, { textHash: enrol.agreement.textHash })).status).toBe(200);
+    const days: { date: string; items: { itemId: string; minutes: number }[] }[] = [];
+    for (let back = 1; back <= 10 && days.length < 4; back++) {
+      const date = shanghaiDay(-back);
+      const day = await read(cluster, parent, `/api/homework/child/day?studentId=${child.id}&date=${date}`);
+      if (day.list?.items?.length) days.push({ date, items: day.list.items });
+    }
+
+    // the killer: a server lives a random 0.2–1.5 s, then SIGKILL, until KILLS kills and every write is answered
+    let done = false;
+    const killer = (async () => {
+      while (cluster.kills < KILLS) {
+        await sleep(between(200, 1500));
+        await cluster.kill();
+        await cluster.up();
+      }
+      while (!done) await sleep(50);
+    })();
+
+    const outcomes: Outcome[] = [];
+    const record = async (o: Promise<Outcome>) => {
+      const r = await o;
+      outcomes.push(r);
+      return r;
+    };
+    const pace = () => sleep(between(0, 400));
+    const today = shanghaiDay();
+    const lessonDay = shanghaiDay(-1);
+
+    const workers: Promise<unknown>[] = [
+      // the teacher sets homework, item by item
+      (async () => {
+        for (let i = 0; i < 10; i++) {
+          await record(write(cluster, teacher, 'homework item', 'POST', '/api/homework/items', {
+            classIds: [classId],
+            subjectId: math,
+            entries: [{ date: today, content: `断电演练 第 ${i + 1} 题`, type: 'oral', layer: 'basic', place: 'home', minutes: 5 }],
+            submit: false,
+          }));
+          await pace();
+        }
+      })(),
+      // the family reports the last published days, twice each (the second report replaces the first)
+      (async () => {
+        for (const round of [0, 1])
+          for (const d of days) {
+            const o = await write(cluster, parent, 'family report', 'PUT', '/api/homework/feedback', {
+              studentId: child.id,
+              date: d.date,
+              items: d.items.map((i) => ({ itemId: i.itemId, done: true, minutes: i.minutes + round })),
+              stoppedAtBedtime: false,
+              endedAt: null,
+            });
+            outcomes.push({ ...o, date: d.date, round });
+            await pace();
+          }
+      })(),
+      // after-school course choices
+      (async () => {
+        for (const c of (enrol.courses as { id?: string; courseId?: string; status: string | null }[]).filter((x) => !x.status).slice(0, 4)) {
+          await record(write(cluster, parent, 'after-school choice', 'POST', `/api/after-school/children/${child.id}/choices`, { courseId: c.courseId ?? c.id }));
+          await pace();
+        }
+      })(),
+      // the demo's lessons waiting for the family: confirmed, each releasing one lesson's price
+      (async () => {
+        for (const c of before.flatMap((o) => o.consumptions).filter((c) => c.status === 'pending')) {
+          await record(write(cluster, parent, 'lesson confirmation', 'POST', `/api/training/consumptions/${c.id}/confirm`, {}));
+          await pace();
+        }
+      })(),
+      // orders bought, a lesson recorded for each and confirmed, then the rest refunded
+      ...[0, 1, 2, 3].map(async (n) => {
+        await sleep(n * 300);
+        const order = await record(write(cluster, parent, 'training order', 'POST', '/api/training/orders', { packageId: pkg.packageId, studentId: child.id, acceptContract: true, contractHash: contract.sha256 }));
+        if (order.status !== 200) return;
+        await pace();
+        const startMin = 9 * 60 + n * 90;
+        const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+        const lesson = await record(
+          write(cluster, institution, 'lesson recorded', 'POST', '/api/training/lessons', {
+            institutionId: pkg.institutionId,
+            courseId: pkg.courseId,
+            date: lessonDay,
+            startTime: hhmm(startMin),
+            endTime: hhmm(startMin + pkg.lessonMinutes),
+            teacherName: '周墨',
+            orderIds: [order.body.id],
+          }),
+        );
+        await pace();
+        const consumption = lesson.status === 200 ? (lesson.body.attendees as { consumptionId?: string }[])[0]?.consumptionId : undefined;
+        if (consumption) await record(write(cluster, parent, 'lesson confirmation', 'POST', `/api/training/consumptions/${consumption}/confirm`, {}));
+        await pace();
+        await record(write(cluster, parent, 'refund request', 'POST', `/api/training/orders/${order.body.id}/refund`, { reason: '孩子时间冲突，申请退还未消课时费用' }));
+      }),
+    ];
+    await Promise.all(workers);
+    done = true;
+    await killer;
+
+    // every write answered: read back through the last server, then stop it cleanly
+    const acked = (what: string) => outcomes.filter((o) => o.what === what && o.status === 200);
+    const orders = (await read(cluster, parent, `/api/training/family/orders?studentId=${child.id}`)).orders as {
+      id: string;
+      consumptions: { id: string; status: string }[];
+      refunds: { id: string }[];
+    }[];
+    for (const o of acked('training order')) expect(orders.filter((x) => x.id === o.body.id)).toHaveLength(1);
+    expect(orders.length - before.length).toBe(acked('training order').length);
+    const consumptions = orders.flatMap((o) => o.consumptions);
+    for (const c of acked('lesson confirmation')) expect(consumptions.find((x) => x.id === c.body.id)?.status).toBe('confirmed');
+    for (const r of acked('refund request')) expect(orders.find((o) => o.id === r.body.orderId)!.refunds.filter((x) => x.id === r.body.id)).toHaveLength(1);
+    const enrolled = await read(cluster, parent, `/api/after-school/children/${child.id}/enrol`);
+    for (const c of acked('after-school choice')) expect((enrolled.courses as { id?: string; courseId?: string; status: string | null }[]).find((x) => (x.courseId ?? x.id) === c.body.courseId)?.status).toBe(c.body.status);
+    await cluster.stop();
+
+    const db = await database();
+    const q = <T = Record<string, string>>(text: string, params: unknown[] = []) => db.query<T>(text, params);
+    // homework: each acknowledged item once, and no item the burst did not acknowledge
+    const itemIds = acked('homework item').flatMap((o) => (o.body.items as { id: string }[]).map((i) => i.id));
+    const items = await q<{ id: string }>(`select id from homework_items where content::text like '%断电演练%'`);
+    expect(items.map((i) => i.id).sort()).toEqual([...itemIds].sort());
+    // family reports: one row per child, day and item, holding the last acknowledged report
+    const dupFeedback = await q(`select student_id, date, item_id from homework_feedback group by 1, 2, 3 having count(*) > 1`);
+    expect(dupFeedback).toEqual([]);
+    for (const d of days) {
+      const reports = acked('family report').filter((o) => o.date === d.date);
+      if (!reports.length) continue;
+      // the reports of a day were sent one after the other: the last acknowledged one is what the database holds
+      const last = reports[reports.length - 1]!;
+      const held = await q<{ item_id: string; minutes: number }>(`select item_id::text, minutes from homework_feedback where student_id = $1 and date = $2`, [child.id, d.date]);
+      expect(new Map(held.map((h) => [h.item_id, Number(h.minutes)]))).toEqual(new Map(d.items.map((i) => [i.itemId, i.minutes + last.round!])));
+    }
+    // seats never oversold, one live place per child and course
+    const oversold = await q(
+      `select c.id from after_school_courses c where c.capacity < (select count(*) from after_school_enrolments e where e.district_id = c.district_id and e.course_id = c.id and e.status = 'enrolled')`,
+    );
+    expect(oversold).toEqual([]);
+    // the custody ledger: transfers sum to zero overall, no account that must stay non-negative went below zero,
+    // one transfer per purpose (a retried confirmation or refund moved no money twice)
+    const [ledger] = await q<{ balance: string; overdrawn: string; debits: string; transfers: string }>(
+      `select coalesce(sum(credits_posted - debits_posted), 0)::text as balance,
+              count(*) filter (where non_negative = 1 and debits_posted > credits_posted)::text as overdrawn,
+              coalesce(sum(debits_posted), 0)::text as debits,
+              (select coalesce(sum(amount_fen), 0) from training_transfers)::text as transfers
+       from training_accounts`,
+    );
+    expect(ledger).toMatchObject({ balance: '0', overdrawn: '0' });
+    expect(ledger!.debits).toBe(ledger!.transfers);
+    const twice = await q(`select order_id, kind, source_id from training_transfers where source_id is not null group by 1, 2, 3 having count(*) > 1`);
+    expect(twice).toEqual([]);
+    const confirmed = acked('lesson confirmation').map((o) => o.body.id as string);
+    if (confirmed.length) {
+      const moved = await q<{ source_id: string; n: string }>(`select source_id::text, count(*)::text as n from training_transfers where source_id::text = any($1::text[]) group by 1`, [`{${confirmed.join(',')}}`]);
+      expect(moved.map((m) => m.n)).toEqual(confirmed.map(() => '1'));
+    }
+    // after-school money: no payment applied beyond its amount
+    const [asMoney] = await q<{ bad: string }>(`select count(*)::text as bad from after_school_payments where applied_fen > amount_fen or applied_fen < 0`);
+    expect(asMoney!.bad).toBe('0');
+    // the audit log holds each acknowledged order, refund and homework item
+    const audited = [...acked('training order').map((o) => o.body.id), ...acked('refund request').map((o) => o.body.id), ...itemIds] as string[];
+    const auditRows = await q<{ entity_id: string }>(`select distinct entity_id from audit_log where entity_id = any($1::text[])`, [`{${audited.join(',')}}`]);
+    expect(auditRows.map((r) => r.entity_id).sort()).toEqual([...new Set(audited)].sort());
+    // AUDIT CHAIN CHECK: after the kills, the audit hash chain must verify (platform/audit.ts, `npm run audit:verify`);
+    // the chain's own check is added here.
+
+    console.log(
+      `crash burst (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}): ${cluster.kills} kills, ${figures.requests} requests, ${figures.retried} retried, ` +
+        `${figures.acknowledged} acknowledged, ${figures.refused} refused with a 4xx; ${((Date.now() - began) / 1000).toFixed(0)} s — ` +
+        [...outcomes.reduce((m, o) => m.set(`${o.what} ${o.status}`, (m.get(`${o.what} ${o.status}`) ?? 0) + 1), new Map<string, number>())].map(([k, n]) => `${k}: ${n}`).join(', '),
+    );
+    expect(cluster.kills).toBeGreaterThanOrEqual(KILLS);
+    expect(acked('training order').length).toBeGreaterThan(0);
+    expect(acked('homework item').length).toBeGreaterThan(0);
+    expect(acked('family report').length + acked('lesson confirmation').length).toBeGreaterThan(0);
+  }, 600_000);
+});
