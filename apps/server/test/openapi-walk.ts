@@ -3,6 +3,7 @@
  * records, plausible values by field name). Used by the cross-tenant walk and the bad-input walk.
  */
 import { STANDARD_CONTRACT } from '../src/modules/training/custody-contract';
+import { call, type World } from './harness';
 export type JsonSchema = {
   type?: string;
   format?: string;
@@ -56,6 +57,11 @@ const ID_BY_RESOURCE: Record<string, string> = {
   inbox: 'notice',
   replies: 'noticeReply',
   reports: 'report',
+  evidence: 'evidence',
+};
+/** Routes whose resource word names several kinds of record. */
+const ID_BY_PATH: Record<string, string> = {
+  '/api/supervision/notices/files/{id}': 'noticeFile',
 };
 /** An example that leaves an optional field out (a field that excludes another, as an exam mark excludes a level). */
 const OMIT = Symbol('omit');
@@ -232,7 +238,7 @@ export function probes(doc: { paths: Record<string, Record<string, Operation>> }
       for (const p of op.parameters ?? []) {
         let value: unknown;
         if (p.in === 'path') {
-          value = p.name === 'id' ? target[ID_BY_RESOURCE[pathResource] ?? ID_BY_RESOURCE[resource] ?? 'school'] : example(target, p.name, p.schema);
+          value = p.name === 'id' ? target[ID_BY_PATH[path] ?? ID_BY_RESOURCE[pathResource] ?? ID_BY_RESOURCE[resource] ?? 'school'] : example(target, p.name, p.schema);
           if (p.schema.format === 'uuid' || p.name === 'id' || ID_BY_NAME[p.name]) aimsAtPrivate = true;
           url = url.replace(`{${p.name}}`, String(value));
         } else if (p.in === 'query') {
@@ -251,3 +257,67 @@ export function probes(doc: { paths: Record<string, Record<string, Operation>> }
   return out;
 }
 
+
+/**
+ * Ids of the demo school's records to aim the walks at: the district, its zone, a class, a pupil, a teacher, the
+ * subjects, an institution, homework, 督导 records. Adds a calendar entry and a homework attachment of the school's own.
+ */
+export async function demoSchoolTargets(w: World): Promise<Targets> {
+  const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []) => w.db.database.query<T>(sql, params);
+  const [demo] = await q(`select id from districts where code = 'demo'`);
+  const d = demo!.id!;
+  const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);
+  const entry = await call(w.app, await w.login('demo-principal'), 'POST', '/api/calendar/entries', {
+    kind: 'vacation',
+    name: '校运会调休',
+    startDate: '2026-12-04',
+    endDate: '2026-12-04',
+    schoolId: school!.id,
+  });
+  if (entry.status !== 200) throw new Error(`calendar entry: ${entry.status} ${JSON.stringify(entry.body)}`);
+  const one = async (sql: string) => (await q<{ id: string }>(sql, [d, school!.id]))[0]?.id ?? '';
+  const target: Targets = {
+    district: d!,
+    school: school!.id!,
+    zone: school!.zone_id!,
+    class: await one(`select id from classes where district_id = $1 and school_id = $2 order by grade, name limit 1`),
+    student: await one(`select id from students where district_id = $1 and school_id = $2 order by student_no limit 1`),
+    staff: await one(`select user_id as id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
+    assignment: await one(`select id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
+    subject: await one(`select id from subjects where district_id = $1 and $2::uuid is not null order by sort limit 1`),
+    institution: await one(`select id from institutions where district_id = $1 and $2::uuid is not null limit 1`),
+    semester: await one(`select id from semesters where district_id = $1 and $2::uuid is not null limit 1`),
+    entry: entry.body.id,
+    item: await one(`select id from homework_items where district_id = $1 and school_id = $2 order by date desc limit 1`),
+    design: await one(`select id from homework_designs where district_id = $1 and school_id = $2 limit 1`),
+    collection: await one(`select id from homework_collections where district_id = $1 and $2::uuid is not null limit 1`),
+    mistake: await one(`select id from homework_mistakes where district_id = $1 and school_id = $2 limit 1`),
+    assessment: await one(`select id from supervision_assessments where district_id = $1 and $2::uuid is not null and status = 'published' limit 1`),
+    notice: await one(`select id from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid] limit 1`),
+    noticeReply: await one(`select id from supervision_notice_replies where district_id = $1 and $2::uuid is not null limit 1`),
+    report: await one(`select id from supervision_reports where district_id = $1 and school_id = $2 limit 1`),
+  };
+  const upload = await w.app.inject({
+    method: 'POST',
+    url: '/api/homework/attachments',
+    headers: { cookie: await w.login('demo-teacher'), 'content-type': 'multipart/form-data; boundary=walk' },
+    payload: '--walk\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\n走查附件\r\n--walk--\r\n',
+  });
+  if (upload.statusCode !== 200) throw new Error(`attachment: ${upload.statusCode} ${upload.body}`);
+  target.attachment = upload.json().id;
+  // 督导: a school's reply file (the principal's) and a scorer's evidence (the inspector's)
+  const file = async (username: string, url: string) => {
+    const res = await w.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: await w.login(username), 'content-type': 'multipart/form-data; boundary=walk' },
+      payload: '--walk\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\n走查材料\r\n--walk--\r\n',
+    });
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json().id as string;
+  };
+  target.noticeFile = await file('demo-principal', '/api/supervision/notices/files');
+  target.evidence = await file('demo-inspector', '/api/supervision/evidence');
+  target.guardian = (await q(`select guardian_id as id from guardian_links where district_id = $1 and student_id = $2 limit 1`, [d, target.student]))[0]!.id!;
+  return target;
+}

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from './harness';
-import { type Probe, probes } from './openapi-walk';
+import { demoSchoolTargets, type Probe, probes } from './openapi-walk';
 
 /** Routes that are about the caller alone or public by design. */
 const NOT_TENANT_DATA = new Set([
@@ -29,50 +29,9 @@ const q = async <T = Record<string, string>>(sql: string, params: unknown[] = []
 
 beforeAll(async () => {
   w = await createWorld({ homework: true, afterSchool: true, training: true, managements: true });
-  const [demo] = await q(`select id from districts where code = 'demo'`);
-  const d = demo!.id!;
-  const [school] = await q(`select id, zone_id from schools where district_id = $1 and code = 'SY01'`, [d]);
-  const principal = await w.login('demo-principal');
-  const entry = await call(w.app, principal, 'POST', '/api/calendar/entries', {
-    kind: 'vacation',
-    name: '校运会调休',
-    startDate: '2026-12-04',
-    endDate: '2026-12-04',
-    schoolId: school!.id,
-  });
-  expect(entry.status).toBe(200);
-  const one = async (sql: string) => (await q<{ id: string }>(sql, [d, school!.id]))[0]!.id;
-  target = {
-    district: d!,
-    school: school!.id!,
-    zone: school!.zone_id!,
-    class: await one(`select id from classes where district_id = $1 and school_id = $2 order by grade, name limit 1`),
-    student: await one(`select id from students where district_id = $1 and school_id = $2 order by student_no limit 1`),
-    staff: await one(`select user_id as id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
-    assignment: await one(`select id from role_assignments where district_id = $1 and school_id = $2 and role = 'teacher' limit 1`),
-    subject: await one(`select id from subjects where district_id = $1 and $2::uuid is not null order by sort limit 1`),
-    institution: await one(`select id from institutions where district_id = $1 and $2::uuid is not null limit 1`),
-    semester: await one(`select id from semesters where district_id = $1 and $2::uuid is not null limit 1`),
-    entry: entry.body.id,
-    item: await one(`select id from homework_items where district_id = $1 and school_id = $2 order by date desc limit 1`),
-    design: await one(`select id from homework_designs where district_id = $1 and school_id = $2 limit 1`),
-    collection: await one(`select id from homework_collections where district_id = $1 and $2::uuid is not null limit 1`),
-    mistake: await one(`select id from homework_mistakes where district_id = $1 and school_id = $2 limit 1`),
-    assessment: await one(`select id from supervision_assessments where district_id = $1 and $2::uuid is not null and status = 'published' limit 1`),
-    notice: await one(`select id from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid] limit 1`),
-    noticeReply: await one(`select id from supervision_notice_replies where district_id = $1 and $2::uuid is not null limit 1`),
-    report: await one(`select id from supervision_reports where district_id = $1 and school_id = $2 limit 1`),
-  };
-  const upload = await w.app.inject({
-    method: 'POST',
-    url: '/api/homework/attachments',
-    headers: { cookie: await w.login('demo-teacher'), 'content-type': 'multipart/form-data; boundary=walk' },
-    payload: '--walk\r\nContent-Disposition: form-data; name="file"; filename="walk.txt"\r\nContent-Type: text/plain\r\n\r\n走查附件\r\n--walk--\r\n',
-  });
-  expect(upload.statusCode).toBe(200);
-  target.attachment = upload.json().id;
-  target.guardian = (await q(`select guardian_id as id from guardian_links where district_id = $1 and student_id = $2 limit 1`, [d, target.student]))[0]!.id!;
-
+  target = await demoSchoolTargets(w);
+  const d = target.district!;
+  const school = { id: target.school! };
   // Everything of the demo school is private to another school; everything of the district to another district.
   const schoolScoped = await q<{ id: string }>(
     `select id::text from classes where district_id = $1 and school_id = $2
@@ -85,8 +44,8 @@ beforeAll(async () => {
      union all select id::text from homework_mistakes where district_id = $1 and school_id = $2
      union all select id::text from supervision_notices where district_id = $1 and audience_school_ids = array[$2::uuid]
      union all select id::text from supervision_reports where district_id = $1 and school_id = $2
-     union all select $2::text union all select $3::text union all select $4::text`,
-    [d, school!.id, target.entry, target.attachment],
+     union all select $2::text union all select $3::text union all select $4::text union all select $5::text`,
+    [d, school!.id, target.entry, target.attachment, target.noticeFile],
   );
   const districtScoped = await q<{ id: string }>(
     `select id::text from districts where id = $1
@@ -101,12 +60,12 @@ beforeAll(async () => {
      union all select id::text from supervision_assessments where district_id = $1
      union all select id::text from supervision_notices where district_id = $1 union all select id::text from supervision_notice_replies where district_id = $1
      union all select id::text from supervision_reports where district_id = $1
-     union all select $2::text`,
-    [d, target.attachment],
+     union all select $2::text union all select $3::text union all select $4::text`,
+    [d, target.attachment, target.noticeFile, target.evidence],
   );
   privateIds = { school: new Set(schoolScoped.map((r) => r.id)), district: new Set(districtScoped.map((r) => r.id)) };
-}, 120_000);
-afterAll(() => w.close());
+}, 600_000);
+afterAll(() => w?.close());
 
 /** Every row of the demo district as text (volatile sign-in columns and the logs aside), per table. */
 async function snapshot(): Promise<Map<string, Set<string>>> {
