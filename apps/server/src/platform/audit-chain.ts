@@ -93,7 +93,7 @@ async function head(q: Queryable, districtId: string): Promise<{ seq: number; ha
     sql`select seq::text as seq, hash from (
       (select seq, hash from audit_log where district_id = ${districtId} and seq is not null order by seq desc limit 1)
       union all (select seq, hash from audit_log_archive where district_id = ${districtId} and seq is not null order by seq desc limit 1)
-    ) h order by seq desc limit 1`,
+    ) h order by h.seq desc limit 1`,
   );
   return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS };
 }
@@ -109,7 +109,7 @@ export async function chainDistrict(db: Db, districtId: string): Promise<number>
       await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(districtId)})`);
       const rows = await rowsOf<ChainRow>(
         tx,
-        sql`select ${COLUMNS} from audit_log where district_id = ${districtId} and hash is null order by id limit ${CHAIN_BATCH}`,
+        sql`select ${COLUMNS} from audit_log where district_id = ${districtId} and hash is null order by audit_log.id limit ${CHAIN_BATCH}`,
       );
       if (!rows.length) return 0;
       let { seq, hash: prev } = await head(tx, districtId);

@@ -188,11 +188,15 @@ export async function exportAudit(ctx: Ctx, q: z.output<typeof AuditExportQuery>
   const first = Number(span.first);
   const last = Number(span.last);
   if (last - first + 1 > AUDIT_EXPORT_MAX_ROWS) throw invalid('to', '结束日期', `范围内有 ${last - first + 1} 条记录，一次最多导出 ${AUDIT_EXPORT_MAX_ROWS} 条，请缩短日期范围`);
-  const rows = await rowsOf<ChainRow>(ctx.db, sql`select ${EXPORT_COLUMNS} from ${both} where seq between ${first} and ${last} order by seq, id`);
+  const rows = await rowsOf<ChainRow>(ctx.db, sql`select ${EXPORT_COLUMNS} from ${both} where seq between ${first} and ${last} order by r.seq, r.id`);
   // the file proves itself: each row's hash recomputed, each prev_hash the previous row's hash, no seq missing
-  let whole = rows.length === last - first + 1;
+  let broken: string | null = null;
   rows.forEach((r, i) => {
-    if (r.hash !== rowHash(r, Number(r.seq), r.prev_hash ?? '') || (i > 0 && r.prev_hash !== rows[i - 1]!.hash) || Number(r.seq) !== first + i) whole = false;
+    if (broken) return;
+    const seq = Number(r.seq);
+    if (seq !== first + i) broken = `序号 ${first + i} ${seq > first + i ? auditChainFaultLabels.missing : auditChainFaultLabels.inserted}`;
+    else if (r.hash !== rowHash(r, seq, r.prev_hash ?? '')) broken = `序号 ${seq} ${auditChainFaultLabels.altered}`;
+    else if (i > 0 && r.prev_hash !== rows[i - 1]!.hash) broken = `序号 ${seq} ${auditChainFaultLabels.unlinked}`;
   });
   const local = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: tz, hour12: false });
   const buffer = await buildWorkbook({
@@ -245,7 +249,7 @@ export async function exportAudit(ctx: Ctx, q: z.output<typeof AuditExportQuery>
       `记录条数：${rows.length}`,
       `首条的前一条哈希（prev_hash）：${rows[0]!.prev_hash}${rows[0]!.prev_hash === GENESIS ? '（链的起点）' : ''}`,
       `末条哈希（hash）：${rows[rows.length - 1]!.hash}`,
-      `本文件内链条完整：${whole ? '是' : `否（${auditChainFaultLabels.altered}或${auditChainFaultLabels.missing}，请运行 npm run audit:verify）`}`,
+      `本文件内链条完整：${broken ? `否（${broken}，请运行 npm run audit:verify）` : '是'}`,
       `导出时间：${ctx.now().toISOString()}，导出人：${ctx.user.name}`,
       '证明方法：每条的哈希 = sha256(JSON[区县编号, 序号, 前一条哈希, 时间（UTC，微秒）, 操作人编号, 操作人, 操作人角色, 操作代码, 对象代码, 对象编号, 变更前, 变更后, IP 地址, 请求编号])，JSON 的对象键按字典序；每条的“前一条哈希”等于上一条的“本条哈希”。',
       '日后核对：npm run audit:verify 校验整条链；链中序号 ' + `${first} 的 prev_hash 与序号 ${last} 的 hash 与本页一致、其间恰有 ${rows.length} 条，即证明本范围完整未改。`,

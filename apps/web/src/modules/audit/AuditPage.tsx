@@ -81,7 +81,7 @@ export default function AuditPage() {
   const actionLabel = (a: string) => auditActionLabels[a] ?? null;
   const entityLabel = (e: string) => auditEntityLabels[e] ?? e;
   const client = useQueryClient();
-  const chain = useQuery({ queryKey: ['audit', 'chain'], queryFn: () => api.get<Chain>('/api/audit/chain') });
+  const chain = useQuery({ queryKey: ['audit', 'chain'], queryFn: () => api.get<Chain>('/api/audit/chain'), refetchInterval: 15_000 });
   const verify = useMutation({
     mutationFn: () => api.post<Verified>('/api/audit/verify', {}),
     onSuccess: (r) => {
