@@ -156,7 +156,7 @@ async function main() {
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon ${connections} connections × ${duration} s each`);
 
   const bare = await start(['bench/bare.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port + 1) }, /bare listening/);
-  const server = await start(['apps/server/src/main.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port), DEMO: '0', HOST: '127.0.0.1' }, /listening on/);
+  const server = await start(['apps/server/src/main.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port), DEMO: '0', HOST: '127.0.0.1', PUBLIC_RATE_MAX: '1000000' }, /listening on/);
   const results: Results = {};
   const run = async (name: string, options: Parameters<typeof autocannon>[0], warmup: number) => {
     if (only && !name.startsWith('bare') && !only.some((w) => name.includes(w))) return;

@@ -41,7 +41,7 @@ async function startServer(root: string, distDir: string, n: number): Promise<st
   const port = 36000 + n * 2000 + Math.floor(Math.random() * 2000);
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000', PUBLIC_RATE_MAX: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push({ process: server, dataDir });

@@ -84,6 +84,7 @@ export const testConfig: Config = {
   webDist: null,
   loginRateLimit: { max: 10_000, timeWindowMs: 60_000 },
   complaintRateLimit: { max: 10_000, lookupMax: 10_000, timeWindowMs: 60_000 },
+  publicRateLimit: { max: 10_000, timeWindowMs: 60_000 },
 };
 
 export class Clock {

@@ -28,6 +28,8 @@ export interface Config {
   loginRateLimit: { max: number; timeWindowMs: number };
   /** The public complaint form (举报) per client address: filings, and ticket look-ups by code (lookupMax). */
   complaintRateLimit: { max: number; lookupMax: number; timeWindowMs: number };
+  /** Every other public page's API (/api/public/*: the white and black lists, a school's 三单公开 and 晒课表) per client address. */
+  publicRateLimit: { max: number; timeWindowMs: number };
   session: { idleMinutes: number; absoluteHours: number; cacheMs: number; touchMs: number };
   lockout: { attempts: number; minutes: number };
   /** Minutes a step-up (the second factor's code entered again) lets sensitive actions through in one session. */
@@ -69,6 +71,7 @@ export const defaultConfig: Config = {
   accessLogLevel: 'info',
   loginRateLimit: { max: 20, timeWindowMs: 60_000 },
   complaintRateLimit: { max: 5, lookupMax: 30, timeWindowMs: 600_000 },
+  publicRateLimit: { max: 120, timeWindowMs: 60_000 },
   session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
   stepUpMinutes: 5,
@@ -170,6 +173,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     accessLogLevel: level(env, 'ACCESS_LOG_LEVEL', defaultConfig.accessLogLevel),
     loginRateLimit: { ...defaultConfig.loginRateLimit, max: integer(env, 'LOGIN_RATE_MAX', defaultConfig.loginRateLimit.max, 1, 1_000_000) },
     complaintRateLimit: { ...defaultConfig.complaintRateLimit, max: integer(env, 'COMPLAINT_RATE_MAX', defaultConfig.complaintRateLimit.max, 1, 1_000_000) },
+    publicRateLimit: { ...defaultConfig.publicRateLimit, max: integer(env, 'PUBLIC_RATE_MAX', defaultConfig.publicRateLimit.max, 1, 1_000_000) },
     channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },

@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { fieldLabel } from '@shuangjian/contracts';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifyReply } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, Ctx } from './access';
@@ -94,7 +94,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     // a URL the router cannot take (bad percent-encoding, a parameter over 100 characters) gets the platform's error shape too
     frameworkErrors: (err, req, reply) => {
       const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长（最多 100 个字符）' : '请求地址不正确（含无效的编码字符）';
-      void reply.status(400).send({ code: 'VALIDATION', message, requestId: req.id });
+      void (reply as unknown as FastifyReply).status(400).send({ code: 'VALIDATION', message, requestId: req.id });
     },
     // a request the HTTP parser rejects still gets the platform's error shape
     clientErrorHandler: (_err, socket) => {
@@ -111,6 +111,10 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     const schema = route.schema as { hide?: boolean; operationId?: string; response?: Record<number, unknown> } | undefined;
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || schema?.hide) return;
+    // a public page's API is limited per client address unless its route sets a limit of its own (the complaint form)
+    const routeConfig = route.config as (FastifyContextConfig & { rateLimit?: unknown }) | undefined;
+    if (route.url.startsWith('/api/public/') && routeConfig?.public && !routeConfig.rateLimit)
+      routeConfig.rateLimit = { max: config.publicRateLimit.max, timeWindow: config.publicRateLimit.timeWindowMs };
     for (const m of methods) if (m !== 'HEAD') apiRoutes.push(`${m} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
     if (schema && methods.includes('HEAD') === false) {
       schema.operationId ??= operationId(methods[0]!, route.url);
