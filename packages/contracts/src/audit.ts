@@ -95,7 +95,7 @@ export const auditActionLabels: Record<string, string> = {
   'audit.verify': '校验审计日志链', 'audit.export': '导出审计日志',
   'demo.seed': '载入演示数据',
   'account.update': '修改账号（系统管理员）', 'account.unlock': '解除账号锁定（系统管理员）', 'account.password_reset': '重置账号密码（系统管理员）',
-  'security.grant': '授予岗位权限（安全管理员）', 'security.revoke': '收回岗位权限（安全管理员）', 'data-key.rotate': '轮换数据加密密钥', 'policy.set': '修改政策设置', 'roster.export': '导出名册', 'data-key.rotate': '轮换数据密钥（重新加密）',
+  'security.grant': '授予岗位权限（安全管理员）', 'security.revoke': '收回岗位权限（安全管理员）', 'data-key.rotate': '轮换数据加密密钥', 'policy.set': '修改政策设置', 'roster.export': '导出名册',
   'zone.create': '新建学区/街道', 'zone.update': '修改学区/街道', 'school.create': '新建学校', 'school.update': '修改学校',
   'class.create': '新建班级', 'class.update': '修改班级', 'class.delete': '删除班级', 'class.import': '导入班级',
   'student.create': '新增学生', 'student.update': '修改学生', 'student.transfer': '调班', 'student.import': '导入学生', 'student.sensitive': '设置特殊学生标记', 'student.data_export': '家长下载孩子的个人信息',
