@@ -17,7 +17,8 @@ import { type Database, openDatabase } from '../src/platform/db';
 import { createTestDb } from './harness';
 
 const root = resolve(import.meta.dirname, '../../..');
-const KILLS = 20;
+/** ≥ 20 kills a run; BURST_KILLS sets another number (a quicker look while changing the test). */
+const KILLS = Number(process.env.BURST_KILLS ?? 20);
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -356,8 +357,9 @@ describe('a burst of writes under repeated SIGKILL', () => {
         [...outcomes.reduce((m, o) => m.set(`${o.what} ${o.status}`, (m.get(`${o.what} ${o.status}`) ?? 0) + 1), new Map<string, number>())].map(([k, n]) => `${k}: ${n}`).join(', '),
     );
     expect(cluster.kills).toBeGreaterThanOrEqual(KILLS);
+    expect(KILLS).toBeGreaterThan(0);
     expect(acked('training order').length).toBeGreaterThan(0);
     expect(acked('homework item').length).toBeGreaterThan(0);
     expect(acked('family report').length + acked('lesson confirmation').length).toBeGreaterThan(0);
-  }, 600_000);
+  }, 900_000);
 });
