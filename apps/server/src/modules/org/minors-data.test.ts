@@ -20,10 +20,12 @@ beforeAll(async () => {
   schoolId = (await call(w.app, principal, 'GET', '/api/schools')).body[0].id;
   const me = (await call(w.app, classTeacher, 'GET', '/api/me')).body;
   const classId = me.classes.find((c: { roles: string[] }) => c.roles.includes('class_teacher')).id;
-  [pupil] = await q<{ id: string; class_id: string }>(
+  pupil = (
+    await q<{ id: string; class_id: string }>(
     `select s.id, s.class_id from students s left join student_sensitive ss on ss.student_id = s.id where s.class_id = $1 and ss.student_id is null order by s.student_no limit 1`,
-    [classId],
-  );
+      [classId],
+    )
+  )[0]!;
 });
 afterAll(async () => {
   installKeyring(keyringOf(TEST_DATA_KEY));
