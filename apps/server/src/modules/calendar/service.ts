@@ -110,7 +110,8 @@ export async function saveEntry(ctx: Ctx, id: string | null, input: z.output<typ
       await tx.select().from(calendarEntries).where(and(scoped(ctx, calendarEntries, 'org.read'), eq(calendarEntries.id, id))),
       '校历条目',
     );
-    await assertMayEdit(ctx, before.schoolId);
+    // inside the transaction: the school is read through it, not through ctx.db
+    await assertMayEdit({ ...ctx, db: tx }, before.schoolId);
     const [row] = await tx
       .update(calendarEntries)
       .set(input)
@@ -129,7 +130,7 @@ export async function deleteEntry(ctx: Ctx, id: string) {
       await tx.select().from(calendarEntries).where(and(scoped(ctx, calendarEntries, 'org.read'), eq(calendarEntries.id, id))),
       '校历条目',
     );
-    await assertMayEdit(ctx, before.schoolId);
+    await assertMayEdit({ ...ctx, db: tx }, before.schoolId);
     await tx.delete(calendarEntries).where(and(eq(calendarEntries.districtId, before.districtId), eq(calendarEntries.id, id)));
     await audit(tx, ctx.actor, { action: 'calendar.delete', entity: 'calendar_entry', entityId: id, before });
   });
