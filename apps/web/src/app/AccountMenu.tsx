@@ -1,5 +1,5 @@
 /** The header's account button: the person's roles, change password, sign out. */
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleLabels } from '@shuangjian/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Flex, Popover, Typography } from 'antd';
@@ -43,6 +43,9 @@ export function AccountMenu() {
           <div style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', margin: '4px 0' }} />
           <Button type="text" icon={<KeyOutlined />} style={entry} onClick={() => go('/password')}>
             {t('shell.changePassword')}
+          </Button>
+          <Button type="text" icon={<SafetyOutlined />} style={entry} onClick={() => go('/security')} data-testid="account-security">
+            {t('menu.security')}
           </Button>
           <Button type="text" icon={<LogoutOutlined />} style={entry} onClick={() => void logout()}>
             {t('shell.logout')}

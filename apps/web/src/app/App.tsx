@@ -32,7 +32,9 @@ function Guarded() {
   // wait while the person is being read, also when a 401 from before signing in is being replaced
   if (!me && (isPending || isFetching)) return <PageSpinner />;
   if (!me) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
-  if (me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  // a role that needs a second factor and has none: the session may only enrol one (账号安全), then change the password
+  if (me.secondFactor.enrolmentRequired && location.pathname !== '/security') return <Navigate to="/security" replace />;
+  if (!me.secondFactor.enrolmentRequired && me.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
   return <SignedIn me={me} />;
 }
 

@@ -4,7 +4,7 @@
  * Typography (which bring validation, tabs, pagination, select and tooltips along).
  */
 import { LockOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
-import { type DemoAccounts, roleLabels } from '@shuangjian/contracts';
+import { type DemoAccounts, type LoginAnswer as LoginAnswerSchema, roleLabels } from '@shuangjian/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Tag, theme } from 'antd';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -15,6 +15,7 @@ import { meQuery } from './auth';
 import { useI18n } from './i18n';
 
 type Values = { username: string; password: string };
+type LoginAnswer = z.infer<typeof LoginAnswerSchema>;
 
 /** Where to go after signing in: the page that sent the person here, never back to this page or off the site. */
 function returnTo(state: unknown): string {
@@ -74,6 +75,9 @@ export default function LoginPage() {
   const [missing, setMissing] = useState<Partial<Record<keyof Values, boolean>>>({});
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The password was right and the account has a second factor: its code is asked next. */
+  const [codeStep, setCodeStep] = useState(false);
+  const [otp, setOtp] = useState('');
   const navigate = useNavigate();
   const location = useLocation();
   const client = useQueryClient();
@@ -91,13 +95,35 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await api.post<{ mustChangePassword: boolean }>('/api/auth/login', values);
-      // the person into the cache before leaving: a page opened while signed out left a 401 there, and the shell
-      // must not read it as "still signed out"
-      await client.fetchQuery({ ...meQuery, staleTime: 0 });
-      void navigate(res.mustChangePassword ? '/password' : returnTo(location.state), { replace: true });
+      const res = await api.post<LoginAnswer>('/api/auth/login', values);
+      if (res.secondFactor === 'code') {
+        setCodeStep(true);
+        return;
+      }
+      await enter(res);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Signed in: the person into the cache before leaving (a page opened while signed out left a 401 there). */
+  const enter = async (res: LoginAnswer) => {
+    await client.fetchQuery({ ...meQuery, staleTime: 0 });
+    void navigate(res.secondFactor === 'enrol' ? '/security' : res.mustChangePassword ? '/password' : returnTo(location.state), { replace: true });
+  };
+  const submitCode = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!otp.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await enter(await api.post<LoginAnswer>('/api/auth/second-factor/verify', { code: otp.trim() }));
+    } catch (err) {
+      const failed = err instanceof ApiError ? err : new ApiError(0, 'NETWORK', String(err));
+      setError(failed);
+      // a lock or an expired wait ends the waiting session: back to the password
+      if (failed.status === 401 || failed.status === 423) setCodeStep(false);
     } finally {
       setBusy(false);
     }
@@ -127,6 +153,30 @@ export default function LoginPage() {
               data-testid="login-error"
             />
           )}
+          {codeStep ? (
+            <form onSubmit={(e) => void submitCode(e)} noValidate data-testid="login-code-step">
+              <Field id="login-code" label={t('login.code')}>
+                <Input
+                  id="login-code"
+                  prefix={<SafetyCertificateOutlined />}
+                  autoComplete="one-time-code"
+                  inputMode="numeric"
+                  size="large"
+                  autoFocus
+                  maxLength={20}
+                  value={otp}
+                  onChange={(e) => setOtp(e.target.value)}
+                />
+              </Field>
+              <p style={{ marginTop: -12, color: token.colorTextDescription }}>{t('login.codeHint')}</p>
+              <Button type="primary" htmlType="submit" block size="large" loading={busy} disabled={!otp.trim()}>
+                {t('login.codeSubmit')}
+              </Button>
+              <Button type="link" block onClick={() => (setCodeStep(false), setOtp(''), setError(null))}>
+                {t('login.codeBack')}
+              </Button>
+            </form>
+          ) : (
           <form onSubmit={(e) => void submit(e)} noValidate>
             <Field id="login-username" label={t('login.username')} error={missing.username ? required(t('login.username')) : undefined}>
               <Input
@@ -154,6 +204,7 @@ export default function LoginPage() {
               {t('login.submit')}
             </Button>
           </form>
+          )}
         </Panel>
         <div style={{ textAlign: 'center' }}>
           {/* the demo district's code is "demo"; elsewhere the page asks for the district code */}

@@ -5,6 +5,7 @@ import { Route, Routes } from 'react-router';
 import { useI18n } from './i18n';
 import { MessageProvider } from './message';
 import { mayOpen, routes } from './routes';
+import { StepUpDialog } from './security/StepUpDialog';
 import { Shell } from './Shell';
 
 const ChangePasswordPage = lazy(() => import('./ChangePasswordPage'));
@@ -14,6 +15,7 @@ export default function SignedIn({ me }: { me: Me }) {
   const { t } = useI18n();
   return (
     <MessageProvider>
+      <StepUpDialog />
       <Shell>
         <Routes>
           <Route path="/password" element={<ChangePasswordPage />} />

@@ -10,7 +10,16 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+/**
+ * Asked when the server answers STEP_UP_REQUIRED (a sensitive action needs the second factor's code again): the
+ * step-up dialog (StepUpDialog) registers itself here, takes the code and answers whether to retry the request.
+ */
+let stepUpHandler: ((minutes: number) => Promise<boolean>) | null = null;
+export function setStepUpHandler(handler: ((minutes: number) => Promise<boolean>) | null) {
+  stepUpHandler = handler;
+}
+
+async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
@@ -24,6 +33,10 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
   if (!res.ok) {
     const e = (data ?? {}) as { code?: string; message?: string; details?: unknown };
     if (res.status === 401 && !url.startsWith('/api/auth/login')) window.dispatchEvent(new Event('sj:signed-out'));
+    if (res.status === 403 && e.code === 'STEP_UP_REQUIRED' && stepUpHandler && !retried) {
+      const minutes = (e.details as { stepUpMinutes?: number } | undefined)?.stepUpMinutes ?? 5;
+      if (await stepUpHandler(minutes)) return request<T>(method, url, body, init, true);
+    }
     throw new ApiError(res.status, e.code ?? 'HTTP_' + res.status, e.message ?? res.statusText, e.details);
   }
   return data as T;
@@ -48,4 +61,14 @@ export function qs(params: Record<string, string | number | boolean | null | und
 /** A new idempotency key for one user action (retries of the same action reuse it). */
 export function idempotencyKey(): Record<string, string> {
   return { 'idempotency-key': crypto.randomUUID() };
+}
+
+/**
+ * Before a sensitive action that is a plain link (a file download cannot show the dialog on its answer): asks the
+ * step-up first when the person has a second factor and no recent code. Answers whether to go on.
+ */
+export async function ensureStepUp(): Promise<boolean> {
+  const s = await request<{ enrolled: boolean; stepUpUntil: string | null; stepUpMinutes: number }>('GET', '/api/auth/second-factor');
+  if (!s.enrolled || (s.stepUpUntil && new Date(s.stepUpUntil).getTime() - Date.now() > 30_000)) return true;
+  return stepUpHandler ? stepUpHandler(s.stepUpMinutes) : false;
 }

@@ -26,6 +26,7 @@ import {
   PrinterOutlined,
   ProfileOutlined,
   ReadOutlined,
+  SafetyOutlined,
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -181,6 +182,11 @@ export const routes: AppRoute[] = [
   { path: '/org/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, roles: ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'], group: 'org', page: page(() => import('../modules/calendar/CalendarPage')) },
   { path: '/institutions', labelKey: 'menu.institutions', icon: <ShopOutlined />, permission: 'institution.read', page: page(() => import('../modules/org/InstitutionsPage')) },
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', page: page(() => import('../modules/audit/AuditPage')) },
+  { path: '/system/accounts', labelKey: 'menu.systemAccounts', icon: <IdcardOutlined />, permission: 'system.accounts', page: page(() => import('./security/SystemAccountsPage')) },
+  { path: '/system/settings', labelKey: 'menu.systemSettings', icon: <SettingOutlined />, permission: 'system.settings', page: page(() => import('./security/SettingsPage')) },
+  { path: '/security/grants', labelKey: 'menu.securityGrants', icon: <TeamOutlined />, permission: 'security.grants', page: page(() => import('./security/GrantsPage')) },
+  { path: '/security/policy', labelKey: 'menu.systemSettings', icon: <SettingOutlined />, permission: 'security.grants', page: page(() => import('./security/SettingsPage')) },
+  { path: '/security', labelKey: 'menu.security', icon: <SafetyOutlined />, menu: false, page: page(() => import('./security/SecurityPage')) },
 ];
 
 export function mayOpen(route: AppRoute, me: Me | null | undefined): boolean {

@@ -167,7 +167,7 @@ describe('organisation admin', () => {
     const account = await call(w.app, admin, 'POST', `/api/students/${student.body.id}/guardians/${guardian.body.guardians[0].id}/account`);
     expect(account.body.username).toBe('13511112222');
     const parentLogin = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: '13511112222', password: account.body.initialPassword } });
-    expect(parentLogin.json()).toEqual({ mustChangePassword: true });
+    expect(parentLogin.json()).toEqual({ mustChangePassword: true, secondFactor: 'none' });
     const log = await call(w.app, await w.login('demo-auditor'), 'GET', `/api/audit?entityId=${student.body.id}`);
     expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['student.create', 'guardian.link']));
     expect(JSON.stringify(log.body)).toContain('135****2222');
@@ -267,7 +267,7 @@ describe('staff and roles', () => {
     expect((await call(w.app, admin, 'POST', `/api/staff/${id}/unlock`)).body.locked).toBe(false);
     const reset = await call(w.app, admin, 'POST', `/api/staff/${id}/reset-password`);
     const login = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sy01-t002', password: reset.body.initialPassword } });
-    expect(login.json()).toEqual({ mustChangePassword: true });
+    expect(login.json()).toEqual({ mustChangePassword: true, secondFactor: 'none' });
   });
 
   it('disabling an account ends its sessions', async () => {
@@ -295,7 +295,7 @@ describe('parent accounts', () => {
     expect(reset.status).toBe(200);
     expect(reset.body.username).toBe('demo-parent');
     const login = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-parent', password: reset.body.initialPassword } });
-    expect(login.json()).toEqual({ mustChangePassword: true });
+    expect(login.json()).toEqual({ mustChangePassword: true, secondFactor: 'none' });
     const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     expect((await call(w.app, cookie, 'POST', '/api/auth/password', { currentPassword: reset.body.initialPassword, newPassword: 'Zhang#Mima2026' })).status).toBe(200);
     const otherSchool = await w.login('cx02-t001');

@@ -149,7 +149,7 @@ describe('import', () => {
     expect(good.body.credentials).toHaveLength(2);
     const cred = good.body.credentials.find((c: { username: string }) => c.username === 'sy01-imp1');
     const login = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'sy01-imp1', password: cred.initialPassword } });
-    expect(login.json()).toEqual({ mustChangePassword: true });
+    expect(login.json()).toEqual({ mustChangePassword: true, secondFactor: 'none' });
   });
 
   it('refuses a file that is not a spreadsheet, or lacks columns', async () => {

@@ -35,7 +35,7 @@ describe('sign-in', () => {
     expect(created.status).toBe(200);
     const res = await login('13612345678', created.body.credential.initialPassword);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ mustChangePassword: true });
+    expect(res.json()).toEqual({ mustChangePassword: true, secondFactor: 'none' });
   });
 
   it('answers an unknown user exactly as a real one with a wrong password, lockout included', async () => {

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Radio, Space, Table, Typography, Upload, type UploadProps } from 'antd';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { api, ApiError, qs } from '../../app/api';
+import { api, ApiError, ensureStepUp, qs } from '../../app/api';
 import { useT } from '../../app/i18n';
 import { PageHeader } from '../../components/PageHeader';
 import { CredentialsTable } from './CredentialsModal';
@@ -104,7 +104,20 @@ export default function RosterPage() {
               <Button icon={<DownloadOutlined />} href={fileUrl('template')} download disabled={!schoolId}>
                 {t('org.roster.template')}
               </Button>
-              <Button icon={<ExportOutlined />} href={fileUrl('export')} download disabled={!schoolId}>
+              <Button
+                icon={<ExportOutlined />}
+                href={fileUrl('export')}
+                download
+                disabled={!schoolId}
+                onClick={(e) => {
+                  // a bulk export of pupils' data asks for a recent second-factor code first
+                  const url = fileUrl('export');
+                  e.preventDefault();
+                  void ensureStepUp().then((go) => {
+                    if (go && url) window.location.assign(url);
+                  });
+                }}
+              >
                 {t('org.roster.export')}
               </Button>
               <span data-testid="roster-check">
