@@ -1,6 +1,13 @@
-/** Account protection in the browser: lockout after wrong passwords, and the forced change of an initial password. */
+/**
+ * Account protection in the browser: lockout after wrong passwords, the forced change of an initial password, and the
+ * second factor (enrolment with a QR code, the code after the password, a recovery code in its place).
+ */
+import * as OTPAuth from 'otpauth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { choose, closeBrowser, newPage, shot, signIn, signInWithForm } from './harness';
+import { allowError, choose, closeBrowser, newPage, shot, SIGNED_OUT_ME, signIn, signInWithForm } from './harness';
+
+/** What the person's authenticator app shows now for this secret. */
+const totp = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 
 afterAll(() => closeBrowser());
 
@@ -68,5 +75,67 @@ describe('sign-in protection', () => {
     await expect.poll(() => fresh.page.getByText('测试新教师，您好').isVisible()).toBe(true);
     await shot(fresh.page, 'auth-05-home-after-change');
     await fresh.context.close();
+  });
+
+  it('lets a teacher turn on the second factor, then asks its code after the password', async () => {
+    // cx02-t003 is used by no other test: its factor disturbs nobody
+    const { page, context } = await newPage();
+    await signInWithForm(page, 'cx02-t003');
+    // where a person finds it: the account menu
+    await page.getByTestId('account-menu').click();
+    await page.getByTestId('account-security').click();
+    await page.waitForURL((url) => url.pathname === '/security');
+    await expect.poll(() => page.getByTestId('security-status').textContent()).toContain('尚未启用');
+    await page.getByTestId('enrol-start').click();
+    await page.getByTestId('enrol-qr').waitFor();
+    const secret = (await page.getByTestId('enrol-secret').textContent())!.trim();
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    await shot(page, 'auth-06-enrol-qr');
+    await page.getByTestId('enrol-code').fill(totp(secret));
+    await page.getByTestId('enrol-confirm').click();
+    const shown = page.getByTestId('recovery-codes');
+    await shown.waitFor();
+    const recovery = (await shown.textContent())!.trim().split(/\s+/);
+    expect(recovery).toHaveLength(10);
+    await expect.poll(() => page.getByTestId('security-status').textContent()).toContain('已启用');
+    await shot(page, 'auth-07-recovery-codes');
+    await context.close();
+
+    // the next sign-in: the password, then the code; a wrong code is refused on the page
+    const next = await newPage(undefined, { allowErrors: [/status of 400\b.*\[[^\]]*\/api\/auth\/second-factor\/verify\]$/] });
+    allowError(next.page, SIGNED_OUT_ME);
+    await next.page.goto('/');
+    await next.page.waitForURL((url) => url.pathname === '/login');
+    await next.page.getByLabel('用户名或手机号').fill('cx02-t003');
+    await next.page.getByLabel('密码').fill('Demo#2026');
+    await next.page.getByRole('button', { name: /登\s*录/ }).click();
+    const step = next.page.getByTestId('login-code-step');
+    await step.waitFor();
+    const right = totp(secret);
+    await next.page.getByLabel('动态验证码').fill(right === '000000' ? '111111' : '000000');
+    await step.getByRole('button', { name: '验证并登录' }).click();
+    await next.page.getByTestId('login-error').waitFor();
+    await shot(next.page, 'auth-08-code-step-wrong');
+    expect(new URL(next.page.url()).pathname).toBe('/login');
+    await next.page.getByLabel('动态验证码').fill(totp(secret));
+    await step.getByRole('button', { name: '验证并登录' }).click();
+    await next.page.waitForURL((url) => url.pathname === '/');
+    await expect.poll(() => next.page.getByText('，您好').first().isVisible()).toBe(true);
+    await next.context.close();
+
+    // a lost phone: one recovery code stands in for the code, once
+    const lost = await newPage();
+    allowError(lost.page, SIGNED_OUT_ME);
+    await lost.page.goto('/login');
+    await lost.page.getByLabel('用户名或手机号').fill('cx02-t003');
+    await lost.page.getByLabel('密码').fill('Demo#2026');
+    await lost.page.getByRole('button', { name: /登\s*录/ }).click();
+    await lost.page.getByTestId('login-code-step').waitFor();
+    await lost.page.getByLabel('动态验证码').fill(recovery[0]!);
+    await lost.page.getByTestId('login-code-step').getByRole('button', { name: '验证并登录' }).click();
+    await lost.page.waitForURL((url) => url.pathname === '/');
+    await lost.page.goto('/security');
+    await expect.poll(() => lost.page.getByText('剩余恢复码：9 个').isVisible()).toBe(true);
+    await lost.context.close();
   });
 });

@@ -134,10 +134,6 @@ export async function apiSignIn(context: BrowserContext, username: string, passw
 }
 
 /**
- * Opens an antd Select, clicks the option with exactly this label and leaves the select closed: a dropdown still open
- * (a multiple select stays open) or still fading out covers what is under it, such as a dialog's OK button.
- */
-/**
  * Types `query` into a searching single select (a student by 学号, say) and picks the option showing `option`, trying
  * again when the click landed while the dropdown was still opening and the select stayed empty.
  */
@@ -157,6 +153,10 @@ export async function pickSearched(page: Page, input: Locator, query: string, op
   }
 }
 
+/**
+ * Opens an antd Select, clicks the option with exactly this label and leaves the select closed: a dropdown still open
+ * (a multiple select stays open) or still fading out covers what is under it, such as a dialog's OK button.
+ */
 export async function choose(page: Page, select: Locator, option: string | RegExp) {
   // the select's root, whether `select` is its input (getByLabel) or the root itself (a test id)
   const root = select.locator('xpath=ancestor-or-self::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');

@@ -1,5 +1,5 @@
 /**
- * Start: config and data key → data-folder lock → database + migrations → sealing of plaintext personal data → demo data on an empty database → listen; beside it the
+ * Start: config → data-folder lock → data key → database + migrations → sealing of plaintext personal data → demo data on an empty database → listen; beside it the
  * outbox dispatcher, the modules' scheduled jobs and housekeeping.
  */
 import pino from 'pino';
@@ -19,7 +19,6 @@ import { resealAll } from './platform/sealed-columns';
 
 async function main() {
   const config = configFromEnv();
-  installKeyring(resolveKeyring({ dataKey: config.dataKeys.current, previousKeys: config.dataKeys.previous, keyFile: config.dataKeys.keyFile, production: config.dataKeys.production }));
   const embedded = !isPostgresUrl(config.databaseUrl);
   const release = embedded
     ? await acquireDataDirLock(config.databaseUrl, 'server', () => {
@@ -27,6 +26,13 @@ async function main() {
         process.exit(1);
       })
     : () => {};
+  // after the lock: the key file lives in the data folder, whose problems (unwritable, in use) the lock names first
+  try {
+    installKeyring(resolveKeyring({ dataKey: config.dataKeys.current, previousKeys: config.dataKeys.previous, keyFile: config.dataKeys.keyFile, production: config.dataKeys.production }));
+  } catch (err) {
+    release();
+    throw err;
+  }
   const started = Date.now();
   const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainAll, verifyAll } from '../src/platform/audit-chain';
 import { serveBackupSocket, tableCounts } from '../src/platform/backup';
 import { type Database, openDatabase } from '../src/platform/db';
 import { acquireDataDirLock } from '../src/platform/lock';
@@ -49,9 +50,31 @@ async function figures(database: Database) {
   return { money, audit };
 }
 
-async function compare(restored: Database, expected: { counts: Record<string, number>; figures: Awaited<ReturnType<typeof figures>> }) {
+/** Chains the source's audit log (as the server's job does) and answers each district's verified head. */
+async function chainHeads(database: Database) {
+  await chainAll(database.db);
+  return heads(database);
+}
+
+/** Each district's audit chain, verified: its head, and any fault. */
+async function heads(database: Database) {
+  const verified = await verifyAll(database.db, new Date());
+  for (const v of verified) expect(v.faults, `audit chain of ${v.districtName}`).toEqual([]);
+  return Object.fromEntries(verified.map((v) => [v.districtName, `${v.headSeq} ${v.headHash}`]));
+}
+
+type Expected = { counts: Record<string, number>; figures: Awaited<ReturnType<typeof figures>>; chain: Record<string, string> };
+
+async function compare(restored: Database, expected: Expected, what: string) {
   expect(await tableCounts(restored)).toEqual(expected.counts);
   expect(await figures(restored)).toEqual(expected.figures);
+  expect(await heads(restored)).toEqual(expected.chain);
+  const rows = Object.values(expected.counts).reduce((a, b) => a + b, 0);
+  const chained = Object.values(expected.chain).reduce((a, h) => a + Number(h.split(' ')[0]), 0);
+  console.log(
+    `backup → restore (${what}): ${Object.keys(expected.counts).length} tables and ${rows} rows equal, ${expected.figures.money.length} money figures equal, ` +
+      `audit chain intact and equal (${chained} rows in ${Object.keys(expected.chain).length} districts)`,
+  );
   // a transfer moves its amount from one account to another: all debits equal all credits
   const [ledger] = await restored.query<{ debits: string; credits: string; transfers: string }>(
     'select (select sum(debits_posted) from training_accounts)::text as debits, (select sum(credits_posted) from training_accounts)::text as credits, (select sum(amount_fen) from training_transfers)::text as transfers',
@@ -62,7 +85,7 @@ async function compare(restored: Database, expected: { counts: Record<string, nu
 
 describe('backup and restore', () => {
   let world: World;
-  let expected: { counts: Record<string, number>; figures: Awaited<ReturnType<typeof figures>> };
+  let expected: Expected;
 
   beforeAll(async () => {
     world = await createWorld({ homework: true, afterSchool: true, training: true, managements: true, timetable: true, homeSchool: true });
@@ -80,7 +103,8 @@ describe('backup and restore', () => {
       throw err;
     });
     cleanups.push(stop);
-    expected = { counts: await tableCounts(database), figures: await figures(database) };
+    const chain = await chainHeads(database);
+    expected = { counts: await tableCounts(database), figures: await figures(database), chain };
     expect(expected.counts.training_transfers).toBeGreaterThan(0);
     expect(expected.counts.after_school_charges).toBeGreaterThan(0);
     expect(expected.counts.audit_log).toBeGreaterThan(0);
@@ -95,7 +119,7 @@ describe('backup and restore', () => {
     expect(restore.code, restore.out).toBe(0);
     const restored = await openDatabase(join(target, 'pglite'));
     try {
-      await compare(restored, expected);
+      await compare(restored, expected, 'PGlite server → PGlite');
     } finally {
       await restored.close();
     }
@@ -107,7 +131,8 @@ describe('backup and restore', () => {
 
   it.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL: backs up while serving, restores on PostgreSQL and on PGlite, and PGlite back to PostgreSQL', async () => {
     const source = world.db;
-    expected = { counts: await tableCounts(source.database), figures: await figures(source.database) };
+    const chain = await chainHeads(source.database);
+    expected = { counts: await tableCounts(source.database), figures: await figures(source.database), chain };
     expect(expected.counts.training_transfers).toBeGreaterThan(0);
     const file = join(work, 'postgres.jsonl.gz');
     const backup = await run('backup', ['--out', file], { DATABASE_URL: source.url!, DATABASE_OWNER_URL: source.ownerUrl! });
@@ -118,7 +143,7 @@ describe('backup and restore', () => {
     cleanups.push(() => fresh.drop());
     const restore = await run('restore', ['--in', file], { DATABASE_URL: fresh.url!, DATABASE_OWNER_URL: fresh.ownerUrl! });
     expect(restore.code, restore.out).toBe(0);
-    await compare(fresh.database, expected);
+    await compare(fresh.database, expected, 'PostgreSQL → PostgreSQL');
     const refused = await run('restore', ['--in', file], { DATABASE_URL: fresh.url!, DATABASE_OWNER_URL: fresh.ownerUrl! });
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('目标数据库不是空的');
@@ -128,7 +153,7 @@ describe('backup and restore', () => {
     expect((await run('restore', ['--in', file], { DATA_DIR: folder })).code).toBe(0);
     const embedded = await openDatabase(join(folder, 'pglite'));
     try {
-      await compare(embedded, expected);
+      await compare(embedded, expected, 'PostgreSQL → PGlite');
     } finally {
       await embedded.close();
     }
@@ -141,6 +166,6 @@ describe('backup and restore', () => {
     const back = await createTestDb();
     cleanups.push(() => back.drop());
     expect((await run('restore', ['--in', second], { DATABASE_URL: back.url!, DATABASE_OWNER_URL: back.ownerUrl! })).code).toBe(0);
-    await compare(back.database, expected);
+    await compare(back.database, expected, 'PGlite → PostgreSQL');
   }, 300_000);
 });

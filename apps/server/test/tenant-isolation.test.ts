@@ -124,8 +124,12 @@ describe.each([
     const failures: string[] = [];
     // writes last, so reads see the world unchanged; DELETEs at the very end
     const order = (p: Probe) => (p.method === 'GET' ? 0 : p.method === 'DELETE' ? 2 : 1);
+    const answered = new Map<string, number>();
+    let aimed = 0;
     for (const p of [...list].sort((a, b) => order(a) - order(b))) {
       const res = await call(w.app, cookie, p.method, p.url, p.body);
+      answered.set(`${Math.floor(res.status / 100)}xx`, (answered.get(`${Math.floor(res.status / 100)}xx`) ?? 0) + 1);
+      if (p.aimsAtPrivate) aimed++;
       const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
       if (res.status >= 500) failures.push(`${p.route}: ${res.status} ${text.slice(0, 200)}`);
       const leaked = leaks(text, privateIds[scope]);
@@ -144,6 +148,11 @@ describe.each([
       if (p.aimsAtPrivate && p.method === 'GET' && p.url.includes(target.school!) && res.status === 200 && !text.includes('"items":[]') && text !== '[]')
         failures.push(`${p.route} → ${p.url}: read aimed at the demo school answered 200`);
     }
+    const routes = new Set(list.map((p) => p.route)).size;
+    console.log(
+      `cross-tenant walk (${scope === 'school' ? 'another school' : 'another district'}): ${routes} routes, ${list.length} requests (${aimed} aimed at the demo school's own ids); ` +
+        `answers ${[...answered].sort().map(([k, n]) => `${k} ${n}`).join(', ')}; failures ${failures.length}`,
+    );
     expect(failures).toEqual([]);
     expect(compare(before, await snapshot(), privateIds.school)).toEqual([]);
   }, 120_000);

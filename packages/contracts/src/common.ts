@@ -64,6 +64,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RULE_VIOLATION',
+  /** Sealed data the server's key ring cannot open (a wrong or missing data key): the operator's setting, a 503. */
+  'DATA_KEY_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

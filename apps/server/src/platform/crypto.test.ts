@@ -19,6 +19,7 @@ import {
   sealedKeyId,
   sealJson,
 } from './crypto';
+import { toErrorReply } from './http-errors';
 
 const A = newDataKeyText();
 const B = newDataKeyText();
@@ -54,6 +55,14 @@ describe('field encryption (AES-256-GCM)', () => {
     const forged = `${SEALED_PREFIX}${keyring().current.id}:${sealed.split(':')[2]}`;
     expect(() => open(forged)).toThrow(/无法用密钥/);
     expect(() => open('13912345678')).toThrow(/未加密/);
+    // a request that meets it is answered 503 with a code naming the key setting, not a bare 500
+    let thrown: unknown;
+    try {
+      open(sealed);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(toErrorReply(thrown as Error)).toMatchObject({ status: 503, body: { code: 'DATA_KEY_UNAVAILABLE' } });
   });
 
   it('a previous key still opens what it sealed; new values use the current key', () => {

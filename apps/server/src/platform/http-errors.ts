@@ -2,6 +2,7 @@
 import { fieldLabel } from '@shuangjian/contracts';
 import type { FastifyError } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DataKeyError } from './crypto';
 import { AppError } from './errors';
 
 const PG_ERRORS: Record<string, { status: number; code: 'CONFLICT' | 'VALIDATION' | 'NOT_FOUND'; message: string }> = {
@@ -46,6 +47,8 @@ export function toErrorReply(
     const message = first ? `${first.label}（${first.field}）：${first.message}` : '请求数据不正确';
     return { status: 400, body: { code: 'VALIDATION', message, details: { fields } } };
   }
+  // sealed data the server's key ring cannot open: the operator's key setting, not the request (logged as a 5xx)
+  if (err instanceof DataKeyError) return { status: 503, body: { code: 'DATA_KEY_UNAVAILABLE', message: `加密数据暂时无法读取，请联系系统管理员检查数据密钥设置（${err.message}）` } };
   const fe = err as FastifyError;
   if (fe.statusCode === 429) return { status: 429, body: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413)

@@ -36,6 +36,7 @@ beforeAll(async () => {
   const hash = (await q<{ password_hash: string }>(`select password_hash from users where username = 'demo-principal'`))[0].password_hash;
   const [u] = await q<{ id: string }>(`insert into users (district_id, username, name, password_hash, must_change_password) values ($1, 'hs-other-admin', '外校管理员', $2, false) returning id`, [other.district_id, hash]);
   await q(`insert into role_assignments (district_id, user_id, role, school_id, zone_id) select $1, $2, 'school_admin', id, zone_id from schools where id = $3`, [other.district_id, u.id, other.id]);
+  await w.exemptFromSecondFactor('hs-other-admin');
   otherSchoolAdmin = await w.login('hs-other-admin');
 }, 240_000);
 afterAll(() => w.close());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, testConfig, type World } from '../../../test/harness';
 import { type Receiver, startReceiver } from '../../../test/receiver';
 import { channelsFromConfig } from '../../platform/channels';
+import { open } from '../../platform/crypto';
 import { Dispatcher } from '../../platform/dispatcher';
 import { bindChannel } from '../../platform/outbox';
 import { eveningReminderJob, listSummary, sendEveningReminders } from './notices.service';
@@ -29,10 +30,13 @@ const classPhones = async () =>
   (
     await q<{ phone: string }>(
       `select distinct g.phone from guardians g join guardian_links l on l.district_id = g.district_id and l.guardian_id = g.id
-       join students s on s.district_id = l.district_id and s.id = l.student_id where s.class_id = $1 and s.status = 'active' order by g.phone`,
+       join students s on s.district_id = l.district_id and s.id = l.student_id where s.class_id = $1 and s.status = 'active'`,
       [cls.id],
     )
-  ).map((r) => r.phone);
+  )
+    // sealed at rest: the numbers are what the key opens
+    .map((r) => open(r.phone))
+    .sort();
 /** Local time in the demo district (Asia/Shanghai, UTC+8) on TODAY. */
 const at = (hhmm: string) => {
   w.clock.current = new Date(`${TODAY}T${hhmm}:00+08:00`);
@@ -119,13 +123,13 @@ describe('families are told when the list is published', () => {
     const sms = await outboxOf('homework.published');
     const phones = await classPhones();
     expect(phones.length).toBeGreaterThan(40);
-    expect(sms.map((s) => s.address)).toEqual(phones);
+    expect(sms.map((s) => s.address).sort()).toEqual(phones);
     expect(sms.every((s) => s.channel === 'sms')).toBe(true);
     expect(sms[0]!.text).toBe(`【双减平台】示范区实验小学${cls.name}11月26日的作业清单已公示：共 4 项，书面作业 60 分钟（上限 60 分钟），非书面 15 分钟。请登录平台查看，完成后填报用时。`);
     expect(sms[0]!.params).toMatchObject({ className: cls.name, date: '11月26日', items: '4', written: '60', limit: '60', other: '15', version: '1' });
     // the guardian with an account is named on their row
     const own = (await q<{ id: string; phone: string }>(`select u.id, g.phone from users u join guardians g on g.user_id = u.id where u.username = 'demo-parent'`))[0]!;
-    expect(sms.find((s) => s.address === own.phone)!.user_id).toBe(own.id);
+    expect(sms.find((s) => s.address === open(own.phone))!.user_id).toBe(own.id);
   });
 
   it('the dispatcher delivers them to the SMS gateway, signed, with the template of the kind', async () => {

@@ -14,7 +14,7 @@ import { users } from '../../platform/schema';
 import { guardStatus, I, indicatorsOf, loadAssessment, readPermission, S, semesterNames, toAssessment, toIndicators, visibleSchool } from './assess.repo';
 import { districtSchools } from './metrics';
 
-export const SCORE_FILE_MAX_BYTES = 20 * 1024 * 1024;
+export const SCORE_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Evidence files of inspectors' scores, owned by the assessment: the district office and inspectors read them. */
 export const scoreEvidenceKind: AttachmentKind = {

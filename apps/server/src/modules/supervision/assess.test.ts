@@ -33,6 +33,7 @@ beforeAll(async () => {
   const hash = (await q<{ password_hash: string }>(`select password_hash from users where username = 'demo-principal'`))[0].password_hash;
   const [u] = await q<{ id: string }>(`insert into users (district_id, username, name, password_hash, must_change_password) values ($1, 'sv-cx02-admin', '城西二小管理员', $2, false) returning id`, [d, hash]);
   await q(`insert into role_assignments (district_id, user_id, role, school_id, zone_id) select $1, $2, 'school_admin', id, zone_id from schools where id = $3`, [d, u.id, school.CX02]);
+  await w.exemptFromSecondFactor('sv-cx02-admin');
   otherSchoolAdmin = await w.login('sv-cx02-admin');
 }, 240_000);
 afterAll(() => w.close());

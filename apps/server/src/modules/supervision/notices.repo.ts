@@ -15,7 +15,7 @@ import { supervisionNoticeReceipts, supervisionNoticeReplies, supervisionNotices
 defineScope(supervisionNoticeReceipts, { district: supervisionNoticeReceipts.districtId, school: supervisionNoticeReceipts.schoolId, nullable: ['school'] });
 
 export const REPLY_FILE_KIND = 'supervision.notice-reply';
-export const REPLY_FILE_MAX_BYTES = 20 * 1024 * 1024;
+export const REPLY_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** Files a school attaches to its reply: read by the district and by whoever replies for the school. */
 export const replyFileKind: AttachmentKind = {

@@ -48,6 +48,7 @@ beforeAll(async () => {
     [districtId, demoUser!.hash],
   );
   await q(`insert into role_assignments (district_id, user_id, role, institution_id) values ($1, $2, 'institution_admin', $3)`, [districtId, u!.id, boxue.id]);
+  await w.exemptFromSecondFactor('boxue-admin');
   subjectCourse = await courseOf(boxue.id, boxue.zoneId, 'subject', '测试数学');
   artsCourse = await courseOf(qiming!.id, qiming!.zoneId, 'non_subject', '测试国画');
   [district, inst, subjectInst, inspector, other] = await Promise.all([
