@@ -6,8 +6,9 @@ import * as OTPAuth from 'otpauth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowError, choose, closeBrowser, newPage, shot, SIGNED_OUT_ME, signIn, signInWithForm } from './harness';
 
-/** What the person's authenticator app shows now for this secret. */
-const totp = (secret: string) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate();
+/** What the person's authenticator app shows for this secret, now or `stepsLater` 30-second steps later. */
+const totp = (secret: string, stepsLater = 0) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: Date.now() + stepsLater * 30_000 });
 
 afterAll(() => closeBrowser());
 
@@ -111,13 +112,14 @@ describe('sign-in protection', () => {
     await next.page.getByRole('button', { name: /登\s*录/ }).click();
     const step = next.page.getByTestId('login-code-step');
     await step.waitFor();
-    const right = totp(secret);
+    // a code is good once (the enrolment used this step's): the app's next code, inside the server's one-step window
+    const right = totp(secret, 1);
     await next.page.getByLabel('动态验证码').fill(right === '000000' ? '111111' : '000000');
     await step.getByRole('button', { name: '验证并登录' }).click();
     await next.page.getByTestId('login-error').waitFor();
     await shot(next.page, 'auth-08-code-step-wrong');
     expect(new URL(next.page.url()).pathname).toBe('/login');
-    await next.page.getByLabel('动态验证码').fill(totp(secret));
+    await next.page.getByLabel('动态验证码').fill(right);
     await step.getByRole('button', { name: '验证并登录' }).click();
     await next.page.waitForURL((url) => url.pathname === '/');
     await expect.poll(() => next.page.getByText('，您好').first().isVisible()).toBe(true);
