@@ -8,17 +8,16 @@
  * hash chain verifies. Each worker's writes are spread over the kills (its j-th of n writes waits for j/n of them).
  * PGlite on a data folder, or PostgreSQL when TEST_DATABASE_URL is set. Real processes (fixtures/serve.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyAll } from '../src/platform/audit-chain';
 import { type Database, openDatabase } from '../src/platform/db';
+import { type ServedProcess, startServe } from './fixtures/serve-process';
 import { createTestDb } from './harness';
 
-const root = resolve(import.meta.dirname, '../../..');
 /** ≥ 20 kills a run; BURST_KILLS sets another number (a quicker look while changing the test). */
 const KILLS = Number(process.env.BURST_KILLS ?? 20);
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -29,32 +28,9 @@ afterAll(async () => {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const between = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo));
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  exited: Promise<unknown>;
-}
+type Server = ServedProcess;
 
-async function start(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/serve.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, SERVE_DEMO: 'burst', LOG_LEVEL: 'silent', DATA_KEY: 'cd'.repeat(32) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ?? code)));
-  cleanups.push(() => void child.kill('SIGKILL'));
-  let out = '';
-  const port = await new Promise<string>((ok, fail) => {
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /listening (\d+)/.exec(out);
-      if (m) ok(m[1]!);
-    });
-    child.stderr!.on('data', (d) => (out += String(d)));
-    void exited.then(() => fail(new Error(`server exited before listening: ${out}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}`, exited };
-}
+const start = (env: Record<string, string>) => startServe({ ...env, SERVE_DEMO: 'burst', DATA_KEY: 'cd'.repeat(32) }, cleanups);
 
 /** The server of the moment: requests wait for it while it restarts. */
 class Cluster {

@@ -2,39 +2,19 @@
  * A write whose server dies between its commit and its answer: the client retries with the same Idempotency-Key on
  * the restarted server and gets the first answer; exactly one record exists. Real processes, killed with SIGKILL.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startServe } from './fixtures/serve-process';
 import { createTestDb, type TestDb } from './harness';
 
-const root = resolve(import.meta.dirname, '../../..');
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-async function start(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; exited: Promise<NodeJS.Signals | number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/test/fixtures/serve.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<NodeJS.Signals | number | null>((done) => child.once('exit', (code, signal) => done(signal ?? code)));
-  cleanups.push(() => void child.kill('SIGKILL'));
-  let out = '';
-  const port = await new Promise<string>((ok, fail) => {
-    child.stdout!.on('data', (d) => {
-      out += String(d);
-      const m = /listening (\d+)/.exec(out);
-      if (m) ok(m[1]!);
-    });
-    child.stderr!.on('data', (d) => (out += String(d)));
-    void exited.then(() => fail(new Error(`server exited before listening: ${out}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}`, exited };
-}
+const start = (env: Record<string, string>) => startServe(env, cleanups);
 
 async function signIn(base: string) {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-district', password: 'Demo#2026' }) });
