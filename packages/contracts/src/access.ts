@@ -80,6 +80,8 @@ export const PERMISSIONS = {
   'guardian.read': ['district_admin', 'school_admin', 'grade_leader', 'class_teacher', 'teacher', 'parent'],
   /** Guardians' full phone numbers: the class teacher of the class and the school's administrator, who call families. */
   'guardian.phone.read': ['school_admin', 'class_teacher'],
+  /** A pupil's 居民身份证号 and 家庭住址 in full (each read audited): the class teacher and the school's administrator. */
+  'student.identity.read': ['school_admin', 'class_teacher'],
   /** Staff accounts and their roles. */
   'staff.read': ['district_admin', 'inspector', 'school_admin', 'grade_leader', 'subject_leader'],
   'staff.manage': ['district_admin', 'school_admin'],

@@ -98,7 +98,7 @@ export const auditActionLabels: Record<string, string> = {
   'security.grant': '授予岗位权限（安全管理员）', 'security.revoke': '收回岗位权限（安全管理员）', 'data-key.rotate': '轮换数据加密密钥', 'policy.set': '修改政策设置', 'roster.export': '导出名册',
   'zone.create': '新建学区/街道', 'zone.update': '修改学区/街道', 'school.create': '新建学校', 'school.update': '修改学校',
   'class.create': '新建班级', 'class.update': '修改班级', 'class.delete': '删除班级', 'class.import': '导入班级',
-  'student.create': '新增学生', 'student.update': '修改学生', 'student.transfer': '调班', 'student.import': '导入学生', 'student.sensitive': '设置特殊学生标记', 'student.data_export': '家长下载孩子的个人信息',
+  'student.create': '新增学生', 'student.update': '修改学生', 'student.transfer': '调班', 'student.import': '导入学生', 'student.sensitive': '设置特殊学生标记', 'student.identity.read': '查看学生身份证号/家庭住址', 'student.data_export': '家长下载孩子的个人信息',
   'guardian.link': '关联监护人', 'guardian.unlink': '解除监护人', 'guardian.account': '开通家长账号', 'guardian.accounts': '批量开通家长账号', 'guardian.password_reset': '重置家长密码',
   'subject.create': '新建学科', 'subject.update': '修改学科',
   'staff.create': '新建教职工账号', 'staff.update': '修改教职工账号', 'staff.assign': '分配岗位', 'staff.unassign': '撤销岗位', 'staff.password_reset': '重置密码',

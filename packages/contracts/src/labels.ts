@@ -21,6 +21,7 @@ export const fieldLabels: Record<string, string> = {
   studentNo: '学号',
   gender: '性别',
   birthDate: '出生日期',
+  idNumber: '身份证号',
   status: '状态',
   phone: '手机号',
   relation: '与学生关系',

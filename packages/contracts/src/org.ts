@@ -1,6 +1,7 @@
 /** Organisation model: district → zones → schools → classes → students, guardians, subjects, staff, institutions. */
 import { z } from 'zod';
 import { Id, LocalDate, OptionalText, pageOf, PageQuery, Phone, Text, Timestamp } from './common';
+import { ID_NUMBER_LENGTH, normalizeIdNumber } from '@shuangjian/policy';
 import { Role } from './access';
 
 // Limits of what people enter, named once: the schemas below use them and the web's forms import them.
@@ -14,6 +15,8 @@ export const ENTRY_YEAR_MAX = 2100;
 /** A student's, a guardian's or a staff member's name. */
 export const PERSON_NAME_MAX = 30;
 export const SENSITIVE_NOTE_MAX = 500;
+/** A pupil's home address (家庭住址). */
+export const HOME_ADDRESS_MAX = 200;
 export const SUBJECT_NAME_MAX = 20;
 export const SUBJECT_SORT_MAX = 999;
 export const INSTITUTION_NAME_MAX = 80;
@@ -124,6 +127,14 @@ export const Student = z.object({
   gender: Gender,
   birthDate: LocalDate,
   status: z.enum(STUDENT_STATUSES),
+  /**
+   * 居民身份证号 and 家庭住址, null when none is recorded. In full in a pupil's detail for the class teacher, the
+   * school's administrator and the pupil's own parents (student.identity.read); masked everywhere else and in lists.
+   */
+  idNumber: z.string().nullable(),
+  address: z.string().nullable(),
+  /** true when idNumber and address are answered masked. */
+  identityMasked: z.boolean(),
   /** null when the reader may not see the sensitive flags. */
   sensitive: SensitiveFlags.nullable(),
 });
@@ -135,6 +146,12 @@ export const StudentInput = z.object({
   name: Text(PERSON_NAME_MAX),
   gender: Gender,
   birthDate: LocalDate,
+  /**
+   * Optional (pupils from Hong Kong, Macao, Taiwan or abroad may have none); null or empty clears it. The service checks
+   * the number (format, birth date, check digit), after the access check: a foreign pupil is a 404 whatever the body.
+   */
+  idNumber: z.string().trim().max(ID_NUMBER_LENGTH).nullish().transform((v) => (v ? normalizeIdNumber(v) : null)),
+  address: OptionalText(HOME_ADDRESS_MAX),
 });
 export const StudentPatch = StudentInput.partial().extend({ status: z.enum(STUDENT_STATUSES).optional() });
 export const StudentQuery = PageQuery.extend({ schoolId: Id.optional(), classId: Id.optional(), grade: z.coerce.number().int().min(1).max(9).optional() });

@@ -9,6 +9,7 @@ export * from './after-school-plan';
 export * from './after-school-daily';
 export * from './money';
 export * from './privacy';
+export * from './id-number';
 export * from './after-school-enrol';
 export * from './after-school-money';
 export * from './after-school-survey';

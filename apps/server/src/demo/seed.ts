@@ -11,7 +11,8 @@ import { bulkInsert, type Db, type Queryable } from '../platform/db';
 import { districts, users } from '../platform/schema';
 import { calendarEntries, semesters } from '../modules/calendar/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students, subjects, zones } from '../modules/org/schema';
-import { sealGuardianPhone } from '../modules/org/sealed';
+import { sealGuardianPhone, sealIdentity } from '../modules/org/sealed';
+import { demoIdentities } from './pupil-identity';
 import { resealAll } from '../platform/sealed-columns';
 import { homeSchoolModule } from '../modules/home-school';
 import { orgModule } from '../modules/org';
@@ -209,6 +210,7 @@ async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<st
     let phoneSeq = 0;
     const phone = () => `139${String(10_000_000 + phoneSeq++).padStart(8, '0')}`;
     let demoParentLinked = false;
+    const identityOf = demoIdentities();
 
     for (const [schoolIndex, s] of SCHOOLS.entries()) {
       const [school] = await tx
@@ -290,6 +292,9 @@ async function seedOrganisation(tx: Queryable, passwordHash: string): Promise<st
               guardianRows.push({ districtId: d, id: g.id, name: g.name, ...sealGuardianPhone(phone()), userId });
               linkRows.push({ districtId: d, studentId, guardianId: g.id, relation: g.relation });
             }
+            // sealed as every pupil's data is: one seal per value, no query
+            const pupil = studentRows[studentRows.length - 1]!;
+            Object.assign(pupil, sealIdentity(identityOf({ birthDate: pupil.birthDate, gender: pupil.gender })));
           }
         }
       }

@@ -17,6 +17,7 @@ export const orgModule: AppModule = {
     subjects_code_uq: '学科代码已存在',
     institutions_license_uq: '办学许可证号已登记',
     students_no_uq: '学号已存在',
+    students_id_number_uq: '身份证号已登记为本区另一名学生',
     guardians_phone_uq: '该手机号已登记为其他监护人',
     users_username_uq: '用户名已被使用',
     users_phone_uq: '手机号已被其他账号使用',

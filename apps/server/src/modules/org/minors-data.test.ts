@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, TEST_DATA_KEY, type World } from '../../../test/harness';
 import { DataKeyError, installKeyring, keyring, keyringOf, newDataKeyText, SEALED_PREFIX } from '../../platform/crypto';
 import { resealAll } from '../../platform/sealed-columns';
+import { makeIdNumber } from '@shuangjian/policy';
 import { MODULES } from '../../app';
 
 let w: World;
@@ -110,9 +111,16 @@ describe('keys', () => {
     await q(`update guardians set phone = '13600001234', phone_hash = null where id = $1`, [g!.id]);
     const [s] = await q<{ student_id: string }>(`select student_id from student_sensitive where student_id = $1`, [pupil.id]);
     await q(`update student_sensitive set data = $2 where student_id = $1`, [s!.student_id, JSON.stringify({ leftBehind: true, singleParent: false, hardship: false, disability: false, learningDifficulty: false, note: '旧数据' })]);
+    const [born] = await q<{ birth: string }>(`select birth_date::text as birth from students where id = $1`, [pupil.id]);
+    const idNumber = makeIdNumber('140105', born!.birth, 911);
+    await q(`update students set id_number = $2, id_number_hash = null, address = '小店区旧地址1号' where id = $1`, [pupil.id, idNumber]);
     const written = await resealAll(w.db.database.db, sealed(), 'plaintext');
-    expect(written).toMatchObject({ guardians: 1, student_sensitive: 1 });
-    expect(await resealAll(w.db.database.db, sealed(), 'plaintext')).toMatchObject({ guardians: 0, student_sensitive: 0 });
+    expect(written).toMatchObject({ guardians: 1, student_sensitive: 1, students: 1 });
+    expect(await resealAll(w.db.database.db, sealed(), 'plaintext')).toMatchObject({ guardians: 0, student_sensitive: 0, students: 0 });
+    const [pupilRow] = await q<{ id_number: string; id_number_hash: string; address: string }>(`select id_number, id_number_hash, address from students where id = $1`, [pupil.id]);
+    expect(pupilRow!.id_number.startsWith(SEALED_PREFIX) && pupilRow!.address.startsWith(SEALED_PREFIX)).toBe(true);
+    expect(pupilRow!.id_number_hash).toBeTruthy();
+    expect((await call(w.app, classTeacher, 'GET', `/api/students/${pupil.id}`)).body).toMatchObject({ idNumber, address: '小店区旧地址1号' });
     const [after] = await q<{ phone: string; phone_hash: string }>(`select phone, phone_hash from guardians where id = $1`, [g!.id]);
     expect(after!.phone.startsWith(SEALED_PREFIX)).toBe(true);
     expect(after!.phone_hash).toBeTruthy();
@@ -129,11 +137,11 @@ describe('keys', () => {
     const written = await resealAll(w.db.database.db, sealed(), 'rotate', 100);
     expect(written.guardians).toBeGreaterThan(100);
     expect(written.student_sensitive).toBeGreaterThan(0);
-    for (const [table, column] of [['guardians', 'phone'], ['student_sensitive', 'data'], ['hs_special_files', 'goals'], ['hs_care_records', 'content']] as const) {
+    for (const [table, column] of [['guardians', 'phone'], ['student_sensitive', 'data'], ['students', 'id_number'], ['students', 'address'], ['hs_special_files', 'goals'], ['hs_care_records', 'content']] as const) {
       const ids = await q<{ id: string; n: number }>(`select split_part(${column}, ':', 2) as id, count(*)::int as n from ${table} where ${column} is not null group by 1`);
       expect(ids.map((r) => r.id)).toEqual([newId]);
     }
-    expect(await resealAll(w.db.database.db, sealed(), 'rotate')).toMatchObject({ guardians: 0, student_sensitive: 0, hs_special_files: 0, hs_care_records: 0 });
+    expect(await resealAll(w.db.database.db, sealed(), 'rotate')).toMatchObject({ guardians: 0, student_sensitive: 0, students: 0, hs_special_files: 0, hs_care_records: 0 });
     // the new key alone reads everything, phones are found by their new blind index
     installKeyring(keyringOf(next));
     const detail = await call(w.app, classTeacher, 'GET', `/api/students/${pupil.id}`);
@@ -147,7 +155,7 @@ describe('keys', () => {
     const [row] = await q<{ data: string }>(`select data from student_sensitive where student_id = $1`, [pupil.id]);
     const { openSensitive } = await import('./sealed');
     expect(() => openSensitive(row!.data)).toThrow(DataKeyError);
-    expect((await call(w.app, classTeacher, 'GET', `/api/students/${pupil.id}`)).status).toBe(500);
+    expect((await call(w.app, classTeacher, 'GET', `/api/students/${pupil.id}`)).status).toBe(503);
     installKeyring(keyringOf(next));
   });
 });

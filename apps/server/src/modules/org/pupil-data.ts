@@ -7,7 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { notFound } from '../../platform/errors';
 import { guardianLinks, guardians, studentDirectory, students } from './schema';
-import { openPhone } from './sealed';
+import { openIdentity, openPhone } from './sealed';
 
 /** The pupil when the signed-in account is one of its guardians; otherwise 404, as for an unknown pupil. */
 export async function ownChild(ctx: Ctx, studentId: string) {
@@ -26,11 +26,23 @@ export async function ownChild(ctx: Ctx, studentId: string) {
   return { ...pupil, grade: Number(pupil.grade) };
 }
 
-/** The pupil's record, class and guardians (the account's own phone in full, the other guardians' masked). */
+/**
+ * The pupil's record (its ID number and home address opened, in full: the family's own child), class and guardians
+ * (the account's own phone in full, the other guardians' masked).
+ */
 export async function orgPupilData(ctx: Ctx, studentId: string) {
   const d = ctx.user.districtId;
-  const [profile] = await ctx.db
-    .select({ studentNo: students.studentNo, name: students.name, gender: students.gender, birthDate: students.birthDate, status: students.status, createdAt: students.createdAt })
+  const [row] = await ctx.db
+    .select({
+      studentNo: students.studentNo,
+      name: students.name,
+      gender: students.gender,
+      birthDate: students.birthDate,
+      idNumber: students.idNumber,
+      address: students.address,
+      status: students.status,
+      createdAt: students.createdAt,
+    })
     .from(students)
     .where(and(eq(students.districtId, d), eq(students.id, studentId)));
   const family = await ctx.db
@@ -40,7 +52,7 @@ export async function orgPupilData(ctx: Ctx, studentId: string) {
     .where(and(eq(guardianLinks.districtId, d), eq(guardianLinks.studentId, studentId)))
     .orderBy(asc(guardianLinks.createdAt));
   return {
-    profile: profile ? [profile] : [],
+    profile: row ? [{ ...row, ...openIdentity(row) }] : [],
     guardians: family.map(({ userId, phone, ...g }) => ({ ...g, phone: userId === ctx.user.id ? openPhone(phone) : maskPhone(openPhone(phone)) })),
   };
 }

@@ -1,5 +1,6 @@
 /** Roster imports, one per sheet: every row checked first, then all rows committed in one transaction or none. */
-import type { RosterEntity } from '@shuangjian/contracts';
+import { HOME_ADDRESS_MAX, type RosterEntity } from '@shuangjian/contracts';
+import { maskAddress, maskIdNumber, normalizeIdNumber } from '@shuangjian/policy';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { auditMany, type AuditEntryInput } from '../../platform/audit';
@@ -9,7 +10,8 @@ import type { SheetColumn, SheetRow } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { C, GENDERS, parseDate, parseGrade, RELATIONS, RowErrors, SCHOOL_ROLES } from './roster.sheets';
 import { classes, guardianLinks, guardians, roleAssignments, type schools, students, subjects } from './schema';
-import { openPhone, phoneIndexes, sealGuardianPhone } from './sealed';
+import { auditableStudent, holdersOfIdNumbers, idNumberReason } from './identity';
+import { type Identity, openIdentity, openPhone, phoneIndexes, sealGuardianPhone, sealIdentity } from './sealed';
 
 export interface ImportOutcome {
   entity: RosterEntity;
@@ -73,6 +75,17 @@ export async function importClasses(ctx: Ctx, school: School, rows: SheetRow[], 
 }
 
 /** Guardians of the district with any of these phones (matched on the blind index), phones opened. */
+/**
+ * A row's 身份证号 and 家庭住址 against the pupil's current ones: undefined where the cell is empty or holds the
+ * current value as an export masks it (an exported sheet imports back unchanged), the new value otherwise.
+ */
+function identityCells(idCell: string, addressCell: string, current: Identity | null) {
+  const id = normalizeIdNumber(idCell);
+  const keepId = !id || (current?.idNumber != null && id === maskIdNumber(current.idNumber)) || id === current?.idNumber;
+  const keepAddress = !addressCell || (current?.address != null && (addressCell === maskAddress(current.address) || addressCell === current.address));
+  return { idNumber: keepId ? undefined : id, address: keepAddress ? undefined : addressCell };
+}
+
 async function guardiansByPhone(q: Queryable, districtId: string, phones: readonly string[]) {
   const rows = await q.select().from(guardians).where(and(eq(guardians.districtId, districtId), inArray(guardians.phoneHash, phoneIndexes(phones))));
   return rows.map((g) => ({ ...g, phone: openPhone(g.phone) }));
@@ -84,11 +97,17 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
   const classMap = await schoolClasses(ctx, school);
   const numbers = rows.map((r) => r.values[C.studentNo.header] ?? '').filter(Boolean);
   const phones = rows.flatMap((r) => [r.values[C.g1Phone.header], r.values[C.g2Phone.header]]).filter((p): p is string => !!p);
-  const [existingStudents, existingGuardians] = await Promise.all([
+  const idNumbers = rows.map((r) => normalizeIdNumber(r.values[C.idNumber.header] ?? '')).filter((id) => /^\d{17}[\dX]$/.test(id));
+  const [existingStudents, existingGuardians, idHolders] = await Promise.all([
     numbers.length ? ctx.db.select().from(students).where(and(eq(students.districtId, d), inArray(students.studentNo, numbers))) : [],
     phones.length ? guardiansByPhone(ctx.db, d, phones) : [],
+    holdersOfIdNumbers(ctx.db, d, idNumbers),
   ]);
   const studentByNo = new Map(existingStudents.map((s) => [s.studentNo, s]));
+  const identityOf = new Map(existingStudents.map((s) => [s.id, openIdentity(s)]));
+  // pupils matched by their ID number: a row naming another pupil's number is refused with that pupil's student number
+  const holderById = new Map(idHolders.map((h) => [h.idNumber, h]));
+  const seenId = new Map<string, number>();
   const guardianByPhone = new Map(existingGuardians.map((g) => [g.phone, { name: g.name, row: 0 }]));
   const seenNo = new Map<string, number>();
 
@@ -112,6 +131,20 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
     if (!gender) bad(C.gender, '应为 男 或 女');
     const birthDate = parseDate(v(C.birthDate));
     if (!birthDate) bad(C.birthDate, '应为有效日期，如 2016-05-12');
+    const was = current ? identityOf.get(current.id)! : null;
+    const identity = identityCells(v(C.idNumber), v(C.address), was);
+    const idNumber = identity.idNumber;
+    if (idNumber) {
+      const reason = idNumberReason(idNumber, birthDate);
+      const holder = holderById.get(idNumber);
+      if (reason) bad(C.idNumber, reason);
+      else if (seenId.has(idNumber)) bad(C.idNumber, `与第 ${seenId.get(idNumber)} 行重复`);
+      else if (holder && holder.id !== current?.id)
+        bad(C.idNumber, holder.schoolId === school.id ? `已登记为学号 ${holder.studentNo} 的学生` : '已登记为本区其他学校的学生');
+      seenId.set(idNumber, row.rowNumber);
+    } else if (was?.idNumber && birthDate && !v(C.idNumber) && idNumberReason(was.idNumber, birthDate))
+      bad(C.birthDate, '与该学生已登记的身份证号中的出生日期不一致');
+    if (identity.address && [...identity.address].length > HOME_ADDRESS_MAX) bad(C.address, `不能超过 ${HOME_ADDRESS_MAX} 个字`);
     const grade = parseGrade(v(C.grade));
     const cls = grade === null ? undefined : classMap.get(`${grade}|${v(C.className)}`);
     if (grade === null) bad(C.grade, '应为 1–9 或 一年级…九年级');
@@ -133,7 +166,7 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
       family.push({ name: gName, phone: gPhone, relation: gRelation });
     }
     if (family.length === 2 && family[0]!.phone === family[1]!.phone) bad(C.g2Phone, '两位监护人的手机号相同');
-    return ok ? [{ studentNo, name, gender: gender!, birthDate: birthDate!, cls: cls!, current, family }] : [];
+    return ok ? [{ studentNo, name, gender: gender!, birthDate: birthDate!, cls: cls!, current, family, ...identity }] : [];
   });
   errors.fail(rows.length);
 
@@ -141,7 +174,13 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
   const updated = parsed.filter(
     (p) =>
       p.current &&
-      (p.current.name !== p.name || p.current.gender !== p.gender || p.current.birthDate !== p.birthDate || p.current.classId !== p.cls.id || p.current.status !== 'active'),
+      (p.current.name !== p.name ||
+        p.current.gender !== p.gender ||
+        p.current.birthDate !== p.birthDate ||
+        p.current.classId !== p.cls.id ||
+        p.current.status !== 'active' ||
+        p.idNumber !== undefined ||
+        p.address !== undefined),
   );
   if (dryRun) return { entity: 'students', rows: rows.length, created: created.length, updated: updated.length, credentials: [] };
 
@@ -160,18 +199,28 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
             name: p.name,
             gender: p.gender,
             birthDate: p.birthDate,
+            ...sealIdentity({ idNumber: p.idNumber ?? null, address: p.address ?? null }),
           })),
         )
         .returning();
       for (const s of inserted) {
         ids.set(s.studentNo, s.id);
-        entries.push({ action: 'student.import', entity: 'student', entityId: s.id, after: s });
+        entries.push({ action: 'student.import', entity: 'student', entityId: s.id, after: auditableStudent(s) });
       }
     }
     for (const p of updated) {
-      const after = { name: p.name, gender: p.gender, birthDate: p.birthDate, classId: p.cls.id, status: 'active' as const };
+      const sealed = sealIdentity({ idNumber: p.idNumber ?? null, address: p.address ?? null });
+      const after = {
+        name: p.name,
+        gender: p.gender,
+        birthDate: p.birthDate,
+        classId: p.cls.id,
+        status: 'active' as const,
+        ...(p.idNumber !== undefined ? { idNumber: sealed.idNumber, idNumberHash: sealed.idNumberHash } : {}),
+        ...(p.address !== undefined ? { address: sealed.address } : {}),
+      };
       await tx.update(students).set(after).where(and(eq(students.districtId, d), eq(students.id, p.current!.id)));
-      entries.push({ action: 'student.import', entity: 'student', entityId: p.current!.id, before: p.current, after });
+      entries.push({ action: 'student.import', entity: 'student', entityId: p.current!.id, before: auditableStudent(p.current), after: auditableStudent(after) });
     }
     const newGuardians = [...new Map(parsed.flatMap((p) => p.family).map((g) => [g.phone, g])).values()].filter(
       (g) => !existingGuardians.some((e) => e.phone === g.phone),

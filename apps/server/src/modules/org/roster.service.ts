@@ -13,6 +13,7 @@ import { buildWorkbook, readSheet } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { importClasses, type ImportOutcome, importStaff, importStudents } from './roster.import';
 import { instructions, required, rosterColumns, sheetNames } from './roster.sheets';
+import { identityView } from './identity';
 import { openPhone } from './sealed';
 import { classes, guardianLinks, guardians, roleAssignments, students, subjects } from './schema';
 import { manageableSchool } from './structure.service';
@@ -28,6 +29,8 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
   // a bulk export of pupils' data: the second factor's code within the last minutes
   requireStepUp(ctx);
   const d = school.districtId;
+  // ID numbers and addresses as a pupil's detail shows them: in full for the school's administrator, masked else
+  const fullIdentity = allows(ctx, 'student.identity.read', { districtId: d, zone: school.zoneId, school: school.id });
   let rows: Record<string, string | number | null>[] = [];
   if (entity === 'classes') {
     const list = await ctx.db
@@ -59,13 +62,16 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
     const phone = (p: string | undefined) => (p === undefined ? null : fullPhones ? openPhone(p) : maskPhone(openPhone(p)));
     rows = list.map(({ s, grade, className }) => {
       const [g1, g2] = byStudent.get(s.id) ?? [];
+      const identity = identityView(s, fullIdentity);
       return {
         studentNo: s.studentNo,
         name: s.name,
         gender: s.gender === 'M' ? '男' : '女',
         birthDate: s.birthDate,
+        idNumber: identity.idNumber,
         grade,
         className,
+        address: identity.address,
         g1Name: g1?.name ?? null,
         g1Phone: phone(g1?.phone),
         g1Relation: g1?.relation ?? null,
@@ -95,7 +101,12 @@ export async function exportRoster(ctx: Ctx, entity: RosterEntity, schoolId: str
   }
   const buffer = await buildWorkbook({ name: sheetNames[entity], columns: rosterColumns[entity], rows, instructions: instructions[entity] });
   // a bulk export of personal data is on the record: who took which school's sheet, and how many rows it held
-  await audit(ctx.db, ctx.actor, { action: 'roster.export', entity: 'school', entityId: school.id, after: { entity, rows: rows.length } });
+  await audit(ctx.db, ctx.actor, {
+    action: 'roster.export',
+    entity: 'school',
+    entityId: school.id,
+    after: { entity, rows: rows.length, ...(entity === 'students' ? { identity: fullIdentity ? 'full' : 'masked' } : {}) },
+  });
   return { buffer, fileName: `${school.name}-${sheetNames[entity]}.xlsx` };
 }
 

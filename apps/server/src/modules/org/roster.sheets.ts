@@ -12,6 +12,8 @@ export const C = {
   name: { header: '姓名', key: 'name', width: 12 },
   gender: { header: '性别', key: 'gender', width: 8, note: '男 或 女' },
   birthDate: { header: '出生日期', key: 'birthDate', width: 14, note: 'YYYY-MM-DD' },
+  idNumber: { header: '身份证号', key: 'idNumber', width: 22, note: '18 位居民身份证号，末位可为 X；港澳台或外籍学生可留空' },
+  address: { header: '家庭住址', key: 'address', width: 36, note: '不超过 200 字' },
   g1Name: { header: '监护人1姓名', key: 'g1Name', width: 12 },
   g1Phone: { header: '监护人1手机', key: 'g1Phone', width: 14 },
   g1Relation: { header: '监护人1关系', key: 'g1Relation', width: 12, note: '父亲/母亲/祖父/祖母/外祖父/外祖母/其他监护人' },
@@ -26,7 +28,7 @@ export const C = {
 
 export const rosterColumns: Record<RosterEntity, readonly SheetColumn[]> = {
   classes: [C.grade, C.className, C.entryYear],
-  students: [C.studentNo, C.name, C.gender, C.birthDate, C.grade, C.className, C.g1Name, C.g1Phone, C.g1Relation, C.g2Name, C.g2Phone, C.g2Relation],
+  students: [C.studentNo, C.name, C.gender, C.birthDate, C.idNumber, C.grade, C.className, C.address, C.g1Name, C.g1Phone, C.g1Relation, C.g2Name, C.g2Phone, C.g2Relation],
   staff: [C.username, C.name, C.phone, C.role, C.grade, C.className, C.subject],
 };
 export const required: Record<RosterEntity, readonly string[]> = {
@@ -41,7 +43,8 @@ export const instructions: Record<RosterEntity, string[]> = {
     '每行一名学生。学号全区唯一：已有学号的行会更新该学生（含调班）。',
     '年级与班级名称须对应本校已有班级；请先导入班级。',
     '监护人手机号为 11 位；同一手机号即同一监护人，可关联多个子女。',
-    '示例：20240301, 张小明, 男, 2016-05-12, 3, 三年级(2)班, 张伟, 13800000001, 父亲',
+    '身份证号为 18 位（末位可为 X），其中的出生日期须与出生日期一列一致，全区不能重复；家庭住址不超过 200 字。两列均可留空：已有学生留空则保留原值。',
+    '示例：20240301, 张小明, 男, 2016-05-12, 140105201605120013, 3, 三年级(2)班, 小店区平阳路 12 号 3 单元 501, 张伟, 13800000001, 父亲',
   ],
   staff: [
     '每行一个岗位；一人多岗位写多行，用户名相同。',

@@ -88,6 +88,11 @@ export const students = pgTable(
     gender: text('gender', { enum: ['M', 'F'] }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     status: text('status', { enum: ['active', 'transferred', 'graduated'] }).notNull().default('active'),
+    /** 居民身份证号, sealed at rest (platform/crypto.ts); `id_number_hash` is its blind index (duplicates, look-ups). */
+    idNumber: text('id_number'),
+    idNumberHash: text('id_number_hash'),
+    /** 家庭住址, sealed at rest. */
+    address: text('address'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -98,6 +103,7 @@ export const students = pgTable(
       foreignColumns: [classes.districtId, classes.schoolId, classes.id],
     }),
     unique('students_no_uq').on(t.districtId, t.studentNo),
+    unique('students_id_number_uq').on(t.districtId, t.idNumberHash),
     index('students_class_idx').on(t.districtId, t.classId, t.name),
     index('students_school_idx').on(t.districtId, t.schoolId),
   ],

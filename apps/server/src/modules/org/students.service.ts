@@ -8,7 +8,8 @@ import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { found, invalid } from '../../platform/errors';
 import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
-import { NO_SENSITIVE, openPhone, openSensitive, phoneIndexes, sealGuardianPhone, sealSensitive } from './sealed';
+import { auditableStudent, auditIdentityRead, identityView, requireUniqueIdNumber, requireValidIdNumber } from './identity';
+import { NO_SENSITIVE, openIdentity, openPhone, openSensitive, phoneIndexes, sealGuardianPhone, sealIdentity, sealSensitive } from './sealed';
 
 
 type Out<T extends z.ZodType> = z.output<T>;
@@ -30,6 +31,9 @@ function studentQuery(ctx: Ctx) {
       gender: students.gender,
       birthDate: students.birthDate,
       status: students.status,
+      // sealed: opened, and masked unless the reader may see them in full (toStudent)
+      idNumber: students.idNumber,
+      address: students.address,
       // evaluated per row by the database: the flags leave it only where the reader's grant covers the student
       sensitiveVisible: sql<boolean>`(${canSensitive})`,
       // sealed: opened by the server only for these rows (toStudent)
@@ -43,7 +47,8 @@ function studentQuery(ctx: Ctx) {
 
 type StudentRow = Awaited<ReturnType<ReturnType<typeof studentQuery>['execute']>>[number];
 
-function toStudent(r: StudentRow): Out<typeof Student> {
+/** A list shows ID numbers and addresses masked to everyone; a pupil's detail shows them in full to those allowed. */
+function toStudent(r: StudentRow, fullIdentity = false): Out<typeof Student> {
   return {
     id: r.id,
     schoolId: r.schoolId,
@@ -56,6 +61,7 @@ function toStudent(r: StudentRow): Out<typeof Student> {
     gender: r.gender,
     birthDate: r.birthDate,
     status: r.status,
+    ...identityView(r, fullIdentity),
     sensitive: r.sensitiveVisible ? (r.sensitiveData ? openSensitive(r.sensitiveData) : NO_SENSITIVE) : null,
   };
 }
@@ -80,7 +86,7 @@ export async function listStudents(ctx: Ctx, q: z.output<typeof StudentQuery>) {
       .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
       .where(where),
   ]);
-  return { items: rows.map(toStudent), total };
+  return { items: rows.map((r) => toStudent(r)), total };
 }
 
 async function loadStudent(ctx: Ctx, id: string) {
@@ -110,8 +116,12 @@ export async function getStudent(ctx: Ctx, id: string): Promise<Out<typeof Stude
   const guardianRows = allows(ctx, 'guardian.read', keysOf(row)) ? await guardiansOf(ctx.db, row.districtId, id) : null;
   // full numbers for the class teacher and the school's administrator, and for each parent their own
   const fullPhones = allows(ctx, 'guardian.phone.read', keysOf(row));
+  const ownChild = guardianRows?.some((g) => g.userId === ctx.user.id) ?? false;
+  const fullIdentity = allows(ctx, 'student.identity.read', keysOf(row)) || ownChild;
+  const student = toStudent(row, fullIdentity);
+  if (fullIdentity) await auditIdentityRead(ctx, id, student);
   return {
-    ...toStudent(row),
+    ...student,
     guardians: guardianRows?.map(({ userId, ...g }) => ({ ...g, phone: fullPhones || userId === ctx.user.id ? g.phone : maskPhone(g.phone) })) ?? null,
   };
 }
@@ -132,9 +142,15 @@ async function manageableClass(ctx: Ctx, classId: string) {
 
 export async function createStudent(ctx: Ctx, input: z.output<typeof StudentInput>) {
   const cls = await manageableClass(ctx, input.classId);
+  const { idNumber, address, ...fields } = input;
+  if (idNumber) requireValidIdNumber(idNumber, input.birthDate);
   const id = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(students).values({ districtId: cls.districtId, schoolId: cls.schoolId, ...input }).returning();
-    await audit(tx, ctx.actor, { action: 'student.create', entity: 'student', entityId: row!.id, after: row });
+    if (idNumber) await requireUniqueIdNumber(tx, cls.districtId, idNumber);
+    const [row] = await tx
+      .insert(students)
+      .values({ districtId: cls.districtId, schoolId: cls.schoolId, ...fields, ...sealIdentity({ idNumber, address }) })
+      .returning();
+    await audit(tx, ctx.actor, { action: 'student.create', entity: 'student', entityId: row!.id, after: auditableStudent(row) });
     return row!.id;
   });
   return getStudent(ctx, id);
@@ -144,14 +160,31 @@ export async function updateStudent(ctx: Ctx, id: string, input: z.output<typeof
   const current = await loadStudent(ctx, id);
   requireAllowed(ctx, 'org.manage', keysOf(current));
   const target = input.classId && input.classId !== current.classId ? await manageableClass(ctx, input.classId) : null;
+  const { idNumber, address, ...fields } = input;
+  // the number's birth date must match the pupil's: a new number, or the recorded one when the birth date changes
+  const checked = idNumber !== undefined ? idNumber : input.birthDate ? openIdentity(current).idNumber : null;
+  if (checked) requireValidIdNumber(checked, input.birthDate ?? current.birthDate);
+  const sealed = sealIdentity({ idNumber: idNumber ?? null, address: address ?? null });
   await ctx.db.transaction(async (tx) => {
+    if (idNumber) await requireUniqueIdNumber(tx, current.districtId, idNumber, id);
     const [before] = await tx.select().from(students).where(and(eq(students.districtId, current.districtId), eq(students.id, id)));
     const [after] = await tx
       .update(students)
-      .set({ ...input, ...(target ? { schoolId: target.schoolId } : {}) })
+      .set({
+        ...fields,
+        ...(target ? { schoolId: target.schoolId } : {}),
+        ...(idNumber !== undefined ? { idNumber: sealed.idNumber, idNumberHash: sealed.idNumberHash } : {}),
+        ...(address !== undefined ? { address: sealed.address } : {}),
+      })
       .where(and(eq(students.districtId, current.districtId), eq(students.id, id)))
       .returning();
-    await audit(tx, ctx.actor, { action: target ? 'student.transfer' : 'student.update', entity: 'student', entityId: id, before, after });
+    await audit(tx, ctx.actor, {
+      action: target ? 'student.transfer' : 'student.update',
+      entity: 'student',
+      entityId: id,
+      before: auditableStudent(before),
+      after: auditableStudent(after),
+    });
   });
   return getStudent(ctx, id);
 }
