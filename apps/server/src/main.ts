@@ -15,6 +15,7 @@ import { startHousekeeping } from './platform/housekeeping';
 import { acquireDataDirLock } from './platform/lock';
 import { startScheduler } from './platform/scheduler';
 import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
+import { OUTBOX_SEALED } from './platform/outbox';
 import { resealAll } from './platform/sealed-columns';
 
 async function main() {
@@ -52,7 +53,7 @@ async function main() {
   if (!embedded && !config.databaseOwnerUrl)
     console.warn('DATABASE_OWNER_URL is not set: the server serves as the owner of its tables. Set it to migrate as the owner and serve as a role with row rights only (README, PostgreSQL).');
   // one-off conversion: values still in plaintext (rows written before encryption at rest) are sealed before serving
-  const sealed = await resealAll(database.db, MODULES.flatMap((m) => m.sealed ?? []), 'plaintext');
+  const sealed = await resealAll(database.db, [...MODULES.flatMap((m) => m.sealed ?? []), OUTBOX_SEALED], 'plaintext');
   const converted = Object.entries(sealed).filter(([, n]) => n > 0);
   if (converted.length) console.log(`sealed personal data at rest: ${converted.map(([t, n]) => `${t} ${n}`).join(', ')}`);
   if (await isEmpty(database.db)) {

@@ -12,6 +12,7 @@ import { installKeyring, keyring, resolveKeyring } from '../platform/crypto';
 import { isPostgresUrl, openDatabase } from '../platform/db';
 import { acquireDataDirLock } from '../platform/lock';
 import { districts } from '../platform/schema';
+import { OUTBOX_SEALED } from '../platform/outbox';
 import { resealAll } from '../platform/sealed-columns';
 import { MODULES } from '../app';
 
@@ -29,7 +30,7 @@ async function main() {
   try {
     const started = Date.now();
     const keyId = keyring().current.id;
-    const written = await resealAll(database.db, MODULES.flatMap((m) => m.sealed ?? []), 'rotate', batch);
+    const written = await resealAll(database.db, [...MODULES.flatMap((m) => m.sealed ?? []), OUTBOX_SEALED], 'rotate', batch);
     for (const [table, n] of Object.entries(written)) console.log(`${table}: ${n} 行已用密钥 ${keyId} 重新加密`);
     for (const d of await database.db.select({ id: districts.id }).from(districts))
       await audit(database.db, systemActor(d.id, 'keys:rotate'), { action: 'data-key.rotate', entity: 'data_key', entityId: null, after: { keyId, rows: written } });

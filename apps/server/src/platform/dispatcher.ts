@@ -9,6 +9,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Channels } from './channels';
 import { PermanentDeliveryError } from './channels/signed-post';
 import type { Config } from './config';
+import { isSealed, open } from './crypto';
 import type { Db } from './db';
 import { outbox } from './schema';
 
@@ -26,7 +27,16 @@ export function backoffMs(failedAttempts: number, baseMs: number, capMs: number)
   return Math.min(capMs, baseMs * 2 ** Math.max(0, failedAttempts - 1));
 }
 
-const shown = (r: Row) => (r.channel === 'sms' ? maskPhone(r.address) : r.address);
+/** The row's address, opened when sealed (rows written before sealing hold it in plaintext until the start converts them). */
+const addressOf = (r: Row) => (isSealed(r.address) ? open(r.address) : r.address);
+const shown = (r: Row) => {
+  try {
+    const address = addressOf(r);
+    return r.channel === 'sms' ? maskPhone(address) : address;
+  } catch {
+    return '（密封）';
+  }
+};
 
 export class Dispatcher {
   private timer: NodeJS.Timeout | undefined;
@@ -71,7 +81,7 @@ export class Dispatcher {
     try {
       if (!channel) throw new PermanentDeliveryError(`渠道 ${row.channel} 未配置`);
       await channel.send(
-        { id: row.id, address: row.address, kind: row.kind, template: row.template, params: row.params, text: row.text, link: row.link },
+        { id: row.id, address: addressOf(row), kind: row.kind, template: row.template, params: row.params, text: row.text, link: row.link },
         { now, timeoutMs: this.options.timeoutMs },
       );
       await this.db.update(outbox).set({ status: 'sent', sentAt: this.now(), lastError: null }).where(key);

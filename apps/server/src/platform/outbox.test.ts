@@ -5,6 +5,7 @@ import { createWorld, testConfig, type World } from '../../test/harness';
 import { type Receiver, startReceiver } from '../../test/receiver';
 import { channelsFromConfig, type Channels } from './channels';
 import type { Config } from './config';
+import { open } from './crypto';
 import { Dispatcher, backoffMs } from './dispatcher';
 import { notify } from './notify';
 import { bindChannel, purgeOutbox } from './outbox';
@@ -40,7 +41,9 @@ beforeAll(async () => {
   channels = channelsFromConfig(config);
   const q = w.db.database.query;
   districtId = (await q<{ id: string }>(`select id from districts where demo`))[0]!.id;
-  parent = (await q<{ id: string; phone: string }>(`select u.id, g.phone from users u join guardians g on g.user_id = u.id where u.username = 'demo-parent'`))[0]!;
+  const row = (await q<{ id: string; phone: string }>(`select u.id, g.phone from users u join guardians g on g.user_id = u.id where u.username = 'demo-parent'`))[0]!;
+  // the roster keeps the phone sealed: the number is what the key opens
+  parent = { id: row.id, phone: open(row.phone) };
   staff = (await q<{ id: string }>(`select id from users where username = 'demo-subjectleader'`))[0]!.id;
 }, 120_000);
 afterAll(async () => {
@@ -67,7 +70,10 @@ describe('the outbox is written with the change', () => {
         await notify(tx, districtId, [{ userId: parent.id, phone: parent.phone }], { ...message, message: outside }, channels);
         const inside = await tx.select().from(outbox).where(eq(outbox.districtId, districtId));
         expect(inside).toHaveLength(1);
-        expect(inside[0]).toMatchObject({ channel: 'sms', address: parent.phone, status: 'pending', template: 'SMS_0001' });
+        expect(inside[0]).toMatchObject({ channel: 'sms', status: 'pending', template: 'SMS_0001' });
+        // the phone is sealed at rest, as in the roster
+        expect(inside[0]!.address).toMatch(/^enc1:/);
+        expect(open(inside[0]!.address)).toBe(parent.phone);
         throw new Error('the change is refused after all');
       }),
     ).rejects.toThrow('refused after all');

@@ -4,8 +4,10 @@
  */
 import { and, eq, inArray, lt } from 'drizzle-orm';
 import type { Channels } from './channels';
+import { seal } from './crypto';
 import type { Queryable } from './db';
 import { type OutboxChannel, outbox, userChannels } from './schema';
+import type { SealedColumns } from './sealed-columns';
 
 /** What goes outside the platform: the whole text (an SMS), and the fields a template message fills. */
 export interface OutsideMessage {
@@ -26,6 +28,9 @@ const DUE_AT_ONCE = new Date(0);
  * One outbox row per delivery to the enabled channels: every bound app channel of the account (WeChat, DingTalk);
  * an SMS to the phone when no app channel reaches the person. The same address is written once.
  */
+/** The outbox's sealed column, re-sealed by `npm run keys:rotate` and sealed at start where still in plaintext. */
+export const OUTBOX_SEALED: SealedColumns = { table: 'outbox', key: ['district_id', 'id'], columns: ['address'] };
+
 export async function enqueue(
   q: Queryable,
   districtId: string,
@@ -53,7 +58,8 @@ export async function enqueue(
     rows.push({
       districtId,
       channel,
-      address,
+      // a guardian's phone (or an app's id for the person) is sealed at rest here too, as in the roster
+      address: seal(address),
       userId,
       kind: message.kind,
       template: channels[channel]!.template(message.kind),

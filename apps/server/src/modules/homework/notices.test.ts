@@ -23,7 +23,12 @@ const config = () => ({
   channels: { sms: { url: gw.url('/sms'), key: KEY, templates: { 'homework.published': 'SMS_PUBLISHED' } }, wechat: null, dingtalk: { url: gw.url('/dingtalk'), key: KEY, templates: {} } },
 });
 const q = <T = Record<string, unknown>>(text: string, params?: unknown[]) => w.db.database.query<T>(text, params);
-const outboxOf = (kind: string) => q<{ channel: string; address: string; text: string; params: Record<string, string>; user_id: string | null }>(`select * from outbox where kind = $1 order by address`, [kind]);
+/** The outbox rows of a kind, each address opened (sealed at rest: never a phone in plaintext), in address order. */
+const outboxOf = async (kind: string) => {
+  const rows = await q<{ channel: string; address: string; text: string; params: Record<string, string>; user_id: string | null }>(`select * from outbox where kind = $1`, [kind]);
+  expect(rows.every((r) => r.address.startsWith('enc1:'))).toBe(true);
+  return rows.map((r) => ({ ...r, address: open(r.address) })).sort((a, b) => a.address.localeCompare(b.address));
+};
 const bell = async (username: string) => (await call(w.app, await w.login(username), 'GET', '/api/notifications')).body.items as { kind: string; title: string; body: string | null; link: string | null }[];
 /** Guardians' phones of the active children of the class (what the SMS rows must reach). */
 const classPhones = async () =>
