@@ -1,6 +1,7 @@
 /** Organisation pages in the browser: a parent's own child only (and the download of its data), roster import errors, classes in the audit log, the calendar. */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { makeIdNumber } from '@shuangjian/policy';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiSignIn, choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
 
@@ -160,12 +161,25 @@ describe('students', () => {
     await expect.poll(() => guardian.textContent()).toContain('已开通账号');
     await shot(page, 'org-07c-student-drawer');
 
-    // 调班: the edit form's class is the transfer
+    // 调班: the edit form's class is the transfer; the ID number and home address are entered in the same form
     await drawer.getByRole('button', { name: /编\s*辑/ }).first().click();
     const edit = page.getByRole('dialog', { name: '编辑学生' });
     await choose(page, edit.getByLabel('班级'), '三年级(1)班');
+    const { birthDate } = ((await (await page.request.get('/api/students?q=SY0120240301')).json()) as { items: { birthDate: string }[] }).items[0]!;
+    const idNumber = makeIdNumber('140105', birthDate, 921);
+    // a wrong check digit is refused in the form, in words, before anything is sent
+    await edit.getByLabel('身份证号').fill(`${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`);
+    await edit.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => edit.textContent()).toContain('校验位（第 18 位）不正确');
+    await shot(page, 'org-07e-student-id-number-refused');
+    await edit.getByLabel('身份证号').fill(idNumber.toLowerCase());
+    await edit.getByLabel('家庭住址').fill('小店区平阳路 88 号书香园 2 号楼 1 单元 302 室');
     await edit.getByRole('button', { name: /确\s*定|OK/ }).click();
     await expect.poll(() => drawer.textContent()).toContain('三年级(1)班');
+    // the school's administrator sees them in full, the list masked
+    await expect.poll(() => drawer.getByTestId('student-id-number').textContent()).toBe(idNumber);
+    expect(await drawer.textContent()).toContain('小店区平阳路 88 号书香园');
+    await shot(page, 'org-07f-student-id-number');
     const moved = (await (await page.request.get('/api/students?q=SY0120240301')).json()) as { items: { className: string; name: string }[] };
     expect(moved.items[0]).toMatchObject({ name, className: '三年级(1)班' });
     await context.close();

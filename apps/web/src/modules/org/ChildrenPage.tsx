@@ -8,6 +8,7 @@ import { useMe } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { PageSpinner } from '../../components/PageSpinner';
 import type { StudentDetailRow } from './queries';
+import { IdentityValue } from './StudentTags';
 
 function ChildDetail({ id }: { id: string }) {
   const t = useT();
@@ -52,6 +53,8 @@ function ChildDetail({ id }: { id: string }) {
             { key: 'no', label: t('org.student.no'), children: s.studentNo },
             { key: 'gender', label: t('org.student.gender'), children: t(`org.gender.${s.gender}`) },
             { key: 'birth', label: t('org.student.birthDate'), children: s.birthDate },
+            { key: 'idNumber', label: t('org.student.idNumber'), children: <IdentityValue value={s.idNumber} masked={s.identityMasked} /> },
+            { key: 'address', label: t('org.student.address'), children: <IdentityValue value={s.address} masked={s.identityMasked} /> },
             { key: 'school', label: t('org.school.name'), children: s.schoolName },
             { key: 'class', label: t('org.student.class'), children: s.className },
           ]}

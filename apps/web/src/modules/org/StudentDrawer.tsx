@@ -14,7 +14,7 @@ import { ConfirmLink } from '../../components/RowActions';
 import { useSaveMutation } from '../../components/useSaveMutation';
 import { CredentialsModal } from './CredentialsModal';
 import { type CredentialRow, invalidateOrg, type StudentDetailRow, type StudentRow } from './queries';
-import { SensitiveTags, StatusTag } from './StudentTags';
+import { IdentityValue, SensitiveTags, StatusTag } from './StudentTags';
 import { StudentFormModal } from './StudentForm';
 
 type Sensitive = NonNullable<StudentRow['sensitive']>;
@@ -87,11 +87,18 @@ export function StudentDrawer({ id, onClose }: { id: string | null; onClose: () 
             { key: 'no', label: t('org.student.no'), children: s.studentNo },
             { key: 'gender', label: t('org.student.gender'), children: t(`org.gender.${s.gender}`) },
             { key: 'birth', label: t('org.student.birthDate'), children: s.birthDate },
+            { key: 'idNumber', label: t('org.student.idNumber'), children: <IdentityValue value={s.idNumber} masked={s.identityMasked} testId="student-id-number" /> },
+            { key: 'address', label: t('org.student.address'), children: <IdentityValue value={s.address} masked={s.identityMasked} /> },
             { key: 'school', label: t('org.school.name'), children: s.schoolName },
             { key: 'class', label: t('org.student.class'), children: s.className },
             { key: 'status', label: t('org.student.status'), children: <StatusTag status={s.status} /> },
           ]}
         />
+        {(s.idNumber || s.address) && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {s.identityMasked ? t('org.student.identity.masked') : t('org.student.identity.full')}
+          </Typography.Text>
+        )}
         {s.sensitive && (
           <Card
             size="small"

@@ -1,5 +1,6 @@
 /** Create or edit a student; choosing another class is a class transfer (调班). */
-import { CODE_MAX, GENDERS, PERSON_NAME_MAX, STUDENT_STATUSES } from '@shuangjian/contracts';
+import { CODE_MAX, GENDERS, HOME_ADDRESS_MAX, PERSON_NAME_MAX, STUDENT_STATUSES } from '@shuangjian/contracts';
+import { ID_NUMBER_LENGTH, idNumberBirthDate, idNumberProblem, normalizeIdNumber } from '@shuangjian/policy';
 import { DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
@@ -17,6 +18,18 @@ interface FormValues {
   gender: StudentRow['gender'];
   birthDate: Dayjs;
   status?: StudentRow['status'];
+  idNumber?: string | null;
+  address?: string | null;
+}
+
+/** The ID number's problem as the server words it (policy's rule), or the birth date it disagrees with. */
+function idNumberError(value: string, birthDate: Dayjs | undefined, t: ReturnType<typeof useT>): string | null {
+  const id = normalizeIdNumber(value);
+  const problem = idNumberProblem(id);
+  if (problem) return t(`org.student.idNumber.${problem}`);
+  const born = idNumberBirthDate(id)!;
+  if (birthDate && born !== birthDate.format('YYYY-MM-DD')) return t('org.student.idNumber.mismatch', { born });
+  return null;
 }
 
 /** `student` null = closed, 'new' = create (in `defaults` school/class when known). */
@@ -49,10 +62,20 @@ export function StudentFormModal({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [student]);
 
+  // what the server sent: a masked value sent back unchanged would be refused, so an untouched field is left out
+  const shown = student && student !== 'new' ? { idNumber: student.idNumber, address: student.address } : { idNumber: null, address: null };
+  const masked = student && student !== 'new' && student.identityMasked;
+  const untouched = (field: 'idNumber' | 'address', value: string | null | undefined) => student !== 'new' && (value ?? '') === (shown[field] ?? '');
+
   const save = useSaveMutation({
     form,
-    mutationFn: ({ schoolId: _s, birthDate, ...v }: FormValues) => {
-      const body = { ...v, birthDate: birthDate.format('YYYY-MM-DD') };
+    mutationFn: ({ schoolId: _s, birthDate, idNumber, address, ...v }: FormValues) => {
+      const body = {
+        ...v,
+        birthDate: birthDate.format('YYYY-MM-DD'),
+        ...(untouched('idNumber', idNumber) ? {} : { idNumber: idNumber?.trim() || null }),
+        ...(untouched('address', address) ? {} : { address: address?.trim() || null }),
+      };
       return student === 'new' ? api.post<StudentDetailRow>('/api/students', body) : api.patch<StudentDetailRow>(`/api/students/${(student as StudentRow).id}`, body);
     },
     saved: (s) => (student !== 'new' && student && s.classId !== student.classId ? t('org.students.transferred', { name: s.className }) : t('common.saved')),
@@ -97,6 +120,26 @@ export function StudentFormModal({
       </Form.Item>
       <Form.Item name="birthDate" label={t('org.student.birthDate')} rules={[{ required: true }]}>
         <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs())} />
+      </Form.Item>
+      <Form.Item
+        name="idNumber"
+        label={t('org.student.idNumber')}
+        dependencies={['birthDate']}
+        extra={masked && shown.idNumber ? t('org.student.identity.maskedHint') : t('org.student.idNumber.hint')}
+        rules={[
+          {
+            validator: (_, value: string | null | undefined) => {
+              if (!value?.trim() || untouched('idNumber', value)) return Promise.resolve();
+              const error = idNumberError(value, form.getFieldValue('birthDate') as Dayjs | undefined, t);
+              return error ? Promise.reject(new Error(error)) : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <Input maxLength={ID_NUMBER_LENGTH} autoComplete="off" style={{ fontFamily: 'monospace' }} />
+      </Form.Item>
+      <Form.Item name="address" label={t('org.student.address')} extra={masked && shown.address ? t('org.student.identity.maskedHint') : undefined}>
+        <Input.TextArea maxLength={HOME_ADDRESS_MAX} autoSize={{ minRows: 1, maxRows: 3 }} autoComplete="off" />
       </Form.Item>
       {student !== 'new' && (
         <Form.Item name="status" label={t('org.student.status')}>

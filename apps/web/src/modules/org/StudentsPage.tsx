@@ -12,7 +12,7 @@ import { SchoolSelect, useUrlFilters } from './filters';
 import { type ClassRow, invalidateOrg, type Paged, type StudentRow, useClasses, useSchools } from './queries';
 import { StudentDrawer } from './StudentDrawer';
 import { StudentFormModal } from './StudentForm';
-import { SensitiveTags, StatusTag } from './StudentTags';
+import { IdentityValue, SensitiveTags, StatusTag } from './StudentTags';
 
 export default function StudentsPage() {
   const t = useT();
@@ -105,6 +105,8 @@ export default function StudentsPage() {
           },
           { title: t('org.student.gender'), dataIndex: 'gender', width: 60, render: (g: StudentRow['gender']) => t(`org.gender.${g}`) },
           { title: t('org.student.birthDate'), dataIndex: 'birthDate', width: 110 },
+          // masked in every list; the pupil's drawer shows it in full to those allowed
+          { title: t('org.student.idNumber'), dataIndex: 'idNumber', width: 180, render: (v: string | null) => <IdentityValue value={v} masked /> },
           {
             title: t('org.student.class'),
             dataIndex: 'className',
