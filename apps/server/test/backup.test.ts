@@ -150,7 +150,8 @@ describe('backup and restore', () => {
 
     // PostgreSQL → PGlite (a folder never opened before)
     const folder = join(work, 'from-postgres');
-    expect((await run('restore', ['--in', file], { DATA_DIR: folder })).code).toBe(0);
+    const toFolder = await run('restore', ['--in', file], { DATA_DIR: folder });
+    expect(toFolder.code, toFolder.out).toBe(0);
     const embedded = await openDatabase(join(folder, 'pglite'));
     try {
       await compare(embedded, expected, 'PostgreSQL → PGlite');
@@ -162,10 +163,11 @@ describe('backup and restore', () => {
     const second = join(work, 'from-pglite.jsonl.gz');
     const fromPglite = await run('backup', ['--out', second], { DATA_DIR: folder });
     expect(fromPglite.out).toContain('server stopped');
-    expect(fromPglite.code).toBe(0);
+    expect(fromPglite.code, fromPglite.out).toBe(0);
     const back = await createTestDb();
     cleanups.push(() => back.drop());
-    expect((await run('restore', ['--in', second], { DATABASE_URL: back.url!, DATABASE_OWNER_URL: back.ownerUrl! })).code).toBe(0);
+    const backRestore = await run('restore', ['--in', second], { DATABASE_URL: back.url!, DATABASE_OWNER_URL: back.ownerUrl! });
+    expect(backRestore.code, backRestore.out).toBe(0);
     await compare(back.database, expected, 'PGlite → PostgreSQL');
   }, 300_000);
 });

@@ -71,7 +71,7 @@ describe('PostgreSQL settings', () => {
       await owner.connect();
       await owner.query(`alter database "${new URL(db.ownerUrl!).pathname.slice(1)}" set synchronous_commit = off`);
       await owner.end();
-      const fresh = await openDatabase(db.url!, { poolSize: 1 });
+      const fresh = await openDatabase(db.url!, { poolSize: 1, ownerUrl: db.ownerUrl });
       try {
         expect(await checkDurability(fresh)).toEqual([expect.stringContaining('synchronous_commit=off')]);
       } finally {
