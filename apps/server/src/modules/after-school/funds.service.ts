@@ -8,6 +8,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { requireStepUp } from '../../platform/auth/second-factor';
 import { today } from '../../platform/clock';
 import { invalid, notFound } from '../../platform/errors';
 import { benefitFlags, studentDirectory } from '../org';
@@ -65,6 +66,8 @@ export async function addWaiver(
   input: { schoolId: string; semesterId?: string; studentId: string; category: string; note: string | null },
 ): Promise<z.output<typeof Waiver>> {
   requirePermission(ctx, 'after-school.finance');
+  // a waiver changes what a family owes: money, so the second factor's code again
+  requireStepUp(ctx);
   const school = await financeSchool(ctx, input.schoolId);
   const d = ctx.user.districtId;
   const semester = await semesterOrCurrent(ctx.db, d, input.semesterId, today(ctx));
@@ -98,6 +101,7 @@ export async function addWaiver(
 /** Takes a child off the waiver list (bills already paid keep their waiver; regenerated ones drop it). */
 export async function revokeWaiver(ctx: Ctx, id: string) {
   requirePermission(ctx, 'after-school.finance');
+  requireStepUp(ctx);
   const [row] = await ctx.db
     .select()
     .from(afterSchoolWaivers)

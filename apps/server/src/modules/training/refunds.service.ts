@@ -142,6 +142,8 @@ async function depositsWhere(ctx: Ctx, where: ReturnType<typeof sql>): Promise<D
 /** The district records a risk deposit paid in, or returned (never more than the deposit account holds). */
 export async function recordDeposit(ctx: Ctx, input: DepositInput): Promise<Deposit> {
   requirePermission(ctx, CUSTODY);
+  // a risk deposit paid in or returned moves money: the second factor's code again
+  requireStepUp(ctx);
   const d = ctx.user.districtId;
   const inst = await reachableInstitution(ctx, ctx.db, input.institutionId, [CUSTODY]);
   const id = randomUUID();
