@@ -111,7 +111,7 @@ export async function updateAccount(ctx: Ctx, userId: string, input: z.output<ty
   await ctx.db.transaction(async (tx) => {
     const before = await accountOf(tx, ctx, userId);
     await tx.update(users).set({ status: input.status }).where(and(eq(users.districtId, before.districtId), eq(users.id, userId)));
-    await audit(tx, ctx.actor, { action: 'account.update', entity: 'user', entityId: userId, before: { status: before.status }, after: { status: input.status } });
+    await audit(tx, ctx.actor, { action: 'account.update', entity: 'user', entityId: userId, before: { name: before.name, username: before.username, status: before.status }, after: { name: before.name, username: before.username, status: input.status } });
     if (input.status === 'disabled') await ctx.sessions.revokeUser(before.districtId, userId, ctx.now(), { q: tx });
   });
   ctx.sessions.forgetUser(userId);
@@ -123,7 +123,7 @@ export async function unlockAccount(ctx: Ctx, userId: string) {
   await ctx.db.transaction(async (tx) => {
     const before = await accountOf(tx, ctx, userId);
     await tx.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(and(eq(users.districtId, before.districtId), eq(users.id, userId)));
-    await audit(tx, ctx.actor, { action: 'account.unlock', entity: 'user', entityId: userId, before: { lockedUntil: before.lockedUntil } });
+    await audit(tx, ctx.actor, { action: 'account.unlock', entity: 'user', entityId: userId, before: { name: before.name, username: before.username, lockedUntil: before.lockedUntil } });
   });
   return accountRow(ctx, userId);
 }
@@ -140,7 +140,7 @@ export async function resetAccountPassword(ctx: Ctx, userId: string) {
       .update(users)
       .set({ passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null })
       .where(and(eq(users.districtId, user.districtId), eq(users.id, userId)));
-    await audit(tx, ctx.actor, { action: 'account.password_reset', entity: 'user', entityId: userId });
+    await audit(tx, ctx.actor, { action: 'account.password_reset', entity: 'user', entityId: userId, after: { name: user.name, username: user.username } });
     await ctx.sessions.revokeUser(user.districtId, userId, ctx.now(), { q: tx });
     return user;
   });
@@ -204,7 +204,7 @@ export async function grantRole(ctx: Ctx, input: z.output<typeof GrantInput>) {
   if (zoneId) found(await ctx.db.select().from(zones).where(and(eq(zones.districtId, d), eq(zones.id, zoneId))), '学区/街道');
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(roleAssignments).values({ districtId: d, userId: user.id, role: input.role, zoneId }).returning();
-    await audit(tx, ctx.actor, { action: 'security.grant', entity: 'user', entityId: user.id, after: row });
+    await audit(tx, ctx.actor, { action: 'security.grant', entity: 'user', entityId: user.id, after: { ...row, name: user.name, username: user.username } });
   });
   ctx.sessions.forgetUser(user.id);
   return (await listGrants(ctx, { q: user.username })).items.find((i) => i.id === user.id)!;
@@ -219,12 +219,12 @@ export async function revokeRole(ctx: Ctx, assignmentId: string) {
   );
   if (target.userId === ctx.user.id && target.role === 'security_admin') throw invalid('id', '角色', '不能撤销自己的安全管理员角色');
   requireStepUp(ctx);
+  const user = await accountOf(ctx.db, ctx, target.userId);
   await ctx.db.transaction(async (tx) => {
     await tx.delete(roleAssignments).where(and(eq(roleAssignments.districtId, d), eq(roleAssignments.id, assignmentId)));
-    await audit(tx, ctx.actor, { action: 'security.revoke', entity: 'user', entityId: target.userId, before: target });
+    await audit(tx, ctx.actor, { action: 'security.revoke', entity: 'user', entityId: target.userId, before: { ...target, name: user.name, username: user.username } });
   });
   ctx.sessions.forgetUser(target.userId);
-  const user = await accountOf(ctx.db, ctx, target.userId);
   return (await listGrants(ctx, { q: user.username })).items.find((i) => i.id === user.id) ?? { id: user.id, username: user.username, name: user.name, assignments: [] };
 }
 
