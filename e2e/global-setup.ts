@@ -39,9 +39,11 @@ async function startServer(root: string, distDir: string, n: number): Promise<st
   const webDist = join(dataDir, 'web');
   cpSync(distDir, webDist, { recursive: true });
   const port = 36000 + n * 2000 + Math.floor(Math.random() * 2000);
+  // STEP_UP_MINUTES=1 (the least the server takes; 5 by default): a code entered at sign-in is a fresh step-up, so a
+  // browser test sees the step-up dialog only once that long has passed (admin-roles.e2e.ts); no other test relies on it
   const server = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000', PUBLIC_RATE_MAX: '100000' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, WEB_DIST: webDist, DATABASE_URL: '', LOGIN_RATE_MAX: '1000', PUBLIC_RATE_MAX: '100000', STEP_UP_MINUTES: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   servers.push({ process: server, dataDir });
