@@ -87,6 +87,11 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     await shot(page, 'admin-01-account-found');
 
     await row.getByRole('button', { name: /^停\s*用$/ }).click();
+    // disabling ends the person's sessions: the page asks first
+    const confirm = page.locator('.ant-popconfirm').filter({ hasText: '停用' });
+    await confirm.waitFor();
+    await shot(page, 'admin-01b-disable-confirm');
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
     await row.getByText('已停用').waitFor();
     await row.getByRole('button', { name: /^启\s*用$/ }).waitFor();
     await shot(page, 'admin-02-account-disabled');

@@ -1,7 +1,7 @@
 /** 账号管理 (系统管理员): every account of the district; disable, enable, unlock, reset the password or the second factor. */
 import { type Role, roleLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api';
 import { useI18n } from '../i18n';
@@ -54,30 +54,42 @@ export default function SystemAccountsPage() {
               title: t('common.actions'),
               render: (_, r) => (
                 <Space size={0} wrap>
-                  <Button size="small" type="link" onClick={() => void act(() => api.patch(`/api/system/accounts/${r.id}`, { status: r.status === 'active' ? 'disabled' : 'active' }).then(() => undefined))}>
-                    {r.status === 'active' ? t('system.accounts.disable') : t('system.accounts.enable')}
-                  </Button>
+                  {r.status === 'active' ? (
+                    // disabling ends the person's sessions at once: asked first
+                    <Popconfirm title={t('system.accounts.disableConfirm', { name: r.name })} onConfirm={() => void act(() => api.patch(`/api/system/accounts/${r.id}`, { status: 'disabled' }).then(() => undefined))}>
+                      <Button size="small" type="link">
+                        {t('system.accounts.disable')}
+                      </Button>
+                    </Popconfirm>
+                  ) : (
+                    <Button size="small" type="link" onClick={() => void act(() => api.patch(`/api/system/accounts/${r.id}`, { status: 'active' }).then(() => undefined))}>
+                      {t('system.accounts.enable')}
+                    </Button>
+                  )}
                   {r.locked && (
                     <Button size="small" type="link" onClick={() => void act(() => api.post(`/api/system/accounts/${r.id}/unlock`).then(() => undefined))}>
                       {t('system.accounts.unlock')}
                     </Button>
                   )}
-                  <Button
-                    size="small"
-                    type="link"
-                    onClick={() =>
+                  <Popconfirm
+                    title={t('system.accounts.resetPasswordConfirm', { name: r.name })}
+                    onConfirm={() =>
                       void act(async () => {
                         const c = await api.post<{ name: string; username: string; initialPassword: string }>(`/api/system/accounts/${r.id}/reset-password`);
                         return t('system.accounts.newPassword', { name: c.name, username: c.username, password: c.initialPassword });
                       })
                     }
                   >
-                    {t('system.accounts.resetPassword')}
-                  </Button>
-                  {r.secondFactor && (
-                    <Button size="small" type="link" danger onClick={() => void act(() => api.post(`/api/system/accounts/${r.id}/second-factor/reset`).then(() => undefined))} data-testid={`reset-factor-${r.username}`}>
-                      {t('system.accounts.resetFactor')}
+                    <Button size="small" type="link">
+                      {t('system.accounts.resetPassword')}
                     </Button>
+                  </Popconfirm>
+                  {r.secondFactor && (
+                    <Popconfirm title={t('system.accounts.resetFactorConfirm', { name: r.name })} onConfirm={() => void act(() => api.post(`/api/system/accounts/${r.id}/second-factor/reset`).then(() => undefined))}>
+                      <Button size="small" type="link" danger data-testid={`reset-factor-${r.username}`}>
+                        {t('system.accounts.resetFactor')}
+                      </Button>
+                    </Popconfirm>
                   )}
                 </Space>
               ),
