@@ -7,10 +7,9 @@
  * Accounts of this file only: cx02-t005 (disabled and re-enabled), cx02-t006 and cx02-t007 (granted 督学 and revoked),
  * demo-security (gets a second factor here), demo-system.
  */
-import * as OTPAuth from 'otpauth';
 import { type APIRequestContext, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowError, baseURL, choose, closeBrowser, newPage, shot, SIGNED_OUT_ME, signIn, signInWithForm } from './harness';
+import { allowError, Authenticator, baseURL, choose, closeBrowser, newPage, shot, SIGNED_OUT_ME, signIn, signInWithForm } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -18,20 +17,9 @@ const DISABLED = 'cx02-t005';
 const GRANTEE = 'cx02-t006';
 const STEPPED = 'cx02-t007';
 
-/** The 30-second step the authenticator app is at now. */
-const stepNow = () => Math.floor(Date.now() / 30_000);
-let secret = '';
-/** The last step whose code was spent: a code is good once, so each sign-in or step-up takes a later one. */
-let spentStep = 0;
-/**
- * The authenticator's code now, or its next one when this step's was spent (the server takes one step of drift); waits
- * for the app's clock only when even the next step's code was spent (at most one step, 30 s).
- */
-async function nextCode(): Promise<string> {
-  while (spentStep > stepNow()) await new Promise((r) => setTimeout(r, 250));
-  spentStep = Math.max(stepNow(), spentStep + 1);
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: spentStep * 30_000 });
-}
+/** demo-security's authenticator app, from the enrolment in beforeAll (each code used once). */
+let app: Authenticator;
+const nextCode = () => app.code();
 /** A code that is not the right one now (nor one step either way). */
 const wrongCode = (right: string) => (right === '000000' ? '111111' : '000000');
 
@@ -48,7 +36,7 @@ beforeAll(async () => {
   expect(login.ok()).toBe(true);
   const started = await security.post('/api/auth/second-factor/enrolment');
   expect(started.ok()).toBe(true);
-  secret = ((await started.json()) as { secret: string }).secret;
+  app = new Authenticator(((await started.json()) as { secret: string }).secret);
   const confirmed = await security.post('/api/auth/second-factor/enrolment/confirm', { data: { code: await nextCode() } });
   expect(confirmed.status()).toBe(200);
   earlierSession = (await security.storageState()).cookies;

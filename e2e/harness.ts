@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import * as OTPAuth from 'otpauth';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
 
@@ -112,8 +113,8 @@ export async function signInWithForm(page: Page, username: string, password = 'D
  * signed in (an account with an initial password lands on the forced change). Signing in through the form is
  * auth.e2e.ts's and shell.e2e.ts's subject (signInWithForm).
  */
-export async function signIn(page: Page, username: string, password = 'Demo#2026', at = '/') {
-  await apiSignIn(page.context(), username, password);
+export async function signIn(page: Page, username: string, password = 'Demo#2026', at = '/', app?: Authenticator) {
+  await apiSignIn(page.context(), username, password, app);
   await page.goto(at);
   await page.waitForURL((url) => url.pathname + url.search === at || url.pathname === '/password');
 }
@@ -127,10 +128,42 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
 
-/** Signs a context in through the API (for set-up and look-ups that are not what the test is about). */
-export async function apiSignIn(context: BrowserContext, username: string, password = 'Demo#2026') {
+/**
+ * An authenticator app holding one secret. A code is good once and the server allows one 30-second step of drift, so
+ * each code asked for is this step's or the next one's; it waits for the clock only when both were spent.
+ */
+export class Authenticator {
+  private spent = 0;
+  constructor(readonly secret: string) {}
+  async code(): Promise<string> {
+    const now = () => Math.floor(Date.now() / 30_000);
+    while (this.spent > now()) await new Promise((r) => setTimeout(r, 250));
+    this.spent = Math.max(now(), this.spent + 1);
+    return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(this.secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: this.spent * 30_000 });
+  }
+}
+
+/** Enrols a second factor for the account the context is signed in as (through the API); answers its authenticator. */
+export async function apiEnrol(context: BrowserContext): Promise<Authenticator> {
+  const started = await context.request.post('/api/auth/second-factor/enrolment');
+  if (!started.ok()) throw new Error(`enrolment failed: ${started.status()} ${await started.text()}`);
+  const app = new Authenticator(((await started.json()) as { secret: string }).secret);
+  const confirmed = await context.request.post('/api/auth/second-factor/enrolment/confirm', { data: { code: await app.code() } });
+  if (!confirmed.ok()) throw new Error(`enrolment failed: ${confirmed.status()} ${await confirmed.text()}`);
+  return app;
+}
+
+/**
+ * Signs a context in through the API (for set-up and look-ups that are not what the test is about); an account with a
+ * second factor gives its authenticator's code.
+ */
+export async function apiSignIn(context: BrowserContext, username: string, password = 'Demo#2026', app?: Authenticator) {
   const res = await context.request.post('/api/auth/login', { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+  if (((await res.json()) as { secondFactor?: string }).secondFactor !== 'code') return;
+  if (!app) throw new Error(`sign-in of ${username} needs its second factor's code`);
+  const verified = await context.request.post('/api/auth/second-factor/verify', { data: { code: await app.code() } });
+  if (!verified.ok()) throw new Error(`second factor of ${username} refused: ${verified.status()} ${await verified.text()}`);
 }
 
 /**

@@ -6,7 +6,7 @@
  * sees the lists and the status history follow.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { allowError, apiSignIn, closeBrowser, newPage, shot, signIn } from './harness';
+import { allowError, apiEnrol, apiSignIn, type Authenticator, closeBrowser, newPage, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -14,6 +14,8 @@ const INSTITUTION = '明德学科培训中心';
 const ADMIN = 'mingde-admin';
 const PASSWORD = 'Mingde#2026';
 const COURSE = '初中数学提高班';
+/** The institution administrator's authenticator: an administrator signs in with a second factor. */
+let mingdeApp: Authenticator;
 
 describe('an institution files a course, the district approves it and suspends an institution', () => {
   it('sets up a 学科类 institution and its admin through the district', async () => {
@@ -27,14 +29,16 @@ describe('an institution files a course, the district approves it and suspends a
     expect(staff.ok()).toBe(true);
     const { credential } = (await staff.json()) as { credential: { initialPassword: string } };
     const admin = (await newPage()).context;
+    // a new administrator's first session may only enrol the second factor; then the initial password is changed
     await apiSignIn(admin, ADMIN, credential.initialPassword);
+    mingdeApp = await apiEnrol(admin);
     expect((await admin.request.post('/api/auth/password', { data: { currentPassword: credential.initialPassword, newPassword: PASSWORD } })).ok()).toBe(true);
   });
 
   it('the institution files a course over the price cap and is told which rule', async () => {
     const { page } = await newPage();
     allowError(page, /422/);
-    await signIn(page, ADMIN, PASSWORD);
+    await signIn(page, ADMIN, PASSWORD, '/', mingdeApp);
     await page.getByRole('menuitem', { name: '校外培训' }).click();
     await page.getByRole('menuitem', { name: '机构备案' }).click();
     await page.waitForURL(/\/training\/registry$/);

@@ -12,8 +12,8 @@ import { afterSchoolDistrictMessages } from './after-school/district/messages';
 import { afterSchoolSurveyMessages } from './after-school/survey/messages';
 import { afterSchoolCareMessages } from './after-school/care/messages';
 import { afterSchoolDailyMessages } from './after-school/daily/messages';
-import { afterSchoolPlanMessages } from './after-school/plan/messages';
-import { afterSchoolMoneyMessages } from './after-school/money/messages';
+import { afterSchoolPlanMenuMessages } from './after-school/plan/menu-messages';
+import { afterSchoolMoneyMenuMessages } from './after-school/money/menu-messages';
 import { afterSchoolEnrolMessages } from './after-school/enrol/messages';
 import { trainingFamilyMessages } from './training/family/messages';
 import { trainingInstitutionMessages } from './training/institution/messages';
@@ -41,7 +41,7 @@ import { supervisionMenuMessages } from './supervision/menu-messages';
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMessages, afterSchoolMoneyMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages, supervisionMenuMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMenuMessages, afterSchoolMoneyMenuMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages, supervisionMenuMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

@@ -5,6 +5,7 @@ import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api';
 import { useI18n } from '../i18n';
+import './messages';
 
 type Holder = { id: string; username: string; name: string; assignments: { id: string; role: Role; zoneId: string | null }[] };
 const GRANTABLE: Role[] = ['district_admin', 'inspector', 'system_admin', 'security_admin', 'auditor'];

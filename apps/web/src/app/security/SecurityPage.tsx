@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api';
 import { useI18n } from '../i18n';
 import { useMessage } from '../message';
+import './messages';
 
 type Enrolment = { secret: string; uri: string; qrSvg: string; issuer: string; label: string };
 

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Tag } from 'antd';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import './messages';
 
 type Settings = {
   demo: boolean;

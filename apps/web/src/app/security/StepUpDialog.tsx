@@ -1,15 +1,16 @@
-/** The step-up dialog: a sensitive action answered STEP_UP_REQUIRED; the code is sent and the action retried. */
-import { Alert, Input, Modal, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, setStepUpHandler } from '../api';
-import { useI18n } from '../i18n';
+/**
+ * The step-up dialog: a sensitive action answered STEP_UP_REQUIRED; the code is sent and the action retried. This part
+ * registers with the API layer on every signed-in page; the window itself (StepUpModal) loads when first asked for.
+ */
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { setStepUpHandler } from '../api';
+
+const StepUpModal = lazy(() => import('./StepUpModal'));
 
 export function StepUpDialog() {
-  const { t } = useI18n();
   const [minutes, setMinutes] = useState<number | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** Whether the window was ever asked for: until then nothing of it is loaded. */
+  const [asked, setAsked] = useState(false);
   const settle = useRef<((ok: boolean) => void) | null>(null);
 
   useEffect(() => {
@@ -18,8 +19,7 @@ export function StepUpDialog() {
         new Promise<boolean>((resolve) => {
           settle.current?.(false);
           settle.current = resolve;
-          setCode('');
-          setError(null);
+          setAsked(true);
           setMinutes(m);
         }),
     );
@@ -31,41 +31,11 @@ export function StepUpDialog() {
     settle.current = null;
     setMinutes(null);
   };
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await api.post('/api/auth/step-up', { code: code.trim() });
-      close(true);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
+  if (!asked) return null;
   return (
-    <Modal
-      open={minutes !== null}
-      title={t('stepUp.title')}
-      okText={t('stepUp.ok')}
-      onOk={() => void submit()}
-      okButtonProps={{ disabled: code.trim().length < 6, loading: busy }}
-      onCancel={() => close(false)}
-      destroyOnHidden
-      data-testid="step-up-dialog"
-    >
-      <Typography.Paragraph>{t('stepUp.hint', { minutes: minutes ?? 5 })}</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Input
-        autoFocus
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={20}
-        value={code}
-        onChange={(e) => setCode(e.target.value)}
-        onPressEnter={() => void submit()}
-        data-testid="step-up-code"
-      />
-    </Modal>
+    <Suspense fallback={null}>
+      <StepUpModal minutes={minutes} onClose={close} />
+    </Suspense>
   );
 }

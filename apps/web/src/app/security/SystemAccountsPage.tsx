@@ -5,6 +5,7 @@ import { Alert, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd'
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api';
 import { useI18n } from '../i18n';
+import './messages';
 
 type Row = { id: string; username: string; name: string; status: 'active' | 'disabled'; locked: boolean; roles: Role[]; secondFactor: boolean; lastLoginAt: string | null };
 

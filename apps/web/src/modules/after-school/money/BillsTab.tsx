@@ -9,6 +9,7 @@ import { useSaveMutation } from '../../../components/useSaveMutation';
 import { yuan } from './money';
 import { billsExportUrl, useMonthBills, useMoneyWrites } from './queries';
 import { PaymentDialog } from './PaymentDialog';
+import './messages';
 
 export const STATUS_COLOR = { unpaid: 'error', partly_paid: 'warning', paid: 'success' } as const;
 

@@ -10,6 +10,7 @@ import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
 import { STATUS_COLOR } from './BillsTab';
 import { yuan } from './money';
 import { useChildBills } from './queries';
+import './messages';
 
 function Line({ label, value, strong }: { label: string; value: string; strong?: boolean }) {
   return (

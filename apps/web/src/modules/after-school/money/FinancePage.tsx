@@ -14,6 +14,7 @@ import { monthsAround } from './money';
 import { PaymentsTab } from './PaymentsTab';
 import { SettlementTab } from './SettlementTab';
 import { WaiversTab } from './WaiversTab';
+import './messages';
 
 export default function FinancePage() {
   const { t } = useI18n();

@@ -8,6 +8,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { amountRule, toFen, yuanString } from './money';
 import { useMoneyWrites } from './queries';
+import './messages';
 
 
 interface Values {

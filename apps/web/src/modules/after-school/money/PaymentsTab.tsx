@@ -14,6 +14,7 @@ import { QueryError } from '../../../components/QueryError';
 import { yuan } from './money';
 import { paymentTemplateUrl, useMonthBills, useMoneyWrites, usePayments } from './queries';
 import { ReverseDialog } from './ReverseDialog';
+import './messages';
 
 export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined; month: string }) {
   const { t, locale } = useI18n();

@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { yuan } from './money';
 import { useMoneyWrites } from './queries';
+import './messages';
 
 export function ReverseDialog({ payment, onClose, onDone }: { payment: Payment | null; onClose: () => void; onDone: (r: PaymentReversalResult) => void }) {
   const { t, locale } = useI18n();

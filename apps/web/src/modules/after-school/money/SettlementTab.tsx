@@ -10,6 +10,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { yuan } from './money';
 import { settlementExportUrl, useMoneyWrites, useSettlement } from './queries';
+import './messages';
 
 export function SettlementTab({ schoolId, month }: { schoolId: string | undefined; month: string }) {
   const { t, locale } = useI18n();

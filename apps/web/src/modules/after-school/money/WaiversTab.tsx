@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { amountRule, toFen, yuan } from './money';
 import { useFunds, useMonthBills, useMoneyWrites, useWaivers } from './queries';
+import './messages';
 
 interface WaiverValues {
   studentId: string;

@@ -1,8 +1,9 @@
 /** Strings of the after-school money pages: the finance officer's bills, payments, waivers, funds and settlement; the parent's bills. */
+// travels with the finance and family bill pages (each imports this file); the menu labels are in menu-messages.ts
+import { addMessages } from '../../../app/i18n';
+
 export const afterSchoolMoneyMessages = {
   'zh-CN': {
-    'menu.afterSchool.finance': '课后服务收费结算',
-    'menu.afterSchool.bills': '课后服务缴费',
     'afterSchool.money.sub': '按月生成账单（减免、退费、代收费），登记或导入缴费，按学期或月份结算到教师与机构。',
     'afterSchool.money.month': '月份',
     'afterSchool.money.tab.bills': '月账单',
@@ -110,8 +111,6 @@ export const afterSchoolMoneyMessages = {
     'afterSchool.money.outdated': '第 {version} 版结算后有 {count} 笔缴费冲正，本版数字未改动但已不是当前数字：请重新结算，生成新版本',
   },
   en: {
-    'menu.afterSchool.finance': 'After-school fees',
-    'menu.afterSchool.bills': 'After-school bills',
     'afterSchool.money.sub': 'Monthly bills (waivers, refunds, provider fees), payments recorded or imported, settlement to teachers and providers.',
     'afterSchool.money.month': 'Month',
     'afterSchool.money.tab.bills': 'Bills',
@@ -219,3 +218,5 @@ export const afterSchoolMoneyMessages = {
     'afterSchool.money.outdated': '{count} payment(s) reversed since version {version} was settled; its figures are kept but no longer current: settle again for a new version',
   },
 };
+
+addMessages(afterSchoolMoneyMessages);

@@ -3,6 +3,7 @@ import type { Course, PlanCheckResult, PlanContext, ServicePlan } from '@shuangj
 import { checkCatalogue, checkServicePlan, weekdayName } from '@shuangjian/policy';
 import { Alert, Card, List, Typography } from 'antd';
 import { useI18n } from '../../../app/i18n';
+import './messages';
 
 /** The check the server runs at submit, run here on the form's values. */
 export function livePlanCheck(body: Pick<ServicePlan, 'weekdays' | 'periods'>, context: PlanContext, courses: readonly Course[]): PlanCheckResult {

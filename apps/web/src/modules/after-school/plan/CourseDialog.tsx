@@ -4,6 +4,7 @@ import { type Fen, formatYuan, weekdayName } from '@shuangjian/policy';
 import { Checkbox, Form, type FormInstance, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import type { CourseDraft } from './queries';
+import './messages';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

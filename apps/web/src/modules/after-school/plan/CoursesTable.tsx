@@ -8,6 +8,7 @@ import { FormModal, useEditDialog } from '../../../components/FormModal';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { courseBody, CourseFields, courseValues } from './CourseDialog';
 import { type CourseDraft, useCourseTeachers, usePlanWrites, useProviders } from './queries';
+import './messages';
 
 export function CoursesTable({ schoolId, semesterId, courses, loading, editable }: { schoolId: string; semesterId: string; courses: Course[]; loading: boolean; editable: boolean }) {
   const { t, locale } = useI18n();

@@ -6,6 +6,7 @@ import { useSaveMutation } from '../../../components/useSaveMutation';
 import { livePlanCheck } from './CheckPanel';
 import { PlanForm, type PlanFormValues, toBody, toFormValues } from './PlanForm';
 import { usePlanWrites } from './queries';
+import './messages';
 
 /** A first plan's blanks: the national "5+2" times, homework help first. */
 export const BLANK_PLAN: ServicePlan = {

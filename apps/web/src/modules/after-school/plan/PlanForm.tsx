@@ -5,6 +5,7 @@ import { type Fen, formatYuan, parseYuan, weekdayName, yuanTextProblemText } fro
 import { Button, Card, Checkbox, Col, Form, type FormInstance, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { CheckPanel, livePlanCheck } from './CheckPanel';
+import './messages';
 
 export interface PlanFormValues extends Omit<ServicePlan, 'fees'> {
   fees: { mode: ServicePlan['fees']['mode']; serviceFee: string; passThroughNote: string | null };

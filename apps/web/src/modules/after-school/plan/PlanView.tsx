@@ -4,6 +4,7 @@ import { type Fen, formatYuan, weekdayName } from '@shuangjian/policy';
 import { Descriptions, Table, Tag } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { CheckPanel } from './CheckPanel';
+import './messages';
 
 export const STATUS_COLOR = { none: 'default', draft: 'default', submitted: 'orange', returned: 'red', approved: 'green', superseded: 'default' } as const;
 

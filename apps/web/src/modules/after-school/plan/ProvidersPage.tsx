@@ -14,6 +14,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { usePlanWrites, useProviders } from './queries';
+import './messages';
 
 interface Values {
   institutionId: string;

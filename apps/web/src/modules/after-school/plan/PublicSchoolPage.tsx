@@ -8,6 +8,7 @@ import { useParams } from 'react-router';
 import { useI18n } from '../../../app/i18n';
 import { PageSpinner } from '../../../components/PageSpinner';
 import { usePublicSchool } from './queries';
+import './messages';
 
 function Section({ icon, title, children, testId }: { icon: ReactNode; title: string; children: ReactNode; testId: string }) {
   return (

@@ -15,6 +15,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { PlanView, STATUS_COLOR } from './PlanView';
 import { type SchoolStatusRow, semesterAt, useDistrictPlans, usePlan, usePlanWrites, useSemesters } from './queries';
+import './messages';
 
 function ReviewDrawer({ planId, onClose }: { planId: string | null; onClose: () => void }) {
   const { t } = useI18n();

@@ -17,6 +17,7 @@ import { CoursesTable } from './CoursesTable';
 import { PlanEditor } from './PlanEditor';
 import { PlanView, STATUS_COLOR } from './PlanView';
 import { semesterAt, useCourses, usePlanContext, usePlans, usePlanWrites, useSemesters } from './queries';
+import './messages';
 
 export default function SchoolPlanPage() {
   const { t } = useI18n();

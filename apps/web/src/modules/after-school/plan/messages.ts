@@ -1,9 +1,11 @@
-/** Strings of the after-school plan area (keys 'afterSchool.plan.*'): plans, catalogue, white list, public page. */
+/**
+ * Strings of the after-school plan area (keys 'afterSchool.plan.*'): plans, catalogue, white list, public page. They
+ * travel with its pages (each imports this file); the menu labels the shell needs are in menu-messages.ts.
+ */
+import { addMessages } from '../../../app/i18n';
+
 export const afterSchoolPlanMessages = {
   'zh-CN': {
-    'menu.afterSchool.plan': '课后服务方案',
-    'menu.afterSchool.planReview': '方案审核备案',
-    'menu.afterSchool.providers': '服务机构白名单',
     'afterSchool.plan.sub': '一校一案：服务时间、课程、人员、收费、安全与接送，提交区县审核备案',
     'afterSchool.plan.semester': '学期',
     'afterSchool.plan.version': '第 {n} 版',
@@ -130,9 +132,6 @@ export const afterSchoolPlanMessages = {
     'afterSchool.plan.public.link': '公示页',
   },
   en: {
-    'menu.afterSchool.plan': 'Service plan',
-    'menu.afterSchool.planReview': 'Plan review',
-    'menu.afterSchool.providers': 'Provider white list',
     'afterSchool.plan.sub': 'One plan per school: times, courses, staff, fees, safety and pick-up, filed with the district',
     'afterSchool.plan.semester': 'Semester',
     'afterSchool.plan.version': 'Version {n}',
@@ -259,3 +258,5 @@ export const afterSchoolPlanMessages = {
     'afterSchool.plan.public.link': 'Public page',
   },
 };
+
+addMessages(afterSchoolPlanMessages);
