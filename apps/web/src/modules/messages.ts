@@ -1,5 +1,4 @@
 /** Every module's strings, merged into the dictionaries. */
-import { auditMessages } from './audit/messages';
 import { calendarMessages } from './calendar/messages';
 import { homeworkMessages } from './homework/messages';
 import { homeworkMarkingMessages } from './homework/marking.messages';
@@ -10,7 +9,7 @@ import { homeworkFamilyMessages } from './homework/family.messages';
 import { orgMessages } from './org/messages';
 import { afterSchoolDistrictMessages } from './after-school/district/messages';
 import { afterSchoolSurveyMessages } from './after-school/survey/messages';
-import { afterSchoolCareMessages } from './after-school/care/messages';
+import { afterSchoolCareMenuMessages } from './after-school/care/menu-messages';
 import { afterSchoolDailyMessages } from './after-school/daily/messages';
 import { afterSchoolPlanMenuMessages } from './after-school/plan/menu-messages';
 import { afterSchoolMoneyMenuMessages } from './after-school/money/menu-messages';
@@ -41,7 +40,7 @@ import { supervisionMenuMessages } from './supervision/menu-messages';
 /** A dictionary: message key → text (as app/i18n's Messages; declared here so the lazy chunk imports nothing back). */
 type Messages = Record<string, string>;
 
-const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, auditMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMessages, afterSchoolPlanMenuMessages, afterSchoolMoneyMenuMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages, supervisionMenuMessages];
+const modules: { 'zh-CN': Messages; en: Messages }[] = [orgMessages, calendarMessages, homeworkMessages, homeworkViewMessages, homeworkReviewMessages, homeworkFamilyMessages, homeworkNoticeMessages, homeworkMarkingMessages, afterSchoolDistrictMessages, afterSchoolSurveyMessages, afterSchoolCareMenuMessages, afterSchoolPlanMenuMessages, afterSchoolMoneyMenuMessages, afterSchoolEnrolMessages, afterSchoolDailyMessages, trainingFamilyMessages, trainingInstitutionMessages, trainingRulesMessages, trainingComplaintsMessages, trainingInspectionsMessages, trainingCustodyDistrictMessages, trainingRegistryMessages, trainingAlertsMessages, trainingDistrictMessages, fiveDashboardMessages, examsDashboardMessages, fiveReadingMessages, fiveSelfcheckMessages, fiveSleepMessages, fivePhonesMessages, examsGrowthMessages, examsFilingsMessages, examsResultsMessages, fiveFitnessMessages, timetableMenuMessages, homeSchoolMessages, supervisionMenuMessages];
 
 export const moduleMessages = {
   'zh-CN': Object.assign({}, ...modules.map((m) => m['zh-CN'])) as Messages,

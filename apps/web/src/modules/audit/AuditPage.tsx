@@ -13,6 +13,7 @@ import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useUrlFilters } from '../org/filters';
+import './messages';
 
 type Entry = z.infer<typeof AuditEntry>;
 type Chain = z.infer<typeof AuditChainStatus>;

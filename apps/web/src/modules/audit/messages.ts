@@ -1,4 +1,7 @@
 /** Strings of the audit page; the actions and objects in words come from the contracts (auditActionLabels, auditEntityLabels). */
+// travels with the area's pages (each imports this file); menu labels the shell needs are in menu-messages.ts
+import { addMessages } from '../../app/i18n';
+
 export const auditMessages = {
   'zh-CN': {
     'audit.seq': '链序号',
@@ -67,3 +70,5 @@ export const auditMessages = {
     'audit.empty': '(none)',
   },
 };
+
+addMessages(auditMessages);

@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { ROTA_ROLES, useStaffSearch, useStudentSearch } from './queries';
+import './messages';
 
 export function StudentPicker({
   schoolId,

@@ -10,6 +10,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
 import { useCareFamily, useCareWrites } from './queries';
+import './messages';
 
 export default function FamilyCarePage() {
   const { t, locale } = useI18n();

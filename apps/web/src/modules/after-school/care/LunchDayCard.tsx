@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { useCareWrites, useLunchDay } from './queries';
+import './messages';
 
 type Row = LunchDay['children'][number];
 

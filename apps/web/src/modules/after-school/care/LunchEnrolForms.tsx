@@ -6,6 +6,7 @@ import { useI18n } from '../../../app/i18n';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { StudentPicker } from './CarePickers';
 import { useCareWrites } from './queries';
+import './messages';
 
 export function LunchEnrolForm({ offer, taken, onClose }: { offer: LunchOffer; taken: readonly string[]; onClose(): void }) {
   const { t } = useI18n();

@@ -7,6 +7,7 @@ import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
 import { LunchEndForm, LunchEnrolForm } from './LunchEnrolForms';
 import { useLunchEnrolments } from './queries';
+import './messages';
 
 export function LunchEnrolmentsCard({ offer, today, canPlan }: { offer: LunchOffer; today: string; canPlan: boolean }) {
   const { t } = useI18n();

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { lunchMonthExportUrl, useLunchMonth } from './queries';
+import './messages';
 
 type Row = LunchMonthFees['rows'][number];
 

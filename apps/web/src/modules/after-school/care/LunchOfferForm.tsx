@@ -5,6 +5,7 @@ import { Form, Input, Modal, Radio } from 'antd';
 import { useI18n } from '../../../app/i18n';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { useCareWrites } from './queries';
+import './messages';
 
 interface Values {
   kitchens: string;

@@ -17,6 +17,7 @@ import { LunchEnrolmentsCard } from './LunchEnrolmentsCard';
 import { LunchMonthCard } from './LunchMonthCard';
 import { LunchOfferForm } from './LunchOfferForm';
 import { useLunchOffers } from './queries';
+import './messages';
 
 export default function LunchPage() {
   const { t, locale } = useI18n();

@@ -8,6 +8,7 @@ import { useI18n } from '../../../app/i18n';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { useSchools } from '../../org/queries';
 import { useCareWrites } from './queries';
+import './messages';
 
 interface SiteValues {
   kind: 'school' | 'community';

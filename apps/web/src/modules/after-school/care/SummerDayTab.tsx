@@ -8,6 +8,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { type SummerDay, useCareWrites, useSummerDay } from './queries';
 import { weekday } from './SummerRotaTab';
+import './messages';
 
 type Row = SummerDay['children'][number];
 

@@ -15,6 +15,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSummerSites } from './queries';
 import { SummerSessionDrawer } from './SummerSessionDrawer';
 import { SessionForm, SiteForm } from './SiteForms';
+import './messages';
 
 export default function SummerPage() {
   const { t, locale } = useI18n();

@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { StudentPicker } from './CarePickers';
 import { useCareWrites, useSessionEnrolments, useWaiverCategories, type Waiver } from './queries';
+import './messages';
 
 export function SummerRosterTab({ site, session, today }: { site: SummerSite; session: SummerSession; today: string }) {
   const { t, locale } = useI18n();

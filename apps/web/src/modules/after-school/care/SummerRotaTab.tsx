@@ -9,6 +9,7 @@ import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { StaffPicker } from './CarePickers';
 import { useCareWrites, useSiteRota } from './queries';
+import './messages';
 
 type Staff = { userId: string; name: string };
 interface Day {

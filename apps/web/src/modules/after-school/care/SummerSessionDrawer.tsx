@@ -7,6 +7,7 @@ import { useSiteRota } from './queries';
 import { SummerDayTab } from './SummerDayTab';
 import { SummerRosterTab } from './SummerRosterTab';
 import { SummerRotaTab } from './SummerRotaTab';
+import './messages';
 
 export function SummerSessionDrawer({ site, session, today, onClose }: { site: SummerSite; session: SummerSession; today: string; onClose(): void }) {
   const { t } = useI18n();

@@ -1,9 +1,9 @@
 /** Strings of the after-school care area: 午餐午托 and 暑期托管 (keys 'afterSchool.care.*'). */
+// travels with the area's pages (each imports this file); menu labels the shell needs are in menu-messages.ts
+import { addMessages } from '../../../app/i18n';
+
 export const afterSchoolCareMessages = {
   'zh-CN': {
-    'menu.afterSchool.lunch': '午餐午托',
-    'menu.afterSchool.summer': '暑期托管',
-    'menu.afterSchool.familyCare': '午托与暑托',
     'afterSchool.care.lunch.sub': '本学期午餐与午休看护：报名名单、今日各厨房份数、午餐考勤（一键全到，再标出缺勤、请假）与当月费用',
     'afterSchool.care.lunch.none': '本学期还没有设立午餐午托',
     'afterSchool.care.lunch.setup': '设置午餐午托',
@@ -116,9 +116,6 @@ export const afterSchoolCareMessages = {
     'afterSchool.care.family.summerNone': '暑期托管点还未公布',
   },
   en: {
-    'menu.afterSchool.lunch': 'Lunch and midday care',
-    'menu.afterSchool.summer': 'Summer care',
-    'menu.afterSchool.familyCare': 'Lunch and summer care',
     'afterSchool.care.lunch.sub': "This semester's lunch and midday care: who takes it, today's meals per kitchen, attendance (all present in one tap, then exceptions), the month's fees",
     'afterSchool.care.lunch.none': 'No lunch and midday care set up this semester',
     'afterSchool.care.lunch.setup': 'Set up lunch',
@@ -231,3 +228,5 @@ export const afterSchoolCareMessages = {
     'afterSchool.care.family.summerNone': "The summer's sites are not published yet",
   },
 };
+
+addMessages(afterSchoolCareMessages);
