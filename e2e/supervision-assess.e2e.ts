@@ -42,9 +42,17 @@ async function openFromMenu(page: Page) {
     .toMatch(/\/supervision\/assessments$/);
 }
 
-/** Waits for dialogs and bubbles to finish moving: a click on a button still zooming in is lost. */
+/**
+ * Waits for dialogs and bubbles to finish moving: a click on a button still zooming in is lost. Endless animations (a
+ * spinner still turning while a slow list loads) never finish and are not what a click could miss.
+ */
 async function settled(page: Page) {
-  await page.waitForFunction(() => (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document.getAnimations().every((a) => a.playState !== 'running'));
+  type Anim = { playState: string; effect: { getComputedTiming(): { iterations?: number } } | null };
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Anim[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
 }
 
 /** The input of an antd field whose test id may sit on the input itself or on its wrapper. */
