@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { sendXlsx } from '../../platform/excel';
 import type { App } from '../../platform/http';
 import { exportRoster, importRoster, rosterTemplate } from './roster.service';
-import { createClassGuardianAccounts } from './staff.service';
+import { createClassGuardianAccounts } from './guardian-accounts.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 const tags = ['roster'];

@@ -49,6 +49,7 @@ import { z } from 'zod';
 import type { App, ModuleDeps } from '../../platform/http';
 import { describeMe } from './scopes';
 import * as accounts from './accounts.service';
+import * as guardianAccounts from './guardian-accounts.service';
 import * as staff from './staff.service';
 import * as structure from './structure.service';
 import * as studentsSvc from './students.service';
@@ -147,13 +148,13 @@ export function registerOrgRoutes(app: App, { config, database }: ModuleDeps) {
   app.post(
     '/api/students/:id/guardians/:guardianId/account',
     { schema: { ...tags('org'), summary: '为监护人开通家长账号', params: GuardianParams, response: { 200: Credential, ...errors } } },
-    (req) => staff.createGuardianAccount(req.ctx, req.params.id, req.params.guardianId),
+    (req) => guardianAccounts.createGuardianAccount(req.ctx, req.params.id, req.params.guardianId),
   );
 
   app.post(
     '/api/students/:id/guardians/:guardianId/reset-password',
     { schema: { ...tags('org'), summary: '重置家长账号密码（并解除锁定）', params: GuardianParams, response: { 200: Credential, ...errors } } },
-    (req) => staff.resetGuardianPassword(req.ctx, req.params.id, req.params.guardianId),
+    (req) => guardianAccounts.resetGuardianPassword(req.ctx, req.params.id, req.params.guardianId),
   );
 
   // subjects
