@@ -22,6 +22,10 @@ import { orgModule, resolveGrants } from './modules/org';
 import { timetableModule } from './modules/timetable';
 import { type AppModule, collectModules } from './platform/module';
 import { registerPlatformRoutes } from './platform/platform.routes';
+import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
+import { housekeepingJob } from './platform/housekeeping';
+import { registerJobRoutes } from './platform/jobs.routes';
+import type { ScheduledJob } from './platform/scheduler';
 
 export interface AppDeps {
   database: Database;
@@ -33,12 +37,21 @@ export interface AppDeps {
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
 export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule, timetableModule, homeSchoolModule, supervisionModule, personalDataModule];
 
+/** Every background job of the server: the modules' and the platform's (platform/jobs.ts runs them). */
+export const serverJobs = (config: Pick<Config, 'auditRetentionDays'>): ScheduledJob[] => [
+  ...MODULES.flatMap((m) => m.jobs ?? []),
+  auditChainJob(),
+  auditArchiveJob(config.auditRetentionDays),
+  housekeepingJob(),
+];
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const { database, config } = deps;
   const { constraintMessages, policies } = collectModules(MODULES);
   const sessions = new SessionStore(database.db, config, resolveGrants);
   const app = await createHttp({ database, config, sessions, now, logger: deps.logger ?? false, constraintMessages });
+  app.addHook('onClose', async () => sessions.dispose());
   const moduleDeps: ModuleDeps = { config, database, now };
 
   app.get(
@@ -61,6 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerDemoRoutes(app, moduleDeps);
   registerAuditRoutes(app, { retentionDays: config.auditRetentionDays });
   registerPlatformRoutes(app, policies);
+  registerJobRoutes(app, serverJobs(config), database.kind);
   for (const m of MODULES) m.routes(app, moduleDeps);
   await app.ready();
   return app;

@@ -3,7 +3,7 @@
  * outbox dispatcher, the modules' scheduled jobs and housekeeping.
  */
 import pino from 'pino';
-import { buildApp, MODULES } from './app';
+import { buildApp, MODULES, serverJobs } from './app';
 import { isEmpty, seedDemo } from './demo/seed';
 import { channelsFromConfig } from './platform/channels';
 import { configFromEnv } from './platform/config';
@@ -11,10 +11,9 @@ import { installKeyring, resolveKeyring } from './platform/crypto';
 import { serveBackupSocket } from './platform/backup';
 import { checkDurability, isPostgresUrl, openDatabase } from './platform/db';
 import { Dispatcher } from './platform/dispatcher';
-import { startHousekeeping } from './platform/housekeeping';
+import { listenForInvalidation } from './platform/invalidation';
+import { startJobs } from './platform/jobs';
 import { acquireDataDirLock } from './platform/lock';
-import { startScheduler } from './platform/scheduler';
-import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
 import { OUTBOX_SEALED } from './platform/outbox';
 import { resealAll } from './platform/sealed-columns';
 
@@ -69,22 +68,24 @@ async function main() {
   // the JSON log goes to stdout without blocking the request that writes it (a line per answer at the evening peak)
   const logStream = pino.destination({ dest: 1, sync: false });
   const app = await buildApp({ database, config, logger: { stream: logStream } });
-  const stopHousekeeping = startHousekeeping(database.db, (err) => app.log.error({ err }, 'housekeeping failed'));
+  // several servers on one PostgreSQL: a change made on one drops the others' caches (platform/invalidation.ts)
+  const invalidation = embedded ? null : await listenForInvalidation(config.databaseUrl, app.log);
   const channels = channelsFromConfig(config);
   const on = Object.keys(channels);
   console.log(`messages outside the platform: ${on.length ? on.join(', ') : 'none (in-app only; set SMS_URL, WECHAT_URL or DINGTALK_URL)'}`);
   const now = () => new Date();
   const dispatcher = new Dispatcher(database.db, channels, app.log, now, config.outbox);
   dispatcher.start((err) => app.log.error({ err }, 'outbox dispatch failed'));
-  const stopJobs = startScheduler(
-    [...MODULES.flatMap((m) => m.jobs ?? []), auditChainJob(), auditArchiveJob(config.auditRetentionDays)],
+  const jobs = await startJobs(
+    serverJobs(config),
     { db: database.db, channels, now },
-    (job, err) => app.log.error({ err, job }, 'scheduled job failed'),
+    { database, databaseUrl: config.databaseUrl, ownerUrl: config.databaseOwnerUrl, log: app.log },
   );
+  console.log(`background jobs: ${jobs.engine}`);
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
-    stopHousekeeping();
-    await stopJobs();
+    await jobs.stop();
+    await invalidation?.close();
     await dispatcher.stop();
     await app.close();
     await stopBackupSocket();

@@ -52,3 +52,4 @@ export * from './supervision-notices';
 export * from './supervision-assess';
 export * from './supervision-home';
 export * from './supervision-reports';
+export * from './jobs';

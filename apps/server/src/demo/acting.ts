@@ -22,6 +22,6 @@ export async function demoCtx(db: Db, districtId: string, username: string, at: 
     now: () => at,
     channels: NO_CHANNELS,
     prepared: (query) => rowsOf(db, query),
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
+    sessions: { forgetUser: async () => undefined, revokeUser: async () => undefined },
   };
 }

@@ -81,7 +81,7 @@ export interface Ctx {
   prepared: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */
   sessions: {
-    forgetUser(userId: string): void;
+    forgetUser(userId: string): Promise<void>;
     revokeUser(districtId: string, userId: string, now: Date, options?: { q?: Queryable }): Promise<void>;
   };
 }

@@ -30,6 +30,8 @@ export interface Config {
   complaintRateLimit: { max: number; lookupMax: number; timeWindowMs: number };
   /** Every other public page's API (/api/public/*: the white and black lists, a school's 三单公开 and 晒课表) per client address. */
   publicRateLimit: { max: number; timeWindowMs: number };
+  /** Redis (REDIS_URL) holds the rate limits' counters shared by every server; null: each process counts alone. */
+  redisUrl: string | null;
   session: { idleMinutes: number; absoluteHours: number; cacheMs: number; touchMs: number };
   lockout: { attempts: number; minutes: number };
   /** Minutes a step-up (the second factor's code entered again) lets sensitive actions through in one session. */
@@ -72,6 +74,7 @@ export const defaultConfig: Config = {
   loginRateLimit: { max: 20, timeWindowMs: 60_000 },
   complaintRateLimit: { max: 5, lookupMax: 30, timeWindowMs: 600_000 },
   publicRateLimit: { max: 120, timeWindowMs: 60_000 },
+  redisUrl: null,
   session: { idleMinutes: 30, absoluteHours: 12, cacheMs: 30_000, touchMs: 60_000 },
   lockout: { attempts: 5, minutes: 15 },
   stepUpMinutes: 5,
@@ -174,6 +177,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: { ...defaultConfig.loginRateLimit, max: integer(env, 'LOGIN_RATE_MAX', defaultConfig.loginRateLimit.max, 1, 1_000_000) },
     complaintRateLimit: { ...defaultConfig.complaintRateLimit, max: integer(env, 'COMPLAINT_RATE_MAX', defaultConfig.complaintRateLimit.max, 1, 1_000_000) },
     publicRateLimit: { ...defaultConfig.publicRateLimit, max: integer(env, 'PUBLIC_RATE_MAX', defaultConfig.publicRateLimit.max, 1, 1_000_000) },
+    redisUrl: redisUrl(env),
     channels: { sms: channel(env, 'SMS'), wechat: channel(env, 'WECHAT'), dingtalk: channel(env, 'DINGTALK') },
     publicUrl: httpUrl(env, 'PUBLIC_URL'),
     outbox: { ...defaultConfig.outbox, maxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', defaultConfig.outbox.maxAttempts, 1, 50) },
@@ -181,4 +185,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     stepUpMinutes: integer(env, 'STEP_UP_MINUTES', defaultConfig.stepUpMinutes, 1, 60),
     auditRetentionDays: integer(env, 'AUDIT_RETENTION_DAYS', defaultConfig.auditRetentionDays, 180, 36_500),
   };
+}
+
+function redisUrl(env: NodeJS.ProcessEnv): string | null {
+  const v = env.REDIS_URL?.trim();
+  if (!v) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(v)) throw new Error(`REDIS_URL 应为 redis://主机:端口（或 rediss://），而不是 "${v}"`);
+  return v;
 }

@@ -1,8 +1,9 @@
-/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions, old outbox rows. */
+/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions, old outbox rows and job runs. */
 import { lt } from 'drizzle-orm';
 import type { Db } from './db';
 import { purgeOutbox } from './outbox';
-import { idempotencyKeys, sessions } from './schema';
+import type { ScheduledJob } from './scheduler';
+import { idempotencyKeys, jobRuns, sessions } from './schema';
 
 const HOUR = 3_600_000;
 
@@ -20,18 +21,19 @@ export async function purgeExpired(db: Db, now: Date) {
     .where(lt(sessions.expiresAt, new Date(now.getTime() - 7 * 24 * HOUR)))
     .returning({ tokenHash: sessions.tokenHash });
   await purgeOutbox(db, now);
-  return { idempotencyKeys: keys.length, sessions: ended.length };
+  const runs = await db
+    .delete(jobRuns)
+    .where(lt(jobRuns.startedAt, new Date(now.getTime() - 30 * 24 * HOUR)))
+    .returning({ id: jobRuns.id });
+  return { idempotencyKeys: keys.length, sessions: ended.length, jobRuns: runs.length };
 }
 
-/** Runs purgeExpired every `everyMs` (first run after a minute); returns the stop function. */
-export function startHousekeeping(db: Db, onError: (err: unknown) => void, everyMs = HOUR): () => void {
-  const run = () => void purgeExpired(db, new Date()).catch(onError);
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
-}
+/** Hourly, once across all servers. */
+export const housekeepingJob = (): ScheduledJob => ({
+  name: 'platform.housekeeping',
+  everyMs: HOUR,
+  run: async ({ db, now }) => {
+    const n = await purgeExpired(db, now());
+    return n.idempotencyKeys + n.sessions + n.jobRuns;
+  },
+});

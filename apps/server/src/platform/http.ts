@@ -25,6 +25,7 @@ import type { Database } from './db';
 import { AppError } from './errors';
 import { badTextPath, MAX_JSON_DEPTH, nestedDeeperThan, toErrorReply } from './http-errors';
 import { registerIdempotency } from './idempotency';
+import { sharedLimits } from './shared-limits';
 import { declaredErrors, type OpenApiDoc, operationId, tidyOpenApi } from './openapi';
 
 z.config(z.locales.zhCN());
@@ -160,7 +161,10 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
   await app.register(cookie);
+  const limits = sharedLimits(config.redisUrl, app.log);
+  app.addHook('onClose', limits.close);
   await app.register(rateLimit, {
+    ...limits.options,
     global: false,
     errorResponseBuilder: () => new AppError(429, 'RATE_LIMITED', '请求过于频繁，请稍后再试'),
   });

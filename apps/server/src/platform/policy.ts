@@ -12,12 +12,14 @@ import { audit } from './audit';
 import { requireStepUp } from './auth/second-factor';
 import type { Queryable } from './db';
 import { AppError, invalid, notFound } from './errors';
+import { invalidate, onInvalidate } from './invalidation';
 import { policyVersions, users } from './schema';
 
 type VersionRow = typeof policyVersions.$inferSelect;
 
 const cache = new Map<string, { at: number; rows: VersionRow[] }>();
 const CACHE_MS = 30_000;
+onInvalidate('policy', (districtId) => (districtId === null ? cache.clear() : cache.delete(districtId)));
 
 async function versionsOf(db: Queryable, districtId: string): Promise<VersionRow[]> {
   const hit = cache.get(districtId);
@@ -169,7 +171,7 @@ export async function setPolicy(ctx: Ctx, settings: PolicySettings, key: string,
       .returning();
     await audit(tx, ctx.actor, { action: 'policy.set', entity: 'policy', entityId: key, after: { value: row!.value, effectiveFrom: row!.effectiveFrom, reason: row!.reason } });
   });
-  cache.delete(ctx.user.districtId);
+  await invalidate(ctx.db, 'policy', ctx.user.districtId);
   return (await listPolicies(ctx, settings, today)).find((p) => p.key === key)!;
 }
 

@@ -315,3 +315,28 @@ export const attachments = pgTable(
     index('attachments_owner_idx').on(t.districtId, t.ownerKind, t.ownerId),
   ],
 );
+
+/**
+ * One run of a scheduled job (platform/jobs.ts), on whichever server ran it: the operator's page lists them, and the
+ * two-server test counts them (one first attempt per job and due time). Platform-wide, not a tenant's: a job serves
+ * every district in turn. Kept 30 days.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    job: text('job').notNull(),
+    /** The time the run was due (the schedule's tick), the same on every server. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    attempt: smallint('attempt').notNull(),
+    /** host:pid of the server that ran it. */
+    server: text('server').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    /** What the job reports it did (rows, messages, districts). */
+    result: integer('result'),
+    error: text('error'),
+  },
+  (t) => [index('job_runs_job_idx').on(t.job, t.startedAt), index('job_runs_started_idx').on(t.startedAt)],
+);

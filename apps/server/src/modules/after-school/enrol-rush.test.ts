@@ -53,7 +53,7 @@ beforeAll(async () => {
     now: w.clock.now,
     channels: NO_CHANNELS,
     prepared: w.db.database.prepared,
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
+    sessions: { forgetUser: async () => undefined, revokeUser: async () => undefined },
   };
 }, 180_000);
 afterAll(() => w.close());

@@ -7,6 +7,7 @@ import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } fro
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../platform/db';
 import { forbidden, found, invalid } from '../../platform/errors';
+import { invalidate, onInvalidate } from '../../platform/invalidation';
 import { getSchool, manageableSchool } from '../org';
 import { calendarEntries, semesters } from './schema';
 
@@ -58,7 +59,7 @@ export async function saveSemester(ctx: Ctx, id: string | null, input: z.output<
     await audit(tx, ctx.actor, { action: 'semester.update', entity: 'semester', entityId: id, before, after: row });
     return semesterOut(row!);
   });
-  forgetDays();
+  await forgetDays(ctx.db);
   return saved;
 }
 
@@ -69,7 +70,7 @@ export async function deleteSemester(ctx: Ctx, id: string) {
     await tx.delete(semesters).where(and(eq(semesters.districtId, before.districtId), eq(semesters.id, id)));
     await audit(tx, ctx.actor, { action: 'semester.delete', entity: 'semester', entityId: id, before });
   });
-  forgetDays();
+  await forgetDays(ctx.db);
 }
 
 /** District entries plus those of one school (or of every school the user sees when none is named). */
@@ -120,7 +121,7 @@ export async function saveEntry(ctx: Ctx, id: string | null, input: z.output<typ
     await audit(tx, ctx.actor, { action: 'calendar.update', entity: 'calendar_entry', entityId: id, before, after: row });
     return entryOut(row!);
   });
-  forgetDays();
+  await forgetDays(ctx.db);
   return saved;
 }
 
@@ -134,16 +135,18 @@ export async function deleteEntry(ctx: Ctx, id: string) {
     await tx.delete(calendarEntries).where(and(eq(calendarEntries.districtId, before.districtId), eq(calendarEntries.id, id)));
     await audit(tx, ctx.actor, { action: 'calendar.delete', entity: 'calendar_entry', entityId: id, before });
   });
-  forgetDays();
+  await forgetDays(ctx.db);
 }
 
 /** Classified ranges, kept briefly: the homework load check asks for the same few days all day long. */
 const dayCache = new Map<string, { at: number; days: z.output<typeof DayInfo>[] }>();
 const DAY_CACHE_MS = 30_000;
 
-/** Calendar writes drop the cache at once (other server processes see them within DAY_CACHE_MS). */
-function forgetDays() {
-  dayCache.clear();
+onInvalidate('calendar', () => dayCache.clear());
+
+/** Calendar writes drop the cache at once, here and (on commit) in every other server process. */
+async function forgetDays(q: Queryable) {
+  await invalidate(q, 'calendar', null);
 }
 
 /**

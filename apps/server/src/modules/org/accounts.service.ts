@@ -114,7 +114,7 @@ export async function updateAccount(ctx: Ctx, userId: string, input: z.output<ty
     await audit(tx, ctx.actor, { action: 'account.update', entity: 'user', entityId: userId, before: { name: before.name, username: before.username, status: before.status }, after: { name: before.name, username: before.username, status: input.status } });
     if (input.status === 'disabled') await ctx.sessions.revokeUser(before.districtId, userId, ctx.now(), { q: tx });
   });
-  ctx.sessions.forgetUser(userId);
+  await ctx.sessions.forgetUser(userId);
   return accountRow(ctx, userId);
 }
 
@@ -206,7 +206,7 @@ export async function grantRole(ctx: Ctx, input: z.output<typeof GrantInput>) {
     const [row] = await tx.insert(roleAssignments).values({ districtId: d, userId: user.id, role: input.role, zoneId }).returning();
     await audit(tx, ctx.actor, { action: 'security.grant', entity: 'user', entityId: user.id, after: { ...row, name: user.name, username: user.username } });
   });
-  ctx.sessions.forgetUser(user.id);
+  await ctx.sessions.forgetUser(user.id);
   return (await listGrants(ctx, { q: user.username })).items.find((i) => i.id === user.id)!;
 }
 
@@ -224,7 +224,7 @@ export async function revokeRole(ctx: Ctx, assignmentId: string) {
     await tx.delete(roleAssignments).where(and(eq(roleAssignments.districtId, d), eq(roleAssignments.id, assignmentId)));
     await audit(tx, ctx.actor, { action: 'security.revoke', entity: 'user', entityId: target.userId, before: { ...target, name: user.name, username: user.username } });
   });
-  ctx.sessions.forgetUser(target.userId);
+  await ctx.sessions.forgetUser(target.userId);
   return (await listGrants(ctx, { q: user.username })).items.find((i) => i.id === user.id) ?? { id: user.id, username: user.username, name: user.name, assignments: [] };
 }
 

@@ -360,7 +360,7 @@ export async function importStaff(ctx: Ctx, school: School, rows: SheetRow[], dr
     for (const a of addedToOld) entries.push({ action: 'staff.assign', entity: 'user', entityId: a.userId, after: a });
     await auditMany(tx, ctx.actor, entries);
   });
-  for (const a of addedToOld) ctx.sessions.forgetUser(a.userId);
+  for (const a of addedToOld) await ctx.sessions.forgetUser(a.userId);
   return {
     entity: 'staff',
     rows: rows.length,

@@ -259,7 +259,7 @@ export async function updateStaff(ctx: Ctx, userId: string, input: z.output<type
     await audit(tx, ctx.actor, { action: 'staff.update', entity: 'user', entityId: userId, before: user, after });
   });
   if (input.status === 'disabled') await ctx.sessions.revokeUser(ctx.user.districtId, userId, ctx.now(), { q: ctx.db });
-  ctx.sessions.forgetUser(userId);
+  await ctx.sessions.forgetUser(userId);
   return getStaff(ctx, userId);
 }
 
@@ -274,7 +274,7 @@ export async function addAssignment(ctx: Ctx, userId: string, input: AssignmentI
     const [row] = await tx.insert(roleAssignments).values({ ...normalized, userId }).returning();
     await audit(tx, ctx.actor, { action: 'staff.assign', entity: 'user', entityId: userId, after: row });
   });
-  ctx.sessions.forgetUser(userId);
+  await ctx.sessions.forgetUser(userId);
   return getStaff(ctx, userId);
 }
 
@@ -298,7 +298,7 @@ export async function removeAssignment(ctx: Ctx, userId: string, assignmentId: s
     await tx.delete(roleAssignments).where(and(eq(roleAssignments.districtId, target.districtId), eq(roleAssignments.id, assignmentId)));
     await audit(tx, ctx.actor, { action: 'staff.unassign', entity: 'user', entityId: userId, before: target });
   });
-  ctx.sessions.forgetUser(userId);
+  await ctx.sessions.forgetUser(userId);
   return getStaff(ctx, userId);
 }
 

@@ -7,6 +7,7 @@ import { isoWeekday, periodsPerDay, todayIn } from '@shuangjian/policy';
 import { asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { invalidate, onInvalidate } from '../../platform/invalidation';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { districts } from '../../platform/schema';
@@ -18,7 +19,9 @@ import { sortCells, versionsInForce } from './timetable.repo';
 /** The public page per school for a few seconds (it is read far more than timetables are published); publishing forgets it. */
 const cache = new Map<string, { at: number; page: PublicTimetablePage }>();
 const CACHE_MS = 30_000;
-export const forgetPublicTimetables = (schoolId: string) => cache.delete(schoolId);
+onInvalidate('timetable.public', (schoolId) => (schoolId === null ? cache.clear() : cache.delete(schoolId)));
+/** Drops a school's page here now and in the other server processes when `q` (the publication) commits. */
+export const forgetPublicTimetables = (q: Queryable, schoolId: string) => invalidate(q, 'timetable.public', schoolId);
 
 export async function publicTimetables(db: Queryable, schoolId: string, now: Date): Promise<PublicTimetablePage> {
   const hit = cache.get(schoolId);

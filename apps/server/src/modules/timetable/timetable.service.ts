@@ -158,7 +158,7 @@ export async function publishTimetable(ctx: Ctx, classId: string, input: z.outpu
       body: `${semester.name}，每周 ${draft.cells.length} 节`,
       link: `/timetable/class/${cls.id}`,
     });
-    forgetPublicTimetables(cls.schoolId);
+    await forgetPublicTimetables(tx, cls.schoolId);
     return view(ctx, tx, cls, semester.id);
   });
 }

@@ -30,7 +30,7 @@ function ctxOf(user: { id: string; name: string; districtId: string }, grant: Ct
     now: w.clock.now,
     channels: NO_CHANNELS,
     prepared: w.db.database.prepared,
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
+    sessions: { forgetUser: async () => undefined, revokeUser: async () => undefined },
   };
 }
 

@@ -42,7 +42,7 @@ function ctxOf(user: { id: string; name: string }, grant: Omit<Ctx['grants'][num
     now: w.clock.now,
     channels: NO_CHANNELS,
     prepared: w.db.database.prepared,
-    sessions: { forgetUser: () => undefined, revokeUser: async () => undefined },
+    sessions: { forgetUser: async () => undefined, revokeUser: async () => undefined },
   };
 }
 

@@ -189,7 +189,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         await audit(tx, ctx.actor, { action: 'auth.password_changed', entity: 'user', entityId: user.id });
         await sessions.revokeUser(user.districtId, user.id, at, { keepTokenHash: tokenHash, q: tx });
       });
-      sessions.forgetUser(user.id);
+      await sessions.forgetUser(user.id);
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Grant, SecondFactorState, SessionUser } from '../access';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db';
 import { AppError } from '../errors';
+import { invalidate, onInvalidate } from '../invalidation';
 import { districts, sessions, users } from '../schema';
 import { secondFactors, sessionFactors } from './schema';
 
@@ -33,12 +34,28 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 export class SessionStore {
   private cache = new Map<string, { state: SessionState; loadedAt: number }>();
+  /** Drops of this store's cache announced by other server processes (platform/invalidation.ts). */
+  private readonly unsubscribe: (() => void)[];
 
   constructor(
     private readonly db: Db,
     private readonly config: Config,
     private readonly resolveGrants: GrantResolver,
-  ) {}
+  ) {
+    this.unsubscribe = [
+      onInvalidate('session.user', (userId) => this.dropWhere((s) => userId === null || s.user.id === userId)),
+      onInvalidate('session.token', (tokenHash) => this.dropWhere((s) => tokenHash === null || s.tokenHash === tokenHash)),
+    ];
+  }
+
+  /** Stops following other processes' drops (the app closes). */
+  dispose() {
+    for (const u of this.unsubscribe) u();
+  }
+
+  private dropWhere(match: (state: SessionState) => boolean) {
+    for (const [token, entry] of this.cache) if (match(entry.state)) this.cache.delete(token);
+  }
 
   async create(
     user: { id: string; districtId: string },
@@ -135,8 +152,8 @@ export class SessionStore {
   }
 
   async revoke(tokenHash: string, now: Date, q: Queryable = this.db) {
-    for (const [token, entry] of this.cache) if (entry.state.tokenHash === tokenHash) this.cache.delete(token);
     await q.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, tokenHash));
+    await invalidate(q, 'session.token', tokenHash);
   }
 
   /**
@@ -145,7 +162,6 @@ export class SessionStore {
    */
   async revokeUser(districtId: string, userId: string, now: Date, options: { keepTokenHash?: string; q?: Queryable } = {}) {
     const { keepTokenHash, q = this.db } = options;
-    for (const [token, entry] of this.cache) if (entry.state.user.id === userId && entry.state.tokenHash !== keepTokenHash) this.cache.delete(token);
     await q
       .update(sessions)
       .set({ revokedAt: now })
@@ -157,6 +173,8 @@ export class SessionStore {
           keepTokenHash ? ne(sessions.tokenHash, keepTokenHash) : undefined,
         ),
       );
+    // the kept session is dropped too: it reloads as it now is
+    await invalidate(q, 'session.user', userId);
   }
   /** Roles of a user, for the audit entries of sign-in (before any session exists). */
   async rolesOf(user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Role[]> {
@@ -165,16 +183,19 @@ export class SessionStore {
 
   /** Moves a session to another sign-in stage and/or records a step-up (the code entered now). */
   async setFactor(tokenHash: string, factor: { stage: 'full' | 'code' | 'enrol'; stepUpAt: Date | null }, q: Queryable = this.db) {
-    for (const [token, entry] of this.cache) if (entry.state.tokenHash === tokenHash) this.cache.delete(token);
     await q
       .insert(sessionFactors)
       .values({ tokenHash, ...factor })
       .onConflictDoUpdate({ target: sessionFactors.tokenHash, set: factor });
+    await invalidate(q, 'session.token', tokenHash);
   }
 
-  /** Forget cached grants after a role or guardian change, so the next request reloads them. */
-  forgetUser(userId: string) {
-    for (const [token, entry] of this.cache) if (entry.state.user.id === userId) this.cache.delete(token);
+  /**
+   * Forget cached grants after a role or guardian change, so the next request reloads them, here and on every other
+   * server (`q`: the change's transaction when it has one).
+   */
+  async forgetUser(userId: string, q: Queryable = this.db) {
+    await invalidate(q, 'session.user', userId);
   }
 
   forgetAll() {

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createWorld, type World } from '../../test/harness';
+import { serverJobs } from '../app';
+import { NO_CHANNELS } from './channels';
+import { invalidate, onInvalidate } from './invalidation';
+import { cronOf, jobKind, runRecorded } from './jobs';
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(() => w.close());
+
+describe('background jobs', () => {
+  it('turn intervals into cron patterns (hourly jobs at a minute of their own) and refuse intervals cron cannot say', () => {
+    expect(cronOf({ name: 'a', everyMs: 60_000 })).toBe('* * * * *');
+    expect(cronOf({ name: 'a', everyMs: 5 * 60_000 })).toBe('*/5 * * * *');
+    expect(cronOf({ name: 'a', everyMs: 15 * 60_000 })).toBe('*/15 * * * *');
+    expect(cronOf({ name: 'training.rectificationOverdue', everyMs: 3_600_000 })).toMatch(/^\d{1,2} \* \* \* \*$/);
+    expect(cronOf({ name: 'a', everyMs: 3_600_000 })).not.toBe(cronOf({ name: 'b', everyMs: 3_600_000 }));
+    expect(cronOf({ name: 'a', everyMs: 6 * 3_600_000 })).toMatch(/^\d{1,2} \*\/6 \* \* \*$/);
+    expect(() => cronOf({ name: 'odd', everyMs: 7 * 60_000 })).toThrow(/no cron form/);
+    // every job of the server has a form: a tick (several seconds, on each server) or a cron pattern
+    for (const job of serverJobs({ auditRetentionDays: 180 })) if (jobKind(job) === 'scheduled') expect(() => cronOf(job)).not.toThrow();
+  });
+
+  it('record each run with its due time, result or error; the system administrator reads them, nobody else', async () => {
+    const db = w.db.database.db;
+    const deps = { db, channels: NO_CHANNELS, now: w.clock.now };
+    const due = new Date('2026-12-01T10:00:00Z');
+    expect(await runRecorded({ name: 'test.ok', everyMs: 60_000, run: async () => 7 }, deps, due, 1)).toBeNull();
+    const err = await runRecorded({ name: 'test.failing', everyMs: 60_000, run: () => Promise.reject(new Error('网关无响应')) }, deps, due, 2);
+    expect((err as Error).message).toBe('网关无响应');
+    const runs = await w.db.database.query<{ job: string; status: string; attempt: number; result: number | null; error: string | null }>(
+      `select job, status, attempt, result, error from job_runs where job like 'test.%' order by job`,
+    );
+    expect(runs).toEqual([
+      { job: 'test.failing', status: 'failed', attempt: 2, result: null, error: '网关无响应' },
+      { job: 'test.ok', status: 'done', attempt: 1, result: 7, error: null },
+    ]);
+
+    const system = await w.login('demo-system');
+    const r = await call(w.app, system, 'GET', '/api/system/jobs');
+    expect(r.status).toBe(200);
+    expect(r.body.engine).toBe(process.env.TEST_DATABASE_URL ? 'graphile-worker' : 'in-process');
+    const names = r.body.jobs.map((j: { name: string }) => j.name);
+    expect(names).toEqual(expect.arrayContaining(['audit.chain', 'platform.housekeeping', 'training.auto-confirm', 'homework.eveningReminder']));
+    expect(r.body.jobs.find((j: { name: string }) => j.name === 'audit.chain').kind).toBe('tick');
+    expect(r.body.failures[0]).toMatchObject({ job: 'test.failing', attempt: 2, error: '网关无响应' });
+    for (const username of ['demo-district', 'demo-security', 'demo-auditor', 'demo-principal', 'demo-parent', 'other-admin']) {
+      const refused = await call(w.app, await w.login(username), 'GET', '/api/system/jobs');
+      expect(refused.status, username).toBe(403);
+    }
+  });
+});
+
+describe('cache invalidation', () => {
+  it('drops a topic’s key in this process at once (other processes: on commit, through LISTEN/NOTIFY)', async () => {
+    const dropped: (string | null)[] = [];
+    const off = onInvalidate('policy', (key) => dropped.push(key));
+    await w.db.database.db.transaction(async (tx) => {
+      await invalidate(tx, 'policy', 'district-1');
+    });
+    await invalidate(w.db.database.db, 'calendar', null);
+    off();
+    await invalidate(w.db.database.db, 'policy', 'district-2');
+    expect(dropped).toEqual(['district-1']);
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Background jobs on every server. Two kinds, by how often they run:
+ * - ticks (every few seconds: the audit chain, the homework rollup flush) drain a queue table under an advisory lock,
+ *   so each server runs them on its own timer and every queued row is still handled once (platform/scheduler.ts);
+ * - scheduled jobs (every minute or slower: auto-confirmation of lessons, reminders, monthly reports, rollup rebuilds,
+ *   housekeeping) run once per due time across all servers. On PostgreSQL graphile-worker schedules them: its cron
+ *   claims each due time in one row (`known_crontabs`) so exactly one server queues it, a worker takes the queued job
+ *   with SKIP LOCKED, and a failure is retried with exponential backoff (e^attempt seconds) up to MAX_ATTEMPTS.
+ *   On PGlite (one process) the same jobs run in-process with the same retries.
+ * Every run of a scheduled job, and every failed tick, is written to `job_runs`: the operator's page reads it.
+ */
+import { hostname } from 'node:os';
+import { eq } from 'drizzle-orm';
+import { Logger, parseCronItems, run, runMigrations, type Runner, type Task } from 'graphile-worker';
+import pg from 'pg';
+import type { Database } from './db';
+import { type JobDeps, type ScheduledJob, startScheduler } from './scheduler';
+import { jobRuns } from './schema';
+
+/** Attempts of one due run before it is left failed (the next due time runs anyway). */
+export const MAX_ATTEMPTS = 5;
+/** Jobs more frequent than this are ticks. */
+const TICK_BELOW_MS = 60_000;
+const SERVER = `${hostname()}:${process.pid}`;
+const TASK = 'sj.job';
+
+export type JobKind = 'tick' | 'scheduled';
+export const jobKind = (job: Pick<ScheduledJob, 'everyMs'>): JobKind => (job.everyMs < TICK_BELOW_MS ? 'tick' : 'scheduled');
+
+interface Log {
+  error(o: object, m: string): void;
+  warn(o: object, m: string): void;
+  debug(o: object, m: string): void;
+}
+
+export interface JobRunner {
+  engine: 'graphile-worker' | 'in-process';
+  stop(): Promise<void>;
+}
+
+/** A cron pattern for an interval: every n minutes (n dividing 60) or every n hours (n dividing 24), at a minute of its own. */
+export function cronOf(job: Pick<ScheduledJob, 'name' | 'everyMs'>): string {
+  const minutes = job.everyMs / 60_000;
+  // hourly and slower jobs start at a minute picked from their name, so they don't all start at :00
+  const offset = [...job.name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 60, 7);
+  if (Number.isInteger(minutes) && minutes < 60 && 60 % minutes === 0) return minutes === 1 ? '* * * * *' : `*/${minutes} * * * *`;
+  const hours = minutes / 60;
+  if (Number.isInteger(hours) && hours <= 24 && 24 % hours === 0) return hours === 1 ? `${offset} * * * *` : `${offset} */${hours} * * *`;
+  throw new Error(`job ${job.name}: an interval of ${job.everyMs} ms has no cron form (whole minutes dividing an hour, or hours dividing a day)`);
+}
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
+
+/** Runs one due run of a job, recorded in job_runs; the error, if any, is returned for the caller's retry. */
+export async function runRecorded(job: ScheduledJob, deps: JobDeps, dueAt: Date, attempt: number): Promise<unknown> {
+  const [row] = await deps.db.insert(jobRuns).values({ job: job.name, dueAt, attempt, server: SERVER, startedAt: new Date(), status: 'running' }).returning({ id: jobRuns.id });
+  try {
+    const result = await job.run(deps);
+    await deps.db
+      .update(jobRuns)
+      .set({ status: 'done', finishedAt: new Date(), result: typeof result === 'number' ? result : null })
+      .where(eq(jobRuns.id, row!.id));
+    return null;
+  } catch (err) {
+    await deps.db.update(jobRuns).set({ status: 'failed', finishedAt: new Date(), error: message(err) }).where(eq(jobRuns.id, row!.id));
+    return err ?? new Error('failed');
+  }
+}
+
+/** A failed tick leaves a row (its successes would flood the table: a tick runs every few seconds on every server). */
+async function recordTickFailure(deps: JobDeps, name: string, err: unknown) {
+  const at = new Date();
+  await deps.db.insert(jobRuns).values({ job: name, dueAt: at, attempt: 1, server: SERVER, startedAt: at, finishedAt: at, status: 'failed', error: message(err) });
+}
+
+export async function startJobs(
+  jobs: readonly ScheduledJob[],
+  deps: JobDeps,
+  options: { database: Database; databaseUrl: string; ownerUrl: string | null; log: Log },
+): Promise<JobRunner> {
+  const { log } = options;
+  const stopTicks = startScheduler(
+    jobs.filter((j) => jobKind(j) === 'tick'),
+    deps,
+    (name, err) => {
+      log.error({ err, job: name }, 'scheduled job failed');
+      void recordTickFailure(deps, name, err).catch(() => {});
+    },
+  );
+  const scheduled = jobs.filter((j) => jobKind(j) === 'scheduled');
+  const runner = options.database.kind === 'postgresql' ? await startWorker(scheduled, deps, options) : startInProcess(scheduled, deps, log);
+  return {
+    engine: options.database.kind === 'postgresql' ? 'graphile-worker' : 'in-process',
+    async stop() {
+      await stopTicks();
+      await runner();
+    },
+  };
+}
+
+/** PGlite: each job on its own timer in this (the only) process, retried with backoff like the worker does. */
+function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log: Log): () => Promise<void> {
+  const running = new Set<Promise<unknown>>();
+  const timers = new Set<NodeJS.Timeout>();
+  let stopped = false;
+  const attempt = (job: ScheduledJob, dueAt: Date, n: number) => {
+    const p = runRecorded(job, deps, dueAt, n).then((err) => {
+      if (!err) return;
+      log.error({ err, job: job.name, attempt: n }, 'scheduled job failed');
+      if (n >= MAX_ATTEMPTS || stopped) return;
+      const retry = setTimeout(() => {
+        timers.delete(retry);
+        attempt(job, dueAt, n + 1);
+      }, Math.exp(Math.min(n, 10)) * 1000);
+      retry.unref();
+      timers.add(retry);
+    });
+    running.add(p);
+    void p.catch((err: unknown) => log.error({ err, job: job.name }, 'job run not recorded')).finally(() => running.delete(p));
+  };
+  for (const job of jobs) {
+    const timer = setInterval(() => attempt(job, new Date(Math.floor(Date.now() / job.everyMs) * job.everyMs), 1), job.everyMs);
+    timer.unref();
+    timers.add(timer);
+  }
+  return async () => {
+    stopped = true;
+    for (const t of timers) clearTimeout(t);
+    await Promise.all(running);
+  };
+}
+
+/** PostgreSQL: graphile-worker's cron and queue (schema graphile_worker), one runner per server. */
+async function startWorker(
+  jobs: readonly ScheduledJob[],
+  deps: JobDeps,
+  options: { databaseUrl: string; ownerUrl: string | null; log: Log },
+): Promise<() => Promise<void>> {
+  const { log } = options;
+  const logger = new Logger(() => (level, msg, meta) => {
+    if (level === 'error' || level === 'warning') log.warn({ worker: meta }, msg);
+    else log.debug({ worker: meta }, msg);
+  });
+  if (options.ownerUrl) await migrateAsOwner(options.ownerUrl, options.databaseUrl, logger);
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+  const task: Task = async (payload, helpers) => {
+    const { job: name, _cron } = payload as { job: string; _cron?: { ts: string } };
+    const job = byName.get(name);
+    // a job another version of the server scheduled and this one no longer has: nothing to do
+    if (!job) return;
+    const err = await runRecorded(job, deps, new Date(_cron?.ts ?? Date.now()), helpers.job.attempts);
+    if (err) {
+      log.error({ err, job: name, attempt: helpers.job.attempts }, 'scheduled job failed');
+      throw err;
+    }
+  };
+  const runner: Runner = await run({
+    connectionString: options.databaseUrl,
+    concurrency: 2,
+    noHandleSignals: true,
+    pollInterval: 2000,
+    logger,
+    taskList: { [TASK]: task },
+    parsedCronItems: parseCronItems(
+      jobs.map((j) => ({ task: TASK, match: cronOf(j), identifier: j.name, payload: { job: j.name }, options: { backfillPeriod: 0, maxAttempts: MAX_ATTEMPTS } })),
+    ),
+  });
+  return () => runner.stop();
+}
+
+/**
+ * With DATABASE_OWNER_URL the server serves as a role that owns nothing: the worker's schema is installed by the owner,
+ * which then lets the serving role use it (rows and functions, nothing else).
+ */
+async function migrateAsOwner(ownerUrl: string, servingUrl: string, logger: Logger) {
+  await runMigrations({ connectionString: ownerUrl, logger });
+  const role = `"${decodeURIComponent(new URL(servingUrl).username).replace(/"/g, '""')}"`;
+  const owner = new pg.Client({ connectionString: ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(`GRANT USAGE ON SCHEMA graphile_worker TO ${role}`);
+    await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`);
+    await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`);
+    await owner.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${role}`);
+  } finally {
+    await owner.end();
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * Two servers, one PostgreSQL primary with a streaming replica, Redis: what must hold when the platform runs as
+ * several processes. Runs from `.ci/two-servers` (which starts the pair and sets CLUSTER_PRIMARY_URL,
+ * CLUSTER_REPLICA_URL and REDIS_URL); skipped elsewhere.
+ * - a session made on one server works on the other;
+ * - a policy change and a role change made on one are applied by the other within a second (its caches are warm);
+ * - the sign-in rate limit holds across both;
+ * - 500 concurrent enrolment choices spread over both fill exactly 30 seats;
+ * - each scheduled job ran once per due time, whichever server took it;
+ * - dashboards read from the replica while it keeps up.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Served, signIn, startServer } from './cluster';
+
+const primaryUrl = process.env.CLUSTER_PRIMARY_URL;
+const replicaUrl = process.env.CLUSTER_REPLICA_URL;
+const redisUrl = process.env.REDIS_URL;
+const on = !!(primaryUrl && replicaUrl && redisUrl);
+const LOGIN_RATE_MAX = 12;
+const FAMILIES = 500;
+const SEATS = 30;
+
+const dbName = `sj_cluster_${process.pid}`;
+const inDb = (url: string) => Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+let a: Served;
+let b: Served;
+let db: pg.Pool;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  if (!on) return;
+  const admin = new pg.Client({ connectionString: primaryUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  cleanups.push(async () => {
+    const c = new pg.Client({ connectionString: primaryUrl });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await c.end();
+  });
+  const env = {
+    DATABASE_URL: inDb(primaryUrl!),
+    DATABASE_REPLICA_URL: inDb(replicaUrl!),
+    REPLICA_MAX_LAG_MS: '5000',
+    REDIS_URL: redisUrl!,
+    LOGIN_RATE_MAX: String(LOGIN_RATE_MAX),
+    DATA_KEY: randomBytes(32).toString('base64'),
+    DEMO: '1',
+  };
+  // the first server migrates and loads the demo district; the second finds both done
+  a = await startServer(env, cleanups);
+  b = await startServer(env, cleanups);
+  db = new pg.Pool({ connectionString: inDb(primaryUrl!), max: 4 });
+  cleanups.push(() => db.end());
+}, 300_000);
+
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+const within = async (ms: number, check: () => Promise<boolean>) => {
+  const until = Date.now() + ms;
+  for (;;) {
+    if (await check()) return Date.now();
+    if (Date.now() > until) return null;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe.skipIf(!on)('two servers, a replica and Redis', () => {
+  it('a session made on one server works on the other', async () => {
+    const s = await signIn(a, 'demo-district');
+    const me = await s.on(b).get<{ user: { username: string } }>('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe('demo-district');
+    // and signing out on the second ends it on the first
+    expect((await s.on(b).post('/api/auth/logout', {})).status).toBe(200);
+    expect((await s.on(a).get('/api/me')).status).toBe(401);
+  });
+
+  it('a policy change on one server is applied by the other within a second', async () => {
+    const s = await signIn(a, 'demo-district');
+    const bedtime = async () => {
+      const r = await s.on(b).get<{ key: string; current: { value: unknown } | null }[]>('/api/policies');
+      return r.body.find((p) => p.key === 'homework.bedtime')?.current?.value as { primary: string } | undefined;
+    };
+    const before = await bedtime(); // warms the second server's cache (kept 30 s without a notice)
+    const value = { primary: before?.primary === '21:10' ? '21:20' : '21:10', junior: '22:00' };
+    const today = new Date().toISOString().slice(0, 10);
+    const set = await s.on(a).post('/api/policies/homework.bedtime', { value, effectiveFrom: today, reason: '两台服务器的测试' });
+    expect(set.status).toBe(200);
+    const t0 = Date.now();
+    const seen = await within(1000, async () => (await bedtime())?.primary === value.primary);
+    expect(seen, 'the second server still answered the old bedtime after 1 s').not.toBeNull();
+    console.log(`policy change seen by the other server after ${seen! - t0} ms`);
+  });
+
+  it('a role granted on one server is in force on the other within a second', async () => {
+    const teacher = await signIn(b, 'demo-teacher');
+    const roles = async () => (await teacher.on(b).get<{ roles: string[] }>('/api/me')).body.roles;
+    expect(await roles()).not.toContain('inspector');
+    const security = await signIn(a, 'demo-security');
+    const [user] = (await db.query<{ id: string }>(`select id from users where username = 'demo-teacher'`)).rows;
+    const granted = await security.on(a).post<{ assignments: { id: string; role: string }[] }>('/api/security/grants', { userId: user!.id, role: 'inspector' });
+    expect(granted.status).toBe(200);
+    const t0 = Date.now();
+    const seen = await within(1000, async () => (await roles()).includes('inspector'));
+    expect(seen, 'the grant was not in force on the other server after 1 s').not.toBeNull();
+    console.log(`role grant in force on the other server after ${seen! - t0} ms`);
+    const grant = granted.body.assignments.find((x) => x.role === 'inspector')!;
+    expect((await security.on(a).delete(`/api/security/grants/${grant.id}`)).status).toBe(200);
+    expect(await within(1000, async () => !(await roles()).includes('inspector'))).not.toBeNull();
+  });
+
+  it('the sign-in rate limit counts across both servers', async () => {
+    const statuses: number[] = [];
+    const address = `203.0.113.${(process.pid % 250) + 1}`; // this run's own count, apart from the sign-ins above
+    // a name no account has: every attempt is refused, none locks an account
+    for (let i = 0; i < LOGIN_RATE_MAX + 4; i++) {
+      const server = i % 2 === 0 ? a : b;
+      const r = await fetch(`${server.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: JSON.stringify({ username: `nobody-${process.pid}`, password: 'wrong-password-1' }) });
+      statuses.push(r.status);
+    }
+    expect(statuses.filter((s) => s === 429)).toHaveLength(4);
+    expect(statuses.slice(0, LOGIN_RATE_MAX).every((s) => s !== 429)).toBe(true);
+  });
+
+  it(`${FAMILIES} concurrent choices spread over both servers fill exactly ${SEATS} seats`, async () => {
+    const stage = await stageRush(db, FAMILIES, SEATS);
+    const parent = await signIn(a, 'demo-parent');
+    const answers = await Promise.all(
+      stage.children.map((id, i) => parent.on(i % 2 === 0 ? a : b).post<{ status: string }>(`/api/after-school/children/${id}/choices`, { courseId: stage.course })),
+    );
+    expect(answers.filter((r) => r.status !== 200).map((r) => `${r.status} ${JSON.stringify(r.body)}`).slice(0, 3)).toEqual([]);
+    expect(answers.filter((r) => r.body.status === 'enrolled')).toHaveLength(SEATS);
+    expect(answers.filter((r) => r.body.status === 'waitlisted')).toHaveLength(FAMILIES - SEATS);
+    const { rows } = await db.query<{ enrolled: number; seated: number }>(
+      `select c.enrolled, (select count(*)::int from after_school_enrolments e where e.district_id = c.district_id and e.course_id = c.id and e.status = 'enrolled') as seated
+       from after_school_courses c where c.id = $1`,
+      [stage.course],
+    );
+    expect(rows[0]).toEqual({ enrolled: SEATS, seated: SEATS });
+  }, 120_000);
+
+  it('each scheduled job ran once per due time, whichever server took it', async () => {
+    // the every-minute jobs: wait for a minute boundary to pass while both servers run
+    const started = new Date();
+    const boundary = new Date(Math.ceil((started.getTime() + 1000) / 60_000) * 60_000);
+    const ran = await within(90_000, async () => {
+      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from job_runs where due_at >= $1 and status = 'done'`, [boundary]);
+      return rows[0]!.n > 0;
+    });
+    expect(ran, 'no scheduled job ran after the minute boundary').not.toBeNull();
+    await new Promise((r) => setTimeout(r, 3000)); // a second run of the same due time, if any, would have started by now
+    const { rows } = await db.query<{ job: string; due_at: Date; first_attempts: number }>(
+      `select job, due_at, count(*) filter (where attempt = 1)::int as first_attempts from job_runs where due_at >= $1 group by job, due_at order by job`,
+      [started],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.first_attempts !== 1)).toEqual([]);
+    const servers = await db.query<{ server: string }>(`select distinct server from job_runs`);
+    console.log(`scheduled runs since the test began: ${rows.map((r) => `${r.job}@${r.due_at.toISOString().slice(11, 16)}`).join(', ')}; run by ${servers.rows.map((r) => r.server).join(', ')}`);
+  }, 120_000);
+
+  it('dashboards read from the replica while it keeps up, and the health check says so', async () => {
+    for (const server of [a, b]) {
+      const health = await fetch(`${server.base}/api/health`).then((r) => r.json() as Promise<{ replica?: { configured: boolean; fresh: boolean } }>);
+      expect(health.replica).toMatchObject({ configured: true, fresh: true });
+    }
+    const district = await signIn(b, 'demo-district');
+    expect((await district.on(b).get('/api/supervision/home')).status).toBe(200);
+  });
+});
+
+/** 500 more children in demo-parent's care (张小明's class, agreements signed), an open first-come window, a 30-seat club. */
+async function stageRush(db: pg.Pool, families: number, seats: number) {
+  const one = async <T>(text: string, params: unknown[] = []) => (await db.query(text, params)).rows[0] as T;
+  const { district_id: d, school_id: school, class_id: cls, grade } = await one<{ district_id: string; school_id: string; class_id: string; grade: number }>(
+    `select s.district_id, s.school_id, s.class_id, c.grade from students s join classes c on c.district_id = s.district_id and c.id = s.class_id where s.name = '张小明' limit 1`,
+  );
+  const { id: semester } = await one<{ id: string }>(`select id from semesters where district_id = $1 and start_date <= current_date and end_date >= current_date`, [d]);
+  const { id: plan } = await one<{ id: string }>(`select id from after_school_plans where district_id = $1 and school_id = $2 and semester_id = $3 and status = 'approved' order by version desc limit 1`, [d, school, semester]);
+  const { id: parent } = await one<{ id: string }>(`select id from users where username = 'demo-parent'`);
+  const { id: guardian } = await one<{ id: string }>(`select id from guardians where district_id = $1 and user_id = $2`, [d, parent]);
+  const children = (
+    await db.query<{ id: string }>(
+      `insert into students (district_id, school_id, class_id, student_no, name, gender, birth_date)
+       select $1, $2, $3, 'RUSH' || lpad(n::text, 4, '0'), '抢课' || n, case when n % 2 = 0 then 'M' else 'F' end, '2017-03-01'
+       from generate_series(1, ${families}) n returning id`,
+      [d, school, cls],
+    )
+  ).rows.map((r) => r.id);
+  await db.query(`insert into guardian_links (district_id, student_id, guardian_id, relation) select $1, id, $2, '父亲' from unnest($3::uuid[]) as t(id)`, [d, guardian, children]);
+  await db.query(
+    `insert into after_school_agreements (district_id, school_id, class_id, student_id, semester_id, plan_id, signed_by, text_hash)
+     select $1, $2, $3, id, $4, $5, $6, repeat('0', 64) from unnest($7::uuid[]) as t(id)`,
+    [d, school, cls, semester, plan, parent, children],
+  );
+  await db.query(`update after_school_windows set opens_at = now() - interval '2 days', closes_at = now() - interval '1 day' where district_id = $1 and school_id = $2`, [d, school]);
+  await db.query(
+    `insert into after_school_windows (district_id, school_id, semester_id, opens_at, closes_at, mode, max_clubs) values ($1, $2, $3, now() - interval '1 hour', now() + interval '1 day', 'first_come', 2)`,
+    [d, school, semester],
+  );
+  const { id: course } = await one<{ id: string }>(
+    `insert into after_school_courses (district_id, school_id, semester_id, name, category, grades, capacity, weekdays, start_time, end_time, staffing, teacher_ids)
+     values ($1, $2, $3, '两台服务器抢课', 'sports', $4, $5, '{2}', '16:40', '17:40', 'teacher', '{}') returning id`,
+    [d, school, semester, [grade], seats],
+  );
+  return { children, course };
+}
