@@ -108,6 +108,15 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     expect(await settings.textContent()).toContain('角色授权与撤销');
     expect(await settings.textContent()).toContain('连续输错锁定');
     await shot(page, 'admin-05-settings');
+
+    // 后台任务: every job with its schedule; the engine says where due runs are shared
+    await menu(page, '后台任务', '/system/jobs');
+    const jobs = page.getByTestId('jobs-table');
+    await expect.poll(() => jobs.textContent()).toContain('审计日志上链（防篡改）');
+    expect(await jobs.textContent()).toContain('课消 48 小时自动确认');
+    expect(await jobs.textContent()).toContain('每 5 分钟');
+    expect(await page.getByTestId('jobs-engine').textContent()).toMatch(/本进程内运行|所有服务器共用队列/);
+    await shot(page, 'admin-05b-jobs');
   });
 
   it('the security administrator grants 督学 and revokes it, and is refused a grant that breaks 三员分立', async () => {

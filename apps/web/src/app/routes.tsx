@@ -184,6 +184,7 @@ export const routes: AppRoute[] = [
   { path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, permission: 'audit.read', page: page(() => import('../modules/audit/AuditPage')) },
   { path: '/system/accounts', labelKey: 'menu.systemAccounts', icon: <IdcardOutlined />, permission: 'system.accounts', page: page(() => import('./security/SystemAccountsPage')) },
   { path: '/system/settings', labelKey: 'menu.systemSettings', icon: <SettingOutlined />, permission: 'system.settings', page: page(() => import('./security/SettingsPage')) },
+  { path: '/system/jobs', labelKey: 'menu.systemJobs', icon: <ScheduleOutlined />, permission: 'system.settings', page: page(() => import('./security/JobsPage')) },
   { path: '/security/grants', labelKey: 'menu.securityGrants', icon: <TeamOutlined />, permission: 'security.grants', page: page(() => import('./security/GrantsPage')) },
   { path: '/security/policy', labelKey: 'menu.systemSettings', icon: <SettingOutlined />, permission: 'security.grants', page: page(() => import('./security/SettingsPage')) },
   { path: '/security', labelKey: 'menu.security', icon: <SafetyOutlined />, menu: false, page: page(() => import('./security/SecurityPage')) },
