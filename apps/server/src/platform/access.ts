@@ -65,6 +65,12 @@ export interface SecondFactorState {
 /** Everything a service needs about the request: database, user, grants. */
 export interface Ctx {
   db: Db;
+  /**
+   * For read-only queries that may be a second or so behind (dashboards, exports): the read replica while it keeps up
+   * (platform/replica.ts), else the primary. Never for a write, a read that must see this request's writes, or inside a
+   * transaction; inside the request's own transaction (an Idempotency-Key) it is that transaction.
+   */
+  readDb: Db;
   user: SessionUser;
   roles: readonly Role[];
   grants: readonly Grant[];
