@@ -92,6 +92,15 @@ export interface Ctx {
   };
 }
 
+/**
+ * The ctx a read-only use case (a dashboard, an export) hands to the read functions it calls: their queries go to
+ * ctx.readDb, the read replica while it keeps up. Only for functions that never write: a write through it would land on
+ * the replica (refused there) or, while the replica is behind, silently outside the caller's transaction.
+ */
+export function readingCtx(ctx: Ctx): Ctx {
+  return ctx.db === ctx.readDb ? ctx : { ...ctx, db: ctx.readDb };
+}
+
 type ScopeColumns = { district: PgColumn } & Partial<Record<Dimension, PgColumn>> & {
   /** Columns where NULL means "applies to every key below" (a district-wide calendar entry, say). */
   nullable?: readonly Dimension[];
