@@ -6,8 +6,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { seedDemo } from '../demo/seed';
-import { call, Clock, testConfig } from '../../test/harness';
+import { call, Clock, seedDemoInto, testConfig } from '../../test/harness';
 import { type Database, openDatabase } from './db';
 import { LagTracker, openReplica, parseLsn, primaryOnly, type Replica, type ReplicaLog } from './replica';
 
@@ -93,7 +92,7 @@ describe.skipIf(!primaryUrl || !replicaUrl)('a real primary and its streaming re
     primary = await openDatabase(inDatabase(primaryUrl!, name), { poolSize: 4 });
     await primary.query('create table replica_probe (id int primary key, note text not null)');
     // the whole demo district with its training institutions: the dashboard test reads their rollup
-    await seedDemo(primary.db, { training: true, today: '2026-11-26' });
+    await seedDemoInto(primary.db, { training: true });
     replicaAdmin = new pg.Client({ connectionString: replicaUrl });
     await replicaAdmin.connect();
   });

@@ -80,6 +80,15 @@ export class LagTracker {
   }
 }
 
+/** The primary's serving pool has no query timeout of its own (a long export must not be cut short). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    timer.unref();
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
 export interface ReplicaOptions {
   maxLagMs: number;
   /** Between two checks; 1 s in production, shorter in tests. */
@@ -94,11 +103,15 @@ export interface ReplicaOptions {
  */
 export async function openReplica(url: string, primary: Pick<Database, 'db' | 'query'>, options: ReplicaOptions): Promise<Replica> {
   const intervalMs = options.intervalMs ?? 1000;
-  const timeouts = { connectionTimeoutMillis: Math.max(2000, intervalMs), query_timeout: Math.max(2000, intervalMs) };
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...timeouts });
-  pool.on('error', () => {
-    // idle-client errors (the replica restarting) surface on the next check; keep the process alive
-  });
+  const timeoutMs = Math.max(2000, intervalMs);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  // the checks have a connection of their own, with timeouts: a replica that hangs is judged down within seconds, and
+  // busy dashboards (or a long export, which must not be cut short) never hold a check up
+  const monitor = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+  for (const p of [pool, monitor])
+    p.on('error', () => {
+      // idle-client errors (the replica restarting) surface on the next check or query; keep the process alive
+    });
   const db = drizzlePg({ client: pool }) as unknown as Db;
   const tracker = new LagTracker(options.maxLagMs);
   const current: ReplicaStatus = { configured: true, fresh: false, state: null, lagMs: null, lagBytes: null, checkedAt: null, lastError: null };
@@ -116,14 +129,14 @@ export async function openReplica(url: string, primary: Pick<Database, 'db' | 'q
     let primaryLsn: string;
     try {
       // the primary first: the replica then has had the time between the two reads to catch up
-      primaryLsn = (await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn'))[0]!.lsn;
+      primaryLsn = (await withTimeout(primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn'), timeoutMs))[0]!.lsn;
     } catch (err) {
       return settle({ fresh: false, state: 'down', lagMs: null, lagBytes: null, lastError: `primary: ${(err as Error).message}` });
     }
     tracker.sample(Date.now(), parseLsn(primaryLsn));
     let row: { recovering: boolean; replayed: string | null };
     try {
-      row = (await pool.query<{ recovering: boolean; replayed: string | null }>('select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replayed')).rows[0]!;
+      row = (await monitor.query<{ recovering: boolean; replayed: string | null }>('select pg_is_in_recovery() as recovering, pg_last_wal_replay_lsn()::text as replayed')).rows[0]!;
     } catch (err) {
       return settle({ fresh: false, state: 'down', lagMs: null, lagBytes: null, lastError: (err as Error).message });
     }
@@ -146,14 +159,14 @@ export async function openReplica(url: string, primary: Pick<Database, 'db' | 'q
   timer.unref();
 
   // a verdict older than a few checks (the monitor stuck on a hung connection) no longer vouches for the replica
-  const stillValid = () => current.fresh && current.checkedAt !== null && Date.now() - current.checkedAt.getTime() <= 3 * intervalMs + timeouts.query_timeout;
+  const stillValid = () => current.fresh && current.checkedAt !== null && Date.now() - current.checkedAt.getTime() <= 3 * intervalMs + timeoutMs;
   return {
     readDb: () => (stillValid() ? db : primary.db),
     status: () => ({ ...current, fresh: stillValid() }),
     close: async () => {
       clearInterval(timer);
       await running;
-      await pool.end();
+      await Promise.all([pool.end(), monitor.end()]);
     },
   };
 }
