@@ -26,13 +26,31 @@ import { auditArchiveJob, auditChainJob } from './platform/audit-chain';
 import { housekeepingJob } from './platform/housekeeping';
 import { registerJobRoutes } from './platform/jobs.routes';
 import type { ScheduledJob } from './platform/scheduler';
+import { primaryOnly, type Replica } from './platform/replica';
 
 export interface AppDeps {
   database: Database;
+  /** The read replica (main.ts opens it from DATABASE_REPLICA_URL); none: every read on the primary. */
+  replica?: Replica;
   config: Config;
   now?: () => Date;
   logger?: LogTarget;
 }
+
+const HealthAnswer = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['pglite', 'postgresql']),
+  /** Only with DATABASE_REPLICA_URL: whether dashboards and exports read from the replica, and how far behind it is. */
+  replica: z
+    .object({
+      state: z.enum(['fresh', 'behind', 'down']),
+      fresh: z.boolean(),
+      lagMs: z.number().int().nullable(),
+      lagBytes: z.number().int().nullable(),
+      checkedAt: z.string().nullable(),
+    })
+    .optional(),
+});
 
 /** The domain modules, in the order their routes are registered. A new module is one more line here. */
 export const MODULES: readonly AppModule[] = [orgModule, calendarModule, homeworkModule, afterSchoolModule, trainingModule, fiveManagementsModule, examsModule, timetableModule, homeSchoolModule, supervisionModule, personalDataModule];
@@ -48,11 +66,19 @@ export const serverJobs = (config: Pick<Config, 'auditRetentionDays'>): Schedule
 export async function buildApp(deps: AppDeps): Promise<App> {
   const now = deps.now ?? (() => new Date());
   const { database, config } = deps;
+  const replica = deps.replica ?? primaryOnly(database);
   const { constraintMessages, policies } = collectModules(MODULES);
   const sessions = new SessionStore(database.db, config, resolveGrants);
-  const app = await createHttp({ database, config, sessions, now, logger: deps.logger ?? false, constraintMessages });
+  const app = await createHttp({ database, replica, config, sessions, now, logger: deps.logger ?? false, constraintMessages });
   app.addHook('onClose', async () => sessions.dispose());
-  const moduleDeps: ModuleDeps = { config, database, now };
+  const moduleDeps: ModuleDeps = {
+    config,
+    database,
+    now,
+    get readDb() {
+      return replica.readDb();
+    },
+  };
 
   app.get(
     '/api/health',
@@ -60,14 +86,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       schema: {
         tags: ['platform'],
         summary: '健康检查',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }) },
+        response: { 200: HealthAnswer },
         security: [],
       },
       config: { public: true },
     },
     async () => {
       await database.query('select 1');
-      return { status: 'ok' as const, database: database.kind };
+      const r = replica.status();
+      // the replica's error text stays in the log: this answer is public, and a connection error names hosts
+      const replicaState = r.configured ? { replica: { state: r.state ?? 'down', fresh: r.fresh, lagMs: r.lagMs, lagBytes: r.lagBytes, checkedAt: r.checkedAt?.toISOString() ?? null } } : {};
+      return { status: 'ok' as const, database: database.kind, ...replicaState };
     },
   );
   registerAuthRoutes(app, createAuthService(database.db, config, sessions, now), createSecondFactorService(database.db, config, sessions, now), config);

@@ -1,5 +1,5 @@
 /**
- * Start: config → data-folder lock → data key → database + migrations → sealing of plaintext personal data → demo data on an empty database → listen; beside it the
+ * Start: config → data-folder lock → data key → database + migrations → sealing of plaintext personal data → demo data on an empty database → read replica → listen; beside it the
  * outbox dispatcher, the modules' scheduled jobs and housekeeping.
  */
 import pino from 'pino';
@@ -16,6 +16,7 @@ import { startJobs } from './platform/jobs';
 import { acquireDataDirLock } from './platform/lock';
 import { OUTBOX_SEALED } from './platform/outbox';
 import { resealAll } from './platform/sealed-columns';
+import { openReplica, primaryOnly } from './platform/replica';
 
 async function main() {
   const config = configFromEnv();
@@ -67,7 +68,15 @@ async function main() {
   }
   // the JSON log goes to stdout without blocking the request that writes it (a line per answer at the evening peak)
   const logStream = pino.destination({ dest: 1, sync: false });
-  const app = await buildApp({ database, config, logger: { stream: logStream } });
+  // after the demo load: the replica then already holds it, and the first check finds it fresh
+  const replica = config.databaseReplicaUrl
+    ? await openReplica(config.databaseReplicaUrl, database, { maxLagMs: config.replicaMaxLagMs, log: pino({ level: config.logLevel }, logStream) })
+    : primaryOnly(database);
+  if (config.databaseReplicaUrl) {
+    const r = replica.status();
+    console.log(`read replica: ${r.state}${r.lastError ? ` (${r.lastError})` : ''}; dashboards and exports read from it while at most ${config.replicaMaxLagMs} ms behind`);
+  }
+  const app = await buildApp({ database, replica, config, logger: { stream: logStream } });
   // several servers on one PostgreSQL: a change made on one drops the others' caches (platform/invalidation.ts)
   const invalidation = embedded ? null : await listenForInvalidation(config.databaseUrl, app.log);
   const channels = channelsFromConfig(config);
@@ -89,6 +98,7 @@ async function main() {
     await dispatcher.stop();
     await app.close();
     await stopBackupSocket();
+    await replica.close();
     await database.close();
     release();
     logStream.flushSync();

@@ -189,6 +189,12 @@ async function seededTemplate(base: string, variant: string, parts: DemoParts): 
   return template;
 }
 
+/**
+ * The demo district (with the parts asked for) on the tests' date, into a database a test opened itself: platform
+ * tests may not import the demo (replica.test.ts seeds a primary of its own).
+ */
+export const seedDemoInto = (db: Database['db'], parts: Partial<DemoParts>) => seedDemo(db, { ...parts, today: '2026-11-26' });
+
 /** The demo district plus a second district, served by an app on a test clock. */
 export async function createWorld(
   options: { config?: Partial<Config>; seed?: boolean; homework?: boolean; afterSchool?: boolean; training?: boolean; managements?: boolean; timetable?: boolean; homeSchool?: boolean; logger?: LogTarget } = {},

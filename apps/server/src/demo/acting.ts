@@ -15,6 +15,7 @@ export async function demoCtx(db: Db, districtId: string, username: string, at: 
   const roles = [...new Set(grants.map((g) => g.role))] as Role[];
   return {
     db,
+    readDb: db,
     user: { id: user.id, districtId, username: user.username, name: user.name, phone: null, mustChangePassword: false, timeZone: district.timezone },
     roles,
     grants,

@@ -65,6 +65,12 @@ export interface SecondFactorState {
 /** Everything a service needs about the request: database, user, grants. */
 export interface Ctx {
   db: Db;
+  /**
+   * For read-only queries that may be a second or so behind (dashboards, exports): the read replica while it keeps up
+   * (platform/replica.ts), else the primary. Never for a write, a read that must see this request's writes, or inside a
+   * transaction; inside the request's own transaction (an Idempotency-Key) it is that transaction.
+   */
+  readDb: Db;
   user: SessionUser;
   roles: readonly Role[];
   grants: readonly Grant[];
@@ -84,6 +90,15 @@ export interface Ctx {
     forgetUser(userId: string): Promise<void>;
     revokeUser(districtId: string, userId: string, now: Date, options?: { q?: Queryable }): Promise<void>;
   };
+}
+
+/**
+ * The ctx a read-only use case (a dashboard, an export) hands to the read functions it calls: their queries go to
+ * ctx.readDb, the read replica while it keeps up. Only for functions that never write: a write through it would land on
+ * the replica (refused there) or, while the replica is behind, silently outside the caller's transaction.
+ */
+export function readingCtx(ctx: Ctx): Ctx {
+  return ctx.db === ctx.readDb ? ctx : { ...ctx, db: ctx.readDb };
 }
 
 type ScopeColumns = { district: PgColumn } & Partial<Record<Dimension, PgColumn>> & {

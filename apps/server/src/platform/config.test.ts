@@ -44,4 +44,15 @@ describe('settings from the environment', () => {
     expect(() => configFromEnv({ OUTBOX_MAX_ATTEMPTS: '0' })).toThrow(/OUTBOX_MAX_ATTEMPTS/);
     expect(() => configFromEnv({ PUBLIC_URL: 'sj.example.gov.cn' })).toThrow(/PUBLIC_URL/);
   });
+
+  it('a read replica only beside a PostgreSQL primary, its URL a postgres one; lag limit 5 s by default', () => {
+    const off = configFromEnv({});
+    expect(off.databaseReplicaUrl).toBeNull();
+    expect(off.replicaMaxLagMs).toBe(5000);
+    const on = configFromEnv({ DATABASE_URL: 'postgres://sj_app@db1/sj', DATABASE_REPLICA_URL: 'postgres://sj_app@db2/sj', REPLICA_MAX_LAG_MS: '2000' });
+    expect(on).toMatchObject({ databaseReplicaUrl: 'postgres://sj_app@db2/sj', replicaMaxLagMs: 2000 });
+    expect(() => configFromEnv({ DATABASE_REPLICA_URL: 'postgres://sj_app@db2/sj' })).toThrow(/DATABASE_REPLICA_URL：只读副本须配合 PostgreSQL 主库/);
+    expect(() => configFromEnv({ DATABASE_URL: 'postgres://a@db1/sj', DATABASE_REPLICA_URL: 'mysql://u:secret@db2/sj' })).toThrow(/DATABASE_REPLICA_URL=mysql:\/\/u:\*\*\*@db2/);
+    expect(() => configFromEnv({ DATABASE_URL: 'postgres://a@db1/sj', DATABASE_REPLICA_URL: 'postgres://a@db2/sj', REPLICA_MAX_LAG_MS: 'soon' })).toThrow(/REPLICA_MAX_LAG_MS=soon/);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseDataKey } from './crypto';
+import { isPostgresUrl } from './db';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -16,6 +17,12 @@ export interface Config {
   databaseUrl: string;
   /** postgres://… of the role that owns the tables: migrations run as it, the server then serves as `databaseUrl`. */
   databaseOwnerUrl: string | null;
+  /**
+   * postgres://… of a streaming replica of `databaseUrl`: dashboards and exports read from it while it is at most
+   * `replicaMaxLagMs` behind the primary (platform/replica.ts); null: every read goes to the primary.
+   */
+  databaseReplicaUrl: string | null;
+  replicaMaxLagMs: number;
   demo: boolean;
   cookieSecure: boolean;
   /** Built web app to serve, or null (API only). */
@@ -65,6 +72,8 @@ export const defaultConfig: Config = {
   host: '127.0.0.1',
   databaseUrl: resolve('data/pglite'),
   databaseOwnerUrl: null,
+  databaseReplicaUrl: null,
+  replicaMaxLagMs: 5000,
   demo: true,
   cookieSecure: false,
   webDist: null,
@@ -158,6 +167,21 @@ function dataKeys(env: NodeJS.ProcessEnv): Config['dataKeys'] {
   };
 }
 
+/** DATABASE_REPLICA_URL: only beside a PostgreSQL primary (an embedded PGlite has no WAL to stream to a replica). */
+function replicaUrl(env: NodeJS.ProcessEnv, databaseUrl: string): string | null {
+  const raw = env.DATABASE_REPLICA_URL;
+  if (raw === undefined || raw === '') return null;
+  if (!isPostgresUrl(raw)) throw new ConfigError(`DATABASE_REPLICA_URL=${redactPassword(raw)}：应为 postgres:// 或 postgresql:// 开头的地址`);
+  if (!isPostgresUrl(databaseUrl))
+    throw new ConfigError('DATABASE_REPLICA_URL：只读副本须配合 PostgreSQL 主库使用，请同时将 DATABASE_URL 设为 postgres://… 地址（内置数据库 PGlite 不支持副本）');
+  return raw;
+}
+
+/** A URL in an error message without its password (the message goes to the console and the log). */
+function redactPassword(raw: string): string {
+  return raw.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     ...defaultConfig,
@@ -165,6 +189,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || defaultConfig.host,
     databaseUrl: env.DATABASE_URL || resolve(env.DATA_DIR || 'data', 'pglite'),
     databaseOwnerUrl: env.DATABASE_OWNER_URL || null,
+    databaseReplicaUrl: replicaUrl(env, env.DATABASE_URL || ''),
+    replicaMaxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', defaultConfig.replicaMaxLagMs, 100, 3_600_000),
     demo: flag(env, 'DEMO', true),
     cookieSecure: flag(env, 'COOKIE_SECURE', false),
     webDist: resolve(env.WEB_DIST || 'apps/web/dist'),

@@ -21,12 +21,13 @@ import type { Actor, Ctx } from './access';
 import { channelsFromConfig } from './channels';
 import { SESSION_COOKIE, type SessionState, type SessionStore } from './auth/session';
 import type { Config, LogLevel } from './config';
-import type { Database } from './db';
+import type { Database, Db } from './db';
 import { AppError } from './errors';
 import { badTextPath, MAX_JSON_DEPTH, nestedDeeperThan, toErrorReply } from './http-errors';
 import { registerIdempotency } from './idempotency';
 import { sharedLimits } from './shared-limits';
 import { declaredErrors, type OpenApiDoc, operationId, tidyOpenApi } from './openapi';
+import type { Replica } from './replica';
 
 z.config(z.locales.zhCN());
 
@@ -65,6 +66,8 @@ export interface ModuleDeps {
   config: Config;
   database: Database;
   now: () => Date;
+  /** As Ctx.readDb, for routes without a ctx (public pages). A getter: read it per request, never keep it. */
+  readonly readDb: Db;
 }
 
 /** Where the server's JSON log goes: stdout in production, a test's own stream, or nowhere. */
@@ -72,6 +75,7 @@ export type LogTarget = false | { level?: LogLevel; stream?: { write(line: strin
 
 export interface HttpDeps {
   database: Database;
+  replica: Replica;
   config: Config;
   sessions: SessionStore;
   now: () => Date;
@@ -83,7 +87,7 @@ export interface HttpDeps {
 const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'];
 
 export async function createHttp(deps: HttpDeps): Promise<App> {
-  const { config, sessions, database, now } = deps;
+  const { config, sessions, database, replica, now } = deps;
   const app = Fastify({
     logger: deps.logger ? { level: deps.logger.level ?? config.logLevel, redact: LOG_REDACT, ...(deps.logger.stream ? { stream: deps.logger.stream } : {}) } : false,
     // access lines are written once per answer by the onResponse hook below, at their own level
@@ -225,7 +229,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
       requestId: req.id,
     };
     const secondFactor = { ...state.secondFactor, tokenHash: state.tokenHash, stepUpMinutes: config.stepUpMinutes };
-    req.ctx = { db: database.db, user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels, secondFactor };
+    req.ctx = { db: database.db, readDb: replica.readDb(), user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels, secondFactor };
   });
 
   // before validation: text PostgreSQL cannot store never reaches a service, on any route

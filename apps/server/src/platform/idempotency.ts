@@ -44,7 +44,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database) {
           if (!prior || prior.requestHash !== claim.requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', '同一 Idempotency-Key 已用于不同的请求');
           return { replay: prior };
         }
-        req.ctx = { ...req.ctx, db: tx, prepared: (query) => rowsOf(tx, query) };
+        req.ctx = { ...req.ctx, db: tx, readDb: tx, prepared: (query) => rowsOf(tx, query) };
         let result: unknown;
         try {
           result = await handler.call(this as never, req, reply);

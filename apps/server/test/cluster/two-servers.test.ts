@@ -168,8 +168,8 @@ describe.skipIf(!on)('two servers, a replica and Redis', () => {
 
   it('dashboards read from the replica while it keeps up, and the health check says so', async () => {
     for (const server of [a, b]) {
-      const health = await fetch(`${server.base}/api/health`).then((r) => r.json() as Promise<{ replica?: { configured: boolean; fresh: boolean } }>);
-      expect(health.replica).toMatchObject({ configured: true, fresh: true });
+      const health = await fetch(`${server.base}/api/health`).then((r) => r.json() as Promise<{ replica?: { state: string; fresh: boolean } }>);
+      expect(health.replica).toMatchObject({ fresh: true });
     }
     const district = await signIn(b, 'demo-district');
     expect((await district.on(b).get('/api/supervision/home')).status).toBe(200);

@@ -7,6 +7,7 @@ import { formatYuan, type Fen } from '@shuangjian/policy';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import type { Queryable } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { notFound } from '../../platform/errors';
 import { schoolDirectory } from '../org';
@@ -39,8 +40,8 @@ function addInto(into: AfterSchoolFigures, row: AfterSchoolFigures) {
 }
 
 async function pickSemester(ctx: Ctx, semesterId: string | undefined) {
-  const list = await semestersOf(ctx.db, ctx.user.districtId);
-  const semester = semesterId ? await semesterById(ctx.db, ctx.user.districtId, semesterId) : semesterAt(list, today(ctx));
+  const list = await semestersOf(ctx.readDb, ctx.user.districtId);
+  const semester = semesterId ? await semesterById(ctx.readDb, ctx.user.districtId, semesterId) : semesterAt(list, today(ctx));
   return { list, semester };
 }
 
@@ -49,9 +50,9 @@ const sd = schoolDirectory;
 const statColumns = Object.fromEntries(FIGURES.map((k) => [k, s[k]])) as { [K in (typeof FIGURES)[number]]: (typeof s)[K] };
 
 /** Every school within reach, with its row of the rollup (a school without one shows zeros and 'none'). */
-async function schoolRows(ctx: Ctx, semester: SemesterRef, schoolId?: string) {
+async function schoolRows(ctx: Ctx, q: Queryable, semester: SemesterRef, schoolId?: string) {
   const on = and(eq(s.districtId, sd.districtId), eq(s.schoolId, sd.id), eq(s.semesterId, semester.id));
-  return ctx.db
+  return q
     .select({
       schoolId: sd.id,
       schoolName: sd.name,
@@ -71,11 +72,12 @@ export async function districtOverview(ctx: Ctx, query: { semesterId?: string })
   requirePermission(ctx, 'after-school.district');
   const { list, semester } = await pickSemester(ctx, query.semesterId);
   if (!semester) return { semester: null, semesters: list, total: zero(), planStatus: {}, zones: [], schools: [], refreshedAt: null };
-  let rows = await schoolRows(ctx, semester);
+  let rows = await schoolRows(ctx, ctx.readDb, semester);
   if (rows.length && rows.every((r) => r.students === 0)) {
-    // the scheduled refresh has not reached this semester yet (writes move only their own columns): fill it, then read
+    // the scheduled refresh has not reached this semester yet (writes move only their own columns): fill it on the
+    // primary, then read it there (the replica may not have replayed the fill yet)
     await refreshSchoolStats(ctx.db, ctx.user.districtId, semester);
-    rows = await schoolRows(ctx, semester);
+    rows = await schoolRows(ctx, ctx.db, semester);
   }
   const total = zero();
   const planStatus: Record<string, number> = {};
@@ -106,10 +108,10 @@ export async function schoolDetail(ctx: Ctx, schoolId: string, query: { semester
   requirePermission(ctx, 'after-school.district');
   const { semester } = await pickSemester(ctx, query.semesterId);
   if (!semester) throw notFound('学期');
-  const [school] = await schoolRows(ctx, semester, schoolId);
+  const [school] = await schoolRows(ctx, ctx.readDb, semester, schoolId);
   if (!school) throw notFound('学校');
   const c = afterSchoolCourses;
-  const courses = await ctx.db
+  const courses = await ctx.readDb
     .select({
       courseId: c.id,
       name: c.name,

@@ -46,6 +46,7 @@ beforeAll(async () => {
   // the families, as one parent grant over the 500 children (what resolveGrants gives a guardian of each)
   ctx = {
     db: w.db.database.db,
+    readDb: w.db.database.db,
     user: { id: parent!.id, districtId: s.districtId, username: 'demo-parent', name: parent!.name, phone: null, mustChangePassword: false, timeZone: 'Asia/Shanghai' },
     roles: ['parent'],
     grants: [{ role: 'parent', districtId: s.districtId, zone: '*', school: [s.schoolId], class: [s.child.classId], student: children, institution: [], subjectId: null, grade: null }],

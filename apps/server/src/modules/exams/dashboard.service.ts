@@ -2,6 +2,7 @@
  * 考试与评价看板: per semester, every school within reach (summed per zone and for the district) with its exam filings
  * accepted and refused, results recorded as levels and growth records complete; a school's classes on drill-down.
  * Reads the indicator rollup and org's directory for names; never an exam, a level or a pupil.
+ * Read-only, so every query goes to ctx.readDb: the read replica while it keeps up.
  */
 import { EXAMS_DASHBOARD_FIGURES, type ExamsDashboardQuery, type ExamsDistrictDashboard, type ExamsSchoolDashboard } from '@shuangjian/contracts';
 import { and, asc, eq } from 'drizzle-orm';
@@ -18,14 +19,14 @@ const PERMISSION = EXAMS_DASHBOARD_PERMISSION;
 const KEYS = EXAMS_DASHBOARD_FIGURES.map((f) => f.key);
 
 async function pickSemester(ctx: Ctx, q: ExamsDashboardQuery) {
-  const semesters = await semestersOf(ctx.db, ctx.user.districtId);
-  const semester = q.semesterId ? await semesterById(ctx.db, ctx.user.districtId, q.semesterId) : semesterAt(semesters, today(ctx));
+  const semesters = await semestersOf(ctx.readDb, ctx.user.districtId);
+  const semester = q.semesterId ? await semesterById(ctx.readDb, ctx.user.districtId, q.semesterId) : semesterAt(semesters, today(ctx));
   return { semester, semesters };
 }
 
 const read = (ctx: Ctx, semesterId: string | undefined, by: 'school' | 'class', schoolId?: string) =>
   semesterId
-    ? readIndicators(ctx.db, ctx.user.districtId, {
+    ? readIndicators(ctx.readDb, ctx.user.districtId, {
         indicators: KEYS,
         periods: [semesterPeriod(semesterId)],
         by,
@@ -38,7 +39,7 @@ export async function examsDistrictDashboard(ctx: Ctx, q: ExamsDashboardQuery): 
   const period = await pickSemester(ctx, q);
   const sd = schoolDirectory;
   const [schools, rows] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ schoolId: sd.id, schoolCode: sd.code, schoolName: sd.name, zoneId: sd.zoneId, zoneName: sd.zoneName })
       .from(sd)
       .where(scoped(ctx, sd, PERMISSION))
@@ -55,14 +56,14 @@ export async function examsSchoolDashboard(ctx: Ctx, schoolId: string, q: ExamsD
   const sd = schoolDirectory;
   const cd = classDirectory;
   const school = found(
-    await ctx.db
+    await ctx.readDb
       .select({ id: sd.id, code: sd.code, name: sd.name, zoneName: sd.zoneName })
       .from(sd)
       .where(and(scoped(ctx, sd, PERMISSION), eq(sd.id, schoolId))),
     '学校',
   );
   const [classes, totals, classRows] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ classId: cd.id, className: cd.name, grade: cd.grade })
       .from(cd)
       .where(and(scoped(ctx, cd, PERMISSION), eq(cd.schoolId, school.id)))

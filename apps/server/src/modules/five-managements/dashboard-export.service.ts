@@ -1,6 +1,7 @@
 /**
  * 五项管理看板 as a workbook: the district's figures, per zone, per school, and the classes below the sleep threshold,
  * one sheet each; every figure as numerator, denominator and rate (暂无数据 when nothing was counted).
+ * Read-only, so every query goes to ctx.readDb: the read replica while it keeps up.
  */
 import { FIVE_DASHBOARD_FIGURES, FIVE_INDICATORS, type FiveDashboardQuery, type IndicatorFigures, managementLabels } from '@shuangjian/contracts';
 import ExcelJS from 'exceljs';
@@ -63,18 +64,18 @@ export async function fiveDashboardWorkbook(ctx: Ctx, q: FiveDashboardQuery) {
   const view = await fiveDistrictDashboard(ctx, q);
   const cd = classDirectory;
   const [classes, sleepRows, policy] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ id: cd.id, name: cd.name, grade: cd.grade, schoolName: cd.schoolName, schoolCode: cd.schoolCode })
       .from(cd)
       .where(scoped(ctx, cd, DASHBOARD_PERMISSION))
       .orderBy(asc(cd.schoolCode), asc(cd.grade), asc(cd.name)),
-    readIndicators(ctx.db, ctx.user.districtId, {
+    readIndicators(ctx.readDb, ctx.user.districtId, {
       indicators: [FIVE_INDICATORS.sleepMeets],
       periods: [weekPeriod(view.week)],
       by: 'class',
       where: scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION),
     }),
-    fiveManagementsPolicy(ctx.db, ctx.user.districtId, view.weekEnd),
+    fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, view.weekEnd),
   ]);
   const bp = policy.values['five-managements.sleep'].classThresholdBp;
   const sleepOf = new Map(sleepRows.map((r) => [r.classId, r]));

@@ -2,6 +2,7 @@
  * What the 五项管理 dashboards share: the period a request means (a week and a semester), which rollup periods each
  * figure reads, and folding rollup rows into figures per school, zone, class or week. No division happens here: a
  * figure stays numerator over denominator until the page shows it.
+ * Read-only, so every query goes to ctx.readDb: the read replica while it keeps up.
  */
 import { FIVE_DASHBOARD_FIGURES, type DashboardPeriod, type FiveDashboardQuery } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
@@ -22,8 +23,8 @@ export async function dashboardPeriod(ctx: Ctx, q: FiveDashboardQuery): Promise<
   if (week > now) throw invalid('week', '周', `所选周（${week} 起）尚未开始，请选择今天（${now}）或之前的一周`);
   const sunday = addDays(week, 6);
   const weekEnd = sunday < now ? sunday : now;
-  const semesters = await semestersOf(ctx.db, ctx.user.districtId);
-  const semester = q.semesterId ? await semesterById(ctx.db, ctx.user.districtId, q.semesterId) : semesterAt(semesters, weekEnd);
+  const semesters = await semestersOf(ctx.readDb, ctx.user.districtId);
+  const semester = q.semesterId ? await semesterById(ctx.readDb, ctx.user.districtId, q.semesterId) : semesterAt(semesters, weekEnd);
   return { week, weekEnd, semester, semesters };
 }
 

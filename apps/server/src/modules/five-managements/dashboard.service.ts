@@ -2,6 +2,7 @@
  * 五项管理看板: the district's view (every school within reach, summed per zone and for the district), a school's
  * classes with those below the sleep threshold, and a class's weeks. Each reads the indicator rollup once or twice
  * and org's directory for names; never an area's records.
+ * Read-only, so every query goes to ctx.readDb: the read replica while it keeps up.
  */
 import type { FiveClassDashboard, FiveDashboardQuery, FiveDistrictDashboard, FiveSchoolDashboard, IndicatorFigures } from '@shuangjian/contracts';
 import { addDays, weekStart } from '@shuangjian/policy';
@@ -31,12 +32,12 @@ export async function fiveDistrictDashboard(ctx: Ctx, q: FiveDashboardQuery): Pr
   const period = await dashboardPeriod(ctx, q);
   const sd = schoolDirectory;
   const [schools, rows] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ schoolId: sd.id, schoolCode: sd.code, schoolName: sd.name, zoneId: sd.zoneId, zoneName: sd.zoneName })
       .from(sd)
       .where(scoped(ctx, sd, PERMISSION))
       .orderBy(asc(sd.zoneName), asc(sd.code)),
-    readIndicators(ctx.db, ctx.user.districtId, {
+    readIndicators(ctx.readDb, ctx.user.districtId, {
       indicators: FIVE_FIGURE_KEYS,
       periods: periodsOf(period),
       by: 'school',
@@ -53,7 +54,7 @@ export async function fiveSchoolDashboard(ctx: Ctx, schoolId: string, q: FiveDas
   const sd = schoolDirectory;
   const cd = classDirectory;
   const school = found(
-    await ctx.db
+    await ctx.readDb
       .select({ id: sd.id, code: sd.code, name: sd.name, zoneName: sd.zoneName })
       .from(sd)
       .where(and(scoped(ctx, sd, PERMISSION), eq(sd.id, schoolId))),
@@ -62,14 +63,14 @@ export async function fiveSchoolDashboard(ctx: Ctx, schoolId: string, q: FiveDas
   const where = and(scoped(ctx, indicatorRollups, PERMISSION), eq(indicatorRollups.schoolId, school.id));
   const periods = periodsOf(period);
   const [classes, totals, classRows, policy] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ classId: cd.id, className: cd.name, grade: cd.grade })
       .from(cd)
       .where(and(scoped(ctx, cd, PERMISSION), eq(cd.schoolId, school.id)))
       .orderBy(asc(cd.grade), asc(cd.name)),
-    readIndicators(ctx.db, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'school', where }),
-    readIndicators(ctx.db, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'class', where }),
-    fiveManagementsPolicy(ctx.db, ctx.user.districtId, period.weekEnd),
+    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'school', where }),
+    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'class', where }),
+    fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, period.weekEnd),
   ]);
   const bp = policy.values['five-managements.sleep'].classThresholdBp;
   const byClass = foldBy(classRows, period, (r) => r.classId);
@@ -92,14 +93,14 @@ export async function fiveClassDashboard(ctx: Ctx, classId: string, q: FiveDashb
   const period = await dashboardPeriod(ctx, q);
   const cd = classDirectory;
   const klass = found(
-    await ctx.db
+    await ctx.readDb
       .select({ id: cd.id, name: cd.name, grade: cd.grade, schoolId: cd.schoolId, schoolName: cd.schoolName })
       .from(cd)
       .where(and(scoped(ctx, cd, PERMISSION), eq(cd.id, classId))),
     '班级',
   );
   const weeks = Array.from({ length: TREND_WEEKS }, (_, i) => weekStart(addDays(period.week, -7 * (TREND_WEEKS - 1 - i))));
-  const rows = await readIndicators(ctx.db, ctx.user.districtId, {
+  const rows = await readIndicators(ctx.readDb, ctx.user.districtId, {
     indicators: FIVE_FIGURE_KEYS,
     periods: [...new Set([...periodsOf(period), ...weeks.map(weekPeriod)])],
     by: 'class',

@@ -3,6 +3,7 @@
  * meeting the weekly rule, files opened, special pupils visited enough, meetings and lectures) over the bases kept
  * beside them in the background (pupils, special pupils, those cared for, teachers: bases.job.ts); special students
  * appear as counts only, to everyone. No request counts raw rows.
+ * Read-only, so every query goes to ctx.readDb: the read replica while it keeps up.
  */
 import { HS_INDICATORS, type HsDistrictDashboard, type HsSchoolDashboard, type IndicatorFigures } from '@shuangjian/contracts';
 import { weekStart } from '@shuangjian/policy';
@@ -38,8 +39,8 @@ const SEMESTER_INDICATORS = [
 
 async function periodOf(ctx: Ctx, semesterId?: string) {
   const day = today(ctx);
-  const semester = semesterId ? await semesterById(ctx.db, ctx.user.districtId, semesterId) : await currentSemester(ctx.db, ctx.user.districtId, day);
-  const { values } = await homeSchoolPolicy(ctx.db, ctx.user.districtId, day);
+  const semester = semesterId ? await semesterById(ctx.readDb, ctx.user.districtId, semesterId) : await currentSemester(ctx.readDb, ctx.user.districtId, day);
+  const { values } = await homeSchoolPolicy(ctx.readDb, ctx.user.districtId, day);
   return { day, semester, weekStart: weekStart(day), values };
 }
 
@@ -71,14 +72,14 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   const semester = p.semester ? semesterPeriod(p.semester.id) : null;
   // the reads do not depend on one another: side by side, the answer waits for the slowest, not for their sum
   const [schools, semesterRows, weekRows, meetingRows] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ schoolId: D.id, schoolName: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
       .from(D)
       .where(scoped(ctx, D, DASHBOARD_PERMISSION))
       .orderBy(asc(D.zoneName), asc(D.code)),
-    semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semester], by: 'school', where }) : [],
-    readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
-    semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semester], by: 'class', where }) : [],
+    semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semester], by: 'school', where }) : [],
+    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semester], by: 'class', where }) : [],
   ]);
   const bySchool = foldFigures([...semesterRows, ...weekRows], (r) => r.schoolId);
   const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
@@ -89,7 +90,7 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   // district lectures have no school: they are counted on the district's total
   if (p.semester) {
     const L = hsLectures;
-    const [district] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(L).where(and(eq(L.districtId, ctx.user.districtId), sql`${L.schoolId} is null`, eq(L.semesterId, p.semester.id), sql`${L.heldAt} is not null`));
+    const [district] = await ctx.readDb.select({ n: sql<number>`count(*)::int` }).from(L).where(and(eq(L.districtId, ctx.user.districtId), sql`${L.schoolId} is null`, eq(L.semesterId, p.semester.id), sql`${L.heldAt} is not null`));
     const f = (summed.total.lecturesHeld ??= { num: 0, den: 0 });
     f.num += Number(district?.n ?? 0);
   }
@@ -108,8 +109,8 @@ export async function hsClassRows(ctx: Ctx, schoolIds: readonly string[], query:
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), inArray(indicatorRollups.schoolId, [...schoolIds]));
   const C = classDirectory;
   const [classRows, classes] = await Promise.all([
-    p.semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [],
-    ctx.db
+    p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [],
+    ctx.readDb
       .select({ schoolId: C.schoolId, classId: C.id, className: C.name, grade: C.grade })
       .from(C)
       .where(and(eq(C.districtId, ctx.user.districtId), inArray(C.schoolId, [...schoolIds])))
@@ -132,13 +133,13 @@ export async function hsClassRows(ctx: Ctx, schoolIds: readonly string[], query:
 export async function hsSchoolDashboard(ctx: Ctx, schoolId: string, query: { semesterId?: string }): Promise<HsSchoolDashboard> {
   requirePermission(ctx, DASHBOARD_PERMISSION);
   const D = schoolDirectory;
-  const [school] = await ctx.db.select({ id: D.id, name: D.name, zoneName: D.zoneName }).from(D).where(and(scoped(ctx, D, DASHBOARD_PERMISSION), eq(D.id, schoolId)));
+  const [school] = await ctx.readDb.select({ id: D.id, name: D.name, zoneName: D.zoneName }).from(D).where(and(scoped(ctx, D, DASHBOARD_PERMISSION), eq(D.id, schoolId)));
   if (!school) throw notFound('学校');
   const p = await periodOf(ctx, query.semesterId);
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), eq(indicatorRollups.schoolId, schoolId));
   const [semesterRows, weekRows, classes] = await Promise.all([
-    p.semester ? readIndicators(ctx.db, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : [],
-    readIndicators(ctx.db, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : [],
+    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
     hsClassRows(ctx, [schoolId], query),
   ]);
   const rows = classes.get(schoolId) ?? [];

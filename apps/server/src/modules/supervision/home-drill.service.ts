@@ -30,14 +30,16 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
   const D = schoolDirectory;
   const C = classDirectory;
   const d = ctx.user.districtId;
+  // rollups and directories only: the read replica's while it keeps up
+  const db = ctx.readDb;
   const p = await homePeriod(ctx, query);
   const [schools, semesters, classes] = await Promise.all([
-    ctx.db
+    db
       .select({ id: D.id, code: D.code, name: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
       .from(D)
       .where(and(scoped(ctx, D, HOME_PERMISSION), eq(D.id, schoolId))),
-    semestersOf(ctx.db, d),
-    ctx.db
+    semestersOf(db, d),
+    db
       .select({ classId: C.id, className: C.name, grade: C.grade })
       .from(C)
       .where(and(scoped(ctx, C, HOME_PERMISSION), eq(C.schoolId, schoolId)))
@@ -51,10 +53,10 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
   const weekPeriods = periodsOf(p.week);
   const termPeriods = term ? periodsOf(term) : new Set<string>();
   const [[weekFigures, termFigures], weekHw, termHw, classRows] = await Promise.all([
-    readMetricSpans(ctx.db, d, term ? [p.week, term] : [p.week], known),
-    homeworkSchoolBreakdown(ctx.db, d, schoolId, p.week.from, p.week.to),
-    term ? homeworkSchoolBreakdown(ctx.db, d, schoolId, term.from, term.to) : null,
-    readIndicators(ctx.db, d, { indicators: CLASS_INDICATORS, periods: [...new Set([...weekPeriods, ...termPeriods])], by: 'class', where: eq(indicatorRollups.schoolId, schoolId) }),
+    readMetricSpans(db, d, term ? [p.week, term] : [p.week], known),
+    homeworkSchoolBreakdown(db, d, schoolId, p.week.from, p.week.to),
+    term ? homeworkSchoolBreakdown(db, d, schoolId, term.from, term.to) : null,
+    readIndicators(db, d, { indicators: CLASS_INDICATORS, periods: [...new Set([...weekPeriods, ...termPeriods])], by: 'class', where: eq(indicatorRollups.schoolId, schoolId) }),
   ]);
   const fits = (periods: Set<string>) => (r: IndicatorRow) => periods.has(r.period) && periodFits(r);
   const weekRows = classRows.filter(fits(weekPeriods));

@@ -46,10 +46,10 @@ export function semesterRange(s: SemesterRef | null, week: MetricRange): MetricR
   return { from: s.startDate, to: to < s.startDate ? s.startDate : to };
 }
 
-/** The schools within the user's reach under supervision.home, in display order (zone, then code). */
+/** The schools within the user's reach under supervision.home, in display order (zone, then code); a dashboard read. */
 export function schoolsInReach(ctx: Ctx): Promise<HomeSchool[]> {
   const D = schoolDirectory;
-  return ctx.db
+  return ctx.readDb
     .select({ schoolId: D.id, code: D.code, name: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
     .from(D)
     .where(scoped(ctx, D, HOME_PERMISSION))
@@ -88,11 +88,13 @@ export async function supervisionHome(ctx: Ctx, query: SupervisionHomeQuery): Pr
   requirePermission(ctx, HOME_PERMISSION);
   const p = await homePeriod(ctx, query);
   const d = ctx.user.districtId;
-  const [schools, semesters, training] = await Promise.all([schoolsInReach(ctx), semestersOf(ctx.db, d), trainingZoneFigures(ctx.db, d, p.date)]);
+  // every read of the home is a rollup's: the read replica's while it keeps up
+  const db = ctx.readDb;
+  const [schools, semesters, training] = await Promise.all([schoolsInReach(ctx), semestersOf(db, d), trainingZoneFigures(db, d, p.date)]);
   const semester = semesterAt(semesters, p.date);
   const range = semesterRange(semester, p.week);
   const known = { schoolIds: schools.map((s) => s.schoolId), semesters };
-  const [week, term = null] = await readMetricSpans(ctx.db, d, range ? [p.week, range] : [p.week], known);
+  const [week, term = null] = await readMetricSpans(db, d, range ? [p.week, range] : [p.week], known);
 
   const total = { week: emptyFigures(), semester: emptyFigures() };
   const zones = new Map<string, { zoneId: string; zoneName: string; schools: number; week: MetricFigures; semester: MetricFigures; institutions: Institutions }>();

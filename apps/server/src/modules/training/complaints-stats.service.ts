@@ -11,7 +11,7 @@ import {
   complaintStatusLabels,
 } from '@shuangjian/contracts';
 import { and, gte, lte, type SQL } from 'drizzle-orm';
-import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { type Ctx, readingCtx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
 import { buildWorkbook } from '../../platform/excel';
 import { isOpen, isOverdue } from './complaints.repo';
@@ -26,12 +26,13 @@ export async function complaintStats(ctx: Ctx, query: { from?: string; to?: stri
     query.from ? gte(t.receivedOn, query.from) : undefined,
     query.to ? lte(t.receivedOn, query.to) : undefined,
   ];
+  // the complaints dashboard: the read replica while it keeps up
   const [rows, zones] = await Promise.all([
-    ctx.db
+    ctx.readDb
       .select({ status: t.status, category: t.category, institutionId: t.institutionId, institutionName: t.institutionName, zoneId: t.zoneId, deadline: t.deadline })
       .from(t)
       .where(and(...conds)),
-    zoneNames(ctx.db, ctx.user.districtId),
+    zoneNames(ctx.readDb, ctx.user.districtId),
   ]);
   const now = today(ctx);
   const open = (r: (typeof rows)[number]) => (isOpen(r.status) ? 1 : 0);
@@ -72,7 +73,8 @@ export async function complaintStats(ctx: Ctx, query: { from?: string; to?: stri
 
 /** The complaints a handler sees, filtered as on the list, as a workbook: one row each, the reply phone as shown. */
 export async function complaintsWorkbook(ctx: Ctx, query: ComplaintQuery): Promise<{ buffer: Buffer; fileName: string }> {
-  const rows = await listComplaints(ctx, query);
+  // an export: the read replica while it keeps up (listComplaints only reads)
+  const rows = await listComplaints(readingCtx(ctx), query);
   const buffer = await buildWorkbook({
     name: '举报投诉',
     columns: [

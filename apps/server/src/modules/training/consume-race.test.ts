@@ -23,6 +23,7 @@ const q = <T = Record<string, string>>(text: string, params: unknown[] = []) => 
 function ctxOf(user: { id: string; name: string; districtId: string }, grant: Ctx['grants'][number]): Ctx {
   return {
     db: w.db.database.db,
+    readDb: w.db.database.db,
     user: { id: user.id, districtId: user.districtId, username: 'x', name: user.name, phone: null, mustChangePassword: false, timeZone: 'Asia/Shanghai' },
     roles: [grant.role],
     grants: [grant],

@@ -9,7 +9,7 @@ import {
 } from '@shuangjian/contracts';
 import { formatYuan, type Fen } from '@shuangjian/policy';
 import ExcelJS from 'exceljs';
-import type { Ctx } from '../../platform/access';
+import { type Ctx, readingCtx } from '../../platform/access';
 import { today } from '../../platform/clock';
 import { listAlerts } from './alerts.service';
 import { trainingDistrictOverview } from './district.service';
@@ -31,7 +31,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, columns: readonly [string,
 
 export async function trainingDistrictWorkbook(ctx: Ctx, q: TrainingDistrictQuery) {
   const overview = await trainingDistrictOverview(ctx, q);
-  const alerts = (await listAlerts(ctx, { zoneId: q.zoneId })).filter((a) => a.status !== 'closed');
+  // read-only: the overview reads ctx.readDb itself, the open cases go there too
+  const alerts = (await listAlerts(readingCtx(ctx), { zoneId: q.zoneId })).filter((a) => a.status !== 'closed');
   const wb = new ExcelJS.Workbook();
   wb.creator = '双减平台';
   const money = ['托管余额（元）', '应退未消（元）', '已划拨（元）', '已退费（元）', '保证金（元）'] as const;

@@ -11,7 +11,8 @@ import type {
   TrainingInstitutionStatsRow,
 } from '@shuangjian/contracts';
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
-import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { type Ctx, readingCtx, requirePermission, scoped } from '../../platform/access';
+import type { Queryable } from '../../platform/db';
 import { today } from '../../platform/clock';
 import { notFound } from '../../platform/errors';
 import { refreshTrainingStats } from './alerts-rollup.service';
@@ -52,8 +53,8 @@ export function coverage(
   return row.heldFen >= row.owedFen;
 }
 
-async function statsRows(ctx: Ctx, where?: SQL) {
-  return ctx.db
+async function statsRows(ctx: Ctx, q: Queryable, where?: SQL) {
+  return q
     .select({
       institutionId: s.institutionId,
       institutionName: sql<string>`(select i.name from ${institutionDirectory} i where i.district_id = ${s.districtId} and i.id = ${s.institutionId})`,
@@ -84,15 +85,16 @@ async function statsRows(ctx: Ctx, where?: SQL) {
 }
 
 async function depositShare(ctx: Ctx) {
-  return (await trainingPolicy(ctx.db, ctx.user.districtId, today(ctx))).values['training.custody'].depositMinShareBp;
+  return (await trainingPolicy(ctx.readDb, ctx.user.districtId, today(ctx))).values['training.custody'].depositMinShareBp;
 }
 
 async function rowsWithCoverage(ctx: Ctx, where?: SQL) {
-  let rows = await statsRows(ctx, where);
+  let rows = await statsRows(ctx, ctx.readDb, where);
   if (!rows.length && !where) {
-    // never refreshed yet (a new district before the job's first run): fill the rollup once, then read it
+    // never refreshed yet (a new district before the job's first run): fill the rollup once on the primary, then read
+    // it there (the replica may not have replayed the fill yet)
     await refreshTrainingStats(ctx.db, ctx.user.districtId, today(ctx));
-    rows = await statsRows(ctx, where);
+    rows = await statsRows(ctx, ctx.db, where);
   }
   const bp = await depositShare(ctx);
   return rows.map(({ refreshedAt, bankClosingFen, bankLedgerFen, ...r }) => ({
@@ -135,7 +137,7 @@ export async function trainingDistrictOverview(ctx: Ctx, q: TrainingDistrictQuer
     matrix.set(key, cell);
     if (!refreshed || refreshedAt < refreshed) refreshed = refreshedAt;
   }
-  const byKind = await ctx.db
+  const byKind = await ctx.readDb
     .select({ kind: trainingAlerts.kind, n: sql<number>`count(*)::int` })
     .from(trainingAlerts)
     .where(and(scoped(ctx, trainingAlerts, PERMISSION), ne(trainingAlerts.status, 'closed'), q.zoneId ? eq(trainingAlerts.zoneId, q.zoneId) : undefined))
@@ -155,6 +157,6 @@ export async function trainingInstitutionDetail(ctx: Ctx, institutionId: string)
   requirePermission(ctx, PERMISSION);
   const [row] = await rowsWithCoverage(ctx, eq(s.institutionId, institutionId));
   if (!row) throw notFound('机构');
-  const alerts = await listAlerts(ctx, { institutionId });
+  const alerts = await listAlerts(readingCtx(ctx), { institutionId });
   return { institution: row.row, alerts };
 }

@@ -35,6 +35,7 @@ function ctxOf(user: { id: string; name: string }, grant: Omit<Ctx['grants'][num
   const g = { ...grant, districtId: d };
   return {
     db: w.db.database.db,
+    readDb: w.db.database.db,
     user: { id: user.id, districtId: d, username: 'x', name: user.name, phone: null, mustChangePassword: false, timeZone: 'Asia/Shanghai' },
     roles: [g.role],
     grants: [g],

@@ -7,7 +7,7 @@ import type { DistrictExport, DistrictSchoolsPage, DistrictSchoolsQuery, Distric
 import { roleHas } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, between, desc, eq, gt, gte, ilike, inArray, lte, max, min, type SQL, sql } from 'drizzle-orm';
-import { type Ctx, requirePermission, scoped } from '../../../platform/access';
+import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
 import { today } from '../../../platform/clock';
 import { classDirectory, schoolDirectory } from '../../org';
 import { homeworkPolicy } from '../homework.policy';
@@ -34,11 +34,13 @@ const reachKey = (ctx: Ctx) =>
 /** The district's weeks over a range (by default the eight weeks up to the latest with published homework). */
 export async function districtWeekly(ctx: Ctx, range: { from?: LocalDate; to?: LocalDate }): Promise<z.output<typeof DistrictWeekly>> {
   requirePermission(ctx, 'homework.district');
-  const now = today(ctx);
-  const key = `${ctx.user.districtId}|${reachKey(ctx)}|${range.from ?? ''}|${range.to ?? ''}|${now}`;
+  // a dashboard read: the read replica while it keeps up
+  const reading = readingCtx(ctx);
+  const now = today(reading);
+  const key = `${reading.user.districtId}|${reachKey(reading)}|${range.from ?? ''}|${range.to ?? ''}|${now}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < DASHBOARD_CACHE_MS) return hit.value;
-  const value = await readWeekly(ctx, range, now);
+  const value = await readWeekly(reading, range, now);
   if (cache.size > 500) cache.clear();
   cache.set(key, { at: Date.now(), value });
   return value;
@@ -101,8 +103,10 @@ type SchoolsQuery = z.output<typeof DistrictSchoolsQuery>;
 /** A page of schools over the range, each with its weeks; sorted (worst first by a rate, nulls last), by zone, by name. */
 export async function districtSchools(ctx: Ctx, q: SchoolsQuery): Promise<z.output<typeof DistrictSchoolsPage>> {
   requirePermission(ctx, 'homework.district');
-  const { rows, total } = await schoolTotals(ctx, q);
-  return { total, page: q.page, pageSize: q.pageSize, rows: await withWeeks(ctx, q.from, q.to, rows) };
+  // a dashboard read: the read replica while it keeps up
+  const reading = readingCtx(ctx);
+  const { rows, total } = await schoolTotals(reading, q);
+  return { total, page: q.page, pageSize: q.pageSize, rows: await withWeeks(reading, q.from, q.to, rows) };
 }
 
 async function schoolTotals(ctx: Ctx, q: Pick<SchoolsQuery, 'from' | 'to' | 'sort' | 'order' | 'zoneId' | 'q'> & { page?: number; pageSize?: number }) {
@@ -195,10 +199,12 @@ export async function classTotals(ctx: Ctx, from: LocalDate, to: LocalDate, scho
 /** Every school (with its weeks) and every class of the range: the Excel workbook's content. */
 export async function districtExport(ctx: Ctx, from: LocalDate, to: LocalDate): Promise<z.output<typeof DistrictExport>> {
   requirePermission(ctx, 'homework.district');
+  // the export reads what the dashboard reads, from the read replica while it keeps up
+  const reading = readingCtx(ctx);
   const [weekly, { rows }, classes] = await Promise.all([
-    readWeekly(ctx, { from, to }, today(ctx)),
-    schoolTotals(ctx, { from, to, sort: 'code', order: 'asc' }),
-    classTotals(ctx, from, to, null, 'homework.district'),
+    readWeekly(reading, { from, to }, today(reading)),
+    schoolTotals(reading, { from, to, sort: 'code', order: 'asc' }),
+    classTotals(reading, from, to, null, 'homework.district'),
   ]);
   const zoneOf = new Map(rows.map((r) => [r.schoolId, r.zoneName]));
   return {
@@ -207,7 +213,7 @@ export async function districtExport(ctx: Ctx, from: LocalDate, to: LocalDate): 
     target: weekly.target,
     weeks: weekly.weeks,
     total: weekly.total,
-    schools: await withWeeks(ctx, from, to, rows),
+    schools: await withWeeks(reading, from, to, rows),
     classes: classes.map((c) => ({ ...c, zoneName: zoneOf.get(c.schoolId) ?? '' })),
   };
 }

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { AttentionReason, DistrictHome, Figures, SchoolHome } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, between, count, eq, sql } from 'drizzle-orm';
-import { type Ctx, requirePermission, scoped } from '../../../platform/access';
+import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
 import { today } from '../../../platform/clock';
 import { classDirectory, schoolDirectory } from '../../org';
 import { dayKinds } from '../common';
@@ -53,20 +53,22 @@ function perSchool(ctx: Ctx, from: LocalDate, to: LocalDate) {
 
 export async function districtHome(ctx: Ctx): Promise<z.output<typeof DistrictHome>> {
   requirePermission(ctx, 'homework.district');
-  const now = today(ctx);
+  // a dashboard read: the read replica while it keeps up
+  const reading = readingCtx(ctx);
+  const now = today(reading);
   const monday = weekStart(now);
   const lastMonday = addDays(monday, -7);
   // this week's schools read once: their sum is the district's week, and the list to look at when the week has reports
   const [thisWeekSchools, previous, { policy }] = await Promise.all([
-    perSchool(ctx, monday, now),
-    districtFigures(ctx, lastMonday, addDays(lastMonday, 6)),
-    homeworkPolicy(ctx.db, ctx.user.districtId, now),
+    perSchool(reading, monday, now),
+    districtFigures(reading, lastMonday, addDays(lastMonday, 6)),
+    homeworkPolicy(reading.db, reading.user.districtId, now),
   ]);
   const thisWeek = thisWeekSchools.reduce<Counts>((sum, r) => add(sum, r), ZERO);
   const target = policy.completionTarget;
   const basis = thisWeek.reportedDays > 0 ? monday : lastMonday;
   const [from, to] = basis === monday ? [monday, now] : [lastMonday, addDays(lastMonday, 6)];
-  const [schoolRows, classRows] = await Promise.all([basis === monday ? thisWeekSchools : perSchool(ctx, from, to), attentionClasses(ctx, from, to, target)]);
+  const [schoolRows, classRows] = await Promise.all([basis === monday ? thisWeekSchools : perSchool(reading, from, to), attentionClasses(reading, from, to, target)]);
   const schools = schoolRows
     .map((r) => {
       const f = figures(r);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { SchoolOverview } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
-import { type Ctx, requirePermission, scoped } from '../../../platform/access';
+import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
 import { found } from '../../../platform/errors';
 import { classDirectory, schoolDirectory } from '../../org';
 import { homeworkPolicy } from '../homework.policy';
@@ -76,7 +76,9 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
 /** Drill-down: the classes of one school over a range, with the same figures as the dashboard's. */
 export async function schoolClasses(ctx: Ctx, schoolId: string, from: LocalDate, to: LocalDate) {
   requirePermission(ctx, 'homework.read');
-  await visibleSchool(ctx, schoolId);
-  const rows = await classTotals(ctx, from, to, schoolId);
+  // the district dashboard's drill-down: the read replica while it keeps up
+  const reading = readingCtx(ctx);
+  await visibleSchool(reading, schoolId);
+  const rows = await classTotals(reading, from, to, schoolId);
   return rows.map(({ schoolId: _s, schoolName: _n, ...r }) => r);
 }
