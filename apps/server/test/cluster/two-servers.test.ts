@@ -7,7 +7,7 @@
  * - the sign-in rate limit holds across both;
  * - 500 concurrent enrolment choices spread over both fill exactly 30 seats;
  * - each scheduled job ran once per due time, whichever server took it;
- * - dashboards read from the replica while it keeps up.
+ * - dashboards read from the replica while it keeps up, and from the primary while it lags.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -173,6 +173,23 @@ describe.skipIf(!on)('two servers, a replica and Redis', () => {
     }
     const district = await signIn(b, 'demo-district');
     expect((await district.on(b).get('/api/supervision/home')).status).toBe(200);
+  });
+
+  it('a replica that falls behind is left for the primary until it catches up', async () => {
+    const replica = new pg.Client({ connectionString: inDb(replicaUrl!) });
+    await replica.connect();
+    const fresh = async (server: Served) => (await fetch(`${server.base}/api/health`).then((r) => r.json() as Promise<{ replica: { fresh: boolean } }>)).replica.fresh;
+    const district = await signIn(a, 'demo-district');
+    try {
+      await replica.query('select pg_wal_replay_pause()');
+      await db.query(`update districts set name = name`); // a write the paused replica does not replay
+      expect(await within(10_000, async () => !(await fresh(a)) && !(await fresh(b))), 'both servers still trusted the paused replica after 10 s').not.toBeNull();
+      expect((await district.on(a).get('/api/supervision/home')).status).toBe(200); // served by the primary meanwhile
+    } finally {
+      await replica.query('select pg_wal_replay_resume()');
+    }
+    expect(await within(10_000, async () => (await fresh(a)) && (await fresh(b))), 'the servers did not return to the replica after it caught up').not.toBeNull();
+    await replica.end();
   });
 });
 
