@@ -13,7 +13,7 @@ import { checkDurability, isPostgresUrl, openDatabase } from './platform/db';
 import { Dispatcher } from './platform/dispatcher';
 import { listenForInvalidation } from './platform/invalidation';
 import { startJobs } from './platform/jobs';
-import { acquireDataDirLock } from './platform/lock';
+import { acquireDataDirLock, acquireStartupLock } from './platform/lock';
 import { OUTBOX_SEALED } from './platform/outbox';
 import { resealAll } from './platform/sealed-columns';
 import { openReplica, primaryOnly } from './platform/replica';
@@ -34,6 +34,8 @@ async function main() {
     release();
     throw err;
   }
+  // PostgreSQL: servers starting together migrate and load the demo one at a time (platform/lock.ts)
+  const releaseStartup = embedded ? async () => {} : await acquireStartupLock(config.databaseUrl);
   const started = Date.now();
   const database = await openDatabase(config.databaseUrl, { ownerUrl: config.databaseOwnerUrl });
   console.log(`database: ${database.kind}${embedded ? ` (${config.databaseUrl})` : ''}, migrations applied in ${Date.now() - started} ms`);
@@ -66,6 +68,7 @@ async function main() {
       console.log('  npm run admin:create -- --district-code 140105 --district-name "小店区" --username admin --name "管理员"');
     }
   }
+  await releaseStartup();
   // the JSON log goes to stdout without blocking the request that writes it (a line per answer at the evening peak)
   const logStream = pino.destination({ dest: 1, sync: false });
   // after the demo load: the replica then already holds it, and the first check finds it fresh

@@ -106,3 +106,19 @@ function acquirePidFile(dataDir: string, purpose: LockPurpose): () => void {
   }
   throw new Error(`无法获取数据目录锁 ${path}`);
 }
+
+/**
+ * Several servers starting at once on one PostgreSQL: migrations, the one-off sealing and the demo load run in one of
+ * them at a time (a session-level advisory lock on a connection of its own), so the others wait and then find the
+ * work done. Returns the release.
+ */
+export async function acquireStartupLock(url: string): Promise<() => Promise<void>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`select pg_advisory_lock(hashtext('shuangjian.startup'))`);
+  return async () => {
+    await client.query(`select pg_advisory_unlock(hashtext('shuangjian.startup'))`).catch(() => {});
+    await client.end().catch(() => {});
+  };
+}

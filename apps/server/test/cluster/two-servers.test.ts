@@ -51,9 +51,8 @@ beforeAll(async () => {
     DATA_KEY: randomBytes(32).toString('base64'),
     DEMO: '1',
   };
-  // the first server migrates and loads the demo district; the second finds both done
-  a = await startServer(env, cleanups);
-  b = await startServer(env, cleanups);
+  // started together: one migrates and loads the demo district under the startup lock, the other waits and finds it done
+  [a, b] = await Promise.all([startServer(env, cleanups), startServer(env, cleanups)]);
   db = new pg.Pool({ connectionString: inDb(primaryUrl!), max: 4 });
   cleanups.push(() => db.end());
 }, 300_000);
