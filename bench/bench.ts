@@ -1,17 +1,19 @@
 /**
  * npm run bench: autocannon against the platform on PostgreSQL (the synthetic district from `npm run gen`) and, in the
  * same run, against a bare Fastify route doing one indexed query. Measures a parent's daily list, the load check and
- * the district weekly dashboard over the semester; prints the figures against the targets.
+ * the district weekly dashboard over the semester; prints the figures against the targets. With `--servers N` the
+ * platform runs as N processes on the same database and each scenario is measured on one and on all N (servers.ts).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import autocannon, { type Request as AutocannonRequest } from 'autocannon';
+import type { Request as AutocannonRequest } from 'autocannon';
 import { addDays, DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } from './common';
 import { homeSchoolScenarios, stageHomeSchool } from './home-school';
 import { stageManagements } from './managements';
+import { rush } from './rush';
+import { ms, type Options, printLine, printScaling, type Results, spread, startServers } from './servers';
 import { supervisionChecks, supervisionScenarios } from './supervision';
 import { stageTimetable, taughtPeriod } from './timetable';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
@@ -20,85 +22,9 @@ const duration = arg('duration', 15);
 const connections = arg('connections', 32);
 /** `--only list,report`: run just the scenarios whose names hold one of these words (the bare baselines always run). */
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
+/** `--servers 2`: the platform on two processes (same database), each scenario measured on both and on one. */
+const servers = Math.max(1, Math.floor(arg('servers', 1)));
 const root = resolve(import.meta.dirname, '..');
-
-/** Starts a server and waits for its ready line; its log (an access line per request) is then read and dropped. */
-function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    let up = false;
-    const onData = (d: Buffer) => {
-      if (up) return;
-      log += String(d);
-      if (ready.test(log)) {
-        up = true;
-        resolvePromise(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${log.slice(-2000)}`)));
-  });
-}
-
-const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
-
-type Results = Record<string, { rps: number; p50: number; p99: number; non2xx: number; errors: number }>;
-/** Courses whose seats were oversold after the rush (counter above capacity, or not matching the seated rows). */
-const oversold: string[] = [];
-
-/**
- * The enrolment rush (选课开放): the state of earlier runs is cleared (no choices, no seats taken), the families'
- * enrolment page is read once each (warming sessions and statements, and measured as a read), then every family
- * chooses two clubs as fast as the connections allow. Each choice is one request, answered 200 with a seat or a place
- * on the waiting list; afterwards no course may hold more children than seats.
- */
-async function rush(port: number, info: { districtId: string; students: string[]; rushClubs: string[][] }, results: Results) {
-  if (only && !only.some((w) => 'enrolment rush'.includes(w))) return;
-  await withClient(BENCH_URL, async (c) => {
-    await c.query(`delete from after_school_enrolments where district_id = $1`, [info.districtId]);
-    await c.query(`update after_school_courses set enrolled = 0 where district_id = $1`, [info.districtId]);
-    await c.query(`update after_school_school_stats set students_served = 0 where district_id = $1`, [info.districtId]);
-  });
-  const families = info.students.map((_, i) => i).filter((i) => info.rushClubs[i]!.length >= 2);
-  const record = (name: string, r: Awaited<ReturnType<typeof autocannon>>) => {
-    results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-    console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50).padStart(7)}   p99 ${ms(r.latency.p99).padStart(7)}   non-2xx ${r.non2xx}`);
-  };
-  let n = 0;
-  const page = (req: AutocannonRequest): AutocannonRequest => {
-    const i = families[n++ % families.length]!;
-    return { ...req, method: 'GET', path: `/api/after-school/children/${info.students[i]}/enrol`, headers: { cookie: `sj_session=${parentToken(i)}` } };
-  };
-  // warm-up: every family's session once (the server caches resolved sessions), then the measured pass
-  await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length, requests: [{ setupRequest: page }] });
-  n = 0;
-  record('enrolment page (families)', await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length, requests: [{ setupRequest: page }] }));
-  n = 0;
-  const choice = (req: AutocannonRequest): AutocannonRequest => {
-    const k = n++;
-    const i = families[k % families.length]!;
-    const clubs = info.rushClubs[i]!;
-    // first round: the popular club; second round: one of the others
-    const courseId = k < families.length ? clubs[0]! : clubs[1 + (i % (clubs.length - 1))]!;
-    return { ...req, method: 'POST', path: `/api/after-school/children/${info.students[i]}/choices`, headers: { cookie: `sj_session=${parentToken(i)}`, 'content-type': 'application/json' }, body: JSON.stringify({ courseId }) };
-  };
-  record('enrolment rush (choices)', await autocannon({ url: `http://127.0.0.1:${port}`, connections, amount: families.length * 2, requests: [{ setupRequest: choice }] }));
-  await withClient(BENCH_URL, async (c) => {
-    const rows = (
-      await c.query(
-        `select c.name, c.capacity, c.enrolled, count(e.*) filter (where e.status = 'enrolled')::int as seated, count(e.*) filter (where e.status = 'waitlisted')::int as waiting
-         from after_school_courses c left join after_school_enrolments e on e.district_id = c.district_id and e.course_id = c.id
-         where c.district_id = $1 group by c.id, c.name, c.capacity, c.enrolled order by c.name`,
-        [info.districtId],
-      )
-    ).rows as { name: string; capacity: number; enrolled: number; seated: number; waiting: number }[];
-    for (const r of rows) if (r.enrolled > r.capacity || r.enrolled !== r.seated) oversold.push(`${r.name}: ${r.seated} seated / ${r.enrolled} counted / ${r.capacity} seats`);
-    const total = rows.reduce((a, r) => ({ seated: a.seated + r.seated, waiting: a.waiting + r.waiting, seats: a.seats + r.capacity }), { seated: 0, waiting: 0, seats: 0 });
-    console.log(`enrolment rush: ${families.length} families × 2 choices → ${total.seated} seated (of ${total.seats} seats in ${rows.length} courses), ${total.waiting} waiting`);
-  });
-}
 
 async function main() {
   const info = await withClient(BENCH_URL, async (c) => {
@@ -155,17 +81,25 @@ async function main() {
   console.log(`synthetic district: ${info.counts.schools} schools, ${info.counts.students} students, ${info.counts.items} items, ${info.counts.feedback} reports`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; autocannon ${connections} connections × ${duration} s each`);
 
-  const bare = await start(['bench/bare.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port + 1) }, /bare listening/);
-  const server = await start(['apps/server/src/main.ts'], { DATABASE_URL: BENCH_URL, PORT: String(port), DEMO: '0', HOST: '127.0.0.1', PUBLIC_RATE_MAX: '1000000' }, /listening on/);
+  const children = await startServers(servers, port);
   const results: Results = {};
-  const run = async (name: string, options: Parameters<typeof autocannon>[0], warmup: number) => {
+  /** With --servers N: each scenario's figures with the load spread over the N servers (`results` holds one server's). */
+  const spreadResults: Results = {};
+  /** Courses whose seats were oversold after a rush (counter above capacity, or not matching the seated rows). */
+  const oversold: string[] = [];
+  const run = async (name: string, options: Options, warmup: number) => {
     if (only && !name.startsWith('bare') && !only.some((w) => name.includes(w))) return;
-    // warm-up: every session once (the server caches resolved sessions), JIT, connection pools, prepared statements
+    // warm-up: every session once on every server (each caches resolved sessions), JIT, connection pools, prepared statements
     const { duration: _d, ...rest } = options;
-    await autocannon({ ...rest, amount: warmup });
-    const r = await autocannon(options);
-    results[name] = { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
-    console.log(`${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s   p50 ${ms(r.latency.p50).padStart(7)}   p99 ${ms(r.latency.p99).padStart(7)}   non-2xx ${r.non2xx}`);
+    await spread({ ...rest, amount: warmup * servers }, servers);
+    results[name] = await spread(options, 1);
+    printLine(name, results[name]);
+    // one officer at a time has one connection to give: nothing to spread
+    if (servers === 1 || (options.connections ?? 10) < 2) return;
+    // the same scenario right after, its load spread over every server; write scenarios find their tables a little
+    // fuller than the one-server run did, which if anything understates the ratio
+    spreadResults[name] = await spread(options, servers);
+    printLine(`${name} ×${servers}`, spreadResults[name]);
   };
   let k5 = 0;
   try {
@@ -327,7 +261,10 @@ async function main() {
     for (const [name, options, warmup] of await supervisionScenarios(info.districtId, port, duration)) await run(name, options, warmup);
     // 选课 rush: the window is open and every family with an account chooses at once — first the school's popular
     // club (30 seats for some 200 families: most wait), then a second club; the same families' enrolment page first
-    if (info.rushClubs.some((c) => c.length)) await rush(port, info, results);
+    if (info.rushClubs.some((c) => c.length) && (!only || only.some((w) => 'enrolment rush'.includes(w)))) {
+      await rush(port, connections, info, results, oversold);
+      if (servers > 1) await rush(port, connections, info, spreadResults, oversold, servers, ` ×${servers}`);
+    }
     // one officer after another: how long the dashboard takes to answer, uncached (a new range each request)
     const days: string[] = [];
     for (let d = info.term; d <= today; d = addDays(d, 1)) days.push(d);
@@ -369,8 +306,7 @@ async function main() {
       headers: { cookie: `sj_session=${ADMIN_TOKEN}` },
     }, 20);
   } finally {
-    server.kill('SIGTERM');
-    bare.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
   }
   const bareR = results['bare Fastify + 1 query']!;
   const bareW = results['bare single-row write']!;
@@ -401,10 +337,12 @@ async function main() {
   const verdicts = checks.filter(([, scenario]) => results[scenario]).map(([name, scenario, judge]) => [name, ...judge(results[scenario]!)] as const);
   if (results['enrolment rush (choices)']) verdicts.push([`enrolment rush: no course oversold`, oversold.length === 0, oversold.join('; ')]);
   verdicts.push([`no errors`, Object.values(results).every((r) => r.non2xx === 0 && r.errors === 0), '']);
+  if (servers > 1) printScaling(servers, results, spreadResults, cpus().length);
   console.log('');
   for (const [name, ok, value] of verdicts) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  ${value}`);
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });
-  writeFileSync(resolve(root, `bench/results/${today}.json`), JSON.stringify({ date: today, machine: { cpus: cpus().length, model: cpus()[0]?.model }, counts: info.counts, results }, null, 2));
+  const spreadFigures = servers > 1 ? { servers, spread: spreadResults } : {};
+  writeFileSync(resolve(root, `bench/results/${today}.json`), JSON.stringify({ date: today, machine: { cpus: cpus().length, model: cpus()[0]?.model }, counts: info.counts, results, ...spreadFigures }, null, 2));
   if (verdicts.some(([, ok]) => !ok)) process.exitCode = 1;
 }
 
