@@ -3,7 +3,7 @@ import { call, createWorld, type World } from '../../test/harness';
 import { serverJobs } from '../app';
 import { NO_CHANNELS } from './channels';
 import { invalidate, onInvalidate } from './invalidation';
-import { cronOf, jobKind, runRecorded } from './jobs';
+import { cronOf, jobKind, MAX_ATTEMPTS, runRecorded, startInProcess } from './jobs';
 
 let w: World;
 beforeAll(async () => {
@@ -51,6 +51,37 @@ describe('background jobs', () => {
       const refused = await call(w.app, await w.login(username), 'GET', '/api/system/jobs');
       expect(refused.status, username).toBe(403);
     }
+  });
+});
+
+describe('the in-process runner (PGlite)', () => {
+  it('retries a failed run of one due time with backoff until it succeeds, and gives up after the last attempt', async () => {
+    const db = w.db.database.db;
+    let flaky = 0;
+    const errors: string[] = [];
+    const log = { error: (o: object) => errors.push(String((o as { err: Error }).err?.message)), warn: () => {}, debug: () => {} };
+    const stop = startInProcess(
+      [
+        { name: 'test.flaky', everyMs: 60_000, run: async () => (++flaky <= 2 ? Promise.reject(new Error(`第 ${flaky} 次失败`)) : flaky) },
+        { name: 'test.broken', everyMs: 60_000, run: () => Promise.reject(new Error('始终失败')) },
+      ],
+      { db, channels: NO_CHANNELS, now: w.clock.now },
+      log,
+      // a due time every 150 ms, retries 20 ms apart: the first due time's attempts are read below
+      { everyMs: () => 150, backoffMs: () => 20 },
+    );
+    const first = async (job: string) =>
+      w.db.database.query<{ attempt: number; status: string; error: string | null }>(
+        `select attempt, status, error from job_runs where job = $1 and due_at = (select min(due_at) from job_runs where job = $1) order by attempt`,
+        [job],
+      );
+    for (let i = 0; i < 100 && ((await first('test.broken')).length < MAX_ATTEMPTS || (await first('test.flaky')).length < 3); i++) await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect((await first('test.flaky')).map((r) => `${r.attempt} ${r.status}`)).toEqual(['1 failed', '2 failed', '3 done']);
+    const broken = await first('test.broken');
+    expect(broken.map((r) => r.attempt)).toEqual([1, 2, 3, 4, 5]);
+    expect(broken.every((r) => r.status === 'failed' && r.error === '始终失败')).toBe(true);
+    expect(errors).toContain('第 1 次失败');
   });
 });
 

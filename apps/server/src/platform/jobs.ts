@@ -98,8 +98,15 @@ export async function startJobs(
   };
 }
 
+/** When the in-process runner runs a job and how long it waits before a retry (a test shortens both). */
+export interface InProcessTiming {
+  everyMs(job: ScheduledJob): number;
+  backoffMs(attempt: number): number;
+}
+const REAL_TIMING: InProcessTiming = { everyMs: (job) => job.everyMs, backoffMs: (n) => Math.exp(Math.min(n, 10)) * 1000 };
+
 /** PGlite: each job on its own timer in this (the only) process, retried with backoff like the worker does. */
-function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log: Log): () => Promise<void> {
+export function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log: Log, timing: InProcessTiming = REAL_TIMING): () => Promise<void> {
   const running = new Set<Promise<unknown>>();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -111,7 +118,7 @@ function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log: Log):
       const retry = setTimeout(() => {
         timers.delete(retry);
         attempt(job, dueAt, n + 1);
-      }, Math.exp(Math.min(n, 10)) * 1000);
+      }, timing.backoffMs(n));
       retry.unref();
       timers.add(retry);
     });
@@ -119,7 +126,11 @@ function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log: Log):
     void p.catch((err: unknown) => log.error({ err, job: job.name }, 'job run not recorded')).finally(() => running.delete(p));
   };
   for (const job of jobs) {
-    const timer = setInterval(() => attempt(job, new Date(Math.floor(Date.now() / job.everyMs) * job.everyMs), 1), job.everyMs);
+    const every = timing.everyMs(job);
+    // each tick's own due time (counted, not read off the clock: a late timer never repeats or skips one)
+    const t0 = Date.now();
+    let ticks = 0;
+    const timer = setInterval(() => attempt(job, new Date(t0 + ++ticks * every), 1), every);
     timer.unref();
     timers.add(timer);
   }
