@@ -44,12 +44,12 @@ export async function jobsOverview(ctx: Ctx, jobs: readonly ScheduledJob[], engi
   );
   let retrying: number | null = null;
   if (engine === 'postgresql') {
-    const [row] = await rowsOf<{ n: number | null }>(
-      ctx.db,
-      sql`select case when to_regclass('graphile_worker.jobs') is null then null
-        else (select count(*)::int from graphile_worker.jobs where attempts > 0 and attempts < max_attempts and last_error is not null) end as n`,
-    );
-    retrying = row?.n ?? null;
+    // the worker's schema exists once a server has run it (a statement naming a missing table fails even unreached)
+    const [schema] = await rowsOf<{ present: boolean }>(ctx.db, sql`select to_regclass('graphile_worker.jobs') is not null as present`);
+    if (schema?.present) {
+      const [row] = await rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from graphile_worker.jobs where attempts > 0 and attempts < max_attempts and last_error is not null`);
+      retrying = row?.n ?? 0;
+    }
   }
   const byName = new Map(rows.map((r) => [r.name, r]));
   return {

@@ -193,6 +193,15 @@ async function migrateAsOwner(ownerUrl: string, servingUrl: string, logger: Logg
     await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`);
     await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`);
     await owner.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA graphile_worker TO ${role}`);
+    // the worker's tables keep row-level security on (no row visible to any role but their owner): the serving role
+    // gets a policy of its own on each, for every row
+    const { rows } = await owner.query<{ name: string }>(
+      `select quote_ident(relname) as name from pg_class where relnamespace = 'graphile_worker'::regnamespace and relkind = 'r' and relrowsecurity`,
+    );
+    for (const { name } of rows) {
+      await owner.query(`DROP POLICY IF EXISTS sj_serving ON graphile_worker.${name}`);
+      await owner.query(`CREATE POLICY sj_serving ON graphile_worker.${name} TO ${role} USING (true) WITH CHECK (true)`);
+    }
   } finally {
     await owner.end();
   }

@@ -24,6 +24,7 @@ const SEATS = 30;
 
 const dbName = `sj_cluster_${process.pid}`;
 const inDb = (url: string) => Object.assign(new URL(url), { pathname: `/${dbName}` }).toString();
+const asApp = (url: string) => Object.assign(new URL(url), { username: 'sj_cluster_app' }).toString();
 let a: Served;
 let b: Served;
 let db: pg.Pool;
@@ -35,6 +36,8 @@ beforeAll(async () => {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${dbName}`);
+  // served as a role that owns nothing, as the README advises: the owner migrates (the worker's schema too) and grants
+  await admin.query(`DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'sj_cluster_app') THEN CREATE ROLE sj_cluster_app LOGIN; END IF; END $$`);
   await admin.end();
   cleanups.push(async () => {
     const c = new pg.Client({ connectionString: primaryUrl });
@@ -43,8 +46,9 @@ beforeAll(async () => {
     await c.end();
   });
   const env = {
-    DATABASE_URL: inDb(primaryUrl!),
-    DATABASE_REPLICA_URL: inDb(replicaUrl!),
+    DATABASE_URL: asApp(inDb(primaryUrl!)),
+    DATABASE_OWNER_URL: inDb(primaryUrl!),
+    DATABASE_REPLICA_URL: asApp(inDb(replicaUrl!)),
     REPLICA_MAX_LAG_MS: '5000',
     REDIS_URL: redisUrl!,
     LOGIN_RATE_MAX: String(LOGIN_RATE_MAX),
@@ -162,6 +166,13 @@ describe.skipIf(!on)('two servers, a replica and Redis', () => {
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.filter((r) => r.first_attempts !== 1)).toEqual([]);
     const servers = await db.query<{ server: string }>(`select distinct server from job_runs`);
+    // the operator's page, served by a role that owns nothing, reads the runs and the worker's queue
+    const system = await signIn(b, 'demo-system');
+    const page = await system.on(b).get<{ engine: string; retrying: number | null; jobs: { name: string; lastRun: { status: string } | null }[] }>('/api/system/jobs');
+    expect(page.status).toBe(200);
+    expect(page.body.engine).toBe('graphile-worker');
+    expect(page.body.retrying).toBe(0);
+    expect(page.body.jobs.find((j) => j.name === rows[0]!.job)?.lastRun).not.toBeNull();
     console.log(`scheduled runs since the test began: ${rows.map((r) => `${r.job}@${r.due_at.toISOString().slice(11, 16)}`).join(', ')}; run by ${servers.rows.map((r) => r.server).join(', ')}`);
   }, 120_000);
 
