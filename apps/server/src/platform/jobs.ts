@@ -184,11 +184,14 @@ async function startWorker(
  * which then lets the serving role use it (rows and functions, nothing else).
  */
 async function migrateAsOwner(ownerUrl: string, servingUrl: string, logger: Logger) {
-  await runMigrations({ connectionString: ownerUrl, logger });
   const role = `"${decodeURIComponent(new URL(servingUrl).username).replace(/"/g, '""')}"`;
   const owner = new pg.Client({ connectionString: ownerUrl });
   await owner.connect();
   try {
+    // servers starting together: one installs and grants at a time (concurrent GRANTs on one object fail with
+    // "tuple concurrently updated")
+    await owner.query(`select pg_advisory_lock(hashtext('shuangjian.worker-schema'))`);
+    await runMigrations({ connectionString: ownerUrl, logger });
     await owner.query(`GRANT USAGE ON SCHEMA graphile_worker TO ${role}`);
     await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA graphile_worker TO ${role}`);
     await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA graphile_worker TO ${role}`);
@@ -203,6 +206,7 @@ async function migrateAsOwner(ownerUrl: string, servingUrl: string, logger: Logg
       await owner.query(`CREATE POLICY sj_serving ON graphile_worker.${name} TO ${role} USING (true) WITH CHECK (true)`);
     }
   } finally {
+    await owner.query(`select pg_advisory_unlock(hashtext('shuangjian.worker-schema'))`).catch(() => {});
     await owner.end();
   }
 }
