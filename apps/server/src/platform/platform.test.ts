@@ -118,8 +118,15 @@ describe('idempotency keys', () => {
 
 describe('housekeeping', () => {
   it('purges day-old idempotency keys and long-ended sessions, keeping live ones', async () => {
-    const cookie = await w.login('demo-district');
-    await w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '保洁测试', kind: 'town' }, headers: { cookie, 'idempotency-key': 'housekeeping-0001' } });
+    // a session of its own (a cached one may be gone: the test before purged sessions the test clock ended long ago)
+    const signedIn = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'demo-district', password: 'Demo#2026' } });
+    const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await w.app.inject({ method: 'POST', url: '/api/zones', payload: { name: '保洁测试', kind: 'town' }, headers: { cookie, 'idempotency-key': 'housekeeping-0001' } })).statusCode).toBe(200);
+    // and one that ended years ago, whatever the clocks say
+    await w.db.database.query(
+      `insert into sessions (token_hash, district_id, user_id, created_at, last_seen_at, expires_at)
+       select 'ended-long-ago-' || md5(random()::text), district_id, id, '2020-01-01', '2020-01-01', '2020-01-02' from users where username = 'demo-district'`,
+    );
     // keys carry the database clock, sessions the app's (a test clock that may lie days behind the real date)
     const later = new Date(Date.now() + 25 * 3_600_000);
     const sessionsLive = async (at: Date) =>
@@ -133,6 +140,8 @@ describe('housekeeping', () => {
     const weekOn = new Date(Math.max(later.getTime(), w.clock.current.getTime()) + 8 * 24 * 3_600_000);
     const second = await purgeExpired(w.db.database.db, weekOn);
     expect(purged.sessions + second.sessions).toBeGreaterThan(0);
+    const [ended] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from sessions where token_hash like 'ended-long-ago-%'`);
+    expect(ended!.n).toBe(0);
   });
 });
 
