@@ -65,12 +65,15 @@ export async function listenForInvalidation(url: string, log: { warn(o: object, 
       count++;
       dropLocal(topic, key);
     });
+    const retryLater = (err: unknown, what: string) => {
+      log.warn({ err }, `cache invalidation listener ${what}`);
+      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 10_000)), delayMs);
+      retry.unref();
+    };
     const again = (err: unknown) => {
       if (closed || client !== c) return;
       client = null;
-      log.warn({ err }, 'cache invalidation listener lost its connection; reconnecting');
-      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 10_000)), delayMs);
-      retry.unref();
+      retryLater(err, 'lost its connection; reconnecting');
     };
     c.on('error', again);
     c.on('end', () => again(new Error('connection ended')));
@@ -82,10 +85,7 @@ export async function listenForInvalidation(url: string, log: { warn(o: object, 
       dropLocal(null, null);
     } catch (err) {
       await c.end().catch(() => {});
-      if (closed) return;
-      log.warn({ err }, 'cache invalidation listener cannot connect; retrying');
-      retry = setTimeout(() => void connect(Math.min(delayMs * 2, 10_000)), delayMs);
-      retry.unref();
+      if (!closed) retryLater(err, 'cannot connect; retrying');
     }
   };
   broadcasting = true;

@@ -88,9 +88,10 @@ export async function startJobs(
     },
   );
   const scheduled = jobs.filter((j) => jobKind(j) === 'scheduled');
-  const runner = options.database.kind === 'postgresql' ? await startWorker(scheduled, deps, options) : startInProcess(scheduled, deps, log);
+  const shared = options.database.kind === 'postgresql';
+  const runner = shared ? await startWorker(scheduled, deps, options) : startInProcess(scheduled, deps, log);
   return {
-    engine: options.database.kind === 'postgresql' ? 'graphile-worker' : 'in-process',
+    engine: shared ? 'graphile-worker' : 'in-process',
     async stop() {
       await stopTicks();
       await runner();

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import pg from 'pg';
 
 export class DataDirLockedError extends Error {}
 
@@ -113,7 +114,6 @@ function acquirePidFile(dataDir: string, purpose: LockPurpose): () => void {
  * work done. Returns the release.
  */
 export async function acquireStartupLock(url: string): Promise<() => Promise<void>> {
-  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(`select pg_advisory_lock(hashtext('shuangjian.startup'))`);

@@ -198,9 +198,6 @@ export class SessionStore {
     await invalidate(q, 'session.user', userId);
   }
 
-  forgetAll() {
-    this.cache.clear();
-  }
 }
 
 /** The account's roles need a second factor. */
