@@ -1,6 +1,9 @@
 /**
- * 选课: a family's choice for their own child. Everything it decides on is read in one statement; the seat, the
- * child's row and the rollup are one more; the course row is locked only for that last statement and the commit.
+ * 选课: a family's choice for their own child. The child's agreement is locked first, so two choices of one child
+ * (two parents, a double tap) are decided one after the other, each on the places the other left; everything the
+ * choice decides on is then read in one statement; the seat and the child's row are one more, and the course row is
+ * locked only for that last statement and the commit. The school's rollup moves after the commit: a school's families
+ * choosing different clubs at once do not queue on its one row.
  */
 import type { ChoiceResult, ChooseInput } from '@shuangjian/contracts';
 import { checkChoice, choiceRefusalMessage, windowState } from '@shuangjian/policy';
@@ -10,8 +13,7 @@ import { auditStatement } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
-import { liveAgreement } from './enrol-family.service';
-import { type Child, type Course, courseSlot, nextPosition, seatNextWaiter, waitPlaces } from './enrol.repo';
+import { type Child, type Course, courseSlot, moveServed, nextPosition, seatNextWaiter, waitPlaces } from './enrol.repo';
 
 const FAMILY = 'after-school.family' as const;
 
@@ -33,6 +35,23 @@ type ChoiceRow = {
 const slotJson = (alias: string) =>
   sql.raw(`'id', ${alias}.id, 'name', ${alias}.name, 'category', ${alias}.category, 'grades', ${alias}.grades, 'weekdays', ${alias}.weekdays,
     'startTime', ${alias}.start_time, 'endTime', ${alias}.end_time, 'schoolId', ${alias}.school_id, 'semesterId', ${alias}.semester_id`);
+
+/**
+ * Locks the child's agreement for the course's semester (none, or opted out: refused). Taken before anything is read:
+ * a second choice of the same child waits here and then reads the places this one made (READ COMMITTED: each
+ * statement sees what committed before it began). An unknown child or course finds no agreement either; the read
+ * that follows names which it was.
+ */
+async function lockAgreement(ctx: Ctx, tx: Queryable, studentId: string, courseId: string): Promise<boolean> {
+  const rows = await rowsOf<{ opted_out_at: string | null }>(
+    tx,
+    sql`select a.opted_out_at from after_school_agreements a
+      join after_school_courses c on c.district_id = a.district_id and c.id = ${courseId}
+      where a.district_id = ${ctx.user.districtId} and a.student_id = ${studentId} and a.semester_id = c.semester_id
+      for update of a`,
+  );
+  return rows.some((r) => r.opted_out_at === null);
+}
 
 /** The child (the family's own: else 404), the course (of the child's school: else 404), its semester's windows, the child's places. */
 async function readChoice(ctx: Ctx, tx: Queryable, studentId: string, courseId: string) {
@@ -66,6 +85,7 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
   requirePermission(ctx, FAMILY);
   const d = ctx.user.districtId;
   const result = await ctx.db.transaction(async (tx) => {
+    const agreed = await lockAgreement(ctx, tx, studentId, input.courseId);
     const { child, course, windows, held } = await readChoice(ctx, tx, studentId, input.courseId);
     if (course.status !== 'open') throw ruleViolation('该课程已停止选课');
     const window = windows.find((w) => windowState(w, ctx.now()) === 'open');
@@ -73,13 +93,13 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
       const upcoming = windows.some((w) => windowState(w, ctx.now()) === 'upcoming');
       throw new AppError(422, 'RULE_VIOLATION', upcoming ? '选课尚未开始，请在选课时间内选择' : '选课时间已结束，不能再选', { rule: 'after-school.enrol.window' });
     }
-    if (!(await liveAgreement(ctx, tx, child, course.semesterId))) throw ruleViolation('请先签订课后服务协议再选课', { rule: 'after-school.enrol.agreement' });
+    if (!agreed) throw ruleViolation('请先签订课后服务协议再选课', { rule: 'after-school.enrol.agreement' });
     if (held.some((h) => h.course.id === course.id)) throw conflict('孩子已选过这门课程');
     const refusal = checkChoice(courseSlot(course), child.grade, held.map((h) => courseSlot(h.course)), window.maxClubs);
     if (refusal) throw ruleViolation(choiceRefusalMessage(refusal), refusal);
 
     // from the seat statement on, the course row stays locked until commit, so nothing follows it: the seat, the
-    // child's row, the rollup and the audit entry are one statement
+    // child's row and the audit entry are one statement
     const entry = auditStatement(tx, ctx.actor, {
       action: 'after-school.enrol.choose',
       entity: 'after_school_course',
@@ -103,12 +123,6 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
           where district_id = ${d} and id = ${course.id} and enrolled < capacity and ${window.mode === 'first_come' && !full}
           returning id),
         locked as (select enrolled, capacity from after_school_courses where district_id = ${d} and id = ${course.id} and ${full} for share),
-        -- the rollup counts the child once, at their first seat of the semester: in this statement, not after it
-        served as (
-          insert into after_school_school_stats (district_id, school_id, semester_id, students_served)
-          select ${d}, ${child.schoolId}, ${course.semesterId}, 1 from seat where ${!held.some((h) => h.status === 'enrolled')}
-          on conflict (district_id, school_id, semester_id)
-          do update set students_served = after_school_school_stats.students_served + 1, refreshed_at = now()),
         s as (${seat}),
         ins as (
           insert into after_school_enrolments (district_id, school_id, class_id, student_id, course_id, window_id, status, position, chosen_by, chosen_at, seated_at)
@@ -119,8 +133,11 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
         logged as (${entry})
         select ins.id, ins.status, s.free from ins, s`,
     );
-    return { id: row!.id, status: row!.status, free: row!.free, course };
+    return { id: row!.id, status: row!.status, free: row!.free, course, firstSeat: !held.some((h) => h.status === 'enrolled'), schoolId: child.schoolId };
   });
+  // the rollup counts the child once, at their first seat of the semester (a crash before this line is corrected by
+  // the scheduled refresh of the rollup, which recounts from the places)
+  if (result.status === 'enrolled' && result.firstSeat) await moveServed(ctx.db, d, result.schoolId, result.course.semesterId, 1);
   // rare: the course was full when read, a seat was freed before the share lock with nobody waiting; the line moves up
   if (result.free) await ctx.db.transaction((tx) => seatNextWaiter(ctx, tx, result.course, today(ctx)));
   // the place in line is read after commit: the course row is not held for it

@@ -1,7 +1,8 @@
 /**
  * Seats are never oversold: 500 families choose the same 30-seat course at once (first come). Exactly 30 hold a seat,
  * 470 wait in a gap-free line, and the course's counter matches its rows — on PGlite and on PostgreSQL (TEST_DATABASE_URL),
- * where the pool runs the choices truly in parallel.
+ * where the pool runs the choices truly in parallel. And one child's choices made at once are decided one after the
+ * other, so clashing clubs never both hold a place.
  */
 import type { Ctx } from '../../platform/access';
 import { NO_CHANNELS } from '../../platform/channels';
@@ -93,4 +94,20 @@ describe(`${FAMILIES} concurrent choices at a ${SEATS}-seat course`, () => {
     );
     expect(stats!.served).toBe(live!.n);
   }, 300_000);
+});
+
+describe('one child, several choices at once', () => {
+  it('decides them one after the other: clubs at the same time never both hold a place, the club limit holds', async () => {
+    const child = children[0]!;
+    // three clubs on the same afternoon at the same time, and a window allowing two clubs
+    const clashing = await Promise.all([1, 2, 3].map((n) => makeCourse(w, s, { name: `同时段${n}`, capacity: 10, grades: [3], weekdays: [4], start: '16:40', end: '17:40' })));
+    const results = await Promise.allSettled(clashing.map((id) => choose(ctx, child, { courseId: id })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results.filter((x) => x.status === 'rejected')) expect((r as PromiseRejectedResult).reason).toMatchObject({ status: 422, code: 'RULE_VIOLATION' });
+    const [held] = await q<{ n: number }>(
+      `select count(*)::int as n from after_school_enrolments where district_id = $1 and student_id = $2 and course_id = any($3::uuid[]) and status in ('enrolled', 'waitlisted', 'requested')`,
+      [s.districtId, child, `{${clashing.join(',')}}`],
+    );
+    expect(held!.n).toBe(1);
+  }, 60_000);
 });
