@@ -9,7 +9,7 @@ import { and, eq, getTableColumns, inArray, is, isNull, or, type SQL, sql } from
 import { type PgColumn, PgTable, type PgView } from 'drizzle-orm/pg-core';
 import type { Channels } from './channels';
 import { forbidden } from './errors';
-import type { Db, Queryable } from './db';
+import type { Db, Queryable, StatementValues } from './db';
 
 export const DIMENSIONS = ['zone', 'school', 'class', 'student', 'institution'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -84,7 +84,7 @@ export interface Ctx {
    * The hot path's statements, each a single statement (named prepared statements on PostgreSQL; see Database.prepared).
    * Inside the request's own transaction (a write under an Idempotency-Key) they run on that transaction.
    */
-  prepared: <T = Record<string, unknown>>(query: SQL) => Promise<T[]>;
+  prepared: <T = Record<string, unknown>>(query: SQL, values?: StatementValues) => Promise<T[]>;
   /** Sessions of other users: drop cached grants after a role change, end them when an account is disabled. */
   sessions: {
     forgetUser(userId: string): Promise<void>;

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
+import { fillPlaceholders, getTableColumns, getTableName, is, Placeholder, SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -32,6 +32,30 @@ export async function rowsOf<T>(q: Queryable, query: SQL): Promise<T[]> {
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** The values of a statement's `sql.placeholder(name)`s, by name. */
+export type StatementValues = Record<string, unknown>;
+
+/**
+ * A hot statement written once at module level with `sql.placeholder('name')` for its values, and run with
+ * `prepared(statement, values)`: its text is built once per process, not on every request (the parent's list spent
+ * about a twentieth of its time building the same text again).
+ */
+const compiled = new WeakMap<SQL, { text: string; name: string; params: unknown[] }>();
+function compile(dialect: PgDialect, query: SQL) {
+  let hit = compiled.get(query);
+  if (!hit) {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    hit = { text, name: `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, params };
+    compiled.set(query, hit);
+  }
+  return hit;
+}
+
+/** The statement with its placeholders' values put in (for a transaction's own `execute`, where no cache applies). */
+export function withValues(query: SQL, values: StatementValues): SQL {
+  return new SQL(query.queryChunks.map((c) => (is(c, Placeholder) ? sql.param(values[c.name]) : is(c, SQL) ? withValues(c, values) : c)));
+}
+
 export interface Database {
   db: Db;
   kind: DatabaseKind;
@@ -42,7 +66,7 @@ export interface Database {
    * PostgreSQL a named prepared statement per distinct text, so the server parses it once per connection instead of on
    * every request.
    */
-  prepared<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  prepared<T = Record<string, unknown>>(query: SQL, values?: StatementValues): Promise<T[]>;
   /** PGlite: the whole data folder as a tar, to open again with `loadDataDir` (tests start from a seeded copy). */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -106,7 +130,11 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
       db,
       kind: 'postgresql',
       query: async (text, params) => (await pool.query(text, params)).rows,
-      prepared: async (query) => {
+      prepared: async (query, values) => {
+        if (values) {
+          const { text, name, params } = compile(dialect, query);
+          return (await pool.query({ name, text, values: fillPlaceholders(params, values) })).rows;
+        }
         const { sql: text, params } = dialect.sqlToQuery(query);
         let name = statementNames.get(text);
         if (!name) {
@@ -128,7 +156,11 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
     db,
     kind: 'pglite',
     query,
-    prepared: async <T,>(q: SQL) => {
+    prepared: async <T,>(q: SQL, values?: StatementValues) => {
+      if (values) {
+        const { text, params } = compile(dialect, q);
+        return query<T>(text, fillPlaceholders(params, values));
+      }
       const { sql: text, params } = dialect.sqlToQuery(q);
       return query<T>(text, params);
     },

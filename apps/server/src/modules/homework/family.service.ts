@@ -83,6 +83,19 @@ type ChildDayRow = {
   judged: { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string } | null;
 };
 
+/** The statement behind readChildDay, its text built once (the values go in as placeholders). */
+const CHILD_DAY = sql`
+    select s.id, s.name, s.class_id, s.school_id, s.zone_id, s.grade, s.class_name, s.school_name,
+      (select row_to_json(p) from homework_published p
+        where p.district_id = s.district_id and p.class_id = s.class_id and p.date = ${sql.placeholder('date')}
+        order by p.version desc limit 1) as list,
+      (select coalesce(json_agg(json_build_object('itemId', f.item_id, 'done', f.done, 'minutes', f.minutes)), '[]'::json) from homework_feedback f
+        where f.district_id = s.district_id and f.student_id = s.id and f.date = ${sql.placeholder('date')}) as feedback,
+      (select row_to_json(d) from homework_student_days d
+        where d.district_id = s.district_id and d.student_id = s.id and d.date = ${sql.placeholder('date')}) as judged
+    from student_directory s
+    where s.district_id = ${sql.placeholder('districtId')} and s.id = ${sql.placeholder('studentId')}`;
+
 /**
  * A child's day in one round trip: the latest published list of the class, the family's report and the judged day,
  * fetched by one statement with sub-selects (the parent's phone page is the busiest read of the platform). Answers
@@ -91,17 +104,7 @@ type ChildDayRow = {
 async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<ChildDayRow> {
   requirePermission(ctx, 'homework.published.read');
   // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
-  const [row] = await ctx.prepared<ChildDayRow>(sql`
-    select s.id, s.name, s.class_id, s.school_id, s.zone_id, s.grade, s.class_name, s.school_name,
-      (select row_to_json(p) from homework_published p
-        where p.district_id = s.district_id and p.class_id = s.class_id and p.date = ${date}
-        order by p.version desc limit 1) as list,
-      (select coalesce(json_agg(json_build_object('itemId', f.item_id, 'done', f.done, 'minutes', f.minutes)), '[]'::json) from homework_feedback f
-        where f.district_id = s.district_id and f.student_id = s.id and f.date = ${date}) as feedback,
-      (select row_to_json(d) from homework_student_days d
-        where d.district_id = s.district_id and d.student_id = s.id and d.date = ${date}) as judged
-    from student_directory s
-    where s.district_id = ${ctx.user.districtId} and s.id = ${studentId}`);
+  const [row] = await ctx.prepared<ChildDayRow>(CHILD_DAY, { date, districtId: ctx.user.districtId, studentId });
   if (!row || !allows(ctx, 'homework.published.read', childKeys(ctx, row))) throw found([], '学生');
   return row;
 }
