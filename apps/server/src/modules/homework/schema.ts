@@ -163,8 +163,6 @@ export const homeworkFeedback = pgTable(
     primaryKey({ columns: [t.districtId, t.studentId, t.itemId] }),
     foreignKey({ columns: [t.districtId, t.studentId], foreignColumns: [students.districtId, students.id] }).onDelete('cascade'),
     index('homework_feedback_item_idx').on(t.districtId, t.itemId),
-    // a child's day (the parent's list, a report replacing the day's rows): the key above would walk the child's semester
-    index('homework_feedback_day_idx').on(t.districtId, t.studentId, t.date),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX "homework_feedback_day_idx" ON "homework_feedback" USING btree ("district_id","student_id","date");
