@@ -10,6 +10,7 @@
  * - dashboards read from the replica while it keeps up, and from the primary while it lags.
  */
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Served, signIn, startServer } from './cluster';
@@ -93,7 +94,8 @@ describe.skipIf(!on)('two servers, a replica and Redis', () => {
     };
     const before = await bedtime(); // warms the second server's cache (kept 30 s without a notice)
     const value = { primary: before?.primary === '21:10' ? '21:20' : '21:10', junior: '22:00' };
-    const today = new Date().toISOString().slice(0, 10);
+    // the district's today (Asia/Shanghai): from 16:00 UTC on, the UTC date is already its yesterday, which a policy may not start on
+    const today = todayIn(DEFAULT_TIME_ZONE);
     const set = await s.on(a).post('/api/policies/homework.bedtime', { value, effectiveFrom: today, reason: '两台服务器的测试' });
     expect(set.status).toBe(200);
     const t0 = Date.now();
