@@ -40,16 +40,22 @@ export type StatementValues = Record<string, unknown>;
  * `prepared(statement, values)`: its text is built once per process, not on every request (the parent's list spent
  * about a twentieth of its time building the same text again).
  */
-const compiled = new WeakMap<SQL, { text: string; name: string; params: unknown[] }>();
+const compiled = new WeakMap<SQL, { sql: string; params: unknown[] }>();
 function compile(dialect: PgDialect, query: SQL) {
   let hit = compiled.get(query);
   if (!hit) {
-    const { sql: text, params } = dialect.sqlToQuery(query);
-    hit = { text, name: `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, params };
+    hit = dialect.sqlToQuery(query);
     compiled.set(query, hit);
   }
   return hit;
 }
+
+/** The text and values of a hot statement: built once when written with placeholders, else on every call. */
+const textOf = (dialect: PgDialect, query: SQL, values?: StatementValues) => {
+  if (!values) return dialect.sqlToQuery(query);
+  const { sql: text, params } = compile(dialect, query);
+  return { sql: text, params: fillPlaceholders(params, values) };
+};
 
 /** The statement with its placeholders' values put in (for a transaction's own `execute`, where no cache applies). */
 export function withValues(query: SQL, values: StatementValues): SQL {
@@ -131,11 +137,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
       kind: 'postgresql',
       query: async (text, params) => (await pool.query(text, params)).rows,
       prepared: async (query, values) => {
-        if (values) {
-          const { text, name, params } = compile(dialect, query);
-          return (await pool.query({ name, text, values: fillPlaceholders(params, values) })).rows;
-        }
-        const { sql: text, params } = dialect.sqlToQuery(query);
+        const { sql: text, params } = textOf(dialect, query, values);
         let name = statementNames.get(text);
         if (!name) {
           name = `p${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
@@ -157,11 +159,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
     kind: 'pglite',
     query,
     prepared: async <T,>(q: SQL, values?: StatementValues) => {
-      if (values) {
-        const { text, params } = compile(dialect, q);
-        return query<T>(text, fillPlaceholders(params, values));
-      }
-      const { sql: text, params } = dialect.sqlToQuery(q);
+      const { sql: text, params } = textOf(dialect, q, values);
       return query<T>(text, params);
     },
     dump: () => client.dumpDataDir('none'),
