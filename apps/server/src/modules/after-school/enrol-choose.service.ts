@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission } from '../../platform/access';
 import { auditStatement } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import { type Queryable, rowsOf } from '../../platform/db';
+import { preparedRows, type Queryable } from '../../platform/db';
 import { AppError, conflict, notFound, ruleViolation } from '../../platform/errors';
 import { type Child, type Course, courseSlot, moveServed, nextPosition, seatNextWaiter, waitPlaces } from './enrol.repo';
 
@@ -42,33 +42,31 @@ const slotJson = (alias: string) =>
  * statement sees what committed before it began). An unknown child or course finds no agreement either; the read
  * that follows names which it was.
  */
+const agreementLock = sql`select a.opted_out_at from after_school_agreements a
+  join after_school_courses c on c.district_id = a.district_id and c.id = ${sql.placeholder('courseId')}
+  where a.district_id = ${sql.placeholder('districtId')} and a.student_id = ${sql.placeholder('studentId')} and a.semester_id = c.semester_id
+  for update of a`;
+
 async function lockAgreement(ctx: Ctx, tx: Queryable, studentId: string, courseId: string): Promise<boolean> {
-  const rows = await rowsOf<{ opted_out_at: string | null }>(
-    tx,
-    sql`select a.opted_out_at from after_school_agreements a
-      join after_school_courses c on c.district_id = a.district_id and c.id = ${courseId}
-      where a.district_id = ${ctx.user.districtId} and a.student_id = ${studentId} and a.semester_id = c.semester_id
-      for update of a`,
-  );
+  const rows = await preparedRows<{ opted_out_at: string | null }>(tx, agreementLock, { districtId: ctx.user.districtId, studentId, courseId });
   return rows.some((r) => r.opted_out_at === null);
 }
 
 /** The child (the family's own: else 404), the course (of the child's school: else 404), its semester's windows, the child's places. */
+const choiceRead = sql`select s.id, s.name, s.grade, s.class_id, s.class_name, s.school_id, s.school_name, s.zone_id,
+    (select json_build_object(${slotJson('c')}, 'capacity', c.capacity, 'enrolled', c.enrolled, 'status', c.status)
+      from after_school_courses c where c.district_id = s.district_id and c.id = ${sql.placeholder('courseId')} and c.school_id = s.school_id) as course,
+    (select json_agg(json_build_object('id', w.id, 'opensAt', w.opens_at, 'closesAt', w.closes_at, 'mode', w.mode, 'maxClubs', w.max_clubs))
+      from after_school_windows w join after_school_courses c on c.district_id = w.district_id and c.id = ${sql.placeholder('courseId')}
+      where w.district_id = s.district_id and w.school_id = s.school_id and w.semester_id = c.semester_id) as windows,
+    (select json_agg(json_build_object('enrolmentId', e.id, 'status', e.status, 'course', json_build_object(${slotJson('h')})))
+      from after_school_enrolments e join after_school_courses h on h.district_id = e.district_id and h.id = e.course_id
+      join after_school_courses c on c.district_id = e.district_id and c.id = ${sql.placeholder('courseId')}
+      where e.district_id = s.district_id and e.student_id = s.id and e.status in ('enrolled', 'waitlisted', 'requested') and h.semester_id = c.semester_id) as held
+  from student_directory s where s.district_id = ${sql.placeholder('districtId')} and s.id = ${sql.placeholder('studentId')} and s.status = 'active'`;
+
 async function readChoice(ctx: Ctx, tx: Queryable, studentId: string, courseId: string) {
-  const [row] = await rowsOf<ChoiceRow>(
-    tx,
-    sql`select s.id, s.name, s.grade, s.class_id, s.class_name, s.school_id, s.school_name, s.zone_id,
-      (select json_build_object(${slotJson('c')}, 'capacity', c.capacity, 'enrolled', c.enrolled, 'status', c.status)
-        from after_school_courses c where c.district_id = s.district_id and c.id = ${courseId} and c.school_id = s.school_id) as course,
-      (select json_agg(json_build_object('id', w.id, 'opensAt', w.opens_at, 'closesAt', w.closes_at, 'mode', w.mode, 'maxClubs', w.max_clubs))
-        from after_school_windows w join after_school_courses c on c.district_id = w.district_id and c.id = ${courseId}
-        where w.district_id = s.district_id and w.school_id = s.school_id and w.semester_id = c.semester_id) as windows,
-      (select json_agg(json_build_object('enrolmentId', e.id, 'status', e.status, 'course', json_build_object(${slotJson('h')})))
-        from after_school_enrolments e join after_school_courses h on h.district_id = e.district_id and h.id = e.course_id
-        join after_school_courses c on c.district_id = e.district_id and c.id = ${courseId}
-        where e.district_id = s.district_id and e.student_id = s.id and e.status in ('enrolled', 'waitlisted', 'requested') and h.semester_id = c.semester_id) as held
-    from student_directory s where s.district_id = ${ctx.user.districtId} and s.id = ${studentId} and s.status = 'active'`,
-  );
+  const [row] = await preparedRows<ChoiceRow>(tx, choiceRead, { districtId: ctx.user.districtId, studentId, courseId });
   if (!row || !allows(ctx, FAMILY, { districtId: ctx.user.districtId, zone: row.zone_id, school: row.school_id, class: row.class_id, student: row.id })) throw notFound('学生');
   if (!row.course) throw notFound('课程');
   const child: Child = { id: row.id, name: row.name, grade: row.grade, classId: row.class_id, className: row.class_name, schoolId: row.school_id, schoolName: row.school_name, zoneId: row.zone_id };
@@ -116,7 +114,7 @@ export async function choose(ctx: Ctx, studentId: string, input: ChooseInput): P
         : full
           ? sql`select 'waitlisted' as status, (select enrolled < capacity from locked) as free`
           : sql`select case when exists (select 1 from seat) then 'enrolled' else 'waitlisted' end as status, false as free`;
-    const [row] = await rowsOf<{ id: string; status: 'enrolled' | 'waitlisted' | 'requested'; free: boolean }>(
+    const [row] = await preparedRows<{ id: string; status: 'enrolled' | 'waitlisted' | 'requested'; free: boolean }>(
       tx,
       sql`with seat as (
           update after_school_courses set enrolled = enrolled + 1

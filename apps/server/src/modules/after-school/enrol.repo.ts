@@ -7,7 +7,7 @@ import type { Permission, ServicePlan } from '@shuangjian/contracts';
 import { agreementText, type CourseSlot, fen, type LocalDate, windowState } from '@shuangjian/policy';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
-import { pgArray, type Queryable, rowsOf } from '../../platform/db';
+import { pgArray, preparedRows, type Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { guardiansOfStudents, studentDirectory } from '../org';
@@ -255,7 +255,7 @@ export async function seatNextWaiter(ctx: Ctx, q: Queryable, course: Pick<Course
 /** Place in line on a course's waiting list (1 = next) of these enrolments. */
 export async function waitPlaces(q: Queryable, districtId: string, ids: readonly string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
-  const rows = await rowsOf<{ id: string; place: number }>(
+  const rows = await preparedRows<{ id: string; place: number }>(
     q,
     sql`select e.id, (select count(*)::int + 1 from after_school_enrolments o where o.district_id = e.district_id
         and o.course_id = e.course_id and o.status = 'waitlisted' and o.position < e.position) as place
