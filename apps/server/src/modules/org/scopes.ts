@@ -1,6 +1,6 @@
 /** Turns a user's role assignments and guardian links into grants (the keys each role reaches), and describes them. */
 import type { Me, Role } from '@shuangjian/contracts';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Allowed, Ctx, Grant, SecondFactorState, SessionUser } from '../../platform/access';
 import type { Db } from '../../platform/db';
 import { districts } from '../../platform/schema';
@@ -13,11 +13,15 @@ function grant(role: Role, districtId: string, keys: Partial<Record<'zone' | 'sc
   return { role, districtId, ...ALL, ...keys, subjectId: extra.subjectId ?? null, grade: extra.grade ?? null };
 }
 
-/** At most four indexed queries per sign-in (cached with the session afterwards). */
-export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Grant[]> {
-  const d = user.districtId;
-  const [assignments, children] = await Promise.all([
-    db
+/**
+ * The two statements every session load runs (a user's role assignments, a guardian's children), prepared once per
+ * database handle: built once and, on PostgreSQL, parsed and planned once per connection (see session.ts).
+ */
+function grantStatements(db: Db) {
+  const d = sql.placeholder('districtId');
+  const u = sql.placeholder('userId');
+  return {
+    assignments: db
       .select({ a: roleAssignments, schoolZone: schools.zoneId, institutionZone: institutions.zoneId })
       .from(roleAssignments)
       .leftJoin(schools, and(eq(schools.districtId, roleAssignments.districtId), eq(schools.id, roleAssignments.schoolId)))
@@ -25,15 +29,27 @@ export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'dist
         institutions,
         and(eq(institutions.districtId, roleAssignments.districtId), eq(institutions.id, roleAssignments.institutionId)),
       )
-      .where(and(eq(roleAssignments.districtId, d), eq(roleAssignments.userId, user.id))),
-    db
+      .where(and(eq(roleAssignments.districtId, d), eq(roleAssignments.userId, u)))
+      .prepare('grants_assignments'),
+    children: db
       .select({ studentId: students.id, classId: students.classId, schoolId: students.schoolId, zoneId: schools.zoneId })
       .from(guardians)
       .innerJoin(guardianLinks, and(eq(guardianLinks.districtId, guardians.districtId), eq(guardianLinks.guardianId, guardians.id)))
       .innerJoin(students, and(eq(students.districtId, guardianLinks.districtId), eq(students.id, guardianLinks.studentId)))
       .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
-      .where(and(eq(guardians.districtId, d), eq(guardians.userId, user.id), eq(students.status, 'active'))),
-  ]);
+      .where(and(eq(guardians.districtId, d), eq(guardians.userId, u), eq(students.status, 'active')))
+      .prepare('grants_children'),
+  };
+}
+const prepared = new WeakMap<Db, ReturnType<typeof grantStatements>>();
+
+/** At most four indexed queries per sign-in (cached with the session afterwards); the two always run are prepared. */
+export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'districtId'>): Promise<Grant[]> {
+  const d = user.districtId;
+  let statements = prepared.get(db);
+  if (!statements) prepared.set(db, (statements = grantStatements(db)));
+  const values = { districtId: d, userId: user.id };
+  const [assignments, children] = await Promise.all([statements.assignments.execute(values), statements.children.execute(values)]);
 
   const zoneIds = [...new Set(assignments.filter((r) => r.a.role === 'inspector' && r.a.zoneId).map((r) => r.a.zoneId!))];
   const gradeKeys = assignments.filter((r) => r.a.role === 'grade_leader' && r.a.schoolId && r.a.grade);

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { type Role, SECOND_FACTOR_ROLES } from '@shuangjian/contracts';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Grant, SecondFactorState, SessionUser } from '../access';
 import type { Config } from '../config';
 import type { Db, Queryable } from '../db';
@@ -32,8 +32,35 @@ export type GrantResolver = (db: Db, user: Pick<SessionUser, 'id' | 'districtId'
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/**
+ * The statements behind a session's load and its minutely touch, prepared once per store: built once, and on PostgreSQL
+ * named, so each connection parses and plans them once. Every signed-in user's session is loaded again when its cache
+ * entry is older than `session.cacheMs`: unprepared, that reload cost more than the request it served (the session's
+ * five-table join was planned again every time).
+ */
+function sessionStatements(db: Db) {
+  return {
+    load: db
+      .select({ session: sessions, user: users, timeZone: districts.timezone, factor: sessionFactors, account: secondFactors })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
+      .innerJoin(districts, eq(districts.id, sessions.districtId))
+      .leftJoin(sessionFactors, eq(sessionFactors.tokenHash, sessions.tokenHash))
+      .leftJoin(secondFactors, and(eq(secondFactors.districtId, sessions.districtId), eq(secondFactors.userId, sessions.userId)))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), isNull(sessions.revokedAt)))
+      .limit(1)
+      .prepare('session_load'),
+    touch: db
+      .update(sessions)
+      .set({ lastSeenAt: sql.placeholder('at') as unknown as Date })
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare('session_touch'),
+  };
+}
+
 export class SessionStore {
   private cache = new Map<string, { state: SessionState; loadedAt: number }>();
+  private readonly statements: ReturnType<typeof sessionStatements>;
   /** Drops of this store's cache announced by other server processes (platform/invalidation.ts). */
   private readonly unsubscribe: (() => void)[];
 
@@ -42,6 +69,7 @@ export class SessionStore {
     private readonly config: Config,
     private readonly resolveGrants: GrantResolver,
   ) {
+    this.statements = sessionStatements(db);
     this.unsubscribe = [
       onInvalidate('session.user', (userId) => this.dropWhere((s) => userId === null || s.user.id === userId)),
       onInvalidate('session.token', (tokenHash) => this.dropWhere((s) => tokenHash === null || s.tokenHash === tokenHash)),
@@ -98,21 +126,13 @@ export class SessionStore {
     }
     if (now.getTime() - state.lastSeenAt.getTime() > this.config.session.touchMs) {
       state.lastSeenAt = now;
-      await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+      await this.statements.touch.execute({ at: now, tokenHash });
     }
     return state;
   }
 
   private async load(tokenHash: string): Promise<SessionState> {
-    const [row] = await this.db
-      .select({ session: sessions, user: users, timeZone: districts.timezone, factor: sessionFactors, account: secondFactors })
-      .from(sessions)
-      .innerJoin(users, and(eq(users.districtId, sessions.districtId), eq(users.id, sessions.userId)))
-      .innerJoin(districts, eq(districts.id, sessions.districtId))
-      .leftJoin(sessionFactors, eq(sessionFactors.tokenHash, sessions.tokenHash))
-      .leftJoin(secondFactors, and(eq(secondFactors.districtId, sessions.districtId), eq(secondFactors.userId, sessions.userId)))
-      .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
-      .limit(1);
+    const [row] = await this.statements.load.execute({ tokenHash });
     if (!row || row.user.status !== 'active') throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
     const user: SessionUser = {
       id: row.user.id,
