@@ -144,8 +144,9 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date; secondFac
       });
     if (Array.isArray(g.institution)) g.institution.forEach((i) => institutionIds.add(i));
   }
-  const [district] = await ctx.db.select().from(districts).where(eq(districts.id, d));
-  const [schoolRows, classRows, childRows, institutionRows] = await Promise.all([
+  // side by side: the web app asks this on every load
+  const [[district], schoolRows, classRows, childRows, institutionRows] = await Promise.all([
+    ctx.db.select({ name: districts.name }).from(districts).where(eq(districts.id, d)),
     schoolIds.size
       ? ctx.db.select({ id: schools.id, name: schools.name, type: schools.type }).from(schools).where(and(eq(schools.districtId, d), inArray(schools.id, [...schoolIds])))
       : [],
