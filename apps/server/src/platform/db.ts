@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { fillPlaceholders, getTableColumns, getTableName, is, Placeholder, SQL, sql } from 'drizzle-orm';
+import { fillPlaceholders, getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -40,8 +40,9 @@ export type StatementValues = Record<string, unknown>;
  * `prepared(statement, values)`: its text is built once per process, not on every request (the parent's list spent
  * about a twentieth of its time building the same text again).
  */
+const dialect = new PgDialect();
 const compiled = new WeakMap<SQL, { sql: string; params: unknown[] }>();
-function compile(dialect: PgDialect, query: SQL) {
+function compile(query: SQL) {
   let hit = compiled.get(query);
   if (!hit) {
     hit = dialect.sqlToQuery(query);
@@ -51,9 +52,9 @@ function compile(dialect: PgDialect, query: SQL) {
 }
 
 /** The text and values of a hot statement: built once when written with placeholders, else on every call. */
-const textOf = (dialect: PgDialect, query: SQL, values?: StatementValues) => {
+const textOf = (query: SQL, values?: StatementValues) => {
   if (!values) return dialect.sqlToQuery(query);
-  const { sql: text, params } = compile(dialect, query);
+  const { sql: text, params } = compile(query);
   return { sql: text, params: fillPlaceholders(params, values) };
 };
 
@@ -68,27 +69,22 @@ function statementName(text: string): string {
   return name;
 }
 
-const sharedDialect = new PgDialect();
-
 /**
- * `prepared` on any Queryable, a transaction's included: on PostgreSQL a named prepared statement on the transaction's
- * own connection, so a hot transaction's statements are parsed once per connection and, after a few runs, planned
- * once too (an unnamed statement is planned again at every bind: the enrolment choice's read spent 2.8 ms there, more
- * than running it). On PGlite the statement as it is. Keep the statement's text to a few shapes (placeholders for the
- * values): each distinct text is one prepared statement per connection.
+ * `Database.prepared` on any Queryable, a transaction's included: on PostgreSQL a named prepared statement on the
+ * connection the Queryable holds (the pool's, or the transaction's own), so a hot statement is parsed once per
+ * connection and, after a few runs, planned once too (an unnamed statement is planned again at every bind: the
+ * enrolment choice's read spent 2.8 ms there, more than running it); on PGlite the statement as it is. Rows come as
+ * the driver parses them (timestamps as Date), not as drizzle's `execute` gives them. Keep the statement's text to a
+ * few shapes (placeholders for the values): each distinct text is one prepared statement per connection.
  */
 export async function preparedRows<T>(q: Queryable, query: SQL, values?: StatementValues): Promise<T[]> {
-  const client = (q as unknown as { session?: { client?: unknown } }).session?.client;
+  const client = (q as unknown as { session: { client: unknown } }).session.client;
+  const { sql: text, params } = textOf(query, values);
   if (client instanceof pg.Client || client instanceof pg.Pool) {
-    const { sql: text, params } = textOf(sharedDialect, query, values);
     return (await client.query({ name: statementName(text), text, values: params as unknown[] })).rows as T[];
   }
-  return rowsOf<T>(q, values ? withValues(query, values) : query);
-}
-
-/** The statement with its placeholders' values put in (for a transaction's own `execute`, where no cache applies). */
-export function withValues(query: SQL, values: StatementValues): SQL {
-  return new SQL(query.queryChunks.map((c) => (is(c, Placeholder) ? sql.param(values[c.name]) : is(c, SQL) ? withValues(c, values) : c)));
+  // PGlite, or one of its transactions
+  return (await (client as Pick<PGlite, 'query'>).query<T>(text, params)).rows;
 }
 
 export interface Database {
@@ -162,10 +158,7 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
       db,
       kind: 'postgresql',
       query: async (text, params) => (await pool.query(text, params)).rows,
-      prepared: async (query, values) => {
-        const { sql: text, params } = textOf(sharedDialect, query, values);
-        return (await pool.query({ name: statementName(text), text, values: params })).rows;
-      },
+      prepared: (query, values) => preparedRows(db, query, values),
       close: () => pool.end(),
     };
   }
@@ -173,16 +166,11 @@ export async function openDatabase(url: string, options: { poolSize?: number; ow
   guardNestedQueries(client);
   const db = drizzlePglite({ client }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
-  const dialect = sharedDialect;
-  const query = async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows;
   return {
     db,
     kind: 'pglite',
-    query,
-    prepared: async <T,>(q: SQL, values?: StatementValues) => {
-      const { sql: text, params } = textOf(dialect, q, values);
-      return query<T>(text, params);
-    },
+    query: async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
+    prepared: (query, values) => preparedRows(db, query, values),
     dump: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };

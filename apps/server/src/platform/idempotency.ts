@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type Database, rowsOf, withValues } from './db';
+import { type Database, preparedRows } from './db';
 import { AppError } from './errors';
 import { idempotencyKeys } from './schema';
 
@@ -44,7 +44,7 @@ export function registerIdempotency(app: FastifyInstance, database: Database) {
           if (!prior || prior.requestHash !== claim.requestHash) throw new AppError(422, 'IDEMPOTENCY_MISMATCH', '同一 Idempotency-Key 已用于不同的请求');
           return { replay: prior };
         }
-        req.ctx = { ...req.ctx, db: tx, readDb: tx, prepared: (query, values) => rowsOf(tx, values ? withValues(query, values) : query) };
+        req.ctx = { ...req.ctx, db: tx, readDb: tx, prepared: (query, values) => preparedRows(tx, query, values) };
         let result: unknown;
         try {
           result = await handler.call(this as never, req, reply);
