@@ -78,7 +78,9 @@ type ChildDayRow = {
   grade: number;
   class_name: string;
   school_name: string;
-  list: Record<string, unknown> | null;
+  /** The class's latest published version of the day (its content comes from publishedList). */
+  list_version: number | null;
+  list: Published | null;
   feedback: { itemId: string; done: boolean; minutes: number | null }[];
   judged: { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string } | null;
 };
@@ -86,9 +88,9 @@ type ChildDayRow = {
 /** The statement behind readChildDay, its text built once (the values go in as placeholders). */
 const CHILD_DAY = sql`
     select s.id, s.name, s.class_id, s.school_id, s.zone_id, s.grade, s.class_name, s.school_name,
-      (select row_to_json(p) from homework_published p
+      (select p.version from homework_published p
         where p.district_id = s.district_id and p.class_id = s.class_id and p.date = ${sql.placeholder('date')}
-        order by p.version desc limit 1) as list,
+        order by p.version desc limit 1) as list_version,
       (select coalesce(json_agg(json_build_object('itemId', f.item_id, 'done', f.done, 'minutes', f.minutes)), '[]'::json) from homework_feedback f
         where f.district_id = s.district_id and f.student_id = s.id and f.date = ${sql.placeholder('date')}) as feedback,
       (select row_to_json(d) from homework_student_days d
@@ -106,7 +108,32 @@ async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promi
   // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
   const [row] = await ctx.prepared<ChildDayRow>(CHILD_DAY, { date, districtId: ctx.user.districtId, studentId });
   if (!row || !allows(ctx, 'homework.published.read', childKeys(ctx, row))) throw found([], '学生');
+  row.list = row.list_version === null ? null : await publishedList(ctx, String(row.class_id), date, row.list_version);
   return row;
+}
+
+/**
+ * Published versions never change (a correction is a new version), so each is read once per process and kept: the
+ * parents of a class all read the same list, and its items are the bulk of the row. Keyed by version, a correction
+ * published on another server is found by the next read's version number; no invalidation is needed.
+ */
+const publishedLists = new Map<string, Published>();
+const PUBLISHED_LIST = sql`
+    select row_to_json(p) as list from homework_published p
+    where p.district_id = ${sql.placeholder('districtId')} and p.class_id = ${sql.placeholder('classId')}
+      and p.date = ${sql.placeholder('date')} and p.version = ${sql.placeholder('version')}`;
+
+async function publishedList(ctx: Ctx, classId: string, date: LocalDate, version: number): Promise<Published | null> {
+  const key = `${ctx.user.districtId}/${classId}/${date}/${version}`;
+  const kept = publishedLists.get(key);
+  if (kept) return kept;
+  const [row] = await ctx.prepared<{ list: Record<string, unknown> }>(PUBLISHED_LIST, { districtId: ctx.user.districtId, classId, date, version });
+  // gone between the two reads (the class was removed): as if nothing was published
+  if (!row) return null;
+  const list = listOf(ctx, row.list);
+  if (publishedLists.size >= 10_000) publishedLists.delete(publishedLists.keys().next().value!);
+  publishedLists.set(key, list);
+  return list;
 }
 
 const childKeys = (ctx: Ctx, row: ChildDayRow) => ({ districtId: ctx.user.districtId, zone: String(row.zone_id), school: String(row.school_id), class: String(row.class_id), student: row.id });
@@ -139,7 +166,7 @@ async function toChildDay(ctx: Ctx, row: ChildDayRow, date: LocalDate): Promise<
   const { list, judged } = row;
   const grade = Number(row.grade);
   const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, date);
-  let dayKind = list ? String(list.day_kind) : null;
+  let dayKind = list ? list.dayKind : null;
   let dayName: string | null = null;
   if (!list) {
     const kinds = await dayKinds(ctx.db, ctx.user.districtId, String(row.school_id), [date]);
@@ -155,7 +182,7 @@ async function toChildDay(ctx: Ctx, row: ChildDayRow, date: LocalDate): Promise<
     dayName,
     grade,
     bedtime: bedtimeFor(grade, policy),
-    list: list ? toList(listOf(ctx, list), String(row.class_name), String(row.school_name)) : null,
+    list: list ? toList(list, String(row.class_name), String(row.school_name)) : null,
     feedback: judged
       ? {
           items: row.feedback,
@@ -209,8 +236,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
     const clock = localNow(ctx);
     if (`${endedOn} ${input.endedAt}` > `${clock.date} ${clock.time}`) throw invalid('endedAt', '结束时间', '还没到这个时间');
   }
-  if (!row.list) throw new AppError(409, 'CONFLICT', '这一天还没有公示的作业清单');
-  const list = listOf(ctx, row.list);
+  const list = row.list;
+  if (!list) throw new AppError(409, 'CONFLICT', '这一天还没有公示的作业清单');
   const published = list.items as SnapshotItem[];
   const seen = new Set<string>();
   input.items.forEach((i, n) => {
@@ -265,8 +292,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
     saved as (
       insert into homework_feedback (district_id, student_id, item_id, class_id, date, done, minutes, reported_by, reported_at)
       select ${key.districtId}, ${key.studentId}, g."itemId", ${key.classId}, ${key.date}, g.done, g.minutes, ${ctx.user.id}, ${at}::timestamptz from given g
-      on conflict (district_id, student_id, item_id) do update set
-        class_id = excluded.class_id, date = excluded.date, done = excluded.done, minutes = excluded.minutes,
+      on conflict (district_id, student_id, date, item_id) do update set
+        class_id = excluded.class_id, done = excluded.done, minutes = excluded.minutes,
         reported_by = excluded.reported_by, reported_at = excluded.reported_at
     ),
     day as (

@@ -160,7 +160,8 @@ export const homeworkFeedback = pgTable(
     reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.districtId, t.studentId, t.itemId] }),
+    // the child's evening is read and replaced by (student, date): the date before the item keeps that to a few rows
+    primaryKey({ columns: [t.districtId, t.studentId, t.date, t.itemId] }),
     foreignKey({ columns: [t.districtId, t.studentId], foreignColumns: [students.districtId, students.id] }).onDelete('cascade'),
     index('homework_feedback_item_idx').on(t.districtId, t.itemId),
   ],

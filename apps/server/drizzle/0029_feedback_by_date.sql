@@ -1,0 +1,2 @@
+ALTER TABLE "homework_feedback" DROP CONSTRAINT "homework_feedback_district_id_student_id_item_id_pk";--> statement-breakpoint
+ALTER TABLE "homework_feedback" ADD CONSTRAINT "homework_feedback_district_id_student_id_date_item_id_pk" PRIMARY KEY("district_id","student_id","date","item_id");
