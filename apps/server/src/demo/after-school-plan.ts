@@ -89,10 +89,8 @@ export async function seedAfterSchoolPlanDemo(db: Db, districtId: string, today:
     const courses = await db.insert(afterSchoolCourses).values(values).returning();
     const providerCount = new Set(courses.map((c) => c.providerId).filter(Boolean)).size;
     const body = planBody(Math.round(teachers.length * 0.9), teachers.length, serviceFeeFen, providerCount);
-    const [days, { values: policy, versions }] = await Promise.all([
-      classifyDays(db, districtId, s.id, semester!.startDate, semester!.endDate),
-      afterSchoolPolicy(db, districtId, semester!.startDate),
-    ]);
+    const days = await classifyDays(db, districtId, s.id, semester!.startDate, semester!.endDate);
+    const { values: policy, versions } = await afterSchoolPolicy(db, districtId, semester!.startDate);
     const result = checkServicePlan(body, days, policy['after-school.service'], versions);
     const providerName = (id: string | null) => (id === painting!.id ? painting!.institutionName : id === basketball!.id ? basketball!.institutionName : null);
     const findings = [...result.findings, ...checkCatalogue(courses, body, versions)];

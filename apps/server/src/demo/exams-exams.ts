@@ -42,12 +42,11 @@ export async function seedExamsExamsDemo(db: Queryable, districtId: string, toda
   const d = districtId;
   const schoolYear = schoolYearOf(semester.startDate);
   const within = (date: LocalDate) => clamp(date, semester.startDate, semester.endDate);
-  const [schoolRows, subjectRows, classRows, admins] = await Promise.all([
-    db.select().from(schools).where(eq(schools.districtId, d)),
-    db.select().from(subjects).where(eq(subjects.districtId, d)),
-    db.select().from(classes).where(eq(classes.districtId, d)),
-    db.select().from(roleAssignments).where(and(eq(roleAssignments.districtId, d), inArray(roleAssignments.role, ['school_admin', 'district_admin']))),
-  ]);
+  // one after another: the demo loads in one transaction, whose connection runs one statement at a time
+  const schoolRows = await db.select().from(schools).where(eq(schools.districtId, d));
+  const subjectRows = await db.select().from(subjects).where(eq(subjects.districtId, d));
+  const classRows = await db.select().from(classes).where(eq(classes.districtId, d));
+  const admins = await db.select().from(roleAssignments).where(and(eq(roleAssignments.districtId, d), inArray(roleAssignments.role, ['school_admin', 'district_admin'])));
   const subject = (code: string) => subjectRows.find((s) => s.code === code)!.id;
   const adminOf = (schoolId: string | null) => admins.find((a) => (schoolId ? a.schoolId === schoolId : a.role === 'district_admin'))?.userId ?? null;
 

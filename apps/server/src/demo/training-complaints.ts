@@ -41,14 +41,13 @@ const TICKETS: Ticket[] = [
 const ORDER: ComplaintStatus[] = ['received', 'assigned', 'investigating', 'answered', 'closed'];
 
 export async function seedTrainingComplaintsDemo(db: Queryable, districtId: string, today: LocalDate): Promise<void> {
-  const [insts, zoneRows, people] = await Promise.all([
-    db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.districtId, districtId)),
-    db.select({ id: zones.id, name: zones.name }).from(zones).where(eq(zones.districtId, districtId)).orderBy(zones.createdAt, zones.name),
-    db
-      .select({ id: users.id, username: users.username, name: users.name, phone: users.phone })
-      .from(users)
-      .where(and(eq(users.districtId, districtId), inArray(users.username, ['demo-district', 'demo-inspector', 'zone-inspector', 'demo-parent']))),
-  ]);
+  // one after another: the demo loads in one transaction, whose connection runs one statement at a time
+  const insts = await db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(eq(institutions.districtId, districtId));
+  const zoneRows = await db.select({ id: zones.id, name: zones.name }).from(zones).where(eq(zones.districtId, districtId)).orderBy(zones.createdAt, zones.name);
+  const people = await db
+    .select({ id: users.id, username: users.username, name: users.name, phone: users.phone })
+    .from(users)
+    .where(and(eq(users.districtId, districtId), inArray(users.username, ['demo-district', 'demo-inspector', 'zone-inspector', 'demo-parent'])));
   const institution = new Map(insts.map((i) => [i.name, i.id]));
   const person = new Map(people.map((p) => [p.username, p]));
   const zoneOf = (i: 0 | 1) => zoneRows.find((z) => (i === 0 ? z.name.startsWith('城东') : z.name.startsWith('城西')))?.id ?? zoneRows[i]!.id;

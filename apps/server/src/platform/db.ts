@@ -8,7 +8,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { fillPlaceholders, getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { PgDialect, PgTransaction as TransactionClass } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTable, PgTransaction } from 'drizzle-orm/pg-core';
@@ -21,6 +21,26 @@ export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = PgTransaction<PgQueryResultHKT>;
 /** Anything queries run on: the database or an open transaction. */
 export type Queryable = Db | Tx;
+
+/**
+ * Independent reads: at once on the database (the pool gives them several connections), one after another inside a
+ * transaction, whose one connection runs one statement at a time (node-postgres queues a statement sent while another
+ * runs, deprecated and gone in pg 9). Each read is a function, so none starts before its turn.
+ */
+export async function atOnce<T extends unknown[]>(q: Queryable, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
+  if (!(q instanceof TransactionClass)) return (await Promise.all(reads.map((read) => read()))) as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as T;
+}
+
+/** The same read for each item, at once or one after another as atOnce decides; the answers in the items' order. */
+export async function eachAtOnce<I, T>(q: Queryable, items: readonly I[], read: (item: I) => PromiseLike<T>): Promise<T[]> {
+  if (!(q instanceof TransactionClass)) return Promise.all(items.map(read));
+  const out: T[] = [];
+  for (const item of items) out.push(await read(item));
+  return out;
+}
 
 /** A literal PostgreSQL array for one parameter (`${pgArray(ids)}::uuid[]`), the same on PGlite and node-postgres. */
 export const pgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;

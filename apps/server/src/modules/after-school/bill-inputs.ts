@@ -6,7 +6,7 @@
 import { dateRange, type LocalDate } from '@shuangjian/policy';
 import { and, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { classifyDays } from '../calendar';
 import { benefitFlags, studentDirectory } from '../org';
 import { afterSchoolWaivers } from './money.schema';
@@ -60,8 +60,8 @@ export async function monthInputs(
       ),
     );
   const ids = agreements.map((a) => a.studentId);
-  const [leaves, seats, sessionRows, days, listed, flags] = await Promise.all([
-    ids.length
+  const [leaves, seats, sessionRows, days, listed, flags] = await atOnce(q,
+    () => ids.length
       ? q
           .select({ studentId: afterSchoolLeaves.studentId, fromDate: afterSchoolLeaves.fromDate, toDate: afterSchoolLeaves.toDate })
           .from(afterSchoolLeaves)
@@ -74,8 +74,8 @@ export async function monthInputs(
               gte(afterSchoolLeaves.toDate, range.from),
             ),
           )
-      : [],
-    ids.length
+      : Promise.resolve([]),
+    () => ids.length
       ? q
           .select({
             studentId: afterSchoolEnrolments.studentId,
@@ -97,20 +97,20 @@ export async function monthInputs(
               sql`${afterSchoolEnrolments.seatedAt} is not null`,
             ),
           )
-      : [],
-    q
+      : Promise.resolve([]),
+    () => q
       .select({ courseId: afterSchoolSessions.courseId, date: afterSchoolSessions.date, status: afterSchoolSessions.status })
       .from(afterSchoolSessions)
       .where(and(eq(afterSchoolSessions.districtId, d), eq(afterSchoolSessions.schoolId, school.id), gte(afterSchoolSessions.date, range.from), lte(afterSchoolSessions.date, range.to))),
-    classifyDays(q, d, school.id, range.from, range.to),
-    ids.length
+    () => classifyDays(q, d, school.id, range.from, range.to),
+    () => ids.length
       ? q
           .select({ studentId: afterSchoolWaivers.studentId, category: afterSchoolWaivers.category })
           .from(afterSchoolWaivers)
           .where(and(eq(afterSchoolWaivers.districtId, d), eq(afterSchoolWaivers.semesterId, semester.id), inArray(afterSchoolWaivers.studentId, ids), isNull(afterSchoolWaivers.revokedAt)))
-      : [],
-    benefitFlags(ctx, ids, q),
-  ]);
+      : Promise.resolve([]),
+    () => benefitFlags(ctx, ids, q),
+  );
 
   const closedDays = new Set(days.filter((x) => !x.schoolDay).map((x) => x.date));
   const sessions = new Map<string, { date: LocalDate; status: 'held' | 'cancelled' }[]>();

@@ -5,7 +5,7 @@ import { classifyDay, dateRange, type LocalDate } from '@shuangjian/policy';
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { forbidden, found, invalid } from '../../platform/errors';
 import { invalidate, onInvalidate } from '../../platform/invalidation';
 import { getSchool, manageableSchool } from '../org';
@@ -164,9 +164,9 @@ export async function classifyDays(db: Queryable, districtId: string, schoolId: 
 }
 
 async function readDays(db: Queryable, districtId: string, schoolId: string | null, from: LocalDate, to: LocalDate): Promise<z.output<typeof DayInfo>[]> {
-  const [terms, entries] = await Promise.all([
-    db.select().from(semesters).where(and(eq(semesters.districtId, districtId), lte(semesters.startDate, to), gte(semesters.endDate, from))),
-    db
+  const [terms, entries] = await atOnce(db,
+    () => db.select().from(semesters).where(and(eq(semesters.districtId, districtId), lte(semesters.startDate, to), gte(semesters.endDate, from))),
+    () => db
       .select()
       .from(calendarEntries)
       .where(
@@ -177,7 +177,7 @@ async function readDays(db: Queryable, districtId: string, schoolId: string | nu
           schoolId ? or(isNull(calendarEntries.schoolId), eq(calendarEntries.schoolId, schoolId)) : isNull(calendarEntries.schoolId),
         ),
       ),
-  ]);
+  );
   return dateRange(from, to).map((date) => classifyDay(date, terms, entries, schoolId));
 }
 

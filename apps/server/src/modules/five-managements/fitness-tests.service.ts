@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { type IndicatorFigure, semesterPeriod, setIndicators } from '../../platform/indicators';
 import { notify } from '../../platform/notify';
@@ -68,17 +68,17 @@ export async function fitnessTestTemplate(ctx: Ctx, schoolId: string): Promise<{
 export async function refreshFitnessPass(q: Queryable, districtId: string, schoolIds: readonly string[], semesterId: string): Promise<void> {
   if (!schoolIds.length) return;
   const t = fiveFitnessTests;
-  const [classes, counts] = await Promise.all([
-    q
+  const [classes, counts] = await atOnce(q,
+    () => q
       .select({ id: classDirectory.id, schoolId: classDirectory.schoolId })
       .from(classDirectory)
       .where(and(eq(classDirectory.districtId, districtId), inArray(classDirectory.schoolId, [...schoolIds]))),
-    q
+    () => q
       .select({ classId: t.classId, passed: sql<number>`count(*) filter (where ${t.level} <> 'fail')::int`, tested: sql<number>`count(*)::int` })
       .from(t)
       .where(and(eq(t.districtId, districtId), inArray(t.schoolId, [...schoolIds]), eq(t.semesterId, semesterId)))
       .groupBy(t.classId),
-  ]);
+  );
   const byClass = new Map(counts.map((c) => [c.classId, c]));
   const rows: IndicatorFigure[] = classes.map((c) => ({
     districtId,

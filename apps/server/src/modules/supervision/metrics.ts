@@ -13,7 +13,7 @@
 import { EXAM_INDICATORS, FIVE_INDICATORS, HS_INDICATORS, METRIC_KEYS, type MetricKey } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { asc, eq, sql } from 'drizzle-orm';
-import { pgArray, type Queryable, rowsOf } from '../../platform/db';
+import { atOnce, eachAtOnce, pgArray, type Queryable, rowsOf } from '../../platform/db';
 import { type FigureMap, type IndicatorRow, semesterPeriod, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { afterSchoolParticipation } from '../after-school';
@@ -73,7 +73,7 @@ export function fromIndicators(into: Partial<MetricFigures>, f: FigureMap) {
  * statements for the whole district, never a raw-row scan). Schools without data get 0/0 figures.
  */
 export async function schoolMetrics(q: Queryable, districtId: string, range: MetricRange): Promise<Map<string, MetricFigures>> {
-  const [schools, semesters] = await Promise.all([districtSchools(q, districtId), semestersOf(q, districtId)]);
+  const [schools, semesters] = await atOnce(q, () => districtSchools(q, districtId), () => semestersOf(q, districtId));
   return readMetrics(q, districtId, range, { schoolIds: schools.map((s) => s.schoolId), semesters });
 }
 
@@ -94,13 +94,16 @@ export async function readMetrics(q: Queryable, districtId: string, range: Metri
 export async function readMetricSpans(q: Queryable, districtId: string, ranges: readonly MetricRange[], known: Known): Promise<Map<string, MetricFigures>[]> {
   const semestersOf = ranges.map((r) => semestersIn(known.semesters, r).map((s) => s.id));
   const periodsOf = ranges.map((r, i) => new Set(metricPeriods(r, known.semesters.filter((s) => semestersOf[i]!.includes(s.id)))));
-  const afterSchoolReads = new Map<string, ReturnType<typeof afterSchoolParticipation>>();
-  for (const ids of semestersOf) if (!afterSchoolReads.has(ids.join())) afterSchoolReads.set(ids.join(), afterSchoolParticipation(q, districtId, ids, known.schoolId));
-  const [homework, indicatorsOf] = await Promise.all([
-    Promise.all(ranges.map((r) => homeworkSchoolFigures(q, districtId, r.from, r.to, known.schoolId))),
-    indicatorSpans(q, districtId, periodsOf, known.schoolId),
-  ]);
-  const afterSchool = await Promise.all(semestersOf.map((ids) => afterSchoolReads.get(ids.join())!));
+  // each distinct set of semesters is read once
+  const semesterSets = [...new Map(semestersOf.map((ids) => [ids.join(), ids])).values()];
+  const [homework, indicatorsOf, afterSchoolSets] = await atOnce(
+    q,
+    () => eachAtOnce(q, ranges, (r) => homeworkSchoolFigures(q, districtId, r.from, r.to, known.schoolId)),
+    () => indicatorSpans(q, districtId, periodsOf, known.schoolId),
+    () => eachAtOnce(q, semesterSets, (ids) => afterSchoolParticipation(q, districtId, ids, known.schoolId)),
+  );
+  const afterSchoolOf = new Map(semesterSets.map((ids, i) => [ids.join(), afterSchoolSets[i]!]));
+  const afterSchool = semestersOf.map((ids) => afterSchoolOf.get(ids.join())!);
   return ranges.map((_, i) => {
     const indicators = indicatorsOf[i]!;
     const out = new Map<string, MetricFigures>();

@@ -7,7 +7,7 @@
 import { localDateTimeIn, type LocalDate } from '@shuangjian/policy';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { audit, systemActor } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { perDistrictJob, type ScheduledJob } from '../../platform/scheduler';
 import { semestersOf } from '../calendar';
 import { schoolDirectory } from '../org';
@@ -27,14 +27,14 @@ async function duePeriods(q: Queryable, districtId: string, day: LocalDate): Pro
 export async function makeDueReports(q: Queryable, districtId: string, day: LocalDate, now: Date): Promise<number> {
   const specs = await duePeriods(q, districtId, day);
   const R = supervisionReports;
-  const [[schools], made] = await Promise.all([
-    q.select({ n: sql<number>`count(*)::int` }).from(schoolDirectory).where(eq(schoolDirectory.districtId, districtId)),
-    q
+  const [[schools], made] = await atOnce(q,
+    () => q.select({ n: sql<number>`count(*)::int` }).from(schoolDirectory).where(eq(schoolDirectory.districtId, districtId)),
+    () => q
       .select({ kind: R.kind, period: R.period, schools: sql<number>`count(${R.schoolId})::int`, district: sql<boolean>`bool_or(${R.schoolId} is null)` })
       .from(R)
       .where(and(eq(R.districtId, districtId), or(...specs.map((s) => and(eq(R.kind, s.kind), eq(R.period, s.period))))))
       .groupBy(R.kind, R.period),
-  ]);
+  );
   let written = 0;
   for (const spec of specs) {
     const have = made.find((m) => m.kind === spec.kind && m.period === spec.period);

@@ -7,7 +7,7 @@
 import { type MetricKey, METRIC_KEYS, METRICS, type ReportAssessment, type ReportFigures, type ReportKind, type ReportSnapshot } from '@shuangjian/contracts';
 import { addDays, type LocalDate } from '@shuangjian/policy';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { districts } from '../../platform/schema';
 import { districtSchools, type MetricFigures, schoolMetrics } from './metrics';
 import { supervisionAssessments, supervisionReports, supervisionResults } from './schema';
@@ -75,11 +75,11 @@ async function closedAssessments(q: Queryable, districtId: string, spec: ReportP
  * assessments and its own result in them.
  */
 export async function buildSnapshots(q: Queryable, districtId: string, spec: ReportPeriodSpec, options: { schoolIds?: readonly string[]; district: boolean; at: Date }) {
-  const [schools, figures, [district]] = await Promise.all([
-    districtSchools(q, districtId),
-    schoolMetrics(q, districtId, { from: spec.from, to: spec.to }),
-    q.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)),
-  ]);
+  const [schools, figures, [district]] = await atOnce(q,
+    () => districtSchools(q, districtId),
+    () => schoolMetrics(q, districtId, { from: spec.from, to: spec.to }),
+    () => q.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId)),
+  );
   const names = new Map(schools.map((s) => [s.schoolId, { name: s.name, zoneName: s.zoneName }]));
   const assessments = await closedAssessments(q, districtId, spec, names);
   const of = (id: string) => figures.get(id) ?? sum([]);
