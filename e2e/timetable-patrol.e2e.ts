@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { choose, closeBrowser, DESKTOP, newPage, PHONE, shot, signIn } from './harness';
+import { addDays, DEFAULT_TIME_ZONE, isoWeekday, todayIn } from '@shuangjian/policy';
+import { choose, closeBrowser, DESKTOP, newPage, PHONE, pickDate, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -24,6 +25,12 @@ describe('巡课 and 阴阳课表', () => {
     const school = page.getByTestId('patrol-school');
     if (await school.count()) await choose(page, school, '示范区实验小学');
     await choose(page, page.getByTestId('patrol-class'), '三年级(1)班');
+    // on a weekend (no periods) the inspector records a patrol of last Thursday: the demo's own patrols of this class
+    // fall on the school days before today, period 1 on the last of them (Friday)
+    const today = todayIn(DEFAULT_TIME_ZONE);
+    let day = today;
+    while (isoWeekday(day) > 5) day = addDays(day, -1);
+    if (day !== today) await pickDate(page, page.getByTestId('patrol-date'), addDays(day, -1));
     await choose(page, page.getByTestId('patrol-period'), '第1节');
     // the demo's grade-3 timetable opens every day with 语文
     await page.getByTestId('patrol-timetabled').getByText('课表此节为：语文').waitFor();
