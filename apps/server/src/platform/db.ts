@@ -28,10 +28,7 @@ export type Queryable = Db | Tx;
  * runs, deprecated and gone in pg 9). Each read is a function, so none starts before its turn.
  */
 export async function atOnce<T extends unknown[]>(q: Queryable, ...reads: { [K in keyof T]: () => PromiseLike<T[K]> }): Promise<T> {
-  if (!(q instanceof TransactionClass)) return (await Promise.all(reads.map((read) => read()))) as T;
-  const out: unknown[] = [];
-  for (const read of reads) out.push(await read());
-  return out as T;
+  return (await eachAtOnce(q, reads as (() => PromiseLike<unknown>)[], (read) => read())) as T;
 }
 
 /** The same read for each item, at once or one after another as atOnce decides; the answers in the items' order. */

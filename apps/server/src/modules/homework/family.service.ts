@@ -80,7 +80,6 @@ type ChildDayRow = {
   school_name: string;
   /** The class's latest published version of the day (its content comes from publishedList). */
   list_version: number | null;
-  list: Published | null;
   feedback: { itemId: string; done: boolean; minutes: number | null }[];
   judged: { stopped_at_bedtime: boolean; minutes: number; within_limit: boolean; ended_at: string | null; late_minutes: number; reported_at: string } | null;
 };
@@ -103,13 +102,15 @@ const CHILD_DAY = sql`
  * fetched by one statement with sub-selects (the parent's phone page is the busiest read of the platform). Answers
  * 404 unless the reader may see the child's published homework.
  */
-async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<ChildDayRow> {
+/** The child's row with the class's published list of the day. */
+type ChildDayRead = ChildDayRow & { list: Published | null };
+
+async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<ChildDayRead> {
   requirePermission(ctx, 'homework.published.read');
   // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
   const [row] = await ctx.prepared<ChildDayRow>(CHILD_DAY, { date, districtId: ctx.user.districtId, studentId });
   if (!row || !allows(ctx, 'homework.published.read', childKeys(ctx, row))) throw found([], '学生');
-  row.list = row.list_version === null ? null : await publishedList(ctx, String(row.class_id), date, row.list_version);
-  return row;
+  return { ...row, list: row.list_version === null ? null : await publishedList(ctx, String(row.class_id), date, row.list_version) };
 }
 
 /**
@@ -162,7 +163,7 @@ function listOf(ctx: Ctx, list: Record<string, unknown>): Published {
   };
 }
 
-async function toChildDay(ctx: Ctx, row: ChildDayRow, date: LocalDate): Promise<z.output<typeof ChildDay>> {
+async function toChildDay(ctx: Ctx, row: ChildDayRead, date: LocalDate): Promise<z.output<typeof ChildDay>> {
   const { list, judged } = row;
   const grade = Number(row.grade);
   const { policy } = await homeworkPolicy(ctx.db, ctx.user.districtId, date);
