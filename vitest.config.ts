@@ -13,5 +13,7 @@ export default defineConfig({
     // spends much of its time waiting on its database, so two files at once use both cores.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['apps/server/test/global-setup.ts'],
+    // a statement sent to a transaction's connection while another runs there fails the test (PostgreSQL run)
+    setupFiles: ['apps/server/test/setup.ts'],
   },
 });

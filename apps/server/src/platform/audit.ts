@@ -5,7 +5,7 @@ import { and, count, desc, eq, gte, ilike, lt, type SQL, sql } from 'drizzle-orm
 import type { z } from 'zod';
 import { type Actor, type Ctx, requirePermission, scoped } from './access';
 import { chainDistrict, type ChainRow, GENESIS, rowHash, verifyAndRecord } from './audit-chain';
-import { type Queryable, rowsOf } from './db';
+import { atOnce, type Queryable, rowsOf } from './db';
 import { buildWorkbook } from './excel';
 import { invalid, notFound } from './errors';
 import { auditChainStatus, auditLog } from './schema';
@@ -95,16 +95,16 @@ export async function searchAudit(ctx: Ctx, q: z.output<typeof AuditQuery>) {
     q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
     q.q ? ilike(sql`coalesce(${auditLog.before}::text, '') || ' ' || coalesce(${auditLog.after}::text, '')`, `%${q.q}%`) : undefined,
   );
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
+  const [rows, [{ total } = { total: 0 }]] = await atOnce(ctx.db,
+    () => ctx.db
       .select()
       .from(auditLog)
       .where(where)
       .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ total: count() }).from(auditLog).where(where),
-  ]);
+    () => ctx.db.select({ total: count() }).from(auditLog).where(where),
+  );
   return {
     total,
     items: rows.map((r) => ({

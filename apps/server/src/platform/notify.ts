@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Ctx } from './access';
 import { type Channels, NO_CHANNELS } from './channels';
-import type { Queryable } from './db';
+import { atOnce, type Queryable } from './db';
 import { enqueue, type OutsideMessage, type Reachable } from './outbox';
 import { notifications } from './schema';
 
@@ -33,10 +33,10 @@ export async function notify(q: Queryable, districtId: string, to: readonly Reci
 
 export async function myNotifications(ctx: Ctx) {
   const own = and(eq(notifications.districtId, ctx.user.districtId), eq(notifications.userId, ctx.user.id));
-  const [rows, [unread]] = await Promise.all([
-    ctx.db.select().from(notifications).where(own).orderBy(desc(notifications.createdAt)).limit(50),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(own, isNull(notifications.readAt))),
-  ]);
+  const [rows, [unread]] = await atOnce(ctx.db,
+    () => ctx.db.select().from(notifications).where(own).orderBy(desc(notifications.createdAt)).limit(50),
+    () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(own, isNull(notifications.readAt))),
+  );
   return {
     unread: unread?.n ?? 0,
     items: rows.map((r) => ({

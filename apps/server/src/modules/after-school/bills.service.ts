@@ -26,6 +26,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { notify } from '../../platform/notify';
 import { guardiansOfStudents } from '../org';
@@ -307,18 +308,18 @@ export async function billsWorkbook(ctx: Ctx, schoolId: string, month: string) {
 export async function childBills(ctx: Ctx, studentId: string): Promise<z.output<typeof ChildBills>> {
   requirePermission(ctx, 'after-school.family');
   const child = await childFor(ctx, studentId, 'after-school.family');
-  const [rows, payments] = await Promise.all([
-    ctx.db
+  const [rows, payments] = await atOnce(ctx.db,
+    () => ctx.db
       .select()
       .from(afterSchoolBills)
       .where(and(scoped(ctx, afterSchoolBills, 'after-school.family'), eq(afterSchoolBills.studentId, child.id), listedBill))
       .orderBy(desc(afterSchoolBills.month)),
-    ctx.db
+    () => ctx.db
       .select()
       .from(afterSchoolPayments)
       .where(and(scoped(ctx, afterSchoolPayments, 'after-school.family'), eq(afterSchoolPayments.studentId, child.id)))
       .orderBy(desc(afterSchoolPayments.paidOn), asc(afterSchoolPayments.recordedAt)),
-  ]);
+  );
   const names = await studentsById(ctx.db, ctx.user.districtId, [child.id]);
   const labels = await waiverLabels(ctx, ctx.now());
   const reversals = await reversalsOf(ctx, 'after-school.family', payments.map((p) => p.id));

@@ -2,16 +2,17 @@
 import { type Fen, toYuanString } from '@shuangjian/policy';
 import { and, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { schoolDirectory } from '../org';
 import { loadOffer, lunchMonthFees } from './care-lunch.service';
 
 export async function lunchMonthWorkbook(ctx: Ctx, offerId: string, month: string): Promise<{ buffer: Buffer; fileName: string }> {
   const offer = await loadOffer(ctx, offerId, 'after-school.finance');
-  const [fees, [school]] = await Promise.all([
-    lunchMonthFees(ctx, offerId, month),
-    ctx.db.select({ name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, offer.districtId), eq(schoolDirectory.id, offer.schoolId))),
-  ]);
+  const [fees, [school]] = await atOnce(ctx.db,
+    () => lunchMonthFees(ctx, offerId, month),
+    () => ctx.db.select({ name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, offer.districtId), eq(schoolDirectory.id, offer.schoolId))),
+  );
   const y = (v: number) => toYuanString(v as Fen);
   const rows: Record<string, string | number>[] = fees.rows.map((r) => ({
     className: r.className,

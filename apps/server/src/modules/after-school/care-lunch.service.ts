@@ -10,6 +10,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type Ctx, allows, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { classifyDays } from '../calendar';
 import { schoolDirectory, studentDirectory } from '../org';
@@ -24,15 +25,15 @@ const E = afterSchoolLunchEnrolments;
 async function toOffers(ctx: Ctx, rows: OfferRow[]): Promise<LunchOffer[]> {
   if (!rows.length) return [];
   const d = ctx.user.districtId;
-  const [names, schools, counts] = await Promise.all([
-    semestersOf(ctx.db, d),
-    ctx.db.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, d), inArray(schoolDirectory.id, rows.map((r) => r.schoolId)))),
-    ctx.db
+  const [names, schools, counts] = await atOnce(ctx.db,
+    () => semestersOf(ctx.db, d),
+    () => ctx.db.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, d), inArray(schoolDirectory.id, rows.map((r) => r.schoolId)))),
+    () => ctx.db
       .select({ id: E.offerId, n: sql<number>`count(*)::int` })
       .from(E)
       .where(and(eq(E.districtId, d), inArray(E.offerId, rows.map((r) => r.id)), isNull(E.endedOn)))
       .groupBy(E.offerId),
-  ]);
+  );
   return rows.map((r) => ({
     id: r.id,
     schoolId: r.schoolId,
@@ -213,20 +214,20 @@ export async function lunchMonthFees(ctx: Ctx, offerId: string, month: string) {
   const offer = await loadOffer(ctx, offerId, 'after-school.finance');
   const from = `${month}-01`;
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  const [days, { values, versions }, enrolments, leaves] = await Promise.all([
-    classifyDays(ctx.db, offer.districtId, offer.schoolId, from, to),
-    afterSchoolPolicy(ctx.db, offer.districtId, to),
-    ctx.db
+  const [days, { values, versions }, enrolments, leaves] = await atOnce(ctx.db,
+    () => classifyDays(ctx.db, offer.districtId, offer.schoolId, from, to),
+    () => afterSchoolPolicy(ctx.db, offer.districtId, to),
+    () => ctx.db
       .select({ e: E, name: studentDirectory.name, className: studentDirectory.className })
       .from(E)
       .innerJoin(studentDirectory, and(eq(studentDirectory.districtId, E.districtId), eq(studentDirectory.id, E.studentId)))
       .where(and(scoped(ctx, E, 'after-school.finance'), eq(E.offerId, offer.id), lte(E.startedOn, to), or(isNull(E.endedOn), gte(E.endedOn, from))))
       .orderBy(asc(studentDirectory.className), asc(studentDirectory.name)),
-    ctx.db
+    () => ctx.db
       .select({ studentId: afterSchoolLunchMarks.studentId, date: afterSchoolLunchMarks.date })
       .from(afterSchoolLunchMarks)
       .where(and(scoped(ctx, afterSchoolLunchMarks, 'after-school.finance'), eq(afterSchoolLunchMarks.offerId, offer.id), eq(afterSchoolLunchMarks.mark, 'leave'), gte(afterSchoolLunchMarks.date, from), lte(afterSchoolLunchMarks.date, to))),
-  ]);
+  );
   const schoolDays = days.filter((x) => x.schoolDay && x.semesterId === offer.semesterId).map((x) => x.date);
   const fees = values['after-school.fees'];
   const byChild = new Map<string, { name: string; className: string; days: Set<string> }>();

@@ -3,6 +3,7 @@ import type { LocalDate } from '@shuangjian/policy';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { eachAtOnce } from '../../platform/db';
 import { forbidden, invalid } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { roleHolders } from '../org';
@@ -31,7 +32,7 @@ export async function setRota(ctx: Ctx, siteId: string, input: { date: LocalDate
   if (!canManageSite(ctx, site)) throw forbidden('只有设立托管点的单位可以排班');
   if (!input.date.startsWith(String(site.year))) throw invalid('date', '日期', `应在 ${site.year} 年暑假之内`);
   const ids = [...new Set(input.userIds)];
-  const staff = new Set((await Promise.all(STAFF_ROLES.map((role) => roleHolders(ctx.db, site.districtId, role, site.schoolId ? { schoolId: site.schoolId } : {})))).flat());
+  const staff = new Set((await eachAtOnce(ctx.db, STAFF_ROLES, (role) => roleHolders(ctx.db, site.districtId, role, site.schoolId ? { schoolId: site.schoolId } : {}))).flat());
   ids.forEach((id, n) => {
     if (!staff.has(id)) throw invalid(`userIds.${n}`, '值班教师', site.schoolId ? '不是本校教职工' : '不是区内学校的教职工');
   });

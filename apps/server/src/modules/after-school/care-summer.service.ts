@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, allows, districtWide, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { classifyDays } from '../calendar';
 import { schoolDirectory, studentDirectory } from '../org';
@@ -38,10 +38,10 @@ async function toSites(ctx: Ctx, rows: SiteRow[]): Promise<SummerSite[]> {
   if (!rows.length) return [];
   const d = ctx.user.districtId;
   const schoolIds = [...new Set(rows.map((r) => r.schoolId).filter((x): x is string => !!x))];
-  const [sessions, schools] = await Promise.all([
-    ctx.db.select().from(N).where(and(eq(N.districtId, d), inArray(N.siteId, rows.map((r) => r.id)))).orderBy(asc(N.startDate)),
-    schoolIds.length ? ctx.db.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, d), inArray(schoolDirectory.id, schoolIds))) : [],
-  ]);
+  const [sessions, schools] = await atOnce(ctx.db,
+    () => ctx.db.select().from(N).where(and(eq(N.districtId, d), inArray(N.siteId, rows.map((r) => r.id)))).orderBy(asc(N.startDate)),
+    () => schoolIds.length ? ctx.db.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, d), inArray(schoolDirectory.id, schoolIds))) : Promise.resolve([]),
+  );
   return rows.map((r) => ({
     id: r.id,
     schoolId: r.schoolId,

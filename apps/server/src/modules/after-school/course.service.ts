@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { eachAtOnce, type Queryable } from '../../platform/db';
 import { conflict, found, invalid } from '../../platform/errors';
 import { roleHolders } from '../org';
 import { catalogue, hhmm, staffNames, visibleSchool } from './plan.repo';
@@ -23,7 +23,7 @@ type Fields = Omit<Input, 'schoolId' | 'semesterId'>;
 const STAFF_ROLES = ['teacher', 'class_teacher', 'subject_leader', 'grade_leader', 'school_admin'] as const;
 
 export async function schoolStaff(q: Queryable, districtId: string, schoolId: string): Promise<{ id: string; name: string }[]> {
-  const ids = [...new Set((await Promise.all(STAFF_ROLES.map((r) => roleHolders(q, districtId, r, { schoolId })))).flat())];
+  const ids = [...new Set((await eachAtOnce(q, STAFF_ROLES, (r) => roleHolders(q, districtId, r, { schoolId }))).flat())];
   const names = await staffNames(q, districtId, ids);
   return ids.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }

@@ -9,7 +9,7 @@ import { and, arrayContains, desc, eq, gte, inArray, isNull, lte, or } from 'dri
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { roleHolders, studentDirectory } from '../org';
@@ -27,14 +27,14 @@ const LEAVE_PROBLEMS = {
 
 /** The teachers who must know of a child's leave: the class teachers and the teachers of the child's courses. */
 async function teachersOf(q: Queryable, districtId: string, child: { id: string; classId: string; schoolId: string }) {
-  const [classTeachers, courses] = await Promise.all([
-    roleHolders(q, districtId, 'class_teacher', { schoolId: child.schoolId, classId: child.classId }),
-    q
+  const [classTeachers, courses] = await atOnce(q,
+    () => roleHolders(q, districtId, 'class_teacher', { schoolId: child.schoolId, classId: child.classId }),
+    () => q
       .select({ teacherIds: afterSchoolCourses.teacherIds })
       .from(afterSchoolEnrolments)
       .innerJoin(afterSchoolCourses, and(eq(afterSchoolCourses.districtId, afterSchoolEnrolments.districtId), eq(afterSchoolCourses.id, afterSchoolEnrolments.courseId)))
       .where(and(eq(afterSchoolEnrolments.districtId, districtId), eq(afterSchoolEnrolments.studentId, child.id), eq(afterSchoolEnrolments.status, 'enrolled'))),
-  ]);
+  );
   return [...new Set([...classTeachers, ...courses.flatMap((c) => c.teacherIds)])];
 }
 
@@ -49,13 +49,13 @@ async function ownChild(ctx: Ctx, studentId: string, q: Queryable = ctx.db) {
 
 async function leaveViews(q: Queryable, districtId: string, rows: readonly LeaveRow[], now: LocalDate): Promise<LeaveView[]> {
   if (!rows.length) return [];
-  const [children, names] = await Promise.all([
-    q
+  const [children, names] = await atOnce(q,
+    () => q
       .select({ id: studentDirectory.id, name: studentDirectory.name, className: studentDirectory.className })
       .from(studentDirectory)
       .where(and(eq(studentDirectory.districtId, districtId), inArray(studentDirectory.id, [...new Set(rows.map((r) => r.studentId))]))),
-    userNames(q, districtId, rows.map((r) => r.requestedBy)),
-  ]);
+    () => userNames(q, districtId, rows.map((r) => r.requestedBy)),
+  );
   const days = new Map<string, Set<LocalDate>>();
   for (const schoolId of new Set(rows.map((r) => r.schoolId))) {
     const mine = rows.filter((r) => r.schoolId === schoolId);

@@ -8,7 +8,7 @@ import { and, desc, eq, gte, inArray, lte, or } from 'drizzle-orm';
 import { type Ctx, coveringGrants, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { localNow, today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { forbidden, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { guardiansOfStudents, studentDirectory } from '../org';
@@ -21,13 +21,13 @@ type PickupRow = typeof afterSchoolPickups.$inferSelect;
 /** Sign-out rows as people read them: the child's name and class, who recorded it. */
 export async function pickupViews(q: Queryable, districtId: string, rows: readonly PickupRow[]): Promise<PickupView[]> {
   if (!rows.length) return [];
-  const [children, names] = await Promise.all([
-    q
+  const [children, names] = await atOnce(q,
+    () => q
       .select({ id: studentDirectory.id, name: studentDirectory.name, className: studentDirectory.className })
       .from(studentDirectory)
       .where(and(eq(studentDirectory.districtId, districtId), inArray(studentDirectory.id, [...new Set(rows.map((r) => r.studentId))]))),
-    userNames(q, districtId, rows.map((r) => r.recordedBy)),
-  ]);
+    () => userNames(q, districtId, rows.map((r) => r.recordedBy)),
+  );
   const child = new Map(children.map((c) => [c.id, c]));
   return rows.map((r) => ({
     id: r.id,
@@ -168,17 +168,17 @@ export async function uncollected(ctx: Ctx, date?: LocalDate): Promise<Uncollect
   const ids = [...lastByChild.keys()];
   if (!ids.length) return { date: day, children: [] };
   const d = ctx.user.districtId;
-  const [collected, children] = await Promise.all([
-    ctx.db
+  const [collected, children] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ studentId: afterSchoolPickups.studentId })
       .from(afterSchoolPickups)
       .where(and(eq(afterSchoolPickups.districtId, d), eq(afterSchoolPickups.date, day), inArray(afterSchoolPickups.studentId, ids))),
-    ctx.db
+    () => ctx.db
       .select({ id: studentDirectory.id, name: studentDirectory.name, className: studentDirectory.className })
       .from(studentDirectory)
       .where(and(eq(studentDirectory.districtId, d), inArray(studentDirectory.id, ids)))
       .orderBy(studentDirectory.className, studentDirectory.studentNo),
-  ]);
+  );
   const done = new Set(collected.map((c) => c.studentId));
   const { date: nowDate, time } = localNow(ctx);
   return {

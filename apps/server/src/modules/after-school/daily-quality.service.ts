@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { schoolDirectory } from '../org';
@@ -179,12 +180,12 @@ export async function assessmentMonth(ctx: Ctx, query: { month?: string; schoolI
     : [];
   const ids = courses.map((r) => r.c.id);
   const [scores, held, patrols] = ids.length
-    ? await Promise.all([
-        ctx.db
+    ? await atOnce(ctx.db,
+        () => ctx.db
           .select()
           .from(afterSchoolAssessments)
           .where(and(eq(afterSchoolAssessments.districtId, d), inArray(afterSchoolAssessments.courseId, ids), eq(afterSchoolAssessments.month, month))),
-        ctx.db
+        () => ctx.db
           .select({
             courseId: afterSchoolSessions.courseId,
             n: sql<number>`count(*)::int`,
@@ -202,14 +203,14 @@ export async function assessmentMonth(ctx: Ctx, query: { month?: string; schoolI
             ),
           )
           .groupBy(afterSchoolSessions.courseId),
-        ctx.db
+        () => ctx.db
           .select({ courseId: afterSchoolPatrols.courseId, n: sql<number>`count(*)::int`, avg: sql<string>`round(avg(${afterSchoolPatrols.rating}), 1)::text` })
           .from(afterSchoolPatrols)
           .where(
             and(eq(afterSchoolPatrols.districtId, d), inArray(afterSchoolPatrols.courseId, ids), gte(afterSchoolPatrols.date, span.from), lte(afterSchoolPatrols.date, span.to)),
           )
           .groupBy(afterSchoolPatrols.courseId),
-      ])
+      )
     : [[], [], []];
   const names = await userNames(ctx.db, d, scores.map((s) => s.assessedBy));
   return {

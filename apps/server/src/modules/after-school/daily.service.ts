@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { guardiansOfStudents } from '../org';
@@ -86,21 +86,21 @@ export async function teacherDay(ctx: Ctx, date?: LocalDate): Promise<TeacherDay
   const ids = courses.map((c) => c.id);
   const rosters = await rosterOn(ctx.db, d, ids, day, ctx.user.timeZone);
   const children = [...new Set([...rosters.values()].flat().map((r) => r.studentId))];
-  const [sessions, leaves, pickups] = await Promise.all([
-    ids.length
+  const [sessions, leaves, pickups] = await atOnce(ctx.db,
+    () => ids.length
       ? ctx.db
           .select()
           .from(afterSchoolSessions)
           .where(and(eq(afterSchoolSessions.districtId, d), inArray(afterSchoolSessions.courseId, ids), eq(afterSchoolSessions.date, day)))
-      : [],
-    leavesOn(ctx.db, d, children, day),
-    children.length
+      : Promise.resolve([]),
+    () => leavesOn(ctx.db, d, children, day),
+    () => children.length
       ? ctx.db
           .select()
           .from(afterSchoolPickups)
           .where(and(eq(afterSchoolPickups.districtId, d), inArray(afterSchoolPickups.studentId, children), eq(afterSchoolPickups.date, day)))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
   const marks = sessions.length
     ? await ctx.db
         .select()

@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { AppError, conflict, invalid, recordedRefusal } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { classifyDays, semesterById, type SemesterRef } from '../calendar';
@@ -53,10 +53,10 @@ const checkDate = (ctx: Ctx, semester: SemesterRef): LocalDate => {
 };
 
 async function serviceContext(ctx: Ctx, q: Queryable, school: SchoolRef, semester: SemesterRef) {
-  const [days, { values, versions }] = await Promise.all([
-    classifyDays(q, school.districtId, school.id, semester.startDate, semester.endDate),
-    afterSchoolPolicy(q, school.districtId, checkDate(ctx, semester)),
-  ]);
+  const [days, { values, versions }] = await atOnce(q,
+    () => classifyDays(q, school.districtId, school.id, semester.startDate, semester.endDate),
+    () => afterSchoolPolicy(q, school.districtId, checkDate(ctx, semester)),
+  );
   return { days: days.map((d) => ({ date: d.date, schoolDay: d.schoolDay })), setting: values['after-school.service'], policyVersion: versions };
 }
 

@@ -5,7 +5,7 @@
 import type { PublicSchoolPage, ServicePlan } from '@shuangjian/contracts';
 import { todayIn } from '@shuangjian/policy';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { districts } from '../../platform/schema';
 import { publishedListsOfSchool } from '../homework';
@@ -38,10 +38,10 @@ export async function publicSchoolPage(db: Queryable, schoolId: string, now: Dat
         .orderBy(desc(afterSchoolPlans.version))
         .limit(1)
     : [];
-  const [courses, homework] = await Promise.all([
-    plan ? catalogue(db, school.districtId, school.id, plan.semesterId, true) : [],
-    publishedListsOfSchool(db, school.districtId, school.id, date),
-  ]);
+  const [courses, homework] = await atOnce(db,
+    () => plan ? catalogue(db, school.districtId, school.id, plan.semesterId, true) : Promise.resolve([]),
+    () => publishedListsOfSchool(db, school.districtId, school.id, date),
+  );
   const body = plan?.body as ServicePlan | undefined;
   return {
     schoolName: school.name,

@@ -7,6 +7,7 @@ import { groupShown, type SurveyAnswerRule, tallySurvey } from '@shuangjian/poli
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { schoolDirectory } from '../org';
 import { afterSchoolPolicy } from './after-school.policy';
@@ -28,18 +29,18 @@ export async function surveyResults(ctx: Ctx, id: string, groupBy: GroupBy): Pro
     mine === '*' ? undefined : inArray(col, mine.length ? mine : [d]);
   const a = afterSchoolSurveyAnswers;
   const r = afterSchoolSurveyRecipients;
-  const [answers, recipients, { values, versions }] = await Promise.all([
-    ctx.db
+  const [answers, recipients, { values, versions }] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ schoolId: a.schoolId, grade: a.grade, courseId: a.courseId, answers: a.answers })
       .from(a)
       .where(and(eq(a.districtId, d), eq(a.surveyId, id), inMine(a.schoolId))),
-    ctx.db
+    () => ctx.db
       .select({ schoolId: r.schoolId, grade: r.grade, courseId: r.courseId, n: sql<number>`count(*)::int`, answered: sql<number>`count(*) filter (where ${r.answered})::int` })
       .from(r)
       .where(and(eq(r.districtId, d), eq(r.surveyId, id), inMine(r.schoolId)))
       .groupBy(r.schoolId, r.grade, r.courseId),
-    afterSchoolPolicy(ctx.db, d, today(ctx)),
-  ]);
+    () => afterSchoolPolicy(ctx.db, d, today(ctx)),
+  );
   const minGroup = values['after-school.surveyMinGroup'];
   const questions = s.questions as SurveyQuestion[];
 

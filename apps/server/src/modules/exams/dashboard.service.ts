@@ -8,6 +8,7 @@ import { EXAMS_DASHBOARD_FIGURES, type ExamsDashboardQuery, type ExamsDistrictDa
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { found } from '../../platform/errors';
 import { foldFigures, readIndicators, semesterPeriod, sumSchools } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
@@ -38,14 +39,14 @@ export async function examsDistrictDashboard(ctx: Ctx, q: ExamsDashboardQuery): 
   requirePermission(ctx, PERMISSION);
   const period = await pickSemester(ctx, q);
   const sd = schoolDirectory;
-  const [schools, rows] = await Promise.all([
-    ctx.readDb
+  const [schools, rows] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ schoolId: sd.id, schoolCode: sd.code, schoolName: sd.name, zoneId: sd.zoneId, zoneName: sd.zoneName })
       .from(sd)
       .where(scoped(ctx, sd, PERMISSION))
       .orderBy(asc(sd.zoneName), asc(sd.code)),
-    read(ctx, period.semester?.id, 'school'),
-  ]);
+    () => read(ctx, period.semester?.id, 'school'),
+  );
   return { ...period, ...sumSchools(schools, foldFigures(rows, (r) => r.schoolId)) };
 }
 
@@ -62,15 +63,15 @@ export async function examsSchoolDashboard(ctx: Ctx, schoolId: string, q: ExamsD
       .where(and(scoped(ctx, sd, PERMISSION), eq(sd.id, schoolId))),
     '学校',
   );
-  const [classes, totals, classRows] = await Promise.all([
-    ctx.readDb
+  const [classes, totals, classRows] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ classId: cd.id, className: cd.name, grade: cd.grade })
       .from(cd)
       .where(and(scoped(ctx, cd, PERMISSION), eq(cd.schoolId, school.id)))
       .orderBy(asc(cd.grade), asc(cd.name)),
-    read(ctx, period.semester?.id, 'school', school.id),
-    read(ctx, period.semester?.id, 'class', school.id),
-  ]);
+    () => read(ctx, period.semester?.id, 'school', school.id),
+    () => read(ctx, period.semester?.id, 'class', school.id),
+  );
   const byClass = foldFigures(classRows, (r) => r.classId);
   return {
     ...period,

@@ -2,6 +2,7 @@
 import type { FamilyLevels } from '@shuangjian/contracts';
 import { and, desc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { atOnce } from '../../platform/db';
 import { found } from '../../platform/errors';
 import { semestersOf } from '../calendar';
 import { studentDirectory } from '../org';
@@ -24,7 +25,7 @@ export async function familyLevels(ctx: Ctx, studentId: string): Promise<FamilyL
     .innerJoin(examFilings, and(eq(examFilings.districtId, examResults.districtId), eq(examFilings.id, examResults.examId)))
     .where(and(scoped(ctx, examResults, 'exams.family'), eq(examResults.studentId, child.id), eq(examFilings.status, 'accepted')))
     .orderBy(desc(examFilings.date), desc(examFilings.createdAt));
-  const [subjects, semesters] = await Promise.all([subjectNames(ctx.db, d, rows.map((r) => r.subjectId)), semestersOf(ctx.db, d)]);
+  const [subjects, semesters] = await atOnce(ctx.db, () => subjectNames(ctx.db, d, rows.map((r) => r.subjectId)), () => semestersOf(ctx.db, d));
   const exams: FamilyLevels['exams'] = [];
   for (const r of rows) {
     let exam = exams.find((e) => e.examId === r.exam.id);

@@ -2,7 +2,7 @@
 import { EXAM_INDICATORS, type ExamFiling, type ExamRuleFinding } from '@shuangjian/contracts';
 import type { LocalDate } from '@shuangjian/policy';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
 import { users } from '../../platform/schema';
 import { semestersOf } from '../calendar';
@@ -26,14 +26,14 @@ export async function filingsOut(q: Queryable, districtId: string, rows: readonl
   if (!rows.length) return [];
   const schoolIds = [...new Set(rows.map((r) => r.schoolId).filter((s): s is string => !!s))];
   const userIds = [...new Set(rows.map((r) => r.filedBy).filter((u): u is string => !!u))];
-  const [schoolRows, semesters, subjects, userRows] = await Promise.all([
-    schoolIds.length
+  const [schoolRows, semesters, subjects, userRows] = await atOnce(q,
+    () => schoolIds.length
       ? q.select({ id: schoolDirectory.id, name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, districtId), inArray(schoolDirectory.id, schoolIds)))
-      : [],
-    semestersOf(q, districtId),
-    subjectNames(q, districtId, rows.flatMap((r) => r.subjectIds)),
-    userIds.length ? q.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, districtId), inArray(users.id, userIds))) : [],
-  ]);
+      : Promise.resolve([]),
+    () => semestersOf(q, districtId),
+    () => subjectNames(q, districtId, rows.flatMap((r) => r.subjectIds)),
+    () => userIds.length ? q.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, districtId), inArray(users.id, userIds))) : Promise.resolve([]),
+  );
   const schoolName = new Map(schoolRows.map((s) => [s.id, s.name]));
   const semesterName = new Map(semesters.map((s) => [s.id, s.name]));
   const userName = new Map(userRows.map((u) => [u.id, u.name]));

@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import { type Ctx, coveringGrants, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import { type Queryable, rowsOf } from '../../platform/db';
+import { atOnce, type Queryable, rowsOf } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { semesterPeriod, setIndicators } from '../../platform/indicators';
 import { type ClassRef, classDirectory, classKeys, studentDirectory, visibleClass } from '../org';
@@ -39,8 +39,8 @@ async function sheetPlace(ctx: Ctx, q: Queryable, examId: string, classId: strin
 
 async function sheet(ctx: Ctx, q: Queryable, exam: FilingRow, cls: ClassRef, subjectId: string): Promise<ExamResultSheet> {
   const d = ctx.user.districtId;
-  const [pupils, subjects] = await Promise.all([
-    q
+  const [pupils, subjects] = await atOnce(q,
+    () => q
       .select({ studentId: studentDirectory.id, studentNo: studentDirectory.studentNo, name: studentDirectory.name, level: examResults.level })
       .from(studentDirectory)
       .leftJoin(
@@ -50,8 +50,8 @@ async function sheet(ctx: Ctx, q: Queryable, exam: FilingRow, cls: ClassRef, sub
       .where(and(eq(studentDirectory.districtId, d), eq(studentDirectory.classId, cls.id), eq(studentDirectory.status, 'active')))
       // 学号 order, whatever the levels: a sheet never orders pupils by result
       .orderBy(asc(studentDirectory.studentNo)),
-    subjectNames(q, d, [subjectId]),
-  ]);
+    () => subjectNames(q, d, [subjectId]),
+  );
   const counts = emptyCounts();
   for (const p of pupils) counts[p.level ?? 'missing'] += 1;
   return {
@@ -141,8 +141,8 @@ export async function examSummary(ctx: Ctx, examId: string): Promise<ExamSummary
   requirePermission(ctx, 'exams.read');
   const d = ctx.user.districtId;
   const exam = found(await ctx.db.select().from(examFilings).where(and(scoped(ctx, examFilings, 'exams.read'), eq(examFilings.id, examId))), '考试备案');
-  const [classRows, resultRows, pupilRows, subjects] = await Promise.all([
-    ctx.db
+  const [classRows, resultRows, pupilRows, subjects] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ id: classDirectory.id, name: classDirectory.name, grade: classDirectory.grade })
       .from(classDirectory)
       .where(
@@ -153,18 +153,18 @@ export async function examSummary(ctx: Ctx, examId: string): Promise<ExamSummary
         ),
       )
       .orderBy(asc(classDirectory.schoolName), asc(classDirectory.grade), asc(classDirectory.name)),
-    ctx.db
+    () => ctx.db
       .select({ classId: examResults.classId, subjectId: examResults.subjectId, level: examResults.level, n: count() })
       .from(examResults)
       .where(and(scoped(ctx, examResults, 'exams.read'), eq(examResults.examId, exam.id)))
       .groupBy(examResults.classId, examResults.subjectId, examResults.level),
-    ctx.db
+    () => ctx.db
       .select({ classId: studentDirectory.classId, n: count() })
       .from(studentDirectory)
       .where(and(scoped(ctx, studentDirectory, 'exams.read'), eq(studentDirectory.status, 'active'), inArray(studentDirectory.grade, exam.grades), exam.schoolId ? eq(studentDirectory.schoolId, exam.schoolId) : undefined))
       .groupBy(studentDirectory.classId),
-    subjectNames(ctx.db, d, exam.subjectIds),
-  ]);
+    () => subjectNames(ctx.db, d, exam.subjectIds),
+  );
   const subjectOrder = [...exam.subjectIds].sort((a, b) => (subjects.get(a)?.sort ?? 0) - (subjects.get(b)?.sort ?? 0));
   const rows: ExamSummary['rows'] = [];
   for (const c of classRows) {

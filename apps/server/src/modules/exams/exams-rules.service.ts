@@ -16,7 +16,7 @@ import {
 import { and, asc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../../platform/access';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { policyVersions } from '../../platform/schema';
 import { examFilings } from './exams.schema';
 import { examsPolicy } from './exams.policy';
@@ -63,18 +63,18 @@ export interface FilingPlace {
 export async function filingCounts(q: Queryable, place: FilingPlace, exceptId: string | null): Promise<ExamFilingCounts> {
   const t = examFilings;
   const others: SQL | undefined = exceptId ? ne(t.id, exceptId) : undefined;
-  const [ownRows, samples] = await Promise.all([
-    place.schoolId
+  const [ownRows, samples] = await atOnce(q,
+    () => place.schoolId
       ? q
           .select({ type: t.type, grades: t.grades })
           .from(t)
           .where(and(eq(t.districtId, place.districtId), eq(t.schoolId, place.schoolId), eq(t.semesterId, place.semesterId), eq(t.status, 'accepted'), inArray(t.type, ['final', 'midterm']), others))
       : Promise.resolve([]),
-    q
+    () => q
       .select({ id: t.id })
       .from(t)
       .where(and(eq(t.districtId, place.districtId), isNull(t.schoolId), eq(t.schoolYear, place.schoolYear), eq(t.type, 'district_sample'), eq(t.status, 'accepted'), others)),
-  ]);
+  );
   const finalsByGrade = new Map<number, number>();
   const midtermsByGrade = new Map<number, number>();
   for (const r of ownRows) {
@@ -86,7 +86,7 @@ export async function filingCounts(q: Queryable, place: FilingPlace, exceptId: s
 
 /** Judges a filing by the rules in force on the exam's date. */
 export async function judgeFiling(q: Queryable, place: FilingPlace, exam: ExamFilingFacts & { date: LocalDate }, exceptId: string | null): Promise<ExamFinding[]> {
-  const [{ values, versions }, counts] = await Promise.all([examRulesAt(q, place.districtId, exam.date), filingCounts(q, place, exceptId)]);
+  const [{ values, versions }, counts] = await atOnce(q, () => examRulesAt(q, place.districtId, exam.date), () => filingCounts(q, place, exceptId));
   return checkExamFiling(exam, counts, values['exams.limits'], versions['exams.limits']);
 }
 

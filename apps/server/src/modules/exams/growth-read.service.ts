@@ -8,7 +8,7 @@ import { growthCompleteness, labourTasksFor, skillProgress } from '@shuangjian/p
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { readIndicators, semesterPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { classDirectory, studentDirectory, visibleClass } from '../org';
@@ -63,20 +63,20 @@ export async function classGrowth(ctx: Ctx, classId: string, semesterId: string 
     .orderBy(asc(studentDirectory.studentNo));
   const ids = pupils.map((p) => p.id);
   const inSemester = and(eq(growthEntries.districtId, d), eq(growthEntries.classId, cls.id), eq(growthEntries.semesterId, semester.id));
-  const [dims, labour, comments, skills] = await Promise.all([
-    ctx.db
+  const [dims, labour, comments, skills] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ studentId: growthEntries.studentId, dimension: growthEntries.dimension, n: count() })
       .from(growthEntries)
       .where(inSemester)
       .groupBy(growthEntries.studentId, growthEntries.dimension),
-    ctx.db.select({ studentId: growthEntries.studentId, code: growthEntries.labourCode }).from(growthEntries).where(and(inSemester, eq(growthEntries.kind, 'labour'))),
-    ctx.db
+    () => ctx.db.select({ studentId: growthEntries.studentId, code: growthEntries.labourCode }).from(growthEntries).where(and(inSemester, eq(growthEntries.kind, 'labour'))),
+    () => ctx.db
       .select({ studentId: growthComments.studentId, n: count() })
       .from(growthComments)
       .where(and(eq(growthComments.districtId, d), eq(growthComments.classId, cls.id), eq(growthComments.semesterId, semester.id)))
       .groupBy(growthComments.studentId),
-    skillEntries(ctx.db, d, ids),
-  ]);
+    () => skillEntries(ctx.db, d, ids),
+  );
   const at = { districtId: d, zoneId: cls.zoneId, schoolId: cls.schoolId, classId: cls.id };
   const rows = pupils.map((p) => {
     const counts = new Map(dims.filter((x) => x.studentId === p.id).map((x) => [x.dimension, Number(x.n)]));
@@ -117,19 +117,19 @@ export async function growthSummary(ctx: Ctx, studentId: string, semesterId: str
   const { semester, semesters } = await resolveSemester(ctx, semesterId);
   const d = pupil.districtId;
   const { growth, version } = await growthPolicy(ctx.db, d, today(ctx));
-  const [entries, comments, skills] = await Promise.all([
-    ctx.db
+  const [entries, comments, skills] = await atOnce(ctx.db,
+    () => ctx.db
       .select()
       .from(growthEntries)
       .where(and(eq(growthEntries.districtId, d), eq(growthEntries.studentId, pupil.id), eq(growthEntries.semesterId, semester.id)))
       .orderBy(asc(growthEntries.date), asc(growthEntries.createdAt)),
-    ctx.db
+    () => ctx.db
       .select()
       .from(growthComments)
       .where(and(eq(growthComments.districtId, d), eq(growthComments.studentId, pupil.id), eq(growthComments.semesterId, semester.id)))
       .orderBy(asc(growthComments.createdAt)),
-    skillEntries(ctx.db, d, [pupil.id]),
-  ]);
+    () => skillEntries(ctx.db, d, [pupil.id]),
+  );
   const names = await userNames(ctx.db, d, [...entries.map((e) => e.recordedBy), ...comments.map((c) => c.authorId)]);
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.dimension, (counts.get(e.dimension) ?? 0) + 1);

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { asc } from 'drizzle-orm';
 import { type Ctx, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { readIndicators, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { classDirectory } from '../org';
@@ -63,20 +64,20 @@ const figureCells = (figures: IndicatorFigures): Cell[] =>
 export async function fiveDashboardWorkbook(ctx: Ctx, q: FiveDashboardQuery) {
   const view = await fiveDistrictDashboard(ctx, q);
   const cd = classDirectory;
-  const [classes, sleepRows, policy] = await Promise.all([
-    ctx.readDb
+  const [classes, sleepRows, policy] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ id: cd.id, name: cd.name, grade: cd.grade, schoolName: cd.schoolName, schoolCode: cd.schoolCode })
       .from(cd)
       .where(scoped(ctx, cd, DASHBOARD_PERMISSION))
       .orderBy(asc(cd.schoolCode), asc(cd.grade), asc(cd.name)),
-    readIndicators(ctx.readDb, ctx.user.districtId, {
+    () => readIndicators(ctx.readDb, ctx.user.districtId, {
       indicators: [FIVE_INDICATORS.sleepMeets],
       periods: [weekPeriod(view.week)],
       by: 'class',
       where: scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION),
     }),
-    fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, view.weekEnd),
-  ]);
+    () => fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, view.weekEnd),
+  );
   const bp = policy.values['five-managements.sleep'].classThresholdBp;
   const sleepOf = new Map(sleepRows.map((r) => [r.classId, r]));
   const below = classes.filter((c) => belowBp(sleepOf.get(c.id), bp));

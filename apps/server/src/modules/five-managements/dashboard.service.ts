@@ -8,6 +8,7 @@ import type { FiveClassDashboard, FiveDashboardQuery, FiveDistrictDashboard, Fiv
 import { addDays, weekStart } from '@shuangjian/policy';
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { atOnce } from '../../platform/db';
 import { found } from '../../platform/errors';
 import { addFigures, readIndicators, sumSchools, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
@@ -31,19 +32,19 @@ export async function fiveDistrictDashboard(ctx: Ctx, q: FiveDashboardQuery): Pr
   requirePermission(ctx, PERMISSION);
   const period = await dashboardPeriod(ctx, q);
   const sd = schoolDirectory;
-  const [schools, rows] = await Promise.all([
-    ctx.readDb
+  const [schools, rows] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ schoolId: sd.id, schoolCode: sd.code, schoolName: sd.name, zoneId: sd.zoneId, zoneName: sd.zoneName })
       .from(sd)
       .where(scoped(ctx, sd, PERMISSION))
       .orderBy(asc(sd.zoneName), asc(sd.code)),
-    readIndicators(ctx.readDb, ctx.user.districtId, {
+    () => readIndicators(ctx.readDb, ctx.user.districtId, {
       indicators: FIVE_FIGURE_KEYS,
       periods: periodsOf(period),
       by: 'school',
       where: scoped(ctx, indicatorRollups, PERMISSION),
     }),
-  ]);
+  );
   return { ...period, ...sumSchools(schools, foldBy(rows, period, (r) => r.schoolId)) };
 }
 
@@ -62,16 +63,16 @@ export async function fiveSchoolDashboard(ctx: Ctx, schoolId: string, q: FiveDas
   );
   const where = and(scoped(ctx, indicatorRollups, PERMISSION), eq(indicatorRollups.schoolId, school.id));
   const periods = periodsOf(period);
-  const [classes, totals, classRows, policy] = await Promise.all([
-    ctx.readDb
+  const [classes, totals, classRows, policy] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ classId: cd.id, className: cd.name, grade: cd.grade })
       .from(cd)
       .where(and(scoped(ctx, cd, PERMISSION), eq(cd.schoolId, school.id)))
       .orderBy(asc(cd.grade), asc(cd.name)),
-    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'school', where }),
-    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'class', where }),
-    fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, period.weekEnd),
-  ]);
+    () => readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'school', where }),
+    () => readIndicators(ctx.readDb, ctx.user.districtId, { indicators: FIVE_FIGURE_KEYS, periods, by: 'class', where }),
+    () => fiveManagementsPolicy(ctx.readDb, ctx.user.districtId, period.weekEnd),
+  );
   const bp = policy.values['five-managements.sleep'].classThresholdBp;
   const byClass = foldBy(classRows, period, (r) => r.classId);
   const meets = 'five-managements.sleep.meets';

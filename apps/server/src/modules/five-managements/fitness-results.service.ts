@@ -8,6 +8,7 @@ import { and, asc, eq, max, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { semesterAt, semestersOf } from '../calendar';
 import { schoolDirectory, studentDirectory, visibleClass } from '../org';
@@ -40,18 +41,18 @@ export async function fitnessTestSummary(ctx: Ctx, query: z.output<typeof Fitnes
   if (!semester) return { semester: null, semesters, schools: [] };
   const t = fiveFitnessTests;
   const only = query.schoolId ? eq(t.schoolId, query.schoolId) : undefined;
-  const [counts, imports] = await Promise.all([
-    ctx.db
+  const [counts, imports] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ schoolId: t.schoolId, grade: t.grade, level: t.level, n: sql<number>`count(*)::int` })
       .from(t)
       .where(and(scoped(ctx, t, READ), eq(t.semesterId, semester.id), only))
       .groupBy(t.schoolId, t.grade, t.level),
-    ctx.db
+    () => ctx.db
       .select({ schoolId: fiveFitnessTestImports.schoolId, at: max(fiveFitnessTestImports.createdAt) })
       .from(fiveFitnessTestImports)
       .where(and(scoped(ctx, fiveFitnessTestImports, READ), eq(fiveFitnessTestImports.semesterId, semester.id)))
       .groupBy(fiveFitnessTestImports.schoolId),
-  ]);
+  );
   return {
     semester: { id: semester.id, name: semester.name },
     semesters,

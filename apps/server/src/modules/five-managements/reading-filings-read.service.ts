@@ -7,6 +7,7 @@ import { and, asc, count, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { auditMany } from '../../platform/audit';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { schoolDirectory } from '../org';
@@ -27,10 +28,10 @@ export async function listFilings(ctx: Ctx, q: z.output<typeof ReadingFilingQuer
     like ? or(ilike(f.title, like), ilike(f.publisher, like), ilike(f.isbn, like)) : undefined,
   );
   const where = and(base, q.status ? eq(f.status, q.status) : undefined);
-  const [[total], perStatus, rows] = await Promise.all([
-    ctx.db.select({ n: count() }).from(f).where(where),
-    ctx.db.select({ status: f.status, n: count() }).from(f).where(base).groupBy(f.status),
-    ctx.db
+  const [[total], perStatus, rows] = await atOnce(ctx.db,
+    () => ctx.db.select({ n: count() }).from(f).where(where),
+    () => ctx.db.select({ status: f.status, n: count() }).from(f).where(base).groupBy(f.status),
+    () => ctx.db
       .select({ f, schoolName: schoolDirectory.name, by: users.name })
       .from(f)
       .innerJoin(schoolDirectory, and(eq(schoolDirectory.districtId, f.districtId), eq(schoolDirectory.id, f.schoolId)))
@@ -40,7 +41,7 @@ export async function listFilings(ctx: Ctx, q: z.output<typeof ReadingFilingQuer
       .orderBy(sql`case ${f.status} when 'flagged' then 0 when 'warning' then 1 else 2 end`, desc(f.filedOn), asc(f.title), asc(f.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-  ]);
+  );
   const n = (s: string) => perStatus.find((r) => r.status === s)?.n ?? 0;
   return {
     items: rows.map((r) => filingOut(r.f, r.schoolName, r.by)),
@@ -55,13 +56,13 @@ export async function readingSummary(ctx: Ctx, semesterId?: string): Promise<Rea
   requirePermission(ctx, 'five-managements.read');
   const semester = await filingSemester(ctx, semesterId);
   const f = fiveReadingFilings;
-  const [schools, figures] = await Promise.all([
-    ctx.db
+  const [schools, figures] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ id: schoolDirectory.id, name: schoolDirectory.name, code: schoolDirectory.code })
       .from(schoolDirectory)
       .where(scoped(ctx, schoolDirectory, 'five-managements.read'))
       .orderBy(asc(schoolDirectory.code)),
-    ctx.db
+    () => ctx.db
       .select({
         schoolId: f.schoolId,
         filings: count(),
@@ -72,7 +73,7 @@ export async function readingSummary(ctx: Ctx, semesterId?: string): Promise<Rea
       .from(f)
       .where(and(scoped(ctx, f, 'five-managements.read'), eq(f.semesterId, semester.id)))
       .groupBy(f.schoolId),
-  ]);
+  );
   const by = new Map(figures.map((r) => [r.schoolId, r]));
   return {
     semesterId: semester.id,

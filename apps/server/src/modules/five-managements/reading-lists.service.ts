@@ -20,7 +20,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit, auditMany } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, found } from '../../platform/errors';
 import { buildWorkbook } from '../../platform/excel';
 import { fiveReadingEntries } from './reading.schema';
@@ -66,11 +66,11 @@ export async function listEntries(ctx: Ctx, q: z.output<typeof ReadingListQuery>
     q.grade ? and(lte(e.gradeFrom, q.grade), gte(e.gradeTo, q.grade)) : undefined,
     like ? or(ilike(e.title, like), ilike(e.author, like), ilike(e.publisher, like), digits && /^\d{4,13}$/.test(digits) ? ilike(e.isbn, `%${digits}%`) : undefined) : undefined,
   );
-  const [[total], rows, perList] = await Promise.all([
-    ctx.db.select({ n: count() }).from(e).where(where),
-    ctx.db.select().from(e).where(where).orderBy(desc(e.addedOn), asc(e.title), asc(e.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ list: e.list, n: count() }).from(e).where(scope).groupBy(e.list),
-  ]);
+  const [[total], rows, perList] = await atOnce(ctx.db,
+    () => ctx.db.select({ n: count() }).from(e).where(where),
+    () => ctx.db.select().from(e).where(where).orderBy(desc(e.addedOn), asc(e.title), asc(e.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    () => ctx.db.select({ list: e.list, n: count() }).from(e).where(scope).groupBy(e.list),
+  );
   const counts = { recommended: 0, negative: 0 };
   for (const r of perList) counts[r.list] = r.n;
   return { items: rows.map(entryOut), total: total?.n ?? 0, counts };

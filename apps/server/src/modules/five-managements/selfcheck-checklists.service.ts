@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { semesterPeriod, setIndicators } from '../../platform/indicators';
 import { notify } from '../../platform/notify';
@@ -24,14 +24,14 @@ type ChecklistRow = typeof fiveSelfcheckChecklists.$inferSelect;
 /** Checklists with their items and semester names. */
 export async function withItems(q: Queryable, districtId: string, rows: ChecklistRow[]): Promise<SelfcheckChecklist[]> {
   if (!rows.length) return [];
-  const [items, semesters] = await Promise.all([
-    q
+  const [items, semesters] = await atOnce(q,
+    () => q
       .select()
       .from(fiveSelfcheckItems)
       .where(and(eq(fiveSelfcheckItems.districtId, districtId), inArray(fiveSelfcheckItems.checklistId, rows.map((r) => r.id))))
       .orderBy(asc(fiveSelfcheckItems.no)),
-    semestersOf(q, districtId),
-  ]);
+    () => semestersOf(q, districtId),
+  );
   return rows.map((r) => ({
     id: r.id,
     semesterId: r.semesterId,
@@ -132,15 +132,15 @@ export async function publishChecklist(ctx: Ctx, id: string): Promise<SelfcheckC
 
 /** Answered items / items of a checklist for every school of the district (a set-based refresh; the demo calls it too). */
 export async function answeredFigures(q: Queryable, districtId: string, checklistId: string, semesterId: string) {
-  const [schools, items, answers] = await Promise.all([
-    q.select({ id: schoolDirectory.id }).from(schoolDirectory).where(eq(schoolDirectory.districtId, districtId)),
-    q.select({ id: fiveSelfcheckItems.id }).from(fiveSelfcheckItems).where(and(eq(fiveSelfcheckItems.districtId, districtId), eq(fiveSelfcheckItems.checklistId, checklistId))),
-    q
+  const [schools, items, answers] = await atOnce(q,
+    () => q.select({ id: schoolDirectory.id }).from(schoolDirectory).where(eq(schoolDirectory.districtId, districtId)),
+    () => q.select({ id: fiveSelfcheckItems.id }).from(fiveSelfcheckItems).where(and(eq(fiveSelfcheckItems.districtId, districtId), eq(fiveSelfcheckItems.checklistId, checklistId))),
+    () => q
       .select({ schoolId: fiveSelfchecks.schoolId, id: fiveSelfcheckAnswers.id })
       .from(fiveSelfcheckAnswers)
       .innerJoin(fiveSelfchecks, and(eq(fiveSelfchecks.districtId, fiveSelfcheckAnswers.districtId), eq(fiveSelfchecks.id, fiveSelfcheckAnswers.selfcheckId)))
       .where(and(eq(fiveSelfchecks.districtId, districtId), eq(fiveSelfchecks.checklistId, checklistId))),
-  ]);
+  );
   const period = semesterPeriod(semesterId);
   return schools.map((s) => ({
     districtId,

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { schoolDirectory } from '../org';
 import { checklistOfSemester } from './selfcheck-checklists.service';
 import { semesterOf } from './selfcheck.repo';
@@ -15,21 +16,21 @@ export async function selfcheckOverview(ctx: Ctx, query: z.output<typeof Selfche
   const checklist = await checklistOfSemester(ctx, ctx.db, semester.id, !ctx.grants.some((g) => g.role === 'district_admin'));
   const r = fiveSelfcheckRectifications;
   const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})::int`;
-  const [schools, checks, rects] = await Promise.all([
-    ctx.db
+  const [schools, checks, rects] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ id: schoolDirectory.id, name: schoolDirectory.name, zoneName: schoolDirectory.zoneName })
       .from(schoolDirectory)
       .where(scoped(ctx, schoolDirectory, 'five-managements.district'))
       .orderBy(asc(schoolDirectory.code)),
-    checklist?.status === 'published'
+    () => checklist?.status === 'published'
       ? ctx.db
           .select({ schoolId: fiveSelfchecks.schoolId, status: fiveSelfchecks.status, answered: sql<number>`count(${fiveSelfcheckAnswers.id})::int` })
           .from(fiveSelfchecks)
           .leftJoin(fiveSelfcheckAnswers, and(eq(fiveSelfcheckAnswers.districtId, fiveSelfchecks.districtId), eq(fiveSelfcheckAnswers.selfcheckId, fiveSelfchecks.id)))
           .where(and(scoped(ctx, fiveSelfchecks, 'five-managements.district'), eq(fiveSelfchecks.checklistId, checklist.id)))
           .groupBy(fiveSelfchecks.schoolId, fiveSelfchecks.status)
-      : [],
-    ctx.db
+      : Promise.resolve([]),
+    () => ctx.db
       .select({
         schoolId: r.schoolId,
         open: n(sql`${r.status} = 'open'`),
@@ -40,7 +41,7 @@ export async function selfcheckOverview(ctx: Ctx, query: z.output<typeof Selfche
       .from(r)
       .where(and(scoped(ctx, r, 'five-managements.district'), eq(r.semesterId, semester.id)))
       .groupBy(r.schoolId),
-  ]);
+  );
   const items = checklist?.status === 'published' ? checklist.items.length : 0;
   return {
     semesterId: semester.id,

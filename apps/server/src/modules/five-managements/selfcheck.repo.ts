@@ -8,7 +8,7 @@ import { type LocalDate, rectifyDeadline } from '@shuangjian/policy';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { type AttachmentKind, attachmentsOf, EVIDENCE_FILE_TYPES } from '../../platform/attachments';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
 import { semesterAt, semesterById, type SemesterRef, semestersOf } from '../calendar';
@@ -78,18 +78,18 @@ export async function loadRectifications(q: Queryable, districtId: string, where
 export async function withHistory(q: Queryable, districtId: string, rows: RectRow[]): Promise<Rectification[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const [events, names, files] = await Promise.all([
-    q
+  const [events, names, files] = await atOnce(q,
+    () => q
       .select()
       .from(fiveSelfcheckEvents)
       .where(and(eq(fiveSelfcheckEvents.districtId, districtId), inArray(fiveSelfcheckEvents.rectificationId, ids)))
       .orderBy(asc(fiveSelfcheckEvents.at), asc(fiveSelfcheckEvents.id)),
-    q
+    () => q
       .select({ id: schoolDirectory.id, name: schoolDirectory.name })
       .from(schoolDirectory)
       .where(and(eq(schoolDirectory.districtId, districtId), inArray(schoolDirectory.id, [...new Set(rows.map((r) => r.schoolId))]))),
-    attachmentsOf(q, districtId, EVIDENCE_KIND, ids),
-  ]);
+    () => attachmentsOf(q, districtId, EVIDENCE_KIND, ids),
+  );
   const schoolName = new Map(names.map((n) => [n.id, n.name]));
   const order = { open: 0, fixed: 1, closed: 2 } as const;
   return rows

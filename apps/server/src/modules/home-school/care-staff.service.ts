@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { eachAtOnce } from '../../platform/db';
 import { notFound, ruleViolation } from '../../platform/errors';
 import { roleHolders, schoolDirectory } from '../org';
 import { userNames } from './home-school.repo';
@@ -10,7 +11,7 @@ import { hsCareStaff } from './schema';
 const STAFF = ['school_admin', 'grade_leader', 'subject_leader', 'class_teacher', 'teacher'] as const;
 
 async function schoolStaff(ctx: Ctx, schoolId: string) {
-  return [...new Set((await Promise.all(STAFF.map((role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId })))).flat())];
+  return [...new Set((await eachAtOnce(ctx.db, STAFF, (role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId }))).flat())];
 }
 
 async function manageableSchools(ctx: Ctx) {
@@ -23,7 +24,7 @@ export async function listCareStaff(ctx: Ctx) {
   const schools = await manageableSchools(ctx);
   const ids = schools.map((s) => s.id);
   const rows = ids.length ? await ctx.db.select().from(hsCareStaff).where(and(eq(hsCareStaff.districtId, ctx.user.districtId), inArray(hsCareStaff.schoolId, ids))) : [];
-  const staff = (await Promise.all(schools.map(async (s) => (await schoolStaff(ctx, s.id)).map((id) => ({ id, schoolId: s.id }))))).flat();
+  const staff = (await eachAtOnce(ctx.db, schools, async (s) => (await schoolStaff(ctx, s.id)).map((id) => ({ id, schoolId: s.id })))).flat();
   const names = await userNames(ctx.db, ctx.user.districtId, [...rows.map((r) => r.userId), ...staff.map((s) => s.id)]);
   return {
     items: rows.map((r) => ({ userId: r.userId, name: names.get(r.userId) ?? '', schoolId: r.schoolId, schoolName: schools.find((s) => s.id === r.schoolId)?.name ?? '' })),

@@ -10,6 +10,7 @@ import { weekStart } from '@shuangjian/policy';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { type FigureMap, foldFigures, readIndicators, semesterPeriod, sumSchools, weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
@@ -71,16 +72,16 @@ export async function hsDistrictDashboard(ctx: Ctx, query: { semesterId?: string
   const where = scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION);
   const semester = p.semester ? semesterPeriod(p.semester.id) : null;
   // the reads do not depend on one another: side by side, the answer waits for the slowest, not for their sum
-  const [schools, semesterRows, weekRows, meetingRows] = await Promise.all([
-    ctx.readDb
+  const [schools, semesterRows, weekRows, meetingRows] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ schoolId: D.id, schoolName: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
       .from(D)
       .where(scoped(ctx, D, DASHBOARD_PERMISSION))
       .orderBy(asc(D.zoneName), asc(D.code)),
-    semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semester], by: 'school', where }) : [],
-    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
-    semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semester], by: 'class', where }) : [],
-  ]);
+    () => semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semester], by: 'school', where }) : Promise.resolve([]),
+    () => readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    () => semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.meetingsHeld], periods: [semester], by: 'class', where }) : Promise.resolve([]),
+  );
   const bySchool = foldFigures([...semesterRows, ...weekRows], (r) => r.schoolId);
   const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
   const meetingOf = new Map<string, number>();
@@ -108,14 +109,14 @@ export async function hsClassRows(ctx: Ctx, schoolIds: readonly string[], query:
   const p = await periodOf(ctx, query.semesterId);
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), inArray(indicatorRollups.schoolId, [...schoolIds]));
   const C = classDirectory;
-  const [classRows, classes] = await Promise.all([
-    p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : [],
-    ctx.readDb
+  const [classRows, classes] = await atOnce(ctx.readDb,
+    () => p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'class', where }) : Promise.resolve([]),
+    () => ctx.readDb
       .select({ schoolId: C.schoolId, classId: C.id, className: C.name, grade: C.grade })
       .from(C)
       .where(and(eq(C.districtId, ctx.user.districtId), inArray(C.schoolId, [...schoolIds])))
       .orderBy(asc(C.grade), asc(C.name)),
-  ]);
+  );
   const min = Math.max(p.values['home-school.meetings'].meetingsPerSemester, 1);
   const byClass = foldFigures(classRows, (r) => r.classId);
   for (const c of classes) {
@@ -137,11 +138,11 @@ export async function hsSchoolDashboard(ctx: Ctx, schoolId: string, query: { sem
   if (!school) throw notFound('学校');
   const p = await periodOf(ctx, query.semesterId);
   const where = and(scoped(ctx, indicatorRollups, DASHBOARD_PERMISSION), eq(indicatorRollups.schoolId, schoolId));
-  const [semesterRows, weekRows, classes] = await Promise.all([
-    p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : [],
-    readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
-    hsClassRows(ctx, [schoolId], query),
-  ]);
+  const [semesterRows, weekRows, classes] = await atOnce(ctx.readDb,
+    () => p.semester ? readIndicators(ctx.readDb, ctx.user.districtId, { indicators: SEMESTER_INDICATORS, periods: [semesterPeriod(p.semester.id)], by: 'school', where }) : Promise.resolve([]),
+    () => readIndicators(ctx.readDb, ctx.user.districtId, { indicators: [HS_INDICATORS.teachersWeek], periods: [weekPeriod(p.day)], by: 'school', where }),
+    () => hsClassRows(ctx, [schoolId], query),
+  );
   const rows = classes.get(schoolId) ?? [];
   const figures = figuresOf(
     foldFigures([...semesterRows, ...weekRows], (r) => r.schoolId).get(schoolId) ?? {},

@@ -79,6 +79,27 @@ describe('home visits', () => {
     expect((await call(w.app, parent, 'POST', '/api/home-school/visits', { ...base, date: '2026-11-25' })).status).toBe(403);
   });
 
+  it('records a visit once under an Idempotency-Key: its reads run one after another in the request’s one transaction', async () => {
+    // the service reads the class, the pupil, the rule and the semester together (atOnce): inside the idempotent
+    // request's transaction one after another (on PostgreSQL the test setup fails a statement sent while another runs)
+    const before = await figure('home-school.visits.count', child.classId);
+    const send = () =>
+      w.app.inject({
+        method: 'POST',
+        url: '/api/home-school/visits',
+        headers: { cookie: teacher, 'idempotency-key': 'hs-visit-retry-0001' },
+        payload: { classId: child.classId, studentId: child.id, mode: 'video', date: '2026-11-24', metRelation: 'mother', metName: '李梅', topics: ['sleep'] },
+      });
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    expect(JSON.parse(first.body)).toMatchObject({ mode: 'video', studentName: '张小明' });
+    const again = await send();
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(JSON.parse(again.body).id).toBe(JSON.parse(first.body).id);
+    expect(await figure('home-school.visits.count', child.classId)).toBe(before + 1);
+  });
+
   it('the weekly reminder tells teachers without a visit this week, once', async () => {
     const first = await w.runJob('home-school.visitReminder');
     expect(first).toBeGreaterThan(0);

@@ -9,7 +9,7 @@ import { addDays, focusShort, homeVisitDue, isFocusPupil, weekDone, weekStart } 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { classDirectory, roleHolders, specialStudents, studentDirectory, visibleClass } from '../org';
 import { careStaffSchools, currentSemester, shownName, specialReader, taughtClasses, userNames } from './home-school.repo';
 import { visitRuleAt } from './home-school.policy';
@@ -29,26 +29,26 @@ export async function teacherProgress(ctx: Ctx): Promise<TeacherProgress> {
   requirePermission(ctx, 'home-school.read');
   const day = today(ctx);
   const ws = weekStart(day);
-  const [{ rule }, semester] = await Promise.all([visitRuleAt(ctx.db, ctx.user.districtId, day), currentSemester(ctx.db, ctx.user.districtId, day)]);
+  const [{ rule }, semester] = await atOnce(ctx.db, () => visitRuleAt(ctx.db, ctx.user.districtId, day), () => currentSemester(ctx.db, ctx.user.districtId, day));
   const taught = taughtClasses(ctx);
   const C = classDirectory;
   const S = studentDirectory;
   const V = hsVisits;
   // every read below depends only on the grants, the rule and the semester: side by side, one round trip's wait
-  const [classes, pupils, [week], perPupil, specialRefs, careSchools] = await Promise.all([
-    taught.all.length
+  const [classes, pupils, [week], perPupil, specialRefs, careSchools] = await atOnce(ctx.db,
+    () => taught.all.length
       ? ctx.db
           .select({ id: C.id, name: C.name, schoolName: C.schoolName })
           .from(C)
           .where(and(scoped(ctx, C, 'home-school.read'), inArray(C.id, taught.all)))
           .orderBy(asc(C.grade), asc(C.name))
-      : [],
-    pupilsOf(ctx.db, ctx, taught.all),
-    ctx.db
+      : Promise.resolve([]),
+    () => pupilsOf(ctx.db, ctx, taught.all),
+    () => ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(V)
       .where(and(eq(V.districtId, ctx.user.districtId), eq(V.teacherId, ctx.user.id), sql`${V.date} between ${ws} and ${addDays(ws, 6)}`, inArray(V.mode, rule.weeklyModes))),
-    semester && taught.all.length
+    () => semester && taught.all.length
       ? ctx.db
           .select({
             studentId: V.studentId,
@@ -70,10 +70,10 @@ export async function teacherProgress(ctx: Ctx): Promise<TeacherProgress> {
             ),
           )
           .groupBy(V.studentId)
-      : [],
-    specialStudents(ctx.db, ctx.user.districtId, { classIds: taught.all }),
-    careStaffSchools(ctx),
-  ]);
+      : Promise.resolve([]),
+    () => specialStudents(ctx.db, ctx.user.districtId, { classIds: taught.all }),
+    () => careStaffSchools(ctx),
+  );
   const byPupil = new Map(perPupil.map((r) => [r.studentId, r]));
   const special = new Set(specialRefs.filter((s) => isFocusPupil(s.flags)).map((s) => s.studentId));
   const due: DuePupil[] = [];
@@ -123,10 +123,10 @@ export async function classProgress(ctx: Ctx, classId: string): Promise<ClassPro
         .from(V)
         .where(and(eq(V.districtId, ctx.user.districtId), eq(V.classId, c.id), eq(V.semesterId, semester.id)))
     : [];
-  const [classTeachers, subjectTeachers] = await Promise.all([
-    roleHolders(ctx.db, ctx.user.districtId, 'class_teacher', { classId: c.id }),
-    roleHolders(ctx.db, ctx.user.districtId, 'teacher', { classId: c.id }),
-  ]);
+  const [classTeachers, subjectTeachers] = await atOnce(ctx.db,
+    () => roleHolders(ctx.db, ctx.user.districtId, 'class_teacher', { classId: c.id }),
+    () => roleHolders(ctx.db, ctx.user.districtId, 'teacher', { classId: c.id }),
+  );
   const teacherIds = [...new Set([...classTeachers, ...subjectTeachers])];
   const names = await userNames(ctx.db, ctx.user.districtId, teacherIds);
   const special = new Set((await specialStudents(ctx.db, ctx.user.districtId, { classIds: [c.id] })).filter((s) => isFocusPupil(s.flags)).map((s) => s.studentId));

@@ -10,6 +10,7 @@ import { type Ctx, districtWide } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { open, openNullable, seal, sealNullable } from '../../platform/crypto';
 import { today } from '../../platform/clock';
+import { eachAtOnce } from '../../platform/db';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
 import { roleHolders, specialStudents, type SpecialStudentRef, studentDirectory } from '../org';
@@ -45,7 +46,7 @@ export async function listSpecial(ctx: Ctx, query: { classId?: string }): Promis
   const found = scope.district
     ? await specialStudents(ctx.db, ctx.user.districtId, query.classId ? { classIds: [query.classId] } : {})
     : [
-        ...(await Promise.all(scope.schools.map((schoolId) => specialStudents(ctx.db, ctx.user.districtId, { schoolId })))).flat(),
+        ...(await eachAtOnce(ctx.db, scope.schools, (schoolId) => specialStudents(ctx.db, ctx.user.districtId, { schoolId }))).flat(),
         ...(await specialStudents(ctx.db, ctx.user.districtId, { classIds: scope.classes })),
       ];
   const pupils = await pupilsByIds(ctx, found.map((f) => f.studentId));
@@ -120,7 +121,7 @@ export async function getSpecialFile(ctx: Ctx, studentId: string): Promise<Speci
   const records = await ctx.db.select().from(R).where(and(eq(R.districtId, ctx.user.districtId), eq(R.studentId, studentId))).orderBy(desc(R.date), desc(R.createdAt));
   const staffIds = [
     ...new Set(
-      (await Promise.all((['school_admin', 'class_teacher', 'teacher', 'grade_leader', 'subject_leader'] as const).map((role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId: pupil.schoolId })))).flat(),
+      (await eachAtOnce(ctx.db, (['school_admin', 'class_teacher', 'teacher', 'grade_leader', 'subject_leader'] as const), (role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId: pupil.schoolId }))).flat(),
     ),
   ];
   const names = await userNames(ctx.db, ctx.user.districtId, [...staffIds, ...records.map((r) => r.byId)]);
@@ -152,7 +153,7 @@ export async function saveCarePlan(ctx: Ctx, studentId: string, input: CarePlanI
   const finding = checkStandIn(ref.flags.leftBehind, input.standInId, values['home-school.care'].standInRequired);
   if (finding) throw ruleViolation(`${finding.message}（规则 ${finding.rule}，版本 ${versionOf(versions, finding.rule) ?? '默认'}）`, { field: 'standInId', rule: finding.rule });
   if (input.standInId) {
-    const staff = (await Promise.all((['school_admin', 'class_teacher', 'teacher', 'grade_leader', 'subject_leader'] as const).map((role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId: pupil.schoolId })))).flat();
+    const staff = (await eachAtOnce(ctx.db, (['school_admin', 'class_teacher', 'teacher', 'grade_leader', 'subject_leader'] as const), (role) => roleHolders(ctx.db, ctx.user.districtId, role, { schoolId: pupil.schoolId }))).flat();
     if (!staff.includes(input.standInId)) throw ruleViolation('代理家长须是本校教职工', { field: 'standInId' });
   }
   const semester = await currentSemester(ctx.db, ctx.user.districtId, day);

@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { notFound, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, type IndicatorFigure, semesterPeriod, weekPeriod } from '../../platform/indicators';
 import { classKeys, specialStudents, visibleClass } from '../org';
@@ -43,6 +44,13 @@ function toVisit(r: VisitRow, names: { student: string; teacher: string; classNa
   };
 }
 
+/** A read's outcome, kept rather than thrown: the refusals are judged in order, not in the order the reads end. */
+const settle = <T>(read: Promise<T>): Promise<PromiseSettledResult<T>> =>
+  read.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+
 const settled = <T>(r: PromiseSettledResult<T>): T => {
   if (r.status === 'rejected') throw r.reason;
   return r.value;
@@ -51,12 +59,12 @@ const settled = <T>(r: PromiseSettledResult<T>): T => {
 export async function recordVisit(ctx: Ctx, input: VisitInput): Promise<Visit> {
   requirePermission(ctx, 'home-school.visit');
   // the reads before the transaction side by side; a refusal is still the class's first, then the pupil's
-  const [classRead, pupilRead, ruleRead, semesterRead] = await Promise.allSettled([
-    visibleClass(ctx, input.classId, 'home-school.visit'),
-    reachablePupil(ctx, input.studentId),
-    visitRuleAt(ctx.db, ctx.user.districtId, input.date),
-    semesterOf(ctx.db, ctx.user.districtId, input.date),
-  ]);
+  const [classRead, pupilRead, ruleRead, semesterRead] = await atOnce(ctx.db,
+    () => settle(visibleClass(ctx, input.classId, 'home-school.visit')),
+    () => settle(reachablePupil(ctx, input.studentId)),
+    () => settle(visitRuleAt(ctx.db, ctx.user.districtId, input.date)),
+    () => settle(semesterOf(ctx.db, ctx.user.districtId, input.date)),
+  );
   const c = settled(classRead);
   const pupil = settled(pupilRead);
   if (pupil.classId !== c.id) throw notFound('该班学生');

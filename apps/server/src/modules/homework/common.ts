@@ -3,7 +3,7 @@ import type { Permission } from '@shuangjian/contracts';
 import { type DayKind, type LocalDate, REVIEW_STEPS, type ReviewStep } from '@shuangjian/policy';
 import { and, eq } from 'drizzle-orm';
 import { coveringGrants, type Ctx, type Grant } from '../../platform/access';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { classifyDays } from '../calendar';
 import { type ClassRef, classKeys, visibleClass as orgVisibleClass, visibleClasses as orgVisibleClasses } from '../org';
@@ -65,7 +65,7 @@ export async function schoolSteps(db: Queryable, districtId: string, schoolId: s
  * seeds 001/003: 学科组长 → 班主任 → 教务处) and whatever the school added. A school never switches a mandatory step off.
  */
 export async function settingsOf(db: Queryable, districtId: string, schoolId: string, date: LocalDate): Promise<EffectiveSettings> {
-  const [own, { policy }] = await Promise.all([schoolSteps(db, districtId, schoolId), homeworkPolicy(db, districtId, date)]);
+  const [own, { policy }] = await atOnce(db, () => schoolSteps(db, districtId, schoolId), () => homeworkPolicy(db, districtId, date));
   const mandatory = REVIEW_STEPS.filter((s) => policy.mandatorySteps.includes(s));
   return {
     contentCheck: own.contentCheck || mandatory.includes('contentCheck'),

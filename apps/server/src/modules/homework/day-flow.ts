@@ -7,7 +7,7 @@ import { checkClassDay, type DayKind, type HomeworkPolicy, limitFor, type LocalD
 import { and, desc, eq } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { AppError, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { roleHolders } from '../org';
@@ -19,7 +19,7 @@ import { refreshPlanned } from './rollups';
 import { homeworkDays, homeworkPublished } from './schema';
 
 export async function dayContext(q: Queryable, cls: ClassRef, date: LocalDate) {
-  const [{ policy, versions }, kinds] = await Promise.all([homeworkPolicy(q, cls.districtId, date), dayKinds(q, cls.districtId, cls.schoolId, [date])]);
+  const [{ policy, versions }, kinds] = await atOnce(q, () => homeworkPolicy(q, cls.districtId, date), () => dayKinds(q, cls.districtId, cls.schoolId, [date]));
   const kind = kinds.get(date) ?? { kind: 'school_day' as DayKind, name: null };
   return { policy, versions, kind, limit: limitFor(policy, kind.kind, cls.grade) };
 }

@@ -10,6 +10,7 @@ import { and, eq } from 'drizzle-orm';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { AppError, conflict, found, invalid, recordedRefusal } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { roleHolders, schoolDirectory } from '../org';
@@ -20,13 +21,13 @@ import { homeworkDays, homeworkSettings } from './schema';
 
 export async function getDay(ctx: Ctx, classId: string, date: LocalDate): Promise<z.output<typeof ClassDay>> {
   const cls = await visibleClass(ctx, classId);
-  const [rows, { policy, versions, kind }, settings, history, [day]] = await Promise.all([
-    dayItems(ctx.db, cls, date),
-    dayContext(ctx.db, cls, date),
-    settingsOf(ctx.db, cls.districtId, cls.schoolId, date),
-    publishedHistory(ctx.db, cls, date),
-    ctx.db.select().from(homeworkDays).where(and(eq(homeworkDays.districtId, cls.districtId), eq(homeworkDays.classId, cls.id), eq(homeworkDays.date, date))),
-  ]);
+  const [rows, { policy, versions, kind }, settings, history, [day]] = await atOnce(ctx.db,
+    () => dayItems(ctx.db, cls, date),
+    () => dayContext(ctx.db, cls, date),
+    () => settingsOf(ctx.db, cls.districtId, cls.schoolId, date),
+    () => publishedHistory(ctx.db, cls, date),
+    () => ctx.db.select().from(homeworkDays).where(and(eq(homeworkDays.districtId, cls.districtId), eq(homeworkDays.classId, cls.id), eq(homeworkDays.date, date))),
+  );
   const inChain = rows.filter((r) => r.item.status === 'ready' || r.item.status === 'pending_check');
   return {
     classId: cls.id,

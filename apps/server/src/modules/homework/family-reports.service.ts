@@ -8,6 +8,7 @@ import { bedtimeFor, type LocalDate, limitFor, maskPhone, noWrittenAtHome } from
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { allows, type Ctx } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { policyVersions } from '../../platform/schema';
 import { classKeys, guardiansOfStudents, studentDirectory } from '../org';
 import { visibleClass } from './common';
@@ -21,24 +22,24 @@ import { homeworkPublished, homeworkStudentDays } from './schema';
  */
 export async function classDayReports(ctx: Ctx, classId: string, date: LocalDate): Promise<z.output<typeof ClassDayReports>> {
   const cls = await visibleClass(ctx, classId);
-  const [kids, days, [list], { policy }] = await Promise.all([
-    ctx.db
+  const [kids, days, [list], { policy }] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ id: studentDirectory.id, name: studentDirectory.name, studentNo: studentDirectory.studentNo })
       .from(studentDirectory)
       .where(and(eq(studentDirectory.districtId, cls.districtId), eq(studentDirectory.classId, classId), eq(studentDirectory.status, 'active')))
       .orderBy(asc(studentDirectory.studentNo)),
-    ctx.db
+    () => ctx.db
       .select()
       .from(homeworkStudentDays)
       .where(and(eq(homeworkStudentDays.districtId, cls.districtId), eq(homeworkStudentDays.classId, classId), eq(homeworkStudentDays.date, date))),
-    ctx.db
+    () => ctx.db
       .select({ version: homeworkPublished.version, limit: homeworkPublished.limit })
       .from(homeworkPublished)
       .where(and(eq(homeworkPublished.districtId, cls.districtId), eq(homeworkPublished.classId, classId), eq(homeworkPublished.date, date)))
       .orderBy(desc(homeworkPublished.version))
       .limit(1),
-    homeworkPolicy(ctx.db, cls.districtId, date),
-  ]);
+    () => homeworkPolicy(ctx.db, cls.districtId, date),
+  );
   const seeGuardians = allows(ctx, 'guardian.read', classKeys(cls));
   const guardians = seeGuardians ? await guardiansOfStudents(ctx.db, cls.districtId, kids.map((k) => k.id)) : [];
   const byStudent = new Map(days.map((d) => [d.studentId, d]));

@@ -4,6 +4,7 @@ import type { CollectionInput, DesignFromItem, DesignInput, DesignQuery } from '
 import { and, asc, count, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import { allows, type Ctx, districtWide, requirePermission } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { atOnce } from '../../platform/db';
 import { forbidden, found } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { schoolDirectory, subjectDirectory } from '../org';
@@ -86,14 +87,14 @@ export async function searchDesigns(ctx: Ctx, q: z.output<typeof DesignQuery>) {
         )
       : undefined,
   );
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    designQuery(ctx)
+  const [rows, [{ total } = { total: 0 }]] = await atOnce(ctx.db,
+    () => designQuery(ctx)
       .where(where)
       .orderBy(desc(homeworkDesigns.excellent), desc(homeworkDesigns.createdAt))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ total: count() }).from(homeworkDesigns).where(where),
-  ]);
+    () => ctx.db.select({ total: count() }).from(homeworkDesigns).where(where),
+  );
   return { items: await withCollections(ctx, rows), total };
 }
 

@@ -16,7 +16,7 @@ import {
 } from '@shuangjian/policy';
 import { sql } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../../platform/access';
-import { pgArray, type Queryable, rowsOf } from '../../platform/db';
+import { atOnce, eachAtOnce, pgArray, type Queryable, rowsOf } from '../../platform/db';
 import { type ClassRef, dayKinds, visibleClasses } from './common';
 import { homeworkPolicy } from './homework.policy';
 import type { homeworkDays, homeworkItems } from './schema';
@@ -24,7 +24,7 @@ import type { homeworkDays, homeworkItems } from './schema';
 /** The policy in force on each date, read once per date. */
 export async function policiesByDate(q: Queryable, districtId: string, dates: readonly LocalDate[]) {
   const unique = [...new Set(dates)];
-  const read = await Promise.all(unique.map((d) => homeworkPolicy(q, districtId, d)));
+  const read = await eachAtOnce(q, unique, (d) => homeworkPolicy(q, districtId, d));
   return new Map<LocalDate, Awaited<ReturnType<typeof homeworkPolicy>>>(unique.map((d, i) => [d, read[i]!]));
 }
 
@@ -50,8 +50,8 @@ export async function judgeDays(
   type DayRow = { classId: string; date: string; status: (typeof homeworkDays.$inferSelect)['status']; publishedVersion: number };
   // the items in the chain with their subject and teacher, and the days' states: one statement, cheap to plan (this
   // runs while a teacher types)
-  const [read, policies] = await Promise.all([
-    rowsOf<{ items: Row[] | null; days: DayRow[] | null }>(
+  const [read, policies] = await atOnce(q,
+    () => rowsOf<{ items: Row[] | null; days: DayRow[] | null }>(
       q,
       sql`select
         (select json_agg(json_build_object('id', i.id, 'classId', i.class_id, 'date', i.date, 'type', i.type, 'layer', i.layer, 'place', i.place,
@@ -65,8 +65,8 @@ export async function judgeDays(
           from homework_days d
           where d.district_id = ${districtId} and d.class_id = any(${pgArray(classIds)}::uuid[]) and d.date = any(${pgArray(dates)}::date[])) as days`,
     ),
-    policiesByDate(q, districtId, dates),
-  ]);
+    () => policiesByDate(q, districtId, dates),
+  );
   const rows = read[0]?.items ?? [];
   const dayRows = read[0]?.days ?? [];
   const bySchool = new Map<string, Map<LocalDate, { kind: DayKind; name: string | null }>>();

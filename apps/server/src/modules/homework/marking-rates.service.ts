@@ -12,7 +12,7 @@ import { found } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { classDirectory, schoolDirectory, subjectDirectory } from '../org';
 import { homeworkMarkings } from './marking.schema';
-import { rowsOf } from '../../platform/db';
+import { atOnce, rowsOf } from '../../platform/db';
 import { latestListsSql } from './marking.repo';
 import { homeworkItems, homeworkPublished } from './schema';
 
@@ -79,18 +79,18 @@ export async function schoolMarkingRates(ctx: Ctx, schoolId: string, from: Local
   );
   const teacherIds = [...new Set(groups.map((g) => g.teacher_id))];
   const classIds = [...new Set(groups.map((g) => g.class_id))];
-  const [teacherNames, classRows, subjects] = await Promise.all([
-    teacherIds.length
+  const [teacherNames, classRows, subjects] = await atOnce(ctx.db,
+    () => teacherIds.length
       ? ctx.db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, school.districtId), inArray(users.id, teacherIds)))
-      : [],
-    classIds.length
+      : Promise.resolve([]),
+    () => classIds.length
       ? ctx.db
           .select({ id: classDirectory.id, name: classDirectory.name, grade: classDirectory.grade })
           .from(classDirectory)
           .where(and(eq(classDirectory.districtId, school.districtId), inArray(classDirectory.id, classIds)))
-      : [],
-    ctx.db.select({ id: subjectDirectory.id, name: subjectDirectory.name, sort: subjectDirectory.sort }).from(subjectDirectory).where(eq(subjectDirectory.districtId, school.districtId)).orderBy(asc(subjectDirectory.sort)),
-  ]);
+      : Promise.resolve([]),
+    () => ctx.db.select({ id: subjectDirectory.id, name: subjectDirectory.name, sort: subjectDirectory.sort }).from(subjectDirectory).where(eq(subjectDirectory.districtId, school.districtId)).orderBy(asc(subjectDirectory.sort)),
+  );
   const total = zero();
   const weeks = new Map<string, Count>();
   const teachers = new Map<string, Count & { subjects: Set<string> }>();
@@ -133,8 +133,8 @@ export async function districtMarkingRates(ctx: Ctx, from: LocalDate, to: LocalD
   requirePermission(ctx, 'homework.district');
   const where = and(scoped(ctx, homeworkPublished, 'homework.district'), gte(homeworkPublished.date, from), lte(homeworkPublished.date, to))!;
   // published items per school from the lists' lengths; marked ones are markings of items on those lists
-  const [counts, schools] = await Promise.all([
-    rowsOf<{ school_id: string } & Count>(
+  const [counts, schools] = await atOnce(ctx.db,
+    () => rowsOf<{ school_id: string } & Count>(
       ctx.db,
       sql`with l as ${latestListsSql(where)}
           select s.school_id, s.published, coalesce(k.marked, 0)::int as marked, coalesce(k.face, 0)::int as "faceToFace"
@@ -146,12 +146,12 @@ export async function districtMarkingRates(ctx: Ctx, from: LocalDate, to: LocalD
             group by l.school_id
           ) k on k.school_id = s.school_id`,
     ),
-    ctx.db
+    () => ctx.db
       .select({ id: schoolDirectory.id, name: schoolDirectory.name, zoneName: schoolDirectory.zoneName })
       .from(schoolDirectory)
       .where(scoped(ctx, schoolDirectory, 'homework.district'))
       .orderBy(asc(schoolDirectory.code)),
-  ]);
+  );
   const total = zero();
   counts.forEach((c) => add(total, c));
   return {

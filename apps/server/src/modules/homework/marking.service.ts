@@ -9,6 +9,7 @@ import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { studentDirectory } from '../org';
 import { teaches, visibleClass } from './common';
@@ -80,7 +81,7 @@ async function publishedItem(ctx: Ctx, itemId: string) {
 export async function markingDetail(ctx: Ctx, itemId: string) {
   requirePermission(ctx, 'homework.read');
   const row = await publishedItem(ctx, itemId);
-  const [markings, students] = await Promise.all([markingsOf(ctx.db, ctx.user.districtId, [itemId]), classRoll(ctx.db, ctx.user.districtId, row.item.classId)]);
+  const [markings, students] = await atOnce(ctx.db, () => markingsOf(ctx.db, ctx.user.districtId, [itemId]), () => classRoll(ctx.db, ctx.user.districtId, row.item.classId));
   return { ...rowOf(row, markings.get(itemId) ?? null, today(ctx)), students };
 }
 

@@ -12,7 +12,7 @@ import type { Actor, Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import type { Channels } from '../../platform/channels';
 import { today } from '../../platform/clock';
-import { type Queryable, rowsOf } from '../../platform/db';
+import { atOnce, type Queryable, rowsOf } from '../../platform/db';
 import { AppError, invalid } from '../../platform/errors';
 import { notify, type Recipient } from '../../platform/notify';
 import { policyValuesAt } from '../../platform/policy';
@@ -116,10 +116,10 @@ export async function tellCheckers(ctx: Ctx, tx: Queryable, itemIds: readonly st
   }
   for (const group of groups.values()) {
     const { item, subjectName, teacherName } = group[0]!;
-    const [leaders, gradeLeaders] = await Promise.all([
-      roleHolders(tx, item.districtId, 'subject_leader', { schoolId: item.schoolId, subjectId: item.subjectId }),
-      roleHolders(tx, item.districtId, 'grade_leader', { schoolId: item.schoolId, grade: item.grade }),
-    ]);
+    const [leaders, gradeLeaders] = await atOnce(tx,
+      () => roleHolders(tx, item.districtId, 'subject_leader', { schoolId: item.schoolId, subjectId: item.subjectId }),
+      () => roleHolders(tx, item.districtId, 'grade_leader', { schoolId: item.schoolId, grade: item.grade }),
+    );
     const to = [...leaders, ...gradeLeaders].filter((id) => id !== ctx.user.id);
     const classes = [...new Set(group.map((r) => r.className))].join('、');
     const dates = [...new Set(group.map((r) => r.item.date))].sort();

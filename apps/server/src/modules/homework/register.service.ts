@@ -7,6 +7,7 @@ import type { ClassRegister } from '@shuangjian/contracts';
 import { addDays, dateRange, homeworkTypeLabels, layerLabels, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../../platform/access';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { dayKinds, visibleClass } from './common';
 import { classRoll, latestLists, markingsOf } from './marking.repo';
@@ -19,20 +20,20 @@ export async function classRegister(ctx: Ctx, classId: string, date: LocalDate):
   const from = weekStart(date);
   const to = addDays(from, 6);
   const dates = dateRange(from, to);
-  const [lists, kinds, stats, done, roll] = await Promise.all([
-    latestLists(ctx.db, cls.districtId, [cls.id], from, to),
-    dayKinds(ctx.db, cls.districtId, cls.schoolId, dates),
-    ctx.db
+  const [lists, kinds, stats, done, roll] = await atOnce(ctx.db,
+    () => latestLists(ctx.db, cls.districtId, [cls.id], from, to),
+    () => dayKinds(ctx.db, cls.districtId, cls.schoolId, dates),
+    () => ctx.db
       .select()
       .from(homeworkClassDayStats)
       .where(and(eq(homeworkClassDayStats.districtId, cls.districtId), eq(homeworkClassDayStats.classId, cls.id), gte(homeworkClassDayStats.date, from), lte(homeworkClassDayStats.date, to))),
-    ctx.db
+    () => ctx.db
       .select({ itemId: homeworkFeedback.itemId, done: sql<number>`(count(*) filter (where ${homeworkFeedback.done}))::int` })
       .from(homeworkFeedback)
       .where(and(eq(homeworkFeedback.districtId, cls.districtId), eq(homeworkFeedback.classId, cls.id), gte(homeworkFeedback.date, from), lte(homeworkFeedback.date, to)))
       .groupBy(homeworkFeedback.itemId),
-    classRoll(ctx.db, cls.districtId, cls.id),
-  ]);
+    () => classRoll(ctx.db, cls.districtId, cls.id),
+  );
   const markings = await markingsOf(ctx.db, cls.districtId, lists.flatMap((l) => l.items.map((i) => i.itemId)));
   return {
     classId: cls.id,

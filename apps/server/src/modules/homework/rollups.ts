@@ -4,7 +4,7 @@
  */
 import { checkClassDay, type DayKind, type HomeworkPolicy, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
-import { type Db, pgArray, type Queryable, rowsOf } from '../../platform/db';
+import { type Db, eachAtOnce, pgArray, type Queryable, rowsOf } from '../../platform/db';
 import type { ScheduledJob } from '../../platform/scheduler';
 import { studentDirectory } from '../org';
 import { homeworkPolicy } from './homework.policy';
@@ -115,7 +115,7 @@ export async function flushRollups(db: Db, districtId: string): Promise<number |
     if (!lock?.locked) return null;
     const dates = (await rowsOf<{ date: string }>(tx, sql`select distinct date::text as date from homework_rollup_queue where district_id = ${districtId}`)).map((r) => r.date);
     if (!dates.length) return 0;
-    const rules = await Promise.all(dates.map(async (date) => (await homeworkPolicy(tx, districtId, date)).policy));
+    const rules = await eachAtOnce(tx, dates, async (date) => (await homeworkPolicy(tx, districtId, date)).policy);
     const folded = await rowsOf<{ school_id: string; week: string; n: number }>(
       tx,
       sql`

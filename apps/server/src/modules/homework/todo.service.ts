@@ -5,6 +5,7 @@ import { addDays, type LocalDate } from '@shuangjian/policy';
 import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce, eachAtOnce } from '../../platform/db';
 import { users } from '../../platform/schema';
 import { visibleClasses } from './common';
 import { checkOf, dayContext, readyItems } from './day-flow';
@@ -26,33 +27,34 @@ export async function todo(ctx: Ctx): Promise<z.output<typeof Todo>> {
   );
   const coordinateClasses = ctx.grants.filter((g) => g.role === 'class_teacher').flatMap((g) => (g.class === '*' ? [] : [...g.class]));
   const approveSchools = ctx.grants.filter((g) => g.role === 'school_admin').flatMap((g) => (g.school === '*' ? [] : [...g.school]));
-  const [drafts, returned, toCheck, coordinateRows, approveRows] = await Promise.all([
-    itemQuery(ctx.db).where(and(mine, eq(homeworkItems.status, 'draft'), gte(homeworkItems.date, from))).orderBy(asc(homeworkItems.date)),
-    itemQuery(ctx.db).where(and(mine, eq(homeworkItems.status, 'returned'))).orderBy(asc(homeworkItems.date)),
-    checkGrants.length
+  // a class teacher's items in the chain, on the days still open
+  const coordinating = async () => {
+    const [items, days] = await atOnce(ctx.db,
+      () => itemQuery(ctx.db).where(
+        and(
+          eq(homeworkItems.districtId, ctx.user.districtId),
+          inArray(homeworkItems.classId, coordinateClasses),
+          inArray(homeworkItems.status, ['pending_check', 'ready']),
+          gte(homeworkItems.date, from),
+        ),
+      ),
+      () => ctx.db
+        .select({ classId: homeworkDays.classId, date: homeworkDays.date, status: homeworkDays.status })
+        .from(homeworkDays)
+        .where(and(eq(homeworkDays.districtId, ctx.user.districtId), inArray(homeworkDays.classId, coordinateClasses), gte(homeworkDays.date, from))),
+    );
+    return items.filter((r) => (days.find((d) => d.classId === r.item.classId && d.date === r.item.date)?.status ?? 'open') === 'open');
+  };
+  const [drafts, returned, toCheck, coordinateRows, approveRows] = await atOnce(ctx.db,
+    () => itemQuery(ctx.db).where(and(mine, eq(homeworkItems.status, 'draft'), gte(homeworkItems.date, from))).orderBy(asc(homeworkItems.date)),
+    () => itemQuery(ctx.db).where(and(mine, eq(homeworkItems.status, 'returned'))).orderBy(asc(homeworkItems.date)),
+    () => checkGrants.length
       ? itemQuery(ctx.db)
           .where(and(eq(homeworkItems.districtId, ctx.user.districtId), eq(homeworkItems.status, 'pending_check'), checkScope, gte(homeworkItems.date, from)))
           .orderBy(asc(homeworkItems.date))
       : Promise.resolve([]),
-    coordinateClasses.length
-      ? Promise.all([
-          itemQuery(ctx.db).where(
-            and(
-              eq(homeworkItems.districtId, ctx.user.districtId),
-              inArray(homeworkItems.classId, coordinateClasses),
-              inArray(homeworkItems.status, ['pending_check', 'ready']),
-              gte(homeworkItems.date, from),
-            ),
-          ),
-          ctx.db
-            .select({ classId: homeworkDays.classId, date: homeworkDays.date, status: homeworkDays.status })
-            .from(homeworkDays)
-            .where(and(eq(homeworkDays.districtId, ctx.user.districtId), inArray(homeworkDays.classId, coordinateClasses), gte(homeworkDays.date, from))),
-        ]).then(([items, days]) =>
-          items.filter((r) => (days.find((d) => d.classId === r.item.classId && d.date === r.item.date)?.status ?? 'open') === 'open'),
-        )
-      : Promise.resolve([]),
-    approveSchools.length
+    () => (coordinateClasses.length ? coordinating() : Promise.resolve([])),
+    () => approveSchools.length
       ? ctx.db
           .select({ day: homeworkDays, submittedBy: users.name })
           .from(homeworkDays)
@@ -60,7 +62,7 @@ export async function todo(ctx: Ctx): Promise<z.output<typeof Todo>> {
           .where(and(eq(homeworkDays.districtId, ctx.user.districtId), inArray(homeworkDays.schoolId, approveSchools), eq(homeworkDays.status, 'pending_approval')))
           .orderBy(asc(homeworkDays.date))
       : Promise.resolve([]),
-  ]);
+  );
   // days to coordinate, each checked against its own limit
   const groups = new Map<string, typeof coordinateRows>();
   for (const r of coordinateRows) {
@@ -108,10 +110,8 @@ export async function todo(ctx: Ctx): Promise<z.output<typeof Todo>> {
   // 学科组长 sees each item's whole class-day (every subject, with the limit) beside it
   const checkClasses = toCheck.length ? await visibleClasses(ctx, [...new Set(toCheck.map((r) => r.item.classId))]) : [];
   const checkDays = (
-    await Promise.all(
-      [...new Set(toCheck.map((r) => r.item.date))].map((date) =>
-        judgeDays(ctx.db, ctx.user.districtId, checkClasses.filter((c) => toCheck.some((r) => r.item.classId === c.id && r.item.date === date)), [date]),
-      ),
+    await eachAtOnce(ctx.db, [...new Set(toCheck.map((r) => r.item.date))], (date) =>
+      judgeDays(ctx.db, ctx.user.districtId, checkClasses.filter((c) => toCheck.some((r) => r.item.classId === c.id && r.item.date === date)), [date]),
     )
   )
     .flat()

@@ -10,7 +10,7 @@ import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzl
 import { allows, coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, found, invalid } from '../../platform/errors';
 import { policyValuesAt } from '../../platform/policy';
 import { schoolDirectory, studentDirectory } from '../org';
@@ -112,11 +112,11 @@ export async function excellentPreview(ctx: Ctx, schoolId: string, grade: number
   requirePermission(ctx, 'homework.read');
   const school = await schoolOf(ctx, schoolId);
   const vacation = await vacationOf(ctx.db, school.districtId, school.id, date);
-  const [{ minExcellent, policyVersions }, students, [published]] = await Promise.all([
-    threshold(ctx.db, school.districtId, vacation),
-    tally(ctx.db, school.districtId, school.id, grade, vacation),
-    listOf(ctx.db, school.districtId, school.id, grade, vacation.from),
-  ]);
+  const [{ minExcellent, policyVersions }, students, [published]] = await atOnce(ctx.db,
+    () => threshold(ctx.db, school.districtId, vacation),
+    () => tally(ctx.db, school.districtId, school.id, grade, vacation),
+    () => listOf(ctx.db, school.districtId, school.id, grade, vacation.from),
+  );
   return {
     schoolId,
     grade,

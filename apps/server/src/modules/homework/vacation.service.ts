@@ -10,7 +10,7 @@ import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { allows, coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, found, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { users } from '../../platform/schema';
@@ -71,28 +71,28 @@ async function ownChild(ctx: Ctx, studentId: string) {
 async function toHandIns(q: Queryable, districtId: string, rows: (typeof homeworkHandIns.$inferSelect)[]): Promise<HandInOut[]> {
   if (!rows.length) return [];
   const fileIds = [...new Set(rows.flatMap((r) => r.attachmentIds))];
-  const [files, reviews, names, people] = await Promise.all([
-    fileIds.length
+  const [files, reviews, names, people] = await atOnce(q,
+    () => fileIds.length
       ? q
           .select({ id: homeworkAttachments.id, name: homeworkAttachments.fileName, size: homeworkAttachments.size, mime: homeworkAttachments.mime })
           .from(homeworkAttachments)
           .where(and(eq(homeworkAttachments.districtId, districtId), inArray(homeworkAttachments.id, fileIds)))
-      : [],
-    q
+      : Promise.resolve([]),
+    () => q
       .select({ r: homeworkHandInReviews, teacherName: users.name })
       .from(homeworkHandInReviews)
       .innerJoin(users, and(eq(users.districtId, homeworkHandInReviews.districtId), eq(users.id, homeworkHandInReviews.teacherId)))
       .where(and(eq(homeworkHandInReviews.districtId, districtId), inArray(homeworkHandInReviews.handInId, rows.map((r) => r.id))))
       .orderBy(asc(homeworkHandInReviews.createdAt)),
-    q
+    () => q
       .select({ id: studentDirectory.id, name: studentDirectory.name })
       .from(studentDirectory)
       .where(and(eq(studentDirectory.districtId, districtId), inArray(studentDirectory.id, [...new Set(rows.map((r) => r.studentId))]))),
-    q
+    () => q
       .select({ id: users.id, name: users.name })
       .from(users)
       .where(and(eq(users.districtId, districtId), inArray(users.id, [...new Set(rows.map((r) => r.handedInBy))]))),
-  ]);
+  );
   return rows.map((r) => ({
     id: r.id,
     studentId: r.studentId,
@@ -177,14 +177,14 @@ export async function childHandIns(ctx: Ctx, studentId: string, from: LocalDate,
 export async function classVacationDay(ctx: Ctx, classId: string, date: LocalDate) {
   requirePermission(ctx, 'homework.read');
   const cls = await visibleClass(ctx, classId);
-  const [[list], roll, rows] = await Promise.all([
-    latestLists(ctx.db, cls.districtId, [cls.id], date, date),
-    classRoll(ctx.db, cls.districtId, cls.id),
-    ctx.db
+  const [[list], roll, rows] = await atOnce(ctx.db,
+    () => latestLists(ctx.db, cls.districtId, [cls.id], date, date),
+    () => classRoll(ctx.db, cls.districtId, cls.id),
+    () => ctx.db
       .select()
       .from(homeworkHandIns)
       .where(and(eq(homeworkHandIns.districtId, cls.districtId), eq(homeworkHandIns.classId, cls.id), eq(homeworkHandIns.date, date))),
-  ]);
+  );
   const handIns = await toHandIns(ctx.db, cls.districtId, rows);
   const kind = list?.dayKind ?? (await classifyDays(ctx.db, cls.districtId, cls.schoolId, date, date))[0]?.kind ?? 'school_day';
   return {

@@ -13,7 +13,7 @@ import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { secondFactors } from '../../platform/auth/schema';
 import { requireStepUp, resetSecondFactor, secondFactorPolicy } from '../../platform/auth/second-factor';
 import type { Config } from '../../platform/config';
-import type { DatabaseKind, Queryable } from '../../platform/db';
+import { atOnce, type DatabaseKind, type Queryable } from '../../platform/db';
 import { forbidden, found, invalid } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { roleAssignments, zones } from './schema';
@@ -45,8 +45,8 @@ export async function listAccounts(ctx: Ctx, q: z.output<typeof AccountQuery>) {
   requireDistrictPermission(ctx, 'system.accounts');
   const d = ctx.user.districtId;
   const where = and(eq(users.districtId, d), q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.username, `%${q.q}%`)) : undefined);
-  const [page, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
+  const [page, [{ total } = { total: 0 }]] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ user: users, enrolledAt: secondFactors.enabledAt })
       .from(users)
       .leftJoin(secondFactors, and(eq(secondFactors.districtId, users.districtId), eq(secondFactors.userId, users.id)))
@@ -54,8 +54,8 @@ export async function listAccounts(ctx: Ctx, q: z.output<typeof AccountQuery>) {
       .orderBy(asc(users.username))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ total: count() }).from(users).where(where),
-  ]);
+    () => ctx.db.select({ total: count() }).from(users).where(where),
+  );
   const roles = await rolesOf(ctx.db, d, page.map((r) => r.user.id));
   const now = ctx.now();
   return {

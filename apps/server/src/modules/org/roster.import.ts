@@ -5,7 +5,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { auditMany, type AuditEntryInput } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import type { SheetColumn, SheetRow } from '../../platform/excel';
 import { users } from '../../platform/schema';
 import { C, GENDERS, parseDate, parseGrade, RELATIONS, RowErrors, SCHOOL_ROLES } from './roster.sheets';
@@ -98,11 +98,11 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
   const numbers = rows.map((r) => r.values[C.studentNo.header] ?? '').filter(Boolean);
   const phones = rows.flatMap((r) => [r.values[C.g1Phone.header], r.values[C.g2Phone.header]]).filter((p): p is string => !!p);
   const idNumbers = rows.map((r) => normalizeIdNumber(r.values[C.idNumber.header] ?? '')).filter((id) => /^\d{17}[\dX]$/.test(id));
-  const [existingStudents, existingGuardians, idHolders] = await Promise.all([
-    numbers.length ? ctx.db.select().from(students).where(and(eq(students.districtId, d), inArray(students.studentNo, numbers))) : [],
-    phones.length ? guardiansByPhone(ctx.db, d, phones) : [],
-    holdersOfIdNumbers(ctx.db, d, idNumbers),
-  ]);
+  const [existingStudents, existingGuardians, idHolders] = await atOnce(ctx.db,
+    () => numbers.length ? ctx.db.select().from(students).where(and(eq(students.districtId, d), inArray(students.studentNo, numbers))) : Promise.resolve([]),
+    () => phones.length ? guardiansByPhone(ctx.db, d, phones) : Promise.resolve([]),
+    () => holdersOfIdNumbers(ctx.db, d, idNumbers),
+  );
   const studentByNo = new Map(existingStudents.map((s) => [s.studentNo, s]));
   const identityOf = new Map(existingStudents.map((s) => [s.id, openIdentity(s)]));
   // pupils matched by their ID number: a row naming another pupil's number is refused with that pupil's student number

@@ -2,7 +2,7 @@
 import type { Me, Role } from '@shuangjian/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Allowed, Ctx, Grant, SecondFactorState, SessionUser } from '../../platform/access';
-import type { Db } from '../../platform/db';
+import { atOnce, type Db } from '../../platform/db';
 import { districts } from '../../platform/schema';
 import { classes, guardianLinks, guardians, institutions, roleAssignments, schools, students } from './schema';
 
@@ -49,27 +49,27 @@ export async function resolveGrants(db: Db, user: Pick<SessionUser, 'id' | 'dist
   let statements = prepared.get(db);
   if (!statements) prepared.set(db, (statements = grantStatements(db)));
   const values = { districtId: d, userId: user.id };
-  const [assignments, children] = await Promise.all([statements.assignments.execute(values), statements.children.execute(values)]);
+  const [assignments, children] = await atOnce(db, () => statements.assignments.execute(values), () => statements.children.execute(values));
 
   const zoneIds = [...new Set(assignments.filter((r) => r.a.role === 'inspector' && r.a.zoneId).map((r) => r.a.zoneId!))];
   const gradeKeys = assignments.filter((r) => r.a.role === 'grade_leader' && r.a.schoolId && r.a.grade);
-  const [zoneSchools, zoneInstitutions, gradeClasses] = await Promise.all([
-    zoneIds.length
+  const [zoneSchools, zoneInstitutions, gradeClasses] = await atOnce(db,
+    () => zoneIds.length
       ? db.select({ id: schools.id, zoneId: schools.zoneId }).from(schools).where(and(eq(schools.districtId, d), inArray(schools.zoneId, zoneIds)))
-      : [],
-    zoneIds.length
+      : Promise.resolve([]),
+    () => zoneIds.length
       ? db
           .select({ id: institutions.id, zoneId: institutions.zoneId })
           .from(institutions)
           .where(and(eq(institutions.districtId, d), inArray(institutions.zoneId, zoneIds)))
-      : [],
-    gradeKeys.length
+      : Promise.resolve([]),
+    () => gradeKeys.length
       ? db
           .select({ id: classes.id, schoolId: classes.schoolId, grade: classes.grade })
           .from(classes)
           .where(and(eq(classes.districtId, d), inArray(classes.schoolId, gradeKeys.map((r) => r.a.schoolId!))))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
 
   const grants: Grant[] = [];
   for (const { a, schoolZone, institutionZone } of assignments) {
@@ -145,20 +145,20 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date; secondFac
     if (Array.isArray(g.institution)) g.institution.forEach((i) => institutionIds.add(i));
   }
   // side by side: the web app asks this on every load
-  const [[district], schoolRows, classRows, childRows, institutionRows] = await Promise.all([
-    ctx.db.select({ name: districts.name }).from(districts).where(eq(districts.id, d)),
-    schoolIds.size
+  const [[district], schoolRows, classRows, childRows, institutionRows] = await atOnce(ctx.db,
+    () => ctx.db.select({ name: districts.name }).from(districts).where(eq(districts.id, d)),
+    () => schoolIds.size
       ? ctx.db.select({ id: schools.id, name: schools.name, type: schools.type }).from(schools).where(and(eq(schools.districtId, d), inArray(schools.id, [...schoolIds])))
-      : [],
-    classRoles.size
+      : Promise.resolve([]),
+    () => classRoles.size
       ? ctx.db
           .select({ id: classes.id, name: classes.name, schoolId: classes.schoolId, grade: classes.grade, schoolName: schools.name })
           .from(classes)
           .innerJoin(schools, and(eq(schools.districtId, classes.districtId), eq(schools.id, classes.schoolId)))
           .where(and(eq(classes.districtId, d), inArray(classes.id, [...classRoles.keys()])))
           .orderBy(classes.grade, classes.name)
-      : [],
-    childIds.size
+      : Promise.resolve([]),
+    () => childIds.size
       ? ctx.db
           .select({
             id: students.id,
@@ -173,11 +173,11 @@ export async function describeMe(ctx: Ctx, session: { expiresAt: Date; secondFac
           .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
           .innerJoin(schools, and(eq(schools.districtId, students.districtId), eq(schools.id, students.schoolId)))
           .where(and(eq(students.districtId, d), inArray(students.id, [...childIds])))
-      : [],
-    institutionIds.size
+      : Promise.resolve([]),
+    () => institutionIds.size
       ? ctx.db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(and(eq(institutions.districtId, d), inArray(institutions.id, [...institutionIds])))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
   return {
     user: { id: ctx.user.id, username: ctx.user.username, name: ctx.user.name, phone: ctx.user.phone },
     district: { id: d, name: district?.name ?? '', timezone: ctx.user.timeZone },

@@ -18,7 +18,7 @@ import { type Ctx, districtWide, requireAllowed, requirePermission, scoped } fro
 import { audit } from '../../platform/audit';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { requireStepUp, resetSecondFactor } from '../../platform/auth/second-factor';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { classes, institutions, roleAssignments, schools, subjects, zones } from './schema';
@@ -67,16 +67,16 @@ export async function listStaff(ctx: Ctx, q: z.output<typeof StaffQuery>) {
     .from(roleAssignments)
     .innerJoin(users, and(eq(users.districtId, roleAssignments.districtId), eq(users.id, roleAssignments.userId)))
     .where(where);
-  const [page, [{ total } = { total: 0 }]] = await Promise.all([
-    ctx.db
+  const [page, [{ total } = { total: 0 }]] = await atOnce(ctx.db,
+    () => ctx.db
       .select()
       .from(users)
       .where(and(eq(users.districtId, ctx.user.districtId), inArray(users.id, people)))
       .orderBy(asc(users.name), asc(users.username))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db.select({ total: count() }).from(people.as('p')),
-  ]);
+    () => ctx.db.select({ total: count() }).from(people.as('p')),
+  );
   return { items: await withAssignments(ctx, page), total };
 }
 

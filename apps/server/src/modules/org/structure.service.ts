@@ -18,7 +18,7 @@ import type {
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Db } from '../../platform/db';
+import { atOnce, type Db } from '../../platform/db';
 import { found, invalid, notFound } from '../../platform/errors';
 import { districts, users } from '../../platform/schema';
 import { classes, institutions, roleAssignments, schools, students, subjects, zones } from './schema';
@@ -343,21 +343,21 @@ export async function publicDistricts(db: Db) {
 export async function overview(ctx: Ctx): Promise<Out<typeof OrgOverview>> {
   const n = (table: Parameters<typeof scoped>[1], permission: 'org.read' | 'institution.read' = 'org.read') =>
     ctx.db.select({ n: count() }).from(table).where(scoped(ctx, table, permission)).then((r) => r[0]?.n ?? 0);
-  const [zoneCount, schoolCount, classCount, studentCount, staffCount, institutionCount] = await Promise.all([
-    n(zones),
-    n(schools),
-    n(classes),
-    ctx.db
+  const [zoneCount, schoolCount, classCount, studentCount, staffCount, institutionCount] = await atOnce(ctx.db,
+    () => n(zones),
+    () => n(schools),
+    () => n(classes),
+    () => ctx.db
       .select({ n: count() })
       .from(students)
       .where(and(scoped(ctx, students, 'org.read'), eq(students.status, 'active')))
       .then((r) => r[0]?.n ?? 0),
-    ctx.db
+    () => ctx.db
       .select({ n: sql<number>`count(distinct ${roleAssignments.userId})::int` })
       .from(roleAssignments)
       .where(and(scoped(ctx, roleAssignments, 'staff.read'), sql`${roleAssignments.role} <> 'parent'`))
       .then((r) => r[0]?.n ?? 0),
-    n(institutions, 'institution.read'),
-  ]);
+    () => n(institutions, 'institution.read'),
+  );
   return { zones: zoneCount, schools: schoolCount, classes: classCount, students: studentCount, staff: staffCount, institutions: institutionCount };
 }

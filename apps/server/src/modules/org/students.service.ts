@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { maskPhone } from '@shuangjian/policy';
 import { allows, type Ctx, requireAllowed, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { found, invalid } from '../../platform/errors';
 import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
 import { auditableStudent, auditIdentityRead, identityView, requireUniqueIdNumber, requireValidIdNumber } from './identity';
@@ -74,18 +74,18 @@ export async function listStudents(ctx: Ctx, q: z.output<typeof StudentQuery>) {
     q.grade ? eq(classes.grade, q.grade) : undefined,
     q.q ? or(ilike(students.name, `%${q.q}%`), ilike(students.studentNo, `%${q.q}%`)) : undefined,
   );
-  const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    studentQuery(ctx)
+  const [rows, [{ total } = { total: 0 }]] = await atOnce(ctx.db,
+    () => studentQuery(ctx)
       .where(where)
       .orderBy(asc(schools.code), asc(classes.grade), asc(classes.name), asc(students.studentNo))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    ctx.db
+    () => ctx.db
       .select({ total: count() })
       .from(students)
       .innerJoin(classes, and(eq(classes.districtId, students.districtId), eq(classes.id, students.classId)))
       .where(where),
-  ]);
+  );
   return { items: rows.map((r) => toStudent(r)), total };
 }
 

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import { type Queryable, rowsOf } from '../../platform/db';
+import { atOnce, type Queryable, rowsOf } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { audienceMembers } from '../org';
@@ -44,7 +44,7 @@ export const LIST_LABEL: Record<ListKind, string> = { red: '红榜', yellow: '�
 async function head(ctx: Ctx, id: string) {
   const permission = readPermission(ctx);
   const a = await loadAssessment(ctx, ctx.db, id, permission);
-  const [indicators, semesters] = await Promise.all([indicatorsOf(ctx.db, a.districtId, [a.id]), semesterNames(ctx.db, a.districtId)]);
+  const [indicators, semesters] = await atOnce(ctx.db, () => indicatorsOf(ctx.db, a.districtId, [a.id]), () => semesterNames(ctx.db, a.districtId));
   const rows = indicators.get(a.id) ?? [];
   return { permission, a, rows, assessment: toAssessment(a, rows.length, semesters), indicators: toIndicators(rows) };
 }
@@ -132,7 +132,7 @@ export async function ownResults(ctx: Ctx, assessmentId?: string): Promise<OwnAs
     .orderBy(sql`${A.publishedAt} desc`);
   if (!rows.length) return { items: [] };
   const ids = [...new Set(rows.map((x) => x.a.id))];
-  const [indicators, semesters, schools] = await Promise.all([indicatorsOf(ctx.db, ctx.user.districtId, ids), semesterNames(ctx.db, ctx.user.districtId), districtSchools(ctx.db, ctx.user.districtId)]);
+  const [indicators, semesters, schools] = await atOnce(ctx.db, () => indicatorsOf(ctx.db, ctx.user.districtId, ids), () => semesterNames(ctx.db, ctx.user.districtId), () => districtSchools(ctx.db, ctx.user.districtId));
   const names = new Map(schools.map((s) => [s.schoolId, s]));
   return {
     items: rows.flatMap(({ a, r, schools: count }): OwnAssessResult[] => {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { type AttachmentKind, claimAttachments, EVIDENCE_FILE_TYPES } from '../../platform/attachments';
 import { type Ctx, requirePermission } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { atOnce } from '../../platform/db';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { guardStatus, I, indicatorsOf, loadAssessment, readPermission, S, semesterNames, toAssessment, toIndicators, visibleSchool } from './assess.repo';
@@ -57,7 +58,7 @@ async function scoresOf(ctx: Ctx, districtId: string, assessmentId: string, wher
 export async function scoreSheet(ctx: Ctx, id: string): Promise<InspectorScoreSheet> {
   requirePermission(ctx, 'supervision.score');
   const a = await loadAssessment(ctx, ctx.db, id, 'supervision.score');
-  const [indicators, semesters, all] = await Promise.all([indicatorsOf(ctx.db, a.districtId, [a.id]), semesterNames(ctx.db, a.districtId), districtSchools(ctx.db, a.districtId)]);
+  const [indicators, semesters, all] = await atOnce(ctx.db, () => indicatorsOf(ctx.db, a.districtId, [a.id]), () => semesterNames(ctx.db, a.districtId), () => districtSchools(ctx.db, a.districtId));
   const rows = indicators.get(a.id) ?? [];
   const schools = all.filter((s) => visibleSchool(ctx, 'supervision.score', s));
   const names = new Map(schools.map((s) => [s.schoolId, s.name]));
@@ -74,10 +75,10 @@ export async function scoreSheet(ctx: Ctx, id: string): Promise<InspectorScoreSh
 export async function putScore(ctx: Ctx, id: string, input: z.output<typeof InspectorScoreInput>): Promise<InspectorScore> {
   requirePermission(ctx, 'supervision.score');
   const a = await loadAssessment(ctx, ctx.db, id, 'supervision.score');
-  const [[indicator], schools] = await Promise.all([
-    ctx.db.select().from(I).where(and(eq(I.districtId, a.districtId), eq(I.assessmentId, a.id), eq(I.id, input.indicatorId))),
-    districtSchools(ctx.db, a.districtId),
-  ]);
+  const [[indicator], schools] = await atOnce(ctx.db,
+    () => ctx.db.select().from(I).where(and(eq(I.districtId, a.districtId), eq(I.assessmentId, a.id), eq(I.id, input.indicatorId))),
+    () => districtSchools(ctx.db, a.districtId),
+  );
   if (!indicator) throw invalid('indicatorId', '指标（indicatorId）', '不是本测评的指标');
   if (indicator.kind !== 'inspector') throw invalid('indicatorId', '指标（indicatorId）', `「${indicator.name}」由平台数据计算，不需人工评分`);
   const school = schools.find((s) => s.schoolId === input.schoolId);

@@ -6,7 +6,7 @@ import { type AssessIndicator, type AssessmentStatus, type AssessSchoolResult, t
 import { type FormulaName, listOf, ranks, schoolOutcome, type SheetIndicator, sharesOf } from '@shuangjian/policy';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { allows, type Ctx, scoped } from '../../platform/access';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
 import { semestersOf } from '../calendar';
 import { districtSchools, type MetricRange, schoolMetrics } from './metrics';
@@ -134,7 +134,7 @@ export interface ComputedSchool {
  * weighted total, the rank among all schools (ties share) and the list by the assessment's thresholds.
  */
 export async function computeSchools(q: Queryable, a: AssessmentRow, indicators: readonly IndicatorRow[], range: MetricRange): Promise<ComputedSchool[]> {
-  const [schools, metrics, scores] = await Promise.all([districtSchools(q, a.districtId), schoolMetrics(q, a.districtId, range), scoresBySchool(q, a.districtId, a.id)]);
+  const [schools, metrics, scores] = await atOnce(q, () => districtSchools(q, a.districtId), () => schoolMetrics(q, a.districtId, range), () => scoresBySchool(q, a.districtId, a.id));
   const sheet = toSheet(indicators);
   const outcomes = schools.map((school) => ({ school, ...schoolOutcome(sheet, metrics.get(school.schoolId) ?? {}, scores.get(school.schoolId) ?? {}) }));
   const rank = ranks(outcomes.map((o) => o.total));
@@ -143,13 +143,13 @@ export async function computeSchools(q: Queryable, a: AssessmentRow, indicators:
 
 /** The frozen results of a closed or published assessment, in display order (rank, then the school's order). */
 export async function frozenResults(q: Queryable, a: AssessmentRow, schoolIds?: readonly string[]): Promise<AssessSchoolResult[]> {
-  const [schools, rows] = await Promise.all([
-    districtSchools(q, a.districtId),
-    q
+  const [schools, rows] = await atOnce(q,
+    () => districtSchools(q, a.districtId),
+    () => q
       .select()
       .from(R)
       .where(and(eq(R.districtId, a.districtId), eq(R.assessmentId, a.id), schoolIds ? (schoolIds.length ? inArray(R.schoolId, [...schoolIds]) : sql`false`) : undefined)),
-  ]);
+  );
   const bySchool = new Map(rows.map((r) => [r.schoolId, r]));
   return schools
     .filter((s) => bySchool.has(s.schoolId))

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { semesterById } from '../calendar';
@@ -46,7 +46,7 @@ export async function listAssessments(ctx: Ctx): Promise<SupervisionAssessmentLi
 export async function assessmentDetail(ctx: Ctx, id: string, q: Queryable = ctx.db): Promise<SupervisionAssessmentDetail> {
   const permission = readPermission(ctx);
   const a = await loadAssessment(ctx, q, id, permission);
-  const [indicators, semesters] = await Promise.all([indicatorsOf(q, a.districtId, [a.id]), semesterNames(q, a.districtId)]);
+  const [indicators, semesters] = await atOnce(q, () => indicatorsOf(q, a.districtId, [a.id]), () => semesterNames(q, a.districtId));
   const rows = indicators.get(a.id) ?? [];
   return { ...toAssessment(a, rows.length, semesters), indicators: toIndicators(rows) };
 }

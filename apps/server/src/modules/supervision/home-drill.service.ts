@@ -6,6 +6,7 @@
 import { CLASS_METRICS, type MetricKey, type SupervisionHomeQuery, type SupervisionSchoolHome, WEEK_METRICS } from '@shuangjian/contracts';
 import { and, asc, eq } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
+import { atOnce } from '../../platform/db';
 import { found } from '../../platform/errors';
 import { foldFigures, type IndicatorRow, readIndicators } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
@@ -33,18 +34,18 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
   // rollups and directories only: the read replica's while it keeps up
   const db = ctx.readDb;
   const p = await homePeriod(ctx, query);
-  const [schools, semesters, classes] = await Promise.all([
-    db
+  const [schools, semesters, classes] = await atOnce(db,
+    () => db
       .select({ id: D.id, code: D.code, name: D.name, zoneId: D.zoneId, zoneName: D.zoneName })
       .from(D)
       .where(and(scoped(ctx, D, HOME_PERMISSION), eq(D.id, schoolId))),
-    semestersOf(db, d),
-    db
+    () => semestersOf(db, d),
+    () => db
       .select({ classId: C.id, className: C.name, grade: C.grade })
       .from(C)
       .where(and(scoped(ctx, C, HOME_PERMISSION), eq(C.schoolId, schoolId)))
       .orderBy(asc(C.grade), asc(C.name)),
-  ]);
+  );
   const school = found(schools, '学校');
   const semester: SemesterRef | null = semesterAt(semesters, p.date);
   const term = semesterRange(semester, p.week);
@@ -52,12 +53,12 @@ export async function supervisionSchoolHome(ctx: Ctx, schoolId: string, query: S
   const periodsOf = (r: MetricRange) => new Set(metricPeriods(r, semestersIn(semesters, r)));
   const weekPeriods = periodsOf(p.week);
   const termPeriods = term ? periodsOf(term) : new Set<string>();
-  const [[weekFigures, termFigures], weekHw, termHw, classRows] = await Promise.all([
-    readMetricSpans(db, d, term ? [p.week, term] : [p.week], known),
-    homeworkSchoolBreakdown(db, d, schoolId, p.week.from, p.week.to),
-    term ? homeworkSchoolBreakdown(db, d, schoolId, term.from, term.to) : null,
-    readIndicators(db, d, { indicators: CLASS_INDICATORS, periods: [...new Set([...weekPeriods, ...termPeriods])], by: 'class', where: eq(indicatorRollups.schoolId, schoolId) }),
-  ]);
+  const [[weekFigures, termFigures], weekHw, termHw, classRows] = await atOnce(db,
+    () => readMetricSpans(db, d, term ? [p.week, term] : [p.week], known),
+    () => homeworkSchoolBreakdown(db, d, schoolId, p.week.from, p.week.to),
+    () => term ? homeworkSchoolBreakdown(db, d, schoolId, term.from, term.to) : Promise.resolve(null),
+    () => readIndicators(db, d, { indicators: CLASS_INDICATORS, periods: [...new Set([...weekPeriods, ...termPeriods])], by: 'class', where: eq(indicatorRollups.schoolId, schoolId) }),
+  );
   const fits = (periods: Set<string>) => (r: IndicatorRow) => periods.has(r.period) && periodFits(r);
   const weekRows = classRows.filter(fits(weekPeriods));
   const termRows = classRows.filter(fits(termPeriods));

@@ -9,6 +9,7 @@ import { addDays, weekStart } from '@shuangjian/policy';
 import { asc } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { invalid } from '../../platform/errors';
 import { semesterAt, semestersOf, type SemesterRef } from '../calendar';
 import { schoolDirectory } from '../org';
@@ -90,7 +91,7 @@ export async function supervisionHome(ctx: Ctx, query: SupervisionHomeQuery): Pr
   const d = ctx.user.districtId;
   // every read of the home is a rollup's: the read replica's while it keeps up
   const db = ctx.readDb;
-  const [schools, semesters, training] = await Promise.all([schoolsInReach(ctx), semestersOf(db, d), trainingZoneFigures(db, d, p.date)]);
+  const [schools, semesters, training] = await atOnce(db, () => schoolsInReach(ctx), () => semestersOf(db, d), () => trainingZoneFigures(db, d, p.date));
   const semester = semesterAt(semesters, p.date);
   const range = semesterRange(semester, p.week);
   const known = { schoolIds: schools.map((s) => s.schoolId), semesters };

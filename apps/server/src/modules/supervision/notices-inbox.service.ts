@@ -10,6 +10,7 @@ import { allows, type Ctx, requirePermission, scoped } from '../../platform/acce
 import { audit } from '../../platform/audit';
 import { claimAttachments } from '../../platform/attachments';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { schoolDirectory } from '../org';
@@ -67,8 +68,8 @@ export async function inbox(ctx: Ctx, query: z.output<typeof NoticeInboxQuery>):
   requirePermission(ctx, 'supervision.notice.read');
   const where = and(mine(ctx), query.kind ? eq(N.kind, query.kind) : undefined);
   const joined = and(eq(N.districtId, R.districtId), eq(N.id, R.noticeId));
-  const [rows, [counts]] = await Promise.all([
-    ctx.db
+  const [rows, [counts]] = await atOnce(ctx.db,
+    () => ctx.db
       .select(itemColumns)
       .from(R)
       .innerJoin(N, joined)
@@ -76,12 +77,12 @@ export async function inbox(ctx: Ctx, query: z.output<typeof NoticeInboxQuery>):
       .orderBy(desc(N.sentAt), desc(N.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
-    ctx.db
+    () => ctx.db
       .select({ total: sql<number>`count(*)::int`, unread: sql<number>`(count(*) filter (where ${R.readAt} is null))::int` })
       .from(R)
       .innerJoin(N, joined)
       .where(where),
-  ]);
+  );
   const now = today(ctx);
   return { items: rows.map((r) => toItem(ctx, r, now)), total: counts?.total ?? 0, unread: counts?.unread ?? 0 };
 }
@@ -108,12 +109,12 @@ export async function readerView(ctx: Ctx, id: string): Promise<NoticeInboxNotic
   requirePermission(ctx, 'supervision.notice.read');
   const row = await receiptOf(ctx, id);
   const replier = repliesFor(ctx, row.schoolId);
-  const [replies, [school]] = await Promise.all([
-    replier && row.replyRequired ? repliesOf(ctx.db, row.districtId, id, [row.schoolId!]) : [],
-    row.schoolId
+  const [replies, [school]] = await atOnce(ctx.db,
+    () => replier && row.replyRequired ? repliesOf(ctx.db, row.districtId, id, [row.schoolId!]) : Promise.resolve([]),
+    () => row.schoolId
       ? ctx.db.select({ name: schoolDirectory.name }).from(schoolDirectory).where(and(eq(schoolDirectory.districtId, row.districtId), eq(schoolDirectory.id, row.schoolId)))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
   const item = toItem(ctx, row, today(ctx));
   return {
     ...item,

@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import { rowsOf } from '../../platform/db';
+import { atOnce, rowsOf } from '../../platform/db';
 import { conflict, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { audienceMembers, institutionDirectory, roleHolders, schoolDirectory } from '../org';
@@ -50,17 +50,17 @@ async function checkSend(ctx: Ctx, input: SendInput): Promise<{ replyRequired: b
   const zoneIds = [...new Set(input.zoneIds)];
   const S = schoolDirectory;
   const I = institutionDirectory;
-  const [schools, schoolZones, institutionZones, assessment] = await Promise.all([
-    schoolIds.length ? ctx.db.select({ id: S.id }).from(S).where(and(eq(S.districtId, d), inArray(S.id, schoolIds))) : [],
-    zoneIds.length ? ctx.db.selectDistinct({ id: S.zoneId }).from(S).where(and(eq(S.districtId, d), inArray(S.zoneId, zoneIds))) : [],
-    zoneIds.length ? ctx.db.selectDistinct({ id: I.zoneId }).from(I).where(and(eq(I.districtId, d), inArray(I.zoneId, zoneIds))) : [],
-    input.assessmentId
+  const [schools, schoolZones, institutionZones, assessment] = await atOnce(ctx.db,
+    () => schoolIds.length ? ctx.db.select({ id: S.id }).from(S).where(and(eq(S.districtId, d), inArray(S.id, schoolIds))) : Promise.resolve([]),
+    () => zoneIds.length ? ctx.db.selectDistinct({ id: S.zoneId }).from(S).where(and(eq(S.districtId, d), inArray(S.zoneId, zoneIds))) : Promise.resolve([]),
+    () => zoneIds.length ? ctx.db.selectDistinct({ id: I.zoneId }).from(I).where(and(eq(I.districtId, d), inArray(I.zoneId, zoneIds))) : Promise.resolve([]),
+    () => input.assessmentId
       ? ctx.db
           .select({ id: supervisionAssessments.id })
           .from(supervisionAssessments)
           .where(and(scoped(ctx, supervisionAssessments, 'supervision.notice.send'), eq(supervisionAssessments.id, input.assessmentId)))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
   const unknownSchools = schoolIds.filter((id) => !schools.some((s) => s.id === id));
   if (unknownSchools.length) throw invalid('schoolIds', '收件学校', `学校不存在：${unknownSchools.join('、')}`);
   const knownZones = new Set([...schoolZones, ...institutionZones].map((z) => z.id));
@@ -153,10 +153,10 @@ export async function listSent(ctx: Ctx, query: z.output<typeof SentNoticesQuery
     query.assessmentId ? eq(N.assessmentId, query.assessmentId) : undefined,
     query.schoolId ? sql`exists (select 1 from ${R} where ${R.districtId} = ${N.districtId} and ${R.noticeId} = ${N.id} and ${R.schoolId} = ${query.schoolId})` : undefined,
   )!;
-  const [items, [total]] = await Promise.all([
-    sentNotices(ctx.db, ctx.user.districtId, today(ctx), where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(N).where(where),
-  ]);
+  const [items, [total]] = await atOnce(ctx.db,
+    () => sentNotices(ctx.db, ctx.user.districtId, today(ctx), where, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }),
+    () => ctx.db.select({ n: sql<number>`count(*)::int` }).from(N).where(where),
+  );
   return { items: items.map(({ body: _body, ...item }) => item), total: total?.n ?? 0 };
 }
 
@@ -169,17 +169,17 @@ export async function sentDetail(ctx: Ctx, id: string): Promise<SentNoticeDetail
   const R = supervisionNoticeReceipts;
   const S = schoolDirectory;
   const now = today(ctx);
-  const [[notice], receipts, replies] = await Promise.all([
-    sentNotices(ctx.db, d, now, sql`${supervisionNotices.id} = ${id}`, { limit: 1, offset: 0 }),
-    ctx.db
+  const [[notice], receipts, replies] = await atOnce(ctx.db,
+    () => sentNotices(ctx.db, d, now, sql`${supervisionNotices.id} = ${id}`, { limit: 1, offset: 0 }),
+    () => ctx.db
       .select({ schoolId: R.schoolId, schoolName: S.name, code: S.code, delivered: sql<number>`count(*)::int`, read: sql<number>`(count(*) filter (where ${R.readAt} is not null))::int` })
       .from(R)
       .leftJoin(S, and(eq(S.districtId, R.districtId), eq(S.id, R.schoolId)))
       .where(and(eq(R.districtId, d), eq(R.noticeId, id)))
       .groupBy(R.schoolId, S.name, S.code)
       .orderBy(sql`${S.code} nulls last`),
-    repliesOf(ctx.db, d, id),
-  ]);
+    () => repliesOf(ctx.db, d, id),
+  );
   const schools: NoticeSchoolRow[] = receipts.map((r) => {
     const own = r.schoolId ? replies.filter((p) => p.schoolId === r.schoolId) : [];
     const state: NoticeReplyState | null = row.replyRequired && r.schoolId ? replyState(own) : null;

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { allows, type Ctx, districtWide, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { forbidden, invalid, notFound } from '../../platform/errors';
 import { users } from '../../platform/schema';
 import { semesterById, semestersOf } from '../calendar';
@@ -146,10 +147,10 @@ export async function listReports(ctx: Ctx, query: ReportListQuery): Promise<Rep
   const period = query.period ?? unique[0]?.period ?? null;
   const office = districtOffice(ctx);
   const ownAdmin = ctx.grants.some((g) => g.role === 'school_admin' && roleHas(g.role, PERMISSION));
-  const [items, periodsToMake] = await Promise.all([
-    period ? summaries(ctx, and(seen, eq(R.kind, kind), eq(R.period, period)) as SQL) : Promise.resolve([]),
-    office || ownAdmin ? generatable(ctx) : Promise.resolve({ months: [], semesters: [] }),
-  ]);
+  const [items, periodsToMake] = await atOnce(ctx.db,
+    () => period ? summaries(ctx, and(seen, eq(R.kind, kind), eq(R.period, period)) as SQL) : Promise.resolve([]),
+    () => office || ownAdmin ? generatable(ctx) : Promise.resolve({ months: [], semesters: [] }),
+  );
   return { kind, period, periods: unique, items, canGenerate: office ? 'all' : ownAdmin ? 'school' : 'none', generatable: periodsToMake };
 }
 

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { TimetableDashboardQuery } from '@shuangjian/contracts';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { foldFigures, readIndicators, semesterPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
 import { semestersOf } from '../calendar';
@@ -27,20 +28,20 @@ export async function timetableDashboard(ctx: Ctx, query: z.output<typeof Timeta
   requirePermission(ctx, 'timetable.district');
   const d = ctx.user.districtId;
   const semester = await semesterFor(ctx.db, d, query.semesterId, today(ctx));
-  const [schools, classCounts, rows, semesters] = await Promise.all([
-    ctx.db
+  const [schools, classCounts, rows, semesters] = await atOnce(ctx.db,
+    () => ctx.db
       .select({ id: schoolDirectory.id, name: schoolDirectory.name, zoneName: schoolDirectory.zoneName })
       .from(schoolDirectory)
       .where(scoped(ctx, schoolDirectory, 'timetable.district'))
       .orderBy(asc(schoolDirectory.zoneName), asc(schoolDirectory.code)),
-    ctx.db
+    () => ctx.db
       .select({ schoolId: classDirectory.schoolId, n: count() })
       .from(classDirectory)
       .where(scoped(ctx, classDirectory, 'timetable.district'))
       .groupBy(classDirectory.schoolId),
-    readIndicators(ctx.db, d, { indicators: INDICATORS, periods: [semesterPeriod(semester.id)], by: 'school', where: and(scoped(ctx, indicatorRollups, 'timetable.district')) }),
-    semestersOf(ctx.db, d),
-  ]);
+    () => readIndicators(ctx.db, d, { indicators: INDICATORS, periods: [semesterPeriod(semester.id)], by: 'school', where: and(scoped(ctx, indicatorRollups, 'timetable.district')) }),
+    () => semestersOf(ctx.db, d),
+  );
   const bySchool = foldFigures(rows, (r) => r.schoolId);
   const classesOf = new Map(classCounts.map((c) => [c.schoolId, Number(c.n)]));
   const total = empty();

@@ -13,6 +13,7 @@ import {
 import { and, gte, lte, type SQL } from 'drizzle-orm';
 import { type Ctx, readingCtx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { isOpen, isOverdue } from './complaints.repo';
 import { trainingComplaints } from './complaints.schema';
@@ -27,13 +28,13 @@ export async function complaintStats(ctx: Ctx, query: { from?: string; to?: stri
     query.to ? lte(t.receivedOn, query.to) : undefined,
   ];
   // the complaints dashboard: the read replica while it keeps up
-  const [rows, zones] = await Promise.all([
-    ctx.readDb
+  const [rows, zones] = await atOnce(ctx.readDb,
+    () => ctx.readDb
       .select({ status: t.status, category: t.category, institutionId: t.institutionId, institutionName: t.institutionName, zoneId: t.zoneId, deadline: t.deadline })
       .from(t)
       .where(and(...conds)),
-    zoneNames(ctx.readDb, ctx.user.districtId),
-  ]);
+    () => zoneNames(ctx.readDb, ctx.user.districtId),
+  );
   const now = today(ctx);
   const open = (r: (typeof rows)[number]) => (isOpen(r.status) ? 1 : 0);
   const late = (r: (typeof rows)[number]) => (isOverdue(r, now) ? 1 : 0);

@@ -21,7 +21,7 @@ import {
 import { addDays, type LocalDate, maskPhone } from '@shuangjian/policy';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { users } from '../../platform/schema';
 import { classifyDays } from '../calendar';
 import { trainingComplaintEvents, trainingComplaints } from './complaints.schema';
@@ -122,12 +122,12 @@ export async function complaintViews(
   if (!rows.length) return [];
   const districtId = rows[0]!.districtId;
   const handlerIds = [...new Set(rows.map((r) => r.handlerId).filter((x): x is string => !!x))];
-  const [events, handlers] = await Promise.all([
-    timelines(q, districtId, rows.map((r) => r.id)),
-    handlerIds.length && opts.staffNames
+  const [events, handlers] = await atOnce(q,
+    () => timelines(q, districtId, rows.map((r) => r.id)),
+    () => handlerIds.length && opts.staffNames
       ? q.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, districtId), inArray(users.id, handlerIds)))
-      : [],
-  ]);
+      : Promise.resolve([]),
+  );
   const handlerName = new Map(handlers.map((h) => [h.id, h.name]));
   return rows.map((r) => ({
     id: r.id,

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { type Ctx, districtWide, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import type { Queryable } from '../../platform/db';
+import { atOnce, eachAtOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { institutionStanding, schoolDirectory } from '../org';
@@ -25,12 +25,12 @@ export async function zoneNames(q: Queryable, districtId: string): Promise<Map<s
 
 async function institutionZones(q: Queryable, districtId: string, rows: readonly ComplaintRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.institutionId).filter((x): x is string => !!x))];
-  const found = await Promise.all(ids.map((id) => institutionStanding(q, districtId, id)));
+  const found = await eachAtOnce(q, ids, (id) => institutionStanding(q, districtId, id));
   return new Map(found.filter((x) => !!x).map((x) => [x!.id, x!.zoneId]));
 }
 
 async function views(ctx: Ctx, rows: readonly ComplaintRow[], q: Queryable = ctx.db): Promise<Complaint[]> {
-  const [zones, instZones] = await Promise.all([zoneNames(q, ctx.user.districtId), institutionZones(q, ctx.user.districtId, rows)]);
+  const [zones, instZones] = await atOnce(q, () => zoneNames(q, ctx.user.districtId), () => institutionZones(q, ctx.user.districtId, rows));
   return complaintViews(q, rows, { today: today(ctx), viewerId: ctx.user.id, staffNames: true, zoneNames: zones, institutionZones: instZones });
 }
 

@@ -7,7 +7,7 @@ import { roleHas, type CustodyRow, type CustodySummary, type InstitutionMoney, t
 import { sql, type SQL } from 'drizzle-orm';
 import { allows, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
-import { rowsOf } from '../../platform/db';
+import { atOnce, rowsOf } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { forbidden } from '../../platform/errors';
 import { reachableInstitution } from './custody.repo';
@@ -162,10 +162,10 @@ const accountLabel = (kind: string, name: string | null, code: string | null) =>
 
 export async function transferJournal(ctx: Ctx, q: TransfersQuery): Promise<TransferJournal> {
   requirePermission(ctx, 'training.custody');
-  const [rows, [agg]] = await Promise.all([
-    journalRows(ctx, q, q.pageSize, (q.page - 1) * q.pageSize),
-    rowsOf<{ total: number; sum: number }>(ctx.db, sql`select count(*)::int as total, coalesce(sum(t.amount_fen), 0)::float8 as sum from training_transfers t where ${journalWhere(ctx, q)}`),
-  ]);
+  const [rows, [agg]] = await atOnce(ctx.db,
+    () => journalRows(ctx, q, q.pageSize, (q.page - 1) * q.pageSize),
+    () => rowsOf<{ total: number; sum: number }>(ctx.db, sql`select count(*)::int as total, coalesce(sum(t.amount_fen), 0)::float8 as sum from training_transfers t where ${journalWhere(ctx, q)}`),
+  );
   return {
     items: rows.map(({ debitKind, creditKind, debitName, creditName, ...r }) => ({
       ...r,

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import type { Queryable } from '../../platform/db';
+import { eachAtOnce, type Queryable } from '../../platform/db';
 import { today } from '../../platform/clock';
 import { AppError, found, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
@@ -171,7 +171,7 @@ export async function listVisits(ctx: Ctx, query: z.output<typeof InspectionVisi
     )
     .orderBy(desc(trainingInspectionVisits.visitDate), desc(trainingInspectionVisits.createdAt))
     .limit(100);
-  return Promise.all(rows.map((r) => getVisit(ctx, r.id)));
+  return eachAtOnce(ctx.db, rows, (r) => getVisit(ctx, r.id));
 }
 
 export async function getVisit(ctx: Ctx, id: string): Promise<InspectionVisit> {

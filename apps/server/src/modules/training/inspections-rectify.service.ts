@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
+import { atOnce } from '../../platform/db';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { roleHolders } from '../org';
@@ -143,14 +144,14 @@ export async function verify(ctx: Ctx, id: string, input: z.output<typeof Rectif
 export async function overview(ctx: Ctx, year: number): Promise<InspectionOverview> {
   requirePermission(ctx, 'training.inspect');
   const count = sql<number>`count(*)::int`;
-  const [plans, [visits], findings, cats, [overdue], annual] = await Promise.all([
-    ctx.db.select({ k: trainingInspectionPlans.status, n: count }).from(trainingInspectionPlans).where(scoped(ctx, trainingInspectionPlans, 'training.inspect')).groupBy(trainingInspectionPlans.status),
-    ctx.db.select({ n: count }).from(trainingInspectionVisits).where(scoped(ctx, trainingInspectionVisits, 'training.inspect')),
-    ctx.db.select({ k: trainingFindings.status, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.status),
-    ctx.db.select({ k: trainingFindings.category, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.category),
-    ctx.db.select({ n: count }).from(trainingFindings).where(and(scoped(ctx, trainingFindings, 'training.inspect'), isNotNull(trainingFindings.overdueAt), ne(trainingFindings.status, 'closed'))),
-    ctx.db.select({ k: trainingAnnualReviews.result, n: count }).from(trainingAnnualReviews).where(and(scoped(ctx, trainingAnnualReviews, 'training.inspect'), eq(trainingAnnualReviews.year, year))).groupBy(trainingAnnualReviews.result),
-  ]);
+  const [plans, [visits], findings, cats, [overdue], annual] = await atOnce(ctx.db,
+    () => ctx.db.select({ k: trainingInspectionPlans.status, n: count }).from(trainingInspectionPlans).where(scoped(ctx, trainingInspectionPlans, 'training.inspect')).groupBy(trainingInspectionPlans.status),
+    () => ctx.db.select({ n: count }).from(trainingInspectionVisits).where(scoped(ctx, trainingInspectionVisits, 'training.inspect')),
+    () => ctx.db.select({ k: trainingFindings.status, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.status),
+    () => ctx.db.select({ k: trainingFindings.category, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.category),
+    () => ctx.db.select({ n: count }).from(trainingFindings).where(and(scoped(ctx, trainingFindings, 'training.inspect'), isNotNull(trainingFindings.overdueAt), ne(trainingFindings.status, 'closed'))),
+    () => ctx.db.select({ k: trainingAnnualReviews.result, n: count }).from(trainingAnnualReviews).where(and(scoped(ctx, trainingAnnualReviews, 'training.inspect'), eq(trainingAnnualReviews.year, year))).groupBy(trainingAnnualReviews.result),
+  );
   const rec = (rows: { k: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.k, r.n]));
   return { plans: rec(plans), visits: visits?.n ?? 0, findings: rec(findings), byCategory: rec(cats), overdue: overdue?.n ?? 0, annual: rec(annual), year };
 }

@@ -130,7 +130,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Fami
 
     const id = randomUUID();
     const accountId = await accountFor(tx, d, { kind: 'order', institutionId: pkg.institutionId, orderId: id });
-    const [parents] = await Promise.all([clearingAccount(tx, d, 'parents')]);
+    const parents = await clearingAccount(tx, d, 'parents');
     await releasedAccount(tx, d, pkg.institutionId);
     const sale = toSale(pkg);
     await tx.insert(trainingOrders).values({

@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '@shuangjian/policy';
 import { eq } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { trainingInstitutionStats } from './alerts.schema';
 import { coverage } from './district.service';
 import { trainingPolicy } from './training.policy';
@@ -23,8 +23,8 @@ export interface TrainingZoneFigures {
 /** Every zone of the district with institutions in the rollup: two statements side by side. */
 export async function trainingZoneFigures(q: Queryable, districtId: string, date: LocalDate): Promise<Map<string, TrainingZoneFigures>> {
   const s = trainingInstitutionStats;
-  const [rows, policy] = await Promise.all([
-    q
+  const [rows, policy] = await atOnce(q,
+    () => q
       .select({
         zoneId: s.zoneId,
         status: s.status,
@@ -39,8 +39,8 @@ export async function trainingZoneFigures(q: Queryable, districtId: string, date
       })
       .from(s)
       .where(eq(s.districtId, districtId)),
-    trainingPolicy(q, districtId, date),
-  ]);
+    () => trainingPolicy(q, districtId, date),
+  );
   const bp = policy.values['training.custody'].depositMinShareBp;
   const out = new Map<string, TrainingZoneFigures>();
   for (const r of rows) {

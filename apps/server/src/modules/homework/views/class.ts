@@ -4,6 +4,7 @@ import type { TeacherItemStat } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission } from '../../../platform/access';
+import { atOnce } from '../../../platform/db';
 import { users } from '../../../platform/schema';
 import { classDirectory, subjectDirectory } from '../../org';
 import { visibleClass } from '../common';
@@ -19,14 +20,14 @@ import { statOut } from './figures';
 export async function classCalendar(ctx: Ctx, classId: string, from: LocalDate, to: LocalDate) {
   const cls = await visibleClass(ctx, classId);
   const s = homeworkClassDayStats;
-  const [rows, { policy }] = await Promise.all([
-    ctx.db
+  const [rows, { policy }] = await atOnce(ctx.db,
+    () => ctx.db
       .select()
       .from(s)
       .where(and(eq(s.districtId, cls.districtId), eq(s.classId, classId), gte(s.date, from), lte(s.date, to)))
       .orderBy(asc(s.date)),
-    homeworkPolicy(ctx.db, cls.districtId, to),
-  ]);
+    () => homeworkPolicy(ctx.db, cls.districtId, to),
+  );
   return {
     classId,
     className: cls.name,
@@ -67,10 +68,10 @@ export async function teacherWeek(ctx: Ctx, monday: LocalDate) {
   const start = weekStart(monday);
   const end = addDays(start, 6);
   const mine = and(eq(homeworkItems.districtId, ctx.user.districtId), eq(homeworkItems.teacherId, ctx.user.id), gte(homeworkItems.date, start), lte(homeworkItems.date, end));
-  const [rows, stats, { policy }] = await Promise.all([
-    itemQuery(ctx.db).where(and(mine, sql`${homeworkItems.status} <> 'withdrawn'`)).orderBy(asc(homeworkItems.date), asc(classDirectory.name)),
-    itemStatQuery(ctx).where(mine).orderBy(asc(homeworkItemStats.date)),
-    homeworkPolicy(ctx.db, ctx.user.districtId, start),
-  ]);
+  const [rows, stats, { policy }] = await atOnce(ctx.db,
+    () => itemQuery(ctx.db).where(and(mine, sql`${homeworkItems.status} <> 'withdrawn'`)).orderBy(asc(homeworkItems.date), asc(classDirectory.name)),
+    () => itemStatQuery(ctx).where(mine).orderBy(asc(homeworkItemStats.date)),
+    () => homeworkPolicy(ctx.db, ctx.user.districtId, start),
+  );
   return { weekStart: start, overrunFactor: policy.overrun.factor, items: await toItems(ctx.db, rows), stats: stats.map(itemStatOut) };
 }

@@ -9,6 +9,7 @@ import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, between, desc, eq, gt, gte, ilike, inArray, lte, max, min, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
 import { today } from '../../../platform/clock';
+import { atOnce } from '../../../platform/db';
 import { classDirectory, schoolDirectory } from '../../org';
 import { homeworkPolicy } from '../homework.policy';
 import { homeworkClassDayStats, homeworkSchoolWeekStats } from '../schema';
@@ -70,15 +71,15 @@ async function readWeekly(ctx: Ctx, range: { from?: LocalDate; to?: LocalDate },
   // one read of the rollups: the weeks' sums, and the schools with published homework counted from the same rows
   const sw = ctx.db.$with('sw').as(schoolWeekQuery(ctx, from, to));
   const sd = schoolDirectory;
-  const [weekRows, schools, { policy }] = await Promise.all([
-    ctx.db
+  const [weekRows, schools, { policy }] = await atOnce(ctx.db,
+    () => ctx.db
       .with(sw)
       .select({ weekStart: sw.weekStart, ...summed(sw), active: sql<number>`(select count(distinct school_id) from sw where class_days > 0)::int` })
       .from(sw)
       .groupBy(sw.weekStart),
-    ctx.db.select({ zoneId: sd.zoneId, zoneName: sd.zoneName }).from(sd).where(scoped(ctx, sd, 'homework.district')),
-    homeworkPolicy(ctx.db, ctx.user.districtId, to),
-  ]);
+    () => ctx.db.select({ zoneId: sd.zoneId, zoneName: sd.zoneName }).from(sd).where(scoped(ctx, sd, 'homework.district')),
+    () => homeworkPolicy(ctx.db, ctx.user.districtId, to),
+  );
   const active = weekRows[0]?.active ?? 0;
   const byWeek = new Map(weekRows.map((r) => [r.weekStart, r]));
   const weeks = weeksOf(from, to).map((monday) => ({ weekStart: monday, partial: isPartial(monday, from, to, now), ...figures(byWeek.get(monday) ?? ZERO) }));
@@ -201,11 +202,11 @@ export async function districtExport(ctx: Ctx, from: LocalDate, to: LocalDate): 
   requirePermission(ctx, 'homework.district');
   // the export reads what the dashboard reads, from the read replica while it keeps up
   const reading = readingCtx(ctx);
-  const [weekly, { rows }, classes] = await Promise.all([
-    readWeekly(reading, { from, to }, today(reading)),
-    schoolTotals(reading, { from, to, sort: 'code', order: 'asc' }),
-    classTotals(reading, from, to, null, 'homework.district'),
-  ]);
+  const [weekly, { rows }, classes] = await atOnce(reading.db,
+    () => readWeekly(reading, { from, to }, today(reading)),
+    () => schoolTotals(reading, { from, to, sort: 'code', order: 'asc' }),
+    () => classTotals(reading, from, to, null, 'homework.district'),
+  );
   const zoneOf = new Map(rows.map((r) => [r.schoolId, r.zoneName]));
   return {
     from,

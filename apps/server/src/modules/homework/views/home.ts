@@ -8,6 +8,7 @@ import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, between, count, eq, sql } from 'drizzle-orm';
 import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
 import { today } from '../../../platform/clock';
+import { atOnce } from '../../../platform/db';
 import { classDirectory, schoolDirectory } from '../../org';
 import { dayKinds } from '../common';
 import { homeworkPolicy } from '../homework.policy';
@@ -59,16 +60,16 @@ export async function districtHome(ctx: Ctx): Promise<z.output<typeof DistrictHo
   const monday = weekStart(now);
   const lastMonday = addDays(monday, -7);
   // this week's schools read once: their sum is the district's week, and the list to look at when the week has reports
-  const [thisWeekSchools, previous, { policy }] = await Promise.all([
-    perSchool(reading, monday, now),
-    districtFigures(reading, lastMonday, addDays(lastMonday, 6)),
-    homeworkPolicy(reading.db, reading.user.districtId, now),
-  ]);
+  const [thisWeekSchools, previous, { policy }] = await atOnce(reading.db,
+    () => perSchool(reading, monday, now),
+    () => districtFigures(reading, lastMonday, addDays(lastMonday, 6)),
+    () => homeworkPolicy(reading.db, reading.user.districtId, now),
+  );
   const thisWeek = thisWeekSchools.reduce<Counts>((sum, r) => add(sum, r), ZERO);
   const target = policy.completionTarget;
   const basis = thisWeek.reportedDays > 0 ? monday : lastMonday;
   const [from, to] = basis === monday ? [monday, now] : [lastMonday, addDays(lastMonday, 6)];
-  const [schoolRows, classRows] = await Promise.all([basis === monday ? thisWeekSchools : perSchool(reading, from, to), attentionClasses(reading, from, to, target)]);
+  const [schoolRows, classRows] = await atOnce(reading.db, () => basis === monday ? Promise.resolve(thisWeekSchools) : perSchool(reading, from, to), () => attentionClasses(reading, from, to, target));
   const schools = schoolRows
     .map((r) => {
       const f = figures(r);
@@ -127,25 +128,25 @@ export async function schoolHome(ctx: Ctx, date?: LocalDate): Promise<z.output<t
   for (const school of schools) {
     const s = homeworkClassDayStats;
     const d = homeworkDays;
-    const [[classes], [days], [planned], week, kinds] = await Promise.all([
-      ctx.db.select({ n: count() }).from(classDirectory).where(and(eq(classDirectory.districtId, ctx.user.districtId), eq(classDirectory.schoolId, school.id))),
-      ctx.db
+    const [[classes], [days], [planned], week, kinds] = await atOnce(ctx.db,
+      () => ctx.db.select({ n: count() }).from(classDirectory).where(and(eq(classDirectory.districtId, ctx.user.districtId), eq(classDirectory.schoolId, school.id))),
+      () => ctx.db
         .select({
           published: sql<number>`count(*) filter (where ${d.publishedVersion} > 0)::int`,
           pendingApproval: sql<number>`count(*) filter (where ${d.status} = 'pending_approval')::int`,
         })
         .from(d)
         .where(and(eq(d.districtId, ctx.user.districtId), eq(d.schoolId, school.id), eq(d.date, day))),
-      ctx.db
+      () => ctx.db
         .select({ n: count() })
         .from(s)
         .where(and(eq(s.districtId, ctx.user.districtId), eq(s.schoolId, school.id), eq(s.date, day), eq(s.plannedOver, true))),
-      ctx.db
+      () => ctx.db
         .select(classDayCounts())
         .from(s)
         .where(and(eq(s.districtId, ctx.user.districtId), eq(s.schoolId, school.id), between(s.date, monday, day))),
-      dayKinds(ctx.db, ctx.user.districtId, school.id, [day]),
-    ]);
+      () => dayKinds(ctx.db, ctx.user.districtId, school.id, [day]),
+    );
     const kind = kinds.get(day);
     out.push({
       schoolId: school.id,

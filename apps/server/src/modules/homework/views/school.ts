@@ -4,6 +4,7 @@ import type { SchoolOverview } from '@shuangjian/contracts';
 import { addDays, type LocalDate, weekStart } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { type Ctx, readingCtx, requirePermission, scoped } from '../../../platform/access';
+import { atOnce } from '../../../platform/db';
 import { found } from '../../../platform/errors';
 import { classDirectory, schoolDirectory } from '../../org';
 import { homeworkPolicy } from '../homework.policy';
@@ -34,18 +35,18 @@ export async function schoolOverview(ctx: Ctx, schoolId: string, date: LocalDate
       .select({ s, className: classDirectory.name })
       .from(s)
       .innerJoin(classDirectory, and(eq(classDirectory.districtId, s.districtId), eq(classDirectory.id, s.classId)));
-  const [todayRows, week, itemRows, { policy }] = await Promise.all([
-    withClass()
+  const [todayRows, week, itemRows, { policy }] = await atOnce(ctx.db,
+    () => withClass()
       .where(and(inScope, eq(s.date, date)))
       .orderBy(asc(classDirectory.grade), asc(classDirectory.name)),
-    withClass()
+    () => withClass()
       .where(and(inScope, gte(s.date, monday), lte(s.date, addDays(monday, 6)), sql`(${s.plannedOver} or ${s.overloaded})`))
       .orderBy(asc(s.date), asc(classDirectory.name)),
-    itemStatQuery(ctx)
+    () => itemStatQuery(ctx)
       .where(and(scoped(ctx, homeworkItemStats, 'homework.read'), eq(homeworkItemStats.schoolId, schoolId), gte(homeworkItemStats.date, addDays(date, -27)), lte(homeworkItemStats.date, date)))
       .orderBy(desc(homeworkItemStats.ratio)),
-    homeworkPolicy(ctx.db, ctx.user.districtId, date),
-  ]);
+    () => homeworkPolicy(ctx.db, ctx.user.districtId, date),
+  );
   const byTeacher = new Map<string, typeof itemRows>();
   for (const r of itemRows) byTeacher.set(r.s.teacherId, [...(byTeacher.get(r.s.teacherId) ?? []), r]);
   const teachers = [...byTeacher.values()].map((rows) => {
