@@ -69,8 +69,11 @@ async function main() {
     }
   }
   await releaseStartup();
-  // the JSON log goes to stdout without blocking the request that writes it (a line per answer at the evening peak)
-  const logStream = pino.destination({ dest: 1, sync: false });
+  // the JSON log goes to stdout without blocking the request that writes it, in writes of 4 KiB (a line per answer at
+  // the evening peak: one write each cost the busiest read a tenth of its time) and at least every second; the rest
+  // is written before the process ends, a crash included
+  const logStream = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 1000 });
+  process.once('exit', () => logStream.flushSync());
   // after the demo load: the replica then already holds it, and the first check finds it fresh
   const replica = config.databaseReplicaUrl
     ? await openReplica(config.databaseReplicaUrl, database, { maxLagMs: config.replicaMaxLagMs, log: pino({ level: config.logLevel }, logStream) })

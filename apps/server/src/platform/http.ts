@@ -14,7 +14,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { fieldLabel } from '@shuangjian/contracts';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyContextConfig, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor, Ctx } from './access';
@@ -24,7 +24,7 @@ import type { Config, LogLevel } from './config';
 import type { Database, Db } from './db';
 import { AppError } from './errors';
 import { badTextPath, MAX_JSON_DEPTH, nestedDeeperThan, toErrorReply } from './http-errors';
-import { registerIdempotency } from './idempotency';
+import { hooksOf, registerIdempotency } from './idempotency';
 import { sharedLimits } from './shared-limits';
 import { declaredErrors, type OpenApiDoc, operationId, tidyOpenApi } from './openapi';
 import type { Replica } from './replica';
@@ -99,7 +99,7 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     // a URL the router cannot take (bad percent-encoding, a parameter over 100 characters) gets the platform's error shape too
     frameworkErrors: (err, req, reply) => {
       const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '请求地址中的参数过长（最多 100 个字符）' : '请求地址不正确（含无效的编码字符）';
-      void (reply as unknown as FastifyReply).status(400).send({ code: 'VALIDATION', message, requestId: req.id });
+      void (reply as unknown as FastifyReply).status(400).header('x-request-id', req.id).send({ code: 'VALIDATION', message, requestId: req.id });
     },
     // a request the HTTP parser rejects still gets the platform's error shape
     clientErrorHandler: (_err, socket) => {
@@ -125,6 +125,8 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
       schema.operationId ??= operationId(methods[0]!, route.url);
       schema.response = { ...declaredErrors(route), ...schema.response };
     }
+    // a hook only some routes need is attached to those routes alone: every hook costs every request it runs on
+    if (methods.includes('PATCH')) route.preHandler = [...hooksOf(route.preHandler), refuseEmptyChange];
   });
 
   app.setErrorHandler((err, req, reply) => {
@@ -133,14 +135,11 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     else req.log.debug({ code: body.code, message: body.message }, 'request refused');
     return reply.status(status).send({ ...body, requestId: req.id });
   });
-  app.addHook('onSend', async (req, reply, payload) => {
-    if (req.url.startsWith('/api/')) reply.header('x-request-id', req.id);
-    return payload;
-  });
   const access = config.accessLogLevel;
   if (deps.logger && access !== 'silent')
-    app.addHook('onResponse', async (req, reply) => {
+    app.addHook('onResponse', (req, reply, done) => {
       req.log[access]({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime), user: req.session?.user.id }, 'answered');
+      done();
     });
 
   // brotli or gzip by the client's Accept-Encoding; small answers go as they are
@@ -189,35 +188,38 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     },
   });
 
-  app.addHook('onRequest', async (req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    // pages (not their hashed assets, which a browser never frames or navigates to; each header costs every asset)
-    if (!req.url.startsWith('/assets/')) {
-      reply.header('x-frame-options', 'DENY');
-      reply.header('referrer-policy', 'same-origin');
-    }
-    // the web app: own scripts only; antd writes its styles inline, charts draw on canvas, downloads come from blob URLs
-    if (!req.url.startsWith('/api/') && !req.url.startsWith('/assets/'))
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
-      );
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || req.is404 || req.routeOptions.config?.public) return;
+  app.addHook('onRequest', (req, reply, done) => {
+    const api = req.url.startsWith('/api/');
+    // hashed assets are never framed or navigated to: they get only nosniff (each header costs every asset)
+    if (req.url.startsWith('/assets/')) reply.header('x-content-type-options', 'nosniff');
+    else if (api) reply.headers(API_HEADERS).header('x-request-id', req.id);
+    else reply.headers(PAGE_HEADERS);
+    if (!api || req.url.startsWith('/api/docs') || req.is404) return done();
+    const routeConfig = req.routeOptions.config;
+    if (routeConfig?.public) return done();
     // A cross-site page cannot write with the user's cookie: SameSite=Lax, plus this Origin check. An opaque origin
     // ("null": sandboxed frames, file: pages) or one that is not a URL is another site too.
     const origin = req.headers.origin;
     if (origin !== undefined && req.method !== 'GET' && req.method !== 'HEAD' && originHost(origin) !== req.headers.host) {
-      throw new AppError(403, 'FORBIDDEN', '跨站请求被拒绝');
+      return done(new AppError(403, 'FORBIDDEN', '跨站请求被拒绝'));
     }
     const at = now();
-    const state = await sessions.resolve(req.cookies[SESSION_COOKIE], at);
+    const token = req.cookies[SESSION_COOKIE];
+    // a session resolved a moment ago is answered from memory without a promise; else it is loaded (or refused)
+    const cached = sessions.cached(token, at);
+    if (cached) return done(signIn(req, cached, routeConfig));
+    sessions.resolve(token, at).then((state) => done(signIn(req, state, routeConfig)), done);
+  });
+
+  /** The request's session and ctx from a live session, or the refusal when the session may not use this route yet. */
+  const signIn = (req: FastifyRequest, state: SessionState, routeConfig: FastifyContextConfig | undefined): AppError | undefined => {
     const stage = state.secondFactor.stage;
-    if (stage !== 'full' && !req.routeOptions.config?.signInStages?.includes(stage)) {
-      if (stage === 'code') throw new AppError(401, 'UNAUTHENTICATED', '请先输入动态验证码完成登录');
-      throw new AppError(403, 'SECOND_FACTOR_ENROLMENT_REQUIRED', '您的角色须使用二次验证：请先绑定动态验证码');
+    if (stage !== 'full' && !routeConfig?.signInStages?.includes(stage)) {
+      if (stage === 'code') return new AppError(401, 'UNAUTHENTICATED', '请先输入动态验证码完成登录');
+      return new AppError(403, 'SECOND_FACTOR_ENROLMENT_REQUIRED', '您的角色须使用二次验证：请先绑定动态验证码');
     }
-    if (state.user.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
-      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
+    if (state.user.mustChangePassword && !routeConfig?.beforePasswordChange) {
+      return new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
     }
     req.session = state;
     const actor: Actor = {
@@ -230,25 +232,11 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     };
     const secondFactor = { ...state.secondFactor, tokenHash: state.tokenHash, stepUpMinutes: config.stepUpMinutes };
     req.ctx = { db: database.db, readDb: replica.readDb(), user: state.user, roles: state.roles, grants: state.grants, actor, now, sessions, prepared: database.prepared, channels, secondFactor };
-  });
+    return undefined;
+  };
 
   // before validation: text PostgreSQL cannot store never reaches a service, on any route
-  app.addHook('preValidation', async (req) => {
-    if (nestedDeeperThan(req.body, MAX_JSON_DEPTH))
-      throw new AppError(400, 'VALIDATION', `请求体（body）：嵌套超过 ${MAX_JSON_DEPTH} 层`, { fields: [{ field: 'body', message: `嵌套超过 ${MAX_JSON_DEPTH} 层` }] });
-    for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
-      const path = badTextPath(value);
-      if (!path) continue;
-      const field = path.join('.') || where;
-      throw new AppError(400, 'VALIDATION', `${fieldLabel(path)}（${field}）：含有空字符或无效字符`, { fields: [{ field, message: '含有空字符或无效字符' }] });
-    }
-  });
-  // after validation (unknown fields are gone): a change that names nothing to change is a mistake of the client
-  app.addHook('preHandler', async (req) => {
-    if (req.method !== 'PATCH' || !req.body || typeof req.body !== 'object' || Buffer.isBuffer(req.body)) return;
-    if (Object.values(req.body).every((v) => v === undefined))
-      throw new AppError(400, 'VALIDATION', '请求体：没有要修改的字段', { fields: [{ field: 'body', message: '没有要修改的字段' }] });
-  });
+  app.addHook('preValidation', (req, _reply, done) => done(unstorableText(req)));
 
   registerIdempotency(app, database);
 
@@ -272,6 +260,34 @@ export async function createHttp(deps: HttpDeps): Promise<App> {
     });
   }
   return app;
+}
+
+const API_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'same-origin' };
+/** The web app: own scripts only; antd writes its styles inline, charts draw on canvas, downloads come from blob URLs. */
+const PAGE_HEADERS = {
+  ...API_HEADERS,
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
+};
+
+/** Before validation: text PostgreSQL cannot store never reaches a service, on any route. */
+function unstorableText(req: FastifyRequest): AppError | undefined {
+  if (req.body !== undefined && nestedDeeperThan(req.body, MAX_JSON_DEPTH))
+    return new AppError(400, 'VALIDATION', `请求体（body）：嵌套超过 ${MAX_JSON_DEPTH} 层`, { fields: [{ field: 'body', message: `嵌套超过 ${MAX_JSON_DEPTH} 层` }] });
+  for (const [where, value] of [['params', req.params], ['querystring', req.query], ['body', req.body]] as const) {
+    const path = badTextPath(value);
+    if (!path) continue;
+    const field = path.join('.') || where;
+    return new AppError(400, 'VALIDATION', `${fieldLabel(path)}（${field}）：含有空字符或无效字符`, { fields: [{ field, message: '含有空字符或无效字符' }] });
+  }
+  return undefined;
+}
+
+/** After validation (unknown fields are gone): a change that names nothing to change is a mistake of the client. */
+function refuseEmptyChange(req: FastifyRequest, _reply: FastifyReply, done: (err?: Error) => void) {
+  const body = req.body;
+  if (!body || typeof body !== 'object' || Buffer.isBuffer(body) || !Object.values(body).every((v) => v === undefined)) return done();
+  done(new AppError(400, 'VALIDATION', '请求体：没有要修改的字段', { fields: [{ field: 'body', message: '没有要修改的字段' }] }));
 }
 
 function originHost(origin: string): string | null {

@@ -1,10 +1,15 @@
 /** Idempotency keys on writes: a retried write is carried out once and answered with its first answer. */
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Database, preparedRows } from './db';
 import { AppError } from './errors';
 import { idempotencyKeys } from './schema';
+
+/** A route's hooks of one kind as a list (the route option takes one function or a list). */
+export function hooksOf<T>(hooks: T | T[] | undefined): T[] {
+  return hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
+}
 
 export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -16,17 +21,19 @@ export const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * A repeat with a different request under the same key is refused. Uploads (multipart) are not deduplicated.
  */
 export function registerIdempotency(app: FastifyInstance, database: Database) {
-  app.addHook('preHandler', async (req) => {
+  /** The key's claim, taken before the handler (on write routes only: a hook costs every request it runs on). */
+  const claimKey = async (req: FastifyRequest) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !WRITE_METHODS.has(req.method) || !req.session || req.isMultipart() || req.routeOptions.config?.idempotency === false) return;
     if (key.length < 8 || key.length > 100) throw new AppError(400, 'VALIDATION', 'Idempotency-Key 长度应为 8–100 个字符');
     const body = JSON.stringify(req.body ?? null);
     const requestHash = createHash('sha256').update(`${req.method} ${req.url}\n${body}`).digest('hex');
     req.idempotency = { districtId: req.session.user.districtId, userId: req.session.user.id, key, requestHash };
-  });
+  };
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((m) => WRITE_METHODS.has(m))) return;
+    route.preHandler = [...hooksOf(route.preHandler), claimKey];
     const handler = route.handler;
     route.handler = async function idempotent(this: unknown, req, reply) {
       const claim = req.idempotency;

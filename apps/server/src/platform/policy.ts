@@ -47,15 +47,29 @@ export async function policyValuesAt<S extends PolicySettings>(
   date: LocalDate,
 ): Promise<{ values: PolicyValues<S>; versions: string | null; cited: PolicyCitation[] }> {
   const rows = await versionsOf(db, districtId);
-  const values = {} as Record<string, unknown>;
-  const cited: PolicyCitation[] = [];
-  for (const [key, setting] of Object.entries(settings)) {
-    const row = rows.find((r) => r.key === key && r.effectiveFrom <= date);
-    values[key] = row?.value ?? setting.default;
-    if (row) cited.push({ key, id: row.id, effectiveFrom: row.effectiveFrom, reason: row.reason });
+  // worked out once per read of the versions, settings and day (the busiest reads ask for the same day all evening)
+  let bySettings = resolved.get(rows);
+  if (!bySettings) resolved.set(rows, (bySettings = new Map()));
+  let byDate = bySettings.get(settings);
+  if (!byDate) bySettings.set(settings, (byDate = new Map()));
+  let out = byDate.get(date);
+  if (!out) {
+    const values = {} as Record<string, unknown>;
+    const cited: PolicyCitation[] = [];
+    for (const [key, setting] of Object.entries(settings)) {
+      const row = rows.find((r) => r.key === key && r.effectiveFrom <= date);
+      values[key] = row?.value ?? setting.default;
+      if (row) cited.push({ key, id: row.id, effectiveFrom: row.effectiveFrom, reason: row.reason });
+    }
+    out = Object.freeze({ values: Object.freeze(values), versions: cited.length ? cited.map((c) => `${c.key}@${c.id}`).join(',') : null, cited: Object.freeze(cited) as PolicyCitation[] });
+    if (byDate.size >= 1000) byDate.clear();
+    byDate.set(date, out);
   }
-  return { values: values as PolicyValues<S>, versions: cited.length ? cited.map((c) => `${c.key}@${c.id}`).join(',') : null, cited };
+  return out as { values: PolicyValues<S>; versions: string | null; cited: PolicyCitation[] };
 }
+
+/** policyValuesAt's answers per read of a district's versions (dropped with it), settings and day; shared, so frozen. */
+const resolved = new WeakMap<VersionRow[], Map<PolicySettings, Map<LocalDate, { values: Record<string, unknown>; versions: string | null; cited: PolicyCitation[] }>>>();
 
 const jsonSchemas = new WeakMap<PolicySettings, Map<string, PolicyValueSchema>>();
 

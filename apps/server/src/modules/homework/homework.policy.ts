@@ -12,6 +12,13 @@ export const homeworkPolicies = homeworkSettings;
  */
 export async function homeworkPolicy(db: Queryable, districtId: string, date: LocalDate): Promise<{ policy: HomeworkPolicy; versions: string | null; cited: PolicyCitation[] }> {
   const { values, versions, cited } = await policyValuesAt(db, districtId, homeworkSettings, date);
-  const policy = Object.fromEntries(Object.entries(HOMEWORK_POLICY_KEYS).map(([field, key]) => [field, values[key]])) as unknown as HomeworkPolicy;
+  // policyValuesAt answers the same values for the same versions and day: the policy is built once for them
+  let policy = policies.get(values);
+  if (!policy) {
+    policy = Object.freeze(Object.fromEntries(Object.entries(HOMEWORK_POLICY_KEYS).map(([field, key]) => [field, values[key]]))) as unknown as HomeworkPolicy;
+    policies.set(values, policy);
+  }
   return { policy, versions, cited };
 }
+
+const policies = new WeakMap<object, HomeworkPolicy>();

@@ -108,6 +108,19 @@ export class SessionStore {
     return { token, expiresAt };
   }
 
+  /**
+   * The session for a token when memory answers for it with nothing to write: loaded within `session.cacheMs`, neither
+   * idle nor expired, its last touch recent. Else undefined, and `resolve` decides (load, touch or refuse).
+   */
+  cached(token: string | undefined, now: Date): SessionState | undefined {
+    const entry = token === undefined ? undefined : this.cache.get(token);
+    if (!entry) return undefined;
+    const at = now.getTime();
+    const state = entry.state;
+    if (at - entry.loadedAt > this.config.session.cacheMs || now >= state.expiresAt || at - state.lastSeenAt.getTime() > this.config.session.touchMs) return undefined;
+    return state;
+  }
+
   /** The live session for a token, or a 401 saying why there is none. */
   async resolve(token: string | undefined, now: Date): Promise<SessionState> {
     if (!token) throw new AppError(401, 'UNAUTHENTICATED', '请先登录');
