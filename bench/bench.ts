@@ -13,7 +13,7 @@ import { ADMIN_TOKEN, arg, BENCH_URL, parentToken, teacherToken, withClient } fr
 import { homeSchoolScenarios, stageHomeSchool } from './home-school';
 import { stageManagements } from './managements';
 import { rush } from './rush';
-import { ms, type Options, printLine, printScaling, type Results, spread, startServers } from './servers';
+import { type Figures, ms, type Options, printLine, printScaling, type Results, spread, startServers } from './servers';
 import { supervisionChecks, supervisionScenarios } from './supervision';
 import { stageTimetable, taughtPeriod } from './timetable';
 import { INSTITUTION_TOKEN, stageTraining, TRAINING_ORDERS } from './training';
@@ -24,6 +24,9 @@ const connections = arg('connections', 32);
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]!.split(',') : null;
 /** `--servers 2`: the platform on two processes (same database), each scenario measured on both and on one. */
 const servers = Math.max(1, Math.floor(arg('servers', 1)));
+/** The parent's list against the bare read: this many rounds of each, alternating, this long each. */
+const LIST_ROUNDS = 5;
+const LIST_ROUND_SECONDS = 6;
 const root = resolve(import.meta.dirname, '..');
 
 async function main() {
@@ -101,6 +104,8 @@ async function main() {
     spreadResults[name] = await spread(options, servers);
     printLine(`${name} ×${servers}`, spreadResults[name]);
   };
+  /** The parent's list and the bare read, round by round (see below). */
+  const listRounds: { bare: Figures; list: Figures }[] = [];
   let k5 = 0;
   try {
     let n = 0;
@@ -144,7 +149,7 @@ async function main() {
       requests: [{ setupRequest: consume }],
     }, connections * 4);
     n = 0;
-    await run("parent's daily list", {
+    const listOptions: Options = {
       url: `http://127.0.0.1:${port}`,
       connections,
       duration,
@@ -156,7 +161,26 @@ async function main() {
           },
         },
       ],
-    }, info.students.length + connections);
+    };
+    await run("parent's daily list", listOptions, info.students.length + connections);
+    // the list's ratio to the bare read, measured in alternating rounds: this machine's speed drifts by a fifth and
+    // more over minutes of load (other guests of the host; every process, the bare route included, slows alike), so
+    // a ratio of two runs minutes apart says as much about the drift as about the list
+    if (results["parent's daily list"]) {
+      let k = 0;
+      const bareRound: Options = {
+        url: `http://127.0.0.1:${port + 1}`,
+        connections,
+        duration: LIST_ROUND_SECONDS,
+        requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/bare/${info.districtId}/${info.students[k++ % info.students.length]}` }) }],
+      };
+      for (let round = 0; round < LIST_ROUNDS; round++) {
+        const bare = await spread(bareRound, 1);
+        const list = await spread({ ...listOptions, duration: LIST_ROUND_SECONDS }, 1);
+        listRounds.push({ bare, list });
+        console.log(`  round ${round + 1}: bare read ${bare.rps.toFixed(0)} req/s, list ${list.rps.toFixed(0)} req/s (${((list.rps / bare.rps) * 100).toFixed(0)}%), list p99 ${ms(list.p99)}`);
+      }
+    }
     n = 0;
     await run('load check (teacher)', {
       url: `http://127.0.0.1:${port}`,
@@ -314,7 +338,15 @@ async function main() {
   const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(0)}%`;
   // each check reads one scenario's result; a scenario left out with --only leaves its checks out
   const checks: [string, string, (r: (typeof results)[string]) => [boolean, string]][] = [
-    [`parent list ≥ 70% of bare read req/s`, "parent's daily list", (r) => [r.rps / bareR.rps >= 0.7, pct(r.rps, bareR.rps)]],
+    [
+      `parent list ≥ 70% of bare read req/s (median of ${LIST_ROUNDS} alternating rounds)`,
+      "parent's daily list",
+      () => {
+        const ratios = listRounds.map((r) => r.list.rps / r.bare.rps).sort((a, b) => a - b);
+        const median = ratios[Math.floor(ratios.length / 2)]!;
+        return [median >= 0.7, `${(median * 100).toFixed(0)}% (rounds ${ratios.map((x) => `${(x * 100).toFixed(0)}%`).join(', ')}; the single runs: ${pct(results["parent's daily list"]!.rps, bareR.rps)})`];
+      },
+    ],
     [`parent list p99 < 50 ms`, "parent's daily list", (r) => [r.p99 < 50, ms(r.p99)]],
     [`family reports ≥ 30% of a bare single-row transaction's req/s`, 'family report (write)', (r) => [r.rps / bareW.rps >= 0.3, pct(r.rps, bareW.rps)]],
     [`lesson consumption ≥ 50% of a bare ledger transaction's req/s`, 'lesson consumption', (r) => [r.rps / bareL.rps >= 0.5, `${pct(r.rps, bareL.rps)}, p99 ${ms(r.p99)}`]],
@@ -342,7 +374,7 @@ async function main() {
   for (const [name, ok, value] of verdicts) console.log(`${ok ? 'PASS' : 'FAIL'}  ${name}  ${value}`);
   mkdirSync(resolve(root, 'bench/results'), { recursive: true });
   const spreadFigures = servers > 1 ? { servers, spread: spreadResults } : {};
-  writeFileSync(resolve(root, `bench/results/${today}.json`), JSON.stringify({ date: today, machine: { cpus: cpus().length, model: cpus()[0]?.model }, counts: info.counts, results, ...spreadFigures }, null, 2));
+  writeFileSync(resolve(root, `bench/results/${today}.json`), JSON.stringify({ date: today, machine: { cpus: cpus().length, model: cpus()[0]?.model }, counts: info.counts, results, listRounds, ...spreadFigures }, null, 2));
   if (verdicts.some(([, ok]) => !ok)) process.exitCode = 1;
 }
 
