@@ -3,16 +3,30 @@
  * opened with newPage() is watched: a console error or an uncaught page error fails the test that opened it (the
  * afterEach below), unless that test allowed that very error (newPage's allowErrors, allowError()).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach, expect, inject } from 'vitest';
+import type { ServersOfDay } from './global-setup';
 
-/** This worker's server (global-setup.ts starts one per worker; VITEST_POOL_ID counts workers from 1). */
-export const baseURL = () => {
-  const urls = inject('baseURLs');
-  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!;
+let pinned: string | undefined;
+
+/**
+ * This worker's server (global-setup.ts starts one per worker; VITEST_POOL_ID counts workers from 1), the same for the
+ * whole test file: the first call reads the servers of the day, waiting while a new day's are starting (the demo is
+ * loaded for the district's date, so a file that starts after midnight gets the new day's servers).
+ */
+export const baseURL = (): string => {
+  if (pinned) return pinned;
+  const file = inject('e2eServers');
+  for (let waited = 0; ; waited += 1) {
+    const day = JSON.parse(readFileSync(file, 'utf8')) as ServersOfDay;
+    if (day.urls) return (pinned = day.urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % day.urls.length]!);
+    if (waited === 600) throw new Error(`the servers of ${day.date} did not come up in 10 minutes (test-results/e2e-server*.log)`);
+    // nothing else of this file runs before it has a server: a blocking second is fine
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
 };
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1366, height: 860 };

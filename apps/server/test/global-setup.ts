@@ -1,8 +1,8 @@
 /**
- * Once per test run: a fresh folder for the seeded PGlite databases' copies, and the run's tag naming its PostgreSQL
- * template databases (harness.ts); both removed at the end.
+ * Once per test run: a fresh folder for the PGlite data folders (the seeded ones and each test file's copy), and the
+ * run's tag naming its PostgreSQL template and test databases (harness.ts); all removed at the end.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
@@ -15,8 +15,15 @@ declare module 'vitest' {
   }
 }
 
+/** In memory where the machine has room for it (each PGlite data folder is about 150 MB: the seeded copies and one open per worker). */
+function snapshotsParent(): string {
+  if (!existsSync('/dev/shm')) return tmpdir();
+  const { bavail, bsize } = statfsSync('/dev/shm');
+  return bavail * bsize >= 4 * 2 ** 30 ? '/dev/shm' : tmpdir();
+}
+
 export function setup(project: TestProject) {
-  const dir = mkdtempSync(join(tmpdir(), 'sj-test-snapshots-'));
+  const dir = mkdtempSync(join(snapshotsParent(), 'sj-test-snapshots-'));
   const tag = basename(dir).replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-12);
   project.provide('testSnapshots', dir);
   project.provide('testRunTag', tag);
@@ -27,7 +34,8 @@ export function setup(project: TestProject) {
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     try {
-      const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1', [`sj_tpl_${tag}_%`]);
+      // the templates, and any test database a file did not drop (it failed before its drop, or was stopped)
+      const { rows } = await admin.query<{ datname: string }>('select datname from pg_database where datname like $1 or datname like $2', [`sj_tpl_${tag}_%`, `sj_test_${tag}_%`]);
       for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     } finally {
       await admin.end();

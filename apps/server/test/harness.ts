@@ -1,9 +1,8 @@
-/** Test tier against a real database: PGlite in memory by default, a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
+/** Test tier against a real database: PGlite on a copied data folder by default, a fresh PostgreSQL database when TEST_DATABASE_URL is set. */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, MODULES } from '../src/app';
 import { channelsFromConfig } from '../src/platform/channels';
@@ -16,7 +15,7 @@ import { seedOtherDistrict } from './fixtures';
 
 export interface TestDb {
   database: Database;
-  /** PostgreSQL URLs of this database (unset on PGlite in memory): the serving role's and the owner's. */
+  /** PostgreSQL URLs of this database (unset on PGlite): the serving role's and the owner's. */
   url?: string;
   ownerUrl?: string;
   drop(): Promise<void>;
@@ -39,14 +38,13 @@ async function ensureServingRole(admin: pg.Client) {
 /**
  * A new, migrated, empty database for one test file. On PostgreSQL it is migrated by TEST_DATABASE_URL's user (the
  * owner) and served as a separate role with only the rights serving needs, exactly as `DATABASE_OWNER_URL` does.
+ * On PGlite it is a copy of the run's migrated empty data folder (see `pgliteCopy`).
  */
-export async function createTestDb(options: { loadDataDir?: Blob; template?: string } = {}): Promise<TestDb> {
+export async function createTestDb(options: { template?: string } = {}): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
-  if (!base) {
-    const database = await openDatabase('memory://', { loadDataDir: options.loadDataDir });
-    return { database, drop: () => database.close() };
-  }
-  const name = `sj_test_${randomBytes(6).toString('hex')}`;
+  if (!base) return pgliteCopy('empty', async () => {});
+  // named with the run's tag: global-setup.ts drops what a failed or interrupted file left behind
+  const name = `sj_test_${inject('testRunTag') ?? 'untagged'}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}${options.template ? ` TEMPLATE ${options.template}` : ''}`);
@@ -122,45 +120,44 @@ const variantOf = (p: DemoParts) => `demo${p.homework ? 'h' : ''}${p.afterSchool
 async function seededTestDb(parts: DemoParts): Promise<TestDb> {
   const variant = variantOf(parts);
   if (process.env.TEST_DATABASE_URL) return createTestDb({ template: await seededTemplate(process.env.TEST_DATABASE_URL, variant, parts) });
-  const dir = inject('testSnapshots');
-  const file = join(dir, `${variant}.tar`);
-  if (existsSync(file)) return createTestDb({ loadDataDir: new Blob([readFileSync(file)]) });
-  const db = await createTestDb();
-  await seedDemo(db.database.db, { ...parts, today: '2026-11-26' });
-  await seedOtherDistrict(db.database.db);
-  if (db.database.dump) {
-    // a checkpoint first: a copy opened later replays no WAL, and carries only the WAL segment it needs
-    await db.database.db.execute(sql`CHECKPOINT`);
-    const { rows } = (await db.database.db.execute(
-      sql`select redo_wal_file as "from", pg_walfile_name(pg_current_wal_lsn()) as "to" from pg_control_checkpoint()`,
-    )) as unknown as { rows: { from: string; to: string }[] };
-    const tar = withoutStaleWal(Buffer.from(await (await db.database.dump()).arrayBuffer()), rows[0]!.from, rows[0]!.to);
-    const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    writeFileSync(partial, tar);
-    renameSync(partial, file); // whole or absent: another file starting now never reads half a copy
-  }
-  return db;
+  return pgliteCopy(variant, async (db) => {
+    await seedDemo(db, { ...parts, today: '2026-11-26' });
+    await seedOtherDistrict(db);
+  });
 }
 
 /**
- * The data folder's tar without the pg_wal segments outside [from, to]: those before the checkpoint's redo segment are
- * done with, those after the segment being written are recycled files PostgreSQL would only overwrite. A seeded
- * variant leaves up to five 16 MB segments; every later test file of that variant would copy and open them.
+ * PGlite: a copy of the run's data folder `name`, made by `fill` (after the migrations) by the first test file that
+ * needs it. Copying a folder and opening it costs about a second; starting PGlite afresh (initdb) or from a tar of a
+ * data folder costs three. The folders live in the run's snapshot folder (in memory, on /dev/shm, where it has room).
  */
-function withoutStaleWal(tar: Buffer, from: string, to: string): Buffer {
-  const kept: Buffer[] = [];
-  for (let at = 0; at + 512 <= tar.length; ) {
-    const header = tar.subarray(at, at + 512);
-    if (header.every((b) => b === 0)) break; // the end-of-archive blocks
-    const field = (start: number, length: number) => header.subarray(start, start + length).toString('latin1').replace(/\0.*$/s, '');
-    const size = parseInt(field(124, 12).trim() || '0', 8);
-    const length = 512 + Math.ceil(size / 512) * 512;
-    const segment = /(?:^|\/)pg_wal\/([0-9A-F]{24})$/.exec(field(345, 155) ? `${field(345, 155)}/${field(0, 100)}` : field(0, 100))?.[1];
-    if (!segment || (segment >= from && segment <= to)) kept.push(tar.subarray(at, at + length));
-    at += length;
+async function pgliteCopy(name: string, fill: (db: Database['db']) => Promise<void>): Promise<TestDb> {
+  const root = inject('testSnapshots');
+  const snapshot = join(root, name);
+  if (!existsSync(snapshot)) {
+    const partial = join(root, `${name}.partial-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const made = await openDatabase(partial);
+    try {
+      await fill(made.db);
+    } finally {
+      await made.close(); // a clean shutdown: a copy opened later replays no WAL
+    }
+    try {
+      renameSync(partial, snapshot); // whole or absent: another file starting now never copies half a folder
+    } catch {
+      rmSync(partial, { recursive: true, force: true }); // another file made it first
+    }
   }
-  kept.push(Buffer.alloc(1024));
-  return Buffer.concat(kept);
+  const folder = join(root, `db-${process.pid}-${randomBytes(6).toString('hex')}`);
+  cpSync(snapshot, folder, { recursive: true });
+  const database = await openDatabase(folder);
+  return {
+    database,
+    drop: async () => {
+      await database.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
