@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import * as OTPAuth from 'otpauth';
 import pg from 'pg';
 import { buildApp, MODULES } from '../src/app';
 import { channelsFromConfig } from '../src/platform/channels';
@@ -238,6 +239,10 @@ export async function createWorld(
     },
   };
 }
+
+/** The code an authenticator app shows for `secret` at `at` (the server's TOTP: SHA-1, 6 digits, 30 s). */
+export const totpCode = (secret: string, at: Date) =>
+  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at.getTime() });
 
 /** app.inject with a signed-in user; JSON in, parsed JSON out. */
 export async function call(app: App, cookie: string | null, method: string, url: string, payload?: unknown) {

@@ -1,7 +1,6 @@
 /** The second factor (TOTP) and 三员分立, through the HTTP API on a real database. */
-import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createWorld, type World } from '../../../test/harness';
+import { call, createWorld, totpCode, type World } from '../../../test/harness';
 
 let w: World;
 beforeAll(async () => {
@@ -18,8 +17,7 @@ const login = async (username: string, password = 'Demo#2026') => {
   return { status: res.statusCode, body: res.json(), cookie: cookieOf(res) };
 };
 /** The code the person's app shows at the test clock's time (or one step later). */
-const codeAt = (secret: string, stepsLater = 0) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: w.clock.current.getTime() + stepsLater * 30_000 });
+const codeAt = (secret: string, stepsLater = 0) => totpCode(secret, new Date(w.clock.current.getTime() + stepsLater * 30_000));
 
 /** A new staff account of 实验小学 as a teacher (no factor required), its password changed: returns username and cookie. */
 async function newTeacher(username: string) {
@@ -180,7 +178,7 @@ describe('the demo exemption', () => {
       expect(students.status).toBe(403);
       expect(students.body.code).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
       const started = await call(off.app, cookie, 'POST', '/api/auth/second-factor/enrolment');
-      const code = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(started.body.secret) }).generate({ timestamp: off.clock.current.getTime() });
+      const code = totpCode(started.body.secret, off.clock.current);
       const confirmed = await off.app.inject({ method: 'POST', url: '/api/auth/second-factor/enrolment/confirm', headers: { cookie }, payload: { code } });
       expect(confirmed.statusCode).toBe(200);
       // enrolled: a new full session; the limited one is gone

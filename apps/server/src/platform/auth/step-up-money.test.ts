@@ -3,9 +3,8 @@
  * risk deposit (the district's custody ledger). An enrolled account whose code is older than STEP_UP_MINUTES is refused
  * with STEP_UP_REQUIRED and nothing is written; after the code again the same request goes through.
  */
-import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createWorld, type World } from '../../../test/harness';
+import { call, createWorld, totpCode, type World } from '../../../test/harness';
 
 let w: World;
 beforeAll(async () => {
@@ -14,8 +13,9 @@ beforeAll(async () => {
 afterAll(() => w.close());
 
 const q = async <T>(text: string, params: unknown[] = []) => (await w.db.database.query<T>(text, params)) as T[];
-const codeAt = (secret: string) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: w.clock.current.getTime() });
+const codeAt = (secret: string) => totpCode(secret, w.clock.current);
+/** How many rows of a table meet a condition (`table where …`). */
+const count = async (text: string, params: unknown[]) => Number((await q<{ n: number }>(`select count(*)::int as n from ${text}`, params))[0]!.n);
 const SIX_MINUTES = 6 * 60_000;
 
 /** Enrols a demo account (exempt until it enrols) and answers the full session's cookie and the secret. */
@@ -44,8 +44,8 @@ describe('step-up on waivers and deposits', () => {
          and not exists (select 1 from after_school_waivers x where x.student_id = s.id and x.revoked_at is null) order by s.student_no limit 1`,
       [school],
     )) as [{ id: string }];
-    const waivers = async () => Number((await q<{ n: number }>(`select count(*)::int as n from after_school_waivers where student_id = $1 and revoked_at is null`, [student]))[0]!.n);
-    const auditRows = async (action: string) => Number((await q<{ n: number }>(`select count(*)::int as n from audit_log where action = $1`, [action]))[0]!.n);
+    const waivers = async () => count('after_school_waivers where student_id = $1 and revoked_at is null', [student]);
+    const auditRows = async (action: string) => count('audit_log where action = $1', [action]);
     const addsBefore = await auditRows('after-school.waiver.add');
 
     w.clock.advance(SIX_MINUTES);
@@ -75,8 +75,8 @@ describe('step-up on waivers and deposits', () => {
   it('asks the code again before a risk deposit is recorded, and moves no money until then', async () => {
     const district = await enrolled('demo-district');
     const [inst] = await q<{ id: string }>(`select id from institutions where name = '小科学家科技创新中心'`);
-    const deposits = async () => Number((await q<{ n: number }>(`select count(*)::int as n from training_deposits where institution_id = $1`, [inst!.id]))[0]!.n);
-    const transfers = async () => Number((await q<{ n: number }>(`select count(*)::int as n from training_transfers where kind = 'deposit'`))[0]!.n);
+    const deposits = async () => count('training_deposits where institution_id = $1', [inst!.id]);
+    const transfers = async () => count(`training_transfers where kind = 'deposit'`, []);
     const [depositsBefore, transfersBefore] = [await deposits(), await transfers()];
 
     w.clock.advance(SIX_MINUTES);
