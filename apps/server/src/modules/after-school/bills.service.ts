@@ -18,6 +18,7 @@ import {
   semesterMonths,
   sub,
   sum,
+  todayIn,
   toYuanString,
   waiverAmount,
   waiverCategory,
@@ -261,7 +262,7 @@ export async function monthBills(ctx: Ctx, schoolId: string, month: string): Pro
 }
 
 async function waiverLabels(ctx: Ctx, at: Date): Promise<Map<string, string>> {
-  const policy = await afterSchoolPolicy(ctx.db, ctx.user.districtId, at.toISOString().slice(0, 10) as never);
+  const policy = await afterSchoolPolicy(ctx.db, ctx.user.districtId, todayIn(ctx.user.timeZone, at));
   return new Map(policy.values['after-school.waivers'].map((c) => [c.code, c.label]));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ExcellentInput, ExcellentList } from '@shuangjian/contracts';
-import { homeworkSettings, type LocalDate } from '@shuangjian/policy';
+import { homeworkSettings, type LocalDate, localDateTimeIn } from '@shuangjian/policy';
 import { and, asc, desc, eq, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { allows, coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -139,7 +139,7 @@ export async function publishExcellent(ctx: Ctx, input: z.output<typeof Excellen
   const { minExcellent, policyVersions } = await threshold(ctx.db, school.districtId, vacation);
   return ctx.db.transaction(async (tx) => {
     const [already] = await listOf(tx, school.districtId, school.id, input.grade, vacation.from);
-    if (already) throw conflict(`${input.grade} 年级${vacation.name}作业优秀学生名单已于 ${already.publishedAt.toISOString().slice(0, 10)} 公示`);
+    if (already) throw conflict(`${input.grade} 年级${vacation.name}作业优秀学生名单已于 ${localDateTimeIn(ctx.user.timeZone, already.publishedAt).date} 公示`);
     const students = (await tally(tx, school.districtId, school.id, input.grade, vacation)).filter((s) => s.excellent >= minExcellent);
     const [row] = await tx
       .insert(homeworkExcellentLists)

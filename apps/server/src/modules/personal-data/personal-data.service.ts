@@ -5,6 +5,7 @@
  */
 import { type Ctx } from '../../platform/access';
 import { audit } from '../../platform/audit';
+import { today } from '../../platform/clock';
 import { afterSchoolPupilData } from '../after-school';
 import { examsPupilData } from '../exams';
 import { fiveManagementsPupilData } from '../five-managements';
@@ -30,5 +31,5 @@ export async function childDataExport(ctx: Ctx, studentId: string) {
     child: { id: child.id, name: child.name, studentNo: child.studentNo, school: child.schoolName, class: child.className, grade: child.grade },
     sections,
   };
-  return { data: Buffer.from(JSON.stringify(body, null, 2), 'utf8'), fileName: `${child.name}-个人信息-${ctx.now().toISOString().slice(0, 10)}.json`, mime: 'application/json; charset=utf-8' };
+  return { data: Buffer.from(JSON.stringify(body, null, 2), 'utf8'), fileName: `${child.name}-个人信息-${today(ctx)}.json`, mime: 'application/json; charset=utf-8' };
 }

@@ -14,12 +14,25 @@ afterAll(() => w.close());
 
 const download = (cookie: string, id: string) => w.app.inject({ method: 'GET', url: `/api/personal-data/children/${id}`, headers: { cookie } });
 
+it('names the file by the district’s date, not the server’s (01:30 in Shanghai is still the day before in UTC)', async () => {
+  const at = w.clock.current;
+  w.clock.current = new Date('2026-11-26T17:30:00Z');
+  try {
+    const res = await download(await w.login('demo-parent'), child.id);
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`个人信息-2026-11-27.json`);
+  } finally {
+    w.clock.current = at;
+  }
+});
+
 describe('a family downloads its child’s data (PIPL access right)', () => {
   it('holds the child’s record, class, guardians and every module’s rows about the child, and is audited', async () => {
     const res = await download(parent, child.id);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.headers['content-disposition']).toContain('attachment');
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain(`个人信息-2026-11-26.json`);
     const file = res.json();
     expect(file.child).toMatchObject({ id: child.id, name: child.name });
     const s = file.sections;

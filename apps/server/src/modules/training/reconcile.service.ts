@@ -11,7 +11,7 @@ import {
   type StatementImportQuery,
   type StatementImportList,
 } from '@shuangjian/contracts';
-import { daysBetween, type LocalDate } from '@shuangjian/policy';
+import { daysBetween, type LocalDate, localDateTimeIn } from '@shuangjian/policy';
 import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -99,7 +99,7 @@ export async function importStatement(ctx: Ctx, query: StatementImportQuery, rea
     const by = (await userNames(ctx.db, ctx.user.districtId, [earlier.importedBy])).get(earlier.importedBy) ?? '';
     const name = (await institutionNames(ctx, [earlier.institutionId])).get(earlier.institutionId);
     throw conflict(
-      `这份对账单（${earlier.fileName}）已于 ${earlier.importedAt.toISOString().slice(0, 10)} 由${by}导入（${name}，${earlier.periodFrom} 至 ${earlier.periodTo}），不能重复导入；账本有变动时请打开它“重新对账”`,
+      `这份对账单（${earlier.fileName}）已于 ${localDateTimeIn(ctx.user.timeZone, earlier.importedAt).date} 由${by}导入（${name}，${earlier.periodFrom} 至 ${earlier.periodTo}），不能重复导入；账本有变动时请打开它“重新对账”`,
       { importId: earlier.id },
     );
   }
