@@ -72,6 +72,7 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     await search(page, DISABLED);
     const row = rowOf(page, DISABLED);
     await expect.poll(() => row.textContent()).toContain('正常');
+    expect(await page.locator('.ant-table-thead').textContent()).toContain('最近登录');
     await shot(page, 'admin-01-account-found');
 
     await row.getByRole('button', { name: /^停\s*用$/ }).click();
@@ -144,8 +145,12 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     await granted.waitFor();
     await shot(page, 'admin-06-inspector-granted');
 
-    // revoking: the tag's close mark
+    // revoking: the tag's close mark, then the confirmation
     await granted.locator('.ant-tag-close-icon').click();
+    const confirm = page.locator('.ant-popconfirm').filter({ hasText: '撤销' });
+    await expect.poll(() => confirm.textContent()).toContain('督学');
+    await shot(page, 'admin-06b-revoke-confirm');
+    await confirm.getByRole('button', { name: /确\s*定|OK/ }).click();
     await granted.waitFor({ state: 'detached' });
     expect(await row.locator('.ant-tag').count()).toBeGreaterThan(0); // the school role stays
     await shot(page, 'admin-07-inspector-revoked');
@@ -197,8 +202,9 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     await expect.poll(() => page.getByTestId('grants-error').count()).toBe(0);
     await shot(page, 'admin-11-step-up-granted');
 
-    // within the window the revocation asks nothing
+    // within the window the revocation asks for no code (only the confirmation)
     await granted.locator('.ant-tag-close-icon').click();
+    await page.locator('.ant-popconfirm').filter({ hasText: '撤销' }).getByRole('button', { name: /确\s*定|OK/ }).click();
     await granted.waitFor({ state: 'detached' });
     expect(await dialog.count()).toBe(0);
   });

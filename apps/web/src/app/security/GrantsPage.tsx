@@ -1,7 +1,8 @@
 /** 角色授权 (安全管理员): the district-level roles, the 三员 roles included; grants and revocations need a recent code. */
 import { type Role, roleLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { CloseOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api';
 import { useI18n } from '../i18n';
@@ -9,6 +10,13 @@ import './messages';
 
 type Holder = { id: string; username: string; name: string; assignments: { id: string; role: Role; zoneId: string | null }[] };
 const GRANTABLE: Role[] = ['district_admin', 'inspector', 'system_admin', 'security_admin', 'auditor'];
+
+/** The roles this page does not grant (a school's, given by the school), once each with how many assignments hold it. */
+function heldElsewhere(h: Holder): [Role, number][] {
+  const counts = new Map<Role, number>();
+  for (const a of h.assignments) if (!GRANTABLE.includes(a.role)) counts.set(a.role, (counts.get(a.role) ?? 0) + 1);
+  return [...counts];
+}
 
 export default function GrantsPage() {
   const { t, locale } = useI18n();
@@ -41,19 +49,34 @@ export default function GrantsPage() {
             { title: t('system.accounts.name'), dataIndex: 'name' },
             {
               title: t('system.accounts.roles'),
-              render: (_, h) =>
-                h.assignments.map((a) => (
-                  <Tag
-                    key={a.id}
-                    closable={GRANTABLE.includes(a.role)}
-                    onClose={(e) => {
-                      e.preventDefault();
-                      void act(() => api.delete(`/api/security/grants/${a.id}`));
-                    }}
-                  >
-                    {roleLabels[a.role][locale]}
-                  </Tag>
-                )),
+              render: (_, h) => (
+                <Space size={[0, 4]} wrap>
+                  {/* a district role, each grant its own tag (revoked after a confirmation); a school role once, with how many places it is held */}
+                  {h.assignments
+                    .filter((a) => GRANTABLE.includes(a.role))
+                    .map((a) => (
+                      <Tag
+                        key={a.id}
+                        color="blue"
+                        closable
+                        closeIcon={
+                          <Popconfirm
+                            title={t('security.grants.revokeConfirm', { role: roleLabels[a.role][locale], name: h.name })}
+                            onConfirm={() => void act(() => api.delete(`/api/security/grants/${a.id}`))}
+                          >
+                            <CloseOutlined aria-label={t('security.grants.revoke')} />
+                          </Popconfirm>
+                        }
+                        onClose={(e) => e.preventDefault()}
+                      >
+                        {roleLabels[a.role][locale]}
+                      </Tag>
+                    ))}
+                  {heldElsewhere(h).map(([role, n]) => (
+                    <Tag key={role}>{n > 1 ? `${roleLabels[role][locale]} ×${n}` : roleLabels[role][locale]}</Tag>
+                  ))}
+                </Space>
+              ),
             },
             {
               title: t('security.grants.role'),

@@ -3,7 +3,9 @@ import { type Role, roleLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
+import { formatDateTime } from '../../components/format';
 import { api, ApiError, qs } from '../api';
+import { useTimeZone } from '../auth';
 import { useI18n } from '../i18n';
 import './messages';
 
@@ -11,6 +13,7 @@ type Row = { id: string; username: string; name: string; status: 'active' | 'dis
 
 export default function SystemAccountsPage() {
   const { t, locale } = useI18n();
+  const tz = useTimeZone();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [notice, setNotice] = useState<{ type: 'success' | 'error'; text: string } | null>(null);
@@ -36,7 +39,7 @@ export default function SystemAccountsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items}
           pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage, showSizeChanger: false }}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1050 }}
           columns={[
             { title: t('system.accounts.username'), dataIndex: 'username' },
             { title: t('system.accounts.name'), dataIndex: 'name' },
@@ -51,6 +54,7 @@ export default function SystemAccountsPage() {
               ),
             },
             { title: t('system.accounts.factor'), render: (_, r) => (r.secondFactor ? <Tag color="blue">TOTP</Tag> : '—') },
+            { title: t('system.accounts.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: string | null) => (v ? formatDateTime(v, tz) : t('system.accounts.never')) },
             {
               title: t('common.actions'),
               render: (_, r) => (

@@ -46,6 +46,9 @@ export const securityMessages = {
     'security.grants.role': '授予角色',
     'security.grants.grant': '授予',
     'security.grants.revoke': '撤销',
+    'security.grants.revokeConfirm': '撤销 {name} 的“{role}”角色？其权限立即收回。',
+    'system.accounts.lastLogin': '最近登录',
+    'system.accounts.never': '从未登录',
   },
   en: {
     'security.title': 'Account security: second factor',
@@ -91,6 +94,9 @@ export const securityMessages = {
     'security.grants.role': 'Role',
     'security.grants.grant': 'Grant',
     'security.grants.revoke': 'Revoke',
+    'security.grants.revokeConfirm': 'Revoke the role “{role}” of {name}? Its permissions end at once.',
+    'system.accounts.lastLogin': 'Last sign-in',
+    'system.accounts.never': 'Never',
   },
 };
 
