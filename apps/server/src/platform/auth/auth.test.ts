@@ -214,6 +214,17 @@ describe('rate limit', () => {
     }
   });
 
+  it('still limits when the shared count (Redis) cannot be reached: this server counts on its own', async () => {
+    const limited = await createWorld({ seed: false, config: { redisUrl: 'redis://127.0.0.1:1', loginRateLimit: { max: 3, timeWindowMs: 60_000 } } });
+    try {
+      const codes = [];
+      for (let i = 0; i < 5; i++) codes.push((await attempt(limited)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('is not escaped by a new X-Forwarded-For on every request, and does not log the claimed address', async () => {
     const limited = await createWorld({ config: { loginRateLimit: { max: 10, timeWindowMs: 60_000 } } });
     try {
