@@ -1,5 +1,6 @@
-/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions, old outbox rows and job runs. */
+/** Periodic clean-up of platform tables that only grow: day-old idempotency keys, long-expired sessions, old outbox rows and job runs, day-old failures of unknown sign-in names. */
 import { lt } from 'drizzle-orm';
+import { phantomLockouts } from './auth/schema';
 import type { Db } from './db';
 import { purgeOutbox } from './outbox';
 import type { ScheduledJob } from './scheduler';
@@ -25,7 +26,12 @@ export async function purgeExpired(db: Db, now: Date) {
     .delete(jobRuns)
     .where(lt(jobRuns.startedAt, new Date(now.getTime() - 30 * 24 * HOUR)))
     .returning({ id: jobRuns.id });
-  return { idempotencyKeys: keys.length, sessions: ended.length, jobRuns: runs.length };
+  // a name's failures are forgotten a day after the last one (a lock lasts minutes)
+  const phantoms = await db
+    .delete(phantomLockouts)
+    .where(lt(phantomLockouts.updatedAt, new Date(now.getTime() - 24 * HOUR)))
+    .returning({ nameHash: phantomLockouts.nameHash });
+  return { idempotencyKeys: keys.length, sessions: ended.length, jobRuns: runs.length, phantomLockouts: phantoms.length };
 }
 
 /** Hourly, once across all servers. */
@@ -34,6 +40,6 @@ export const housekeepingJob = (): ScheduledJob => ({
   everyMs: HOUR,
   run: async ({ db, now }) => {
     const n = await purgeExpired(db, now());
-    return n.idempotencyKeys + n.sessions + n.jobRuns;
+    return n.idempotencyKeys + n.sessions + n.jobRuns + n.phantomLockouts;
   },
 });

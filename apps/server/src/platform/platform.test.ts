@@ -142,6 +142,14 @@ describe('housekeeping', () => {
     expect(purged.sessions + second.sessions).toBeGreaterThan(0);
     const [ended] = await w.db.database.query<{ n: number }>(`select count(*)::int as n from sessions where token_hash like 'ended-long-ago-%'`);
     expect(ended!.n).toBe(0);
+    // an unknown sign-in name's failures are forgotten a day after the last one
+    const failedAt = weekOn.getTime() - 2 * 3_600_000;
+    await w.db.database.query(
+      `insert into auth_phantom_lockouts (name_hash, failures, updated_at) values ('recent', 1, $1), ('old', 2, $2)`,
+      [new Date(failedAt).toISOString(), new Date(failedAt - 25 * 3_600_000).toISOString()],
+    );
+    expect((await purgeExpired(w.db.database.db, weekOn)).phantomLockouts).toBe(1);
+    expect((await w.db.database.query<{ name_hash: string }>(`select name_hash from auth_phantom_lockouts where name_hash in ('recent', 'old')`)).map((r) => r.name_hash)).toEqual(['recent']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createWorld, type World } from '../../../test/harness';
+import { buildApp } from '../../app';
+import { call, createWorld, testConfig, type World } from '../../../test/harness';
 
 let w: World;
 beforeAll(async () => {
@@ -56,6 +57,24 @@ describe('sign-in', () => {
     expect(real.join()).not.toContain('remaining');
     w.clock.advance(15 * 60_000 + 1000);
     expect((await login('sy01-t005', 'Demo#2026')).statusCode).toBe(200);
+  });
+
+  it('holds an unknown name’s lock on every server (kept in the database), and lifts it when it ends', async () => {
+    const other = await buildApp({ database: w.db.database, config: testConfig, now: w.clock.now, logger: false });
+    try {
+      const on = (app: typeof other, password = 'Wrong#2026x') => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'Nobody-Else', password } });
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++) codes.push((await on(i % 2 ? other : w.app)).statusCode);
+      expect(codes).toEqual([401, 401, 401, 401, 423]);
+      // the other server, asked by the name in another case, answers the same lock
+      expect((await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-else', password: 'Wrong#2026x' } })).statusCode).toBe(423);
+      const [row] = await w.db.database.query<{ name_hash: string; failures: number }>(`select name_hash, failures from auth_phantom_lockouts`);
+      expect(row!.name_hash).toMatch(/^[0-9a-f]{64}$/); // the name itself is not kept
+      w.clock.advance(15 * 60_000 + 1000);
+      expect((await on(other)).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
   });
 
   it('rejects a malformed body with a Chinese message naming the field', async () => {

@@ -1,5 +1,5 @@
 /** The second factor (TOTP, RFC 6238): each account's secret, its recovery codes, and each session's sign-in stage. */
-import { bigint, boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sessions, users } from '../schema';
 
 /** One row per account that has enrolled, is enrolling, or is a demo account (exempt). */
@@ -54,4 +54,17 @@ export const sessionFactors = pgTable('session_factors', {
     .references(() => sessions.tokenHash, { onDelete: 'cascade' }),
   stage: text('stage', { enum: ['full', 'code', 'enrol'] }).notNull(),
   stepUpAt: timestamp('step_up_at', { withTimezone: true }),
+});
+
+/**
+ * Sign-in names that match no account fail and lock like real ones, here where every server sees them (a lock held
+ * by one server alone would tell a guesser which names exist). Platform-wide, as the username a sign-in looks up is:
+ * a name that matches nothing belongs to no district. Only the SHA-256 of the lower-cased name is kept; rows go a
+ * day after their last failure (housekeeping).
+ */
+export const phantomLockouts = pgTable('auth_phantom_lockouts', {
+  nameHash: text('name_hash').primaryKey(),
+  failures: integer('failures').notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });

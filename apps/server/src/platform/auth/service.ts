@@ -1,11 +1,12 @@
 /** Sign-in, sign-out and password change: lockout after repeated failures, forced change for new accounts. */
+import { createHash } from 'node:crypto';
 import type { SecondFactorStep } from '@shuangjian/contracts';
 import { checkPassword, passwordProblemText, passwordRuleText } from '@shuangjian/policy';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../access';
 import { audit } from '../audit';
 import type { Config } from '../config';
-import type { Db, Queryable } from '../db';
+import { type Db, type Queryable, rowsOf } from '../db';
 import { AppError } from '../errors';
 import { users } from '../schema';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './password';
@@ -76,29 +77,29 @@ export const locked = (until: Date, at: Date) =>
 export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
 
 /**
- * Usernames that match no account fail and lock exactly like real ones (in memory: nothing to keep), so the answers
- * to a guesser never tell which accounts exist.
+ * A sign-in name that matches no account fails and locks exactly like a real one, so the answers to a guesser never
+ * tell which accounts exist: counted in the database, as a real account's failures are, so every server (and the
+ * time a failure takes) agrees. One statement: the lock's end when this failure reaches (or meets) a lock, else null.
  */
-class PhantomLockout {
-  private entries = new Map<string, { failures: number; lockedUntil: number }>();
-  constructor(private readonly lockout: Config['lockout']) {}
-  lockedUntil(username: string, at: Date): Date | null {
-    const e = this.entries.get(username.toLowerCase());
-    return e && e.lockedUntil > at.getTime() ? new Date(e.lockedUntil) : null;
-  }
-  fail(username: string, at: Date): Date | null {
-    const key = username.toLowerCase();
-    const e = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
-    this.entries.delete(key);
-    e.failures += 1;
-    if (e.failures >= this.lockout.attempts) {
-      e.failures = 0;
-      e.lockedUntil = at.getTime() + this.lockout.minutes * 60_000;
-    }
-    this.entries.set(key, e);
-    if (this.entries.size > 50_000) this.entries.delete(this.entries.keys().next().value!);
-    return e.lockedUntil > at.getTime() ? new Date(e.lockedUntil) : null;
-  }
+async function phantomFailure(db: Db, lockout: Config['lockout'], username: string, at: Date): Promise<Date | null> {
+  const nameHash = createHash('sha256').update(username.toLowerCase()).digest('hex');
+  const lockEnd = new Date(at.getTime() + lockout.minutes * 60_000);
+  const t = sql.identifier('auth_phantom_lockouts');
+  const [row] = await rowsOf<{ locked_until: Date | string | null }>(
+    db,
+    sql`insert into ${t} (name_hash, failures, locked_until, updated_at)
+        values (${nameHash}, case when 1 >= ${lockout.attempts}::int then 0 else 1 end,
+                case when 1 >= ${lockout.attempts}::int then ${lockEnd}::timestamptz end, ${at}::timestamptz)
+        on conflict (name_hash) do update set
+          failures = case when ${t}.locked_until > ${at}::timestamptz then ${t}.failures
+                          when ${t}.failures + 1 >= ${lockout.attempts}::int then 0 else ${t}.failures + 1 end,
+          locked_until = case when ${t}.locked_until > ${at}::timestamptz then ${t}.locked_until
+                              when ${t}.failures + 1 >= ${lockout.attempts}::int then ${lockEnd}::timestamptz else ${t}.locked_until end,
+          updated_at = ${at}::timestamptz
+        returning locked_until`,
+  );
+  const until = row?.locked_until ? new Date(row.locked_until) : null;
+  return until && until > at ? until : null;
 }
 
 export function createAuthService(db: Db, config: Config, sessions: SessionStore, now: () => Date): AuthService {
@@ -110,8 +111,6 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
     ip,
     requestId: null,
   });
-
-  const phantoms = new PhantomLockout(config.lockout);
 
   const recordFailure = (q: Queryable, user: typeof users.$inferSelect, at: Date, ip: string | null) => recordWrongSecret(q, config, sessions, user, at, ip);
 
@@ -125,7 +124,7 @@ export function createAuthService(db: Db, config: Config, sessions: SessionStore
         .limit(1);
       if (!user) {
         await verifyPassword(password, UNMATCHABLE_HASH);
-        const until = phantoms.lockedUntil(username, at) ?? phantoms.fail(username, at);
+        const until = await phantomFailure(db, config.lockout, username, at);
         throw until ? locked(until, at) : invalidCredentials();
       }
       if (user.lockedUntil && user.lockedUntil > at) throw locked(user.lockedUntil, at);
