@@ -1,7 +1,6 @@
 /** 角色授权 (安全管理员): the district-level roles, the 三员 roles included; grants and revocations need a recent code. */
 import { type Role, roleLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { CloseOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, qs } from '../api';
@@ -23,6 +22,7 @@ export default function GrantsPage() {
   const [q, setQ] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pick, setPick] = useState<Record<string, Role>>({});
+  const [revoking, setRevoking] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['security', 'grants', q], queryFn: () => api.get<{ items: Holder[] }>(`/api/security/grants${qs({ q })}`) });
   const act = async (work: () => Promise<unknown>) => {
     setError(null);
@@ -55,22 +55,29 @@ export default function GrantsPage() {
                   {h.assignments
                     .filter((a) => GRANTABLE.includes(a.role))
                     .map((a) => (
-                      <Tag
+                      // the close mark asks first: revoking takes the person's permissions at once
+                      <Popconfirm
                         key={a.id}
-                        color="blue"
-                        closable
-                        closeIcon={
-                          <Popconfirm
-                            title={t('security.grants.revokeConfirm', { role: roleLabels[a.role][locale], name: h.name })}
-                            onConfirm={() => void act(() => api.delete(`/api/security/grants/${a.id}`))}
-                          >
-                            <CloseOutlined aria-label={t('security.grants.revoke')} />
-                          </Popconfirm>
-                        }
-                        onClose={(e) => e.preventDefault()}
+                        open={revoking === a.id}
+                        onOpenChange={(open) => !open && setRevoking(null)}
+                        title={t('security.grants.revokeConfirm', { role: roleLabels[a.role][locale], name: h.name })}
+                        onConfirm={() => {
+                          setRevoking(null);
+                          void act(() => api.delete(`/api/security/grants/${a.id}`));
+                        }}
+                        onCancel={() => setRevoking(null)}
                       >
-                        {roleLabels[a.role][locale]}
-                      </Tag>
+                        <Tag
+                          color="blue"
+                          closable
+                          onClose={(e) => {
+                            e.preventDefault();
+                            setRevoking(a.id);
+                          }}
+                        >
+                          {roleLabels[a.role][locale]}
+                        </Tag>
+                      </Popconfirm>
                     ))}
                   {heldElsewhere(h).map(([role, n]) => (
                     <Tag key={role}>{n > 1 ? `${roleLabels[role][locale]} ×${n}` : roleLabels[role][locale]}</Tag>
