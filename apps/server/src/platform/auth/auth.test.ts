@@ -62,12 +62,12 @@ describe('sign-in', () => {
   it('holds an unknown name’s lock on every server (kept in the database), and lifts it when it ends', async () => {
     const other = await buildApp({ database: w.db.database, config: testConfig, now: w.clock.now, logger: false });
     try {
-      const on = (app: typeof other, password = 'Wrong#2026x') => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'Nobody-Else', password } });
+      const on = (app: typeof other, username = 'Nobody-Else') => app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'Wrong#2026x' } });
       const codes: number[] = [];
       for (let i = 0; i < 5; i++) codes.push((await on(i % 2 ? other : w.app)).statusCode);
       expect(codes).toEqual([401, 401, 401, 401, 423]);
       // the other server, asked by the name in another case, answers the same lock
-      expect((await other.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-else', password: 'Wrong#2026x' } })).statusCode).toBe(423);
+      expect((await on(other, 'nobody-else')).statusCode).toBe(423);
       const [row] = await w.db.database.query<{ name_hash: string; failures: number }>(`select name_hash, failures from auth_phantom_lockouts`);
       expect(row!.name_hash).toMatch(/^[0-9a-f]{64}$/); // the name itself is not kept
       w.clock.advance(15 * 60_000 + 1000);

@@ -6,12 +6,12 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Actor, Ctx } from '../access';
 import { audit } from '../audit';
 import type { Config } from '../config';
-import { type Db, type Queryable, rowsOf } from '../db';
+import type { Db, Queryable } from '../db';
 import { AppError } from '../errors';
 import { users } from '../schema';
 import { hashPassword, UNMATCHABLE_HASH, verifyPassword } from './password';
 import { isGuessable } from './password-strength';
-import { secondFactors } from './schema';
+import { phantomLockouts, secondFactors } from './schema';
 import { isExempt, secondFactorRequired, type SessionStore } from './session';
 
 export interface AuthService {
@@ -82,24 +82,24 @@ export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
  * time a failure takes) agrees. One statement: the lock's end when this failure reaches (or meets) a lock, else null.
  */
 async function phantomFailure(db: Db, lockout: Config['lockout'], username: string, at: Date): Promise<Date | null> {
-  const nameHash = createHash('sha256').update(username.toLowerCase()).digest('hex');
+  const t = phantomLockouts;
   const lockEnd = new Date(at.getTime() + lockout.minutes * 60_000);
-  const t = sql.identifier('auth_phantom_lockouts');
-  const [row] = await rowsOf<{ locked_until: Date | string | null }>(
-    db,
-    sql`insert into ${t} (name_hash, failures, locked_until, updated_at)
-        values (${nameHash}, case when 1 >= ${lockout.attempts}::int then 0 else 1 end,
-                case when 1 >= ${lockout.attempts}::int then ${lockEnd}::timestamptz end, ${at}::timestamptz)
-        on conflict (name_hash) do update set
-          failures = case when ${t}.locked_until > ${at}::timestamptz then ${t}.failures
-                          when ${t}.failures + 1 >= ${lockout.attempts}::int then 0 else ${t}.failures + 1 end,
-          locked_until = case when ${t}.locked_until > ${at}::timestamptz then ${t}.locked_until
-                              when ${t}.failures + 1 >= ${lockout.attempts}::int then ${lockEnd}::timestamptz else ${t}.locked_until end,
-          updated_at = ${at}::timestamptz
-        returning locked_until`,
-  );
-  const until = row?.locked_until ? new Date(row.locked_until) : null;
-  return until && until > at ? until : null;
+  const lockedNow = sql`${t.lockedUntil} > ${at}::timestamptz`;
+  const reachesLock = sql`${t.failures} + 1 >= ${lockout.attempts}::int`;
+  const firstLocks = lockout.attempts <= 1;
+  const [row] = await db
+    .insert(t)
+    .values({ nameHash: createHash('sha256').update(username.toLowerCase()).digest('hex'), failures: firstLocks ? 0 : 1, lockedUntil: firstLocks ? lockEnd : null, updatedAt: at })
+    .onConflictDoUpdate({
+      target: t.nameHash,
+      set: {
+        failures: sql`case when ${lockedNow} then ${t.failures} when ${reachesLock} then 0 else ${t.failures} + 1 end`,
+        lockedUntil: sql`case when ${lockedNow} then ${t.lockedUntil} when ${reachesLock} then ${lockEnd}::timestamptz else ${t.lockedUntil} end`,
+        updatedAt: at,
+      },
+    })
+    .returning({ lockedUntil: t.lockedUntil });
+  return row?.lockedUntil && row.lockedUntil > at ? row.lockedUntil : null;
 }
 
 export function createAuthService(db: Db, config: Config, sessions: SessionStore, now: () => Date): AuthService {
