@@ -117,6 +117,11 @@ describe('三员分立: accounts, grants and the audit log, each by its own admi
     expect(await jobs.textContent()).toContain('课消 48 小时自动确认');
     expect(await jobs.textContent()).toContain('每 5 分钟');
     expect(await page.getByTestId('jobs-engine').textContent()).toMatch(/本进程内运行|所有服务器共用队列/);
+    // failures by run id: an error may name another district's data, so it is only in the server's log
+    expect(await page.getByTestId('jobs-error-in-log').textContent()).toContain('错误详情只写在服务器日志中（按运行编号查找）');
+    const failures = await page.getByTestId('jobs-failures').textContent();
+    expect(failures).toContain('运行编号');
+    expect(failures).not.toContain('错误');
     await shot(page, 'admin-05b-jobs');
   });
 

@@ -4,13 +4,18 @@ import { z } from 'zod';
 export const JobKind = z.enum(['tick', 'scheduled']);
 export const JobRunStatus = z.enum(['running', 'done', 'failed']);
 
+/**
+ * A failed run, without its error: the text may quote any district's data, and every district's system administrator
+ * reads this list. The error is in the server's log under `runId` (and in job_runs.error, for the operator).
+ */
 export const JobFailure = z.object({
+  /** job_runs.id, the `runId` of the server's log line. */
+  runId: z.uuid(),
   job: z.string(),
   dueAt: z.string(),
   attempt: z.number().int(),
   server: z.string(),
   startedAt: z.string(),
-  error: z.string().nullable(),
 });
 
 export const JobSummary = z.object({

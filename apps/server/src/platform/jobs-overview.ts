@@ -1,8 +1,9 @@
 /**
  * 后台任务: the system administrator's view of the background jobs (platform/jobs.ts) — each job's schedule, last run
- * and last success, the day's runs and failures, the latest failures with their errors and, on PostgreSQL, the failed
- * runs waiting for a retry. Jobs serve every district, so every district's system administrator sees the same list;
- * no other role sees it.
+ * and last success, the day's runs and failures, the latest failures and, on PostgreSQL, the failed runs waiting for a
+ * retry. Jobs serve every district, so every district's system administrator sees the same list; no other role sees
+ * it. A failure is shown by its run's id, never its error: the text may quote another district's data (a constraint's
+ * values, a school's name). The error is in the server's log line carrying that id, and in job_runs.error.
  */
 import type { JobsOverview } from '@shuangjian/contracts';
 import { sql } from 'drizzle-orm';
@@ -38,9 +39,9 @@ export async function jobsOverview(ctx: Ctx, jobs: readonly ScheduledJob[], engi
       cross join lateral (select count(*)::int as runs, (count(*) filter (where status = 'failed'))::int as failures
         from job_runs where job = j.name and started_at > ${since}::timestamptz) c`,
   );
-  const failures = await rowsOf<{ job: string; due_at: string; attempt: number; server: string; started_at: string; error: string | null }>(
+  const failures = await rowsOf<{ id: string; job: string; due_at: string; attempt: number; server: string; started_at: string }>(
     ctx.db,
-    sql`select job, due_at, attempt, server, started_at, error from job_runs where status = 'failed' order by started_at desc limit 50`,
+    sql`select id, job, due_at, attempt, server, started_at from job_runs where status = 'failed' order by started_at desc limit 50`,
   );
   let retrying: number | null = null;
   if (engine === 'postgresql') {
@@ -69,7 +70,7 @@ export async function jobsOverview(ctx: Ctx, jobs: readonly ScheduledJob[], engi
         failures24h: r?.failures ?? 0,
       };
     }),
-    failures: failures.map((f) => ({ job: f.job, dueAt: iso(f.due_at)!, attempt: f.attempt, server: f.server, startedAt: iso(f.started_at)!, error: f.error })),
+    failures: failures.map((f) => ({ runId: f.id, job: f.job, dueAt: iso(f.due_at)!, attempt: f.attempt, server: f.server, startedAt: iso(f.started_at)! })),
     retrying,
   };
 }

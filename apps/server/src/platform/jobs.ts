@@ -7,7 +7,9 @@
  *   claims each due time in one row (`known_crontabs`) so exactly one server queues it, a worker takes the queued job
  *   with SKIP LOCKED, and a failure is retried with exponential backoff (e^attempt seconds) up to MAX_ATTEMPTS.
  *   On PGlite (one process) the same jobs run in-process with the same retries.
- * Every run of a scheduled job, and every failed tick, is written to `job_runs`: the operator's page reads it.
+ * Every run of a scheduled job, and every failed tick, is written to `job_runs`: the operator's page reads it. A
+ * failure's log line names its row (`runId`): the page shows the id, not the error, whose text may quote any district's
+ * data; the error is in the log and in `job_runs.error`.
  */
 import { hostname } from 'node:os';
 import { eq } from 'drizzle-orm';
@@ -51,8 +53,14 @@ export function cronOf(job: Pick<ScheduledJob, 'name' | 'everyMs'>): string {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 2000);
 
-/** Runs one due run of a job, recorded in job_runs; the error, if any, is returned for the caller's retry. */
-export async function runRecorded(job: ScheduledJob, deps: JobDeps, dueAt: Date, attempt: number): Promise<unknown> {
+/** One recorded run: its row in job_runs and, when it failed, the error (null when it succeeded). */
+export interface RecordedRun {
+  runId: string;
+  err: unknown;
+}
+
+/** Runs one due run of a job, recorded in job_runs; the error, if any, is returned for the caller's log and retry. */
+export async function runRecorded(job: ScheduledJob, deps: JobDeps, dueAt: Date, attempt: number): Promise<RecordedRun> {
   const [row] = await deps.db.insert(jobRuns).values({ job: job.name, dueAt, attempt, server: SERVER, startedAt: new Date(), status: 'running' }).returning({ id: jobRuns.id });
   try {
     const result = await job.run(deps);
@@ -60,17 +68,30 @@ export async function runRecorded(job: ScheduledJob, deps: JobDeps, dueAt: Date,
       .update(jobRuns)
       .set({ status: 'done', finishedAt: new Date(), result: typeof result === 'number' ? result : null })
       .where(eq(jobRuns.id, row!.id));
-    return null;
+    return { runId: row!.id, err: null };
   } catch (err) {
     await deps.db.update(jobRuns).set({ status: 'failed', finishedAt: new Date(), error: message(err) }).where(eq(jobRuns.id, row!.id));
-    return err ?? new Error('failed');
+    return { runId: row!.id, err: err ?? new Error('failed') };
   }
 }
 
-/** A failed tick leaves a row (its successes would flood the table: a tick runs every few seconds on every server). */
-async function recordTickFailure(deps: JobDeps, name: string, err: unknown) {
+/**
+ * A failed tick leaves a row (its successes would flood the table: a tick runs every few seconds on every server) and
+ * a log line naming it; when the row cannot be written the line is logged all the same, without an id.
+ */
+export async function recordTickFailure(deps: JobDeps, log: Log, name: string, err: unknown): Promise<void> {
   const at = new Date();
-  await deps.db.insert(jobRuns).values({ job: name, dueAt: at, attempt: 1, server: SERVER, startedAt: at, finishedAt: at, status: 'failed', error: message(err) });
+  let runId: string | undefined;
+  try {
+    const [row] = await deps.db
+      .insert(jobRuns)
+      .values({ job: name, dueAt: at, attempt: 1, server: SERVER, startedAt: at, finishedAt: at, status: 'failed', error: message(err) })
+      .returning({ id: jobRuns.id });
+    runId = row!.id;
+  } catch (recordErr) {
+    log.error({ err: recordErr, job: name }, 'job run not recorded');
+  }
+  log.error({ err, job: name, runId }, 'scheduled job failed');
 }
 
 export async function startJobs(
@@ -82,10 +103,7 @@ export async function startJobs(
   const stopTicks = startScheduler(
     jobs.filter((j) => jobKind(j) === 'tick'),
     deps,
-    (name, err) => {
-      log.error({ err, job: name }, 'scheduled job failed');
-      void recordTickFailure(deps, name, err).catch(() => {});
-    },
+    (name, err) => recordTickFailure(deps, log, name, err),
   );
   const scheduled = jobs.filter((j) => jobKind(j) === 'scheduled');
   const shared = options.database.kind === 'postgresql';
@@ -112,9 +130,9 @@ export function startInProcess(jobs: readonly ScheduledJob[], deps: JobDeps, log
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
   const attempt = (job: ScheduledJob, dueAt: Date, n: number) => {
-    const p = runRecorded(job, deps, dueAt, n).then((err) => {
+    const p = runRecorded(job, deps, dueAt, n).then(({ runId, err }) => {
       if (!err) return;
-      log.error({ err, job: job.name, attempt: n }, 'scheduled job failed');
+      log.error({ err, job: job.name, attempt: n, runId }, 'scheduled job failed');
       if (n >= MAX_ATTEMPTS || stopped) return;
       const retry = setTimeout(() => {
         timers.delete(retry);
@@ -160,9 +178,9 @@ async function startWorker(
     const job = byName.get(name);
     // a job another version of the server scheduled and this one no longer has: nothing to do
     if (!job) return;
-    const err = await runRecorded(job, deps, new Date(_cron?.ts ?? Date.now()), helpers.job.attempts);
+    const { runId, err } = await runRecorded(job, deps, new Date(_cron?.ts ?? Date.now()), helpers.job.attempts);
     if (err) {
-      log.error({ err, job: name, attempt: helpers.job.attempts }, 'scheduled job failed');
+      log.error({ err, job: name, attempt: helpers.job.attempts, runId }, 'scheduled job failed');
       throw err;
     }
   };

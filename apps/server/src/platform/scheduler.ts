@@ -19,7 +19,8 @@ export interface ScheduledJob {
   run(deps: JobDeps): Promise<unknown>;
 }
 
-export function startScheduler(jobs: readonly ScheduledJob[], deps: JobDeps, onError: (job: string, err: unknown) => void): () => Promise<void> {
+/** A failed run is handed to `onError`; a promise it returns (the failure being recorded) is awaited like the run. */
+export function startScheduler(jobs: readonly ScheduledJob[], deps: JobDeps, onError: (job: string, err: unknown) => unknown): () => Promise<void> {
   const running = new Map<string, Promise<unknown>>();
   const timers = jobs.map((job) => {
     const timer = setInterval(() => {

@@ -319,7 +319,8 @@ export const attachments = pgTable(
 /**
  * One run of a scheduled job (platform/jobs.ts), on whichever server ran it: the operator's page lists them, and the
  * two-server test counts them (one first attempt per job and due time). Platform-wide, not a tenant's: a job serves
- * every district in turn. Kept 30 days.
+ * every district in turn. `error` may quote any district's data, so the page shows a failure's id, never its error;
+ * the failure's log line carries the same id (`runId`). Kept 30 days.
  */
 export const jobRuns = pgTable(
   'job_runs',

@@ -1,9 +1,10 @@
-/** 后台任务 (系统管理员): each background job's schedule, last run and last success, the day's failures, and the latest errors. */
+/** 后台任务 (系统管理员): each background job's schedule, last run and last success, the day's failures, and the latest failed runs by id. */
 import type { JobsOverview } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { api } from '../api';
 import { useI18n } from '../i18n';
+import './messages';
 
 type Job = JobsOverview['jobs'][number];
 type Failure = JobsOverview['failures'][number];
@@ -83,10 +84,13 @@ export default function JobsPage() {
           ]}
         />
       </Card>
-      <Card title="最近的失败">
+      <Card title={t('system.jobs.failures')}>
+        <Typography.Paragraph type="secondary" data-testid="jobs-error-in-log">
+          {t('system.jobs.errorInLog')}
+        </Typography.Paragraph>
         <Table<Failure>
           data-testid="jobs-failures"
-          rowKey={(f) => `${f.job}|${f.startedAt}|${f.server}`}
+          rowKey="runId"
           size="small"
           scroll={{ x: 800 }}
           dataSource={data?.failures}
@@ -97,7 +101,17 @@ export default function JobsPage() {
             { title: '任务', key: 'job', render: (_, f) => LABELS[f.job] ?? f.job },
             { title: '第几次', dataIndex: 'attempt', align: 'right' },
             { title: '服务器', dataIndex: 'server' },
-            { title: '错误', dataIndex: 'error', render: (e: string | null) => <Typography.Text type="danger">{e ?? '—'}</Typography.Text> },
+            {
+              title: t('system.jobs.runId'),
+              dataIndex: 'runId',
+              render: (id: string) => (
+                <Tooltip title={id}>
+                  <Typography.Text code copyable={{ text: id }}>
+                    {id.slice(0, 8)}
+                  </Typography.Text>
+                </Tooltip>
+              ),
+            },
           ]}
         />
       </Card>

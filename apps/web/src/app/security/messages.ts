@@ -1,4 +1,4 @@
-/** Strings of the security pages (账号安全, 账号管理, 系统设置, 角色授权, the step-up dialog): loaded with them, not with every page. */
+/** Strings of the security pages (账号安全, 账号管理, 系统设置, 角色授权, 后台任务, the step-up dialog): loaded with them, not with every page. */
 import { addMessages } from '../i18n';
 
 export const securityMessages = {
@@ -49,6 +49,9 @@ export const securityMessages = {
     'security.grants.revokeConfirm': '撤销 {name} 的“{role}”角色？其权限立即收回。',
     'system.accounts.lastLogin': '最近登录',
     'system.accounts.never': '从未登录',
+    'system.jobs.failures': '最近的失败',
+    'system.jobs.runId': '运行编号',
+    'system.jobs.errorInLog': '错误详情只写在服务器日志中（按运行编号查找），不向各区显示：任务为所有区运行，错误内容可能涉及其他区的数据。',
   },
   en: {
     'security.title': 'Account security: second factor',
@@ -97,6 +100,9 @@ export const securityMessages = {
     'security.grants.revokeConfirm': 'Revoke the role “{role}” of {name}? Its permissions end at once.',
     'system.accounts.lastLogin': 'Last sign-in',
     'system.accounts.never': 'Never',
+    'system.jobs.failures': 'Latest failures',
+    'system.jobs.runId': 'Run ID',
+    'system.jobs.errorInLog': 'The error details are only in the server log (look them up by run ID) and are not shown to districts: jobs run for every district, so an error may name another district’s data.',
   },
 };
 
