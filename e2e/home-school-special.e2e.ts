@@ -54,8 +54,11 @@ describe('一人一档', () => {
     await expect.poll(() => page.getByTestId('special-rule').innerText()).toContain('不少于 3 次');
     await shot(page, 'home-school-special-01-register');
     await choose(page, page.getByTestId('special-flag'), '留守');
-    await expect.poll(() => table.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
-    for (const text of await table.locator('tbody tr.ant-table-row').allInnerTexts()) expect(text).toContain('留守');
+    await page.waitForURL(/[?&]flag=leftBehind/);
+    await expect.poll(async () => {
+      const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts();
+      return rows.length > 0 && rows.every((text) => text.includes('留守'));
+    }).toBe(true);
     await table.getByRole('link', { name: pupil.name }).click();
     await page.waitForURL(`**/home-school/special/${pupil.studentId}`);
     await page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
@@ -134,8 +137,11 @@ describe('一人一档', () => {
     await row.waitFor();
     await shot(page, 'home-school-special-07-care-staff');
 
-    // as care staff of the school, the subject teacher now reads the whole school's register and the file
+    // as care staff of the school, the subject teacher now reads the whole school's register (a page at a time: found by name) and the file
     await teacher.page.goto('/home-school/special');
+    await teacher.page.getByTestId('special-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await teacher.page.getByTestId('special-search').locator('input').fill(pupil.name);
+    await teacher.page.getByTestId('special-search').locator('input').press('Enter');
     await teacher.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).waitFor();
     await teacher.page.getByTestId('special-table').getByRole('link', { name: pupil.name }).click();
     await teacher.page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
@@ -155,10 +161,25 @@ describe('一人一档', () => {
     await signIn(page, 'demo-district', 'Demo#2026', '/home-school/special');
     const table = page.getByTestId('special-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
+    // the whole district's register comes a page at a time: the next page is the next pupils
+    const register = (await (await page.context().request.get('/api/home-school/special?pageSize=1')).json()) as { total: number };
+    expect(register.total).toBeGreaterThan(50);
+    await expect.poll(() => page.getByTestId('special-count').innerText()).toBe(`共 ${register.total} 名`);
+    const firstPage = await table.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(firstPage).toHaveLength(50);
+    await page.locator('.ant-table-pagination .ant-pagination-item-2').click();
+    await page.waitForURL('**/home-school/special?page=2');
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row').allInnerTexts())[0]).not.toBe(firstPage[0]);
+    const secondPage = await table.locator('tbody tr.ant-table-row').allInnerTexts();
+    expect(secondPage.length).toBe(Math.min(50, register.total - 50));
+    expect(secondPage.some((row) => firstPage.includes(row))).toBe(false);
+    await shot(page, 'home-school-special-09a-district-page-2');
     // the district's schools and classes are many: search for them
     await pickSearched(page, page.getByTestId('special-school').locator('input'), pupil.schoolName, pupil.schoolName);
     await pickSearched(page, page.getByTestId('special-class').locator('input'), pupil.className, pupil.className);
-    for (const text of await table.locator('tbody tr.ant-table-row').allInnerTexts()) expect(text).toContain(pupil.className);
+    // the server answers the filtered page: wait for it
+    await page.waitForURL(/[?&]class=/);
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row').allInnerTexts()).every((text) => text.includes(pupil.className))).toBe(true);
     await table.getByRole('link', { name: pupil.name }).click();
     await page.getByTestId('special-file-name').getByText(pupil.name).waitFor();
     // the district reads; the class teacher, the care staff and the school keep the file
@@ -167,6 +188,7 @@ describe('一人一档', () => {
     await page.goBack();
     await table.locator('tbody tr.ant-table-row').first().waitFor();
     await choose(page, page.getByTestId('special-flag'), '留守');
+    await expect.poll(async () => (await table.locator('tbody tr.ant-table-row').allInnerTexts()).every((text) => text.includes('留守') && text.includes(pupil.className))).toBe(true);
     await shot(page, 'home-school-special-09-district-register');
   });
 

@@ -4,7 +4,7 @@
  * staff, the school's administrator and the district administrator; every read is in the audit log.
  */
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, Text } from './common';
+import { Id, LocalDate, OptionalText, PageQuery, pageOf, Text } from './common';
 
 export const CARE_GOALS_MAX = 1000;
 export const CARE_MEASURES_MAX = 2000;
@@ -39,8 +39,31 @@ export const SpecialStudent = z.object({
   visitsThisSemester: z.number().int(),
 });
 export type SpecialStudent = z.infer<typeof SpecialStudent>;
-export const SpecialStudentList = z.object({ items: z.array(SpecialStudent), specialMin: z.number().int(), policyVersions: z.string().nullable() });
-export const SpecialListQuery = z.object({ classId: Id.optional() });
+/** A class with special pupils the reader may read: the register's school and class filters offer these. */
+export const SpecialClassOption = z.object({ id: Id, name: z.string(), schoolId: Id, schoolName: z.string() });
+/** One page of the register, in school, grade, class, name order; `total` and `belowMin` count every matching pupil. */
+export const SpecialStudentList = pageOf(SpecialStudent).extend({
+  /** Matching pupils visited fewer times this semester than `specialMin`. */
+  belowMin: z.number().int(),
+  specialMin: z.number().int(),
+  policyVersions: z.string().nullable(),
+  classes: z.array(SpecialClassOption),
+});
+export type SpecialStudentList = z.infer<typeof SpecialStudentList>;
+export const SPECIAL_FLAGS = ['leftBehind', 'singleParent', 'hardship', 'disability', 'learningDifficulty'] as const satisfies readonly (keyof SpecialFlagsOf)[];
+export const SpecialFlag = z.enum(SPECIAL_FLAGS);
+export type SpecialFlag = z.infer<typeof SpecialFlag>;
+/**
+ * The register's page and filters: school, class, one flag (matched on the opened flags: they are sealed at rest),
+ * whether the file is opened (`true`) or not yet (`false`), and a part of the pupil's name (`q`).
+ */
+export const SpecialListQuery = PageQuery.extend({
+  schoolId: Id.optional(),
+  classId: Id.optional(),
+  flag: SpecialFlag.optional(),
+  hasFile: z.enum(['true', 'false']).optional(),
+});
+export type SpecialListQuery = z.infer<typeof SpecialListQuery>;
 
 export const CareRecord = z.object({
   id: Id,

@@ -200,6 +200,144 @@ describe('special students: only the class teacher, care staff, the school and t
   });
 });
 
+describe('the register of special students: pages, filters, the audit of a page read', () => {
+  type Row = { id: string; name: string; class_id: string; school_id: string; data: string; has_file: boolean };
+  type Item = { studentId: string; name: string; classId: string; schoolName: string; flags: Record<string, boolean>; hasFile: boolean };
+  /** Every active special pupil of the demo district, as the database holds them (the flags opened as the server does). */
+  const pupils = async () =>
+    (
+      await q<Row>(
+        `select s.id, s.name, s.class_id, s.school_id, ss.data, (f.student_id is not null) as has_file
+         from students s join student_sensitive ss on ss.district_id = s.district_id and ss.student_id = s.id
+         left join hs_special_files f on f.district_id = s.district_id and f.student_id = s.id
+         where ss.special and s.status = 'active' and s.district_id = (select district_id from schools where id = $1)`,
+        [special.school_id],
+      )
+    ).map((r) => ({ ...r, flags: openSensitive(r.data) }));
+  const list = async (who: string, query = '') => {
+    const res = await call(w.app, who, 'GET', `/api/home-school/special${query ? `?${query}` : ''}`);
+    expect(res.status, query).toBe(200);
+    return res.body as { items: Item[]; total: number; belowMin: number; specialMin: number; classes: { id: string; schoolId: string }[] };
+  };
+
+  it('pages the whole district in a stable order: page 2 is the next rows, the total counts them all', async () => {
+    const all = await pupils();
+    const first = await list(district, 'pageSize=5');
+    const second = await list(district, 'pageSize=5&page=2');
+    const ten = await list(district, 'pageSize=10');
+    expect(first.total).toBe(all.length);
+    expect(second.total).toBe(all.length);
+    expect(first.items).toHaveLength(5);
+    expect(second.items.map((i) => i.studentId)).toEqual(ten.items.slice(5).map((i) => i.studentId));
+    expect(first.items.map((i) => i.studentId)).toEqual(ten.items.slice(0, 5).map((i) => i.studentId));
+    expect(new Set([...first.items, ...second.items].map((i) => i.studentId)).size).toBe(10);
+    const beyond = await list(district, `pageSize=5&page=${Math.ceil(all.length / 5) + 1}`);
+    expect(beyond).toMatchObject({ items: [], total: all.length });
+    // every page carries the counts of the whole match and the classes to filter by
+    expect(beyond.belowMin).toBe(first.belowMin);
+    expect(first.belowMin).toBeGreaterThan(0);
+    expect(new Set(first.classes.map((c) => c.id))).toEqual(new Set(all.map((p) => p.class_id)));
+  });
+
+  it('filters by school, class, need, file and name on the server', async () => {
+    const all = await pupils();
+    const bySchool = await list(district, `schoolId=${special.school_id}&pageSize=500`);
+    expect(bySchool.total).toBe(all.filter((p) => p.school_id === special.school_id).length);
+    expect(bySchool.items.map((i) => i.studentId).sort()).toEqual(all.filter((p) => p.school_id === special.school_id).map((p) => p.id).sort());
+    const byClass = await list(district, `classId=${special.class_id}`);
+    expect(byClass.total).toBe(all.filter((p) => p.class_id === special.class_id).length);
+    expect(byClass.items.every((i) => i.classId === special.class_id)).toBe(true);
+    const leftBehind = await list(district, 'flag=leftBehind&pageSize=500');
+    expect(leftBehind.total).toBe(all.filter((p) => p.flags.leftBehind).length);
+    expect(leftBehind.total).toBeGreaterThan(0);
+    expect(leftBehind.items.every((i) => i.flags.leftBehind)).toBe(true);
+    const opened = await list(district, 'hasFile=true&pageSize=500');
+    const notYet = await list(district, 'hasFile=false&pageSize=500');
+    expect(opened.total).toBe(all.filter((p) => p.has_file).length);
+    expect(notYet.total).toBe(all.length - opened.total);
+    expect(opened.items.every((i) => i.hasFile) && notYet.items.every((i) => !i.hasFile)).toBe(true);
+    const named = await list(district, `q=${encodeURIComponent(special.name)}`);
+    expect(named.total).toBe(all.filter((p) => p.name.includes(special.name)).length);
+    expect(named.items.map((i) => i.studentId)).toContain(special.id);
+    expect((await list(district, `q=${encodeURIComponent('%')}`)).total).toBe(all.filter((p) => p.name.includes('%')).length);
+    // the filters combine
+    const both = await list(district, `classId=${special.class_id}&hasFile=true`);
+    expect(both.total).toBe(all.filter((p) => p.class_id === special.class_id && p.has_file).length);
+  });
+
+  it('the school staff see their own: the class teacher their class, care staff and the school their school', async () => {
+    const all = await pupils();
+    const ct = await list(classTeacher);
+    expect(ct.total).toBe(all.filter((p) => p.class_id === special.class_id).length);
+    expect(ct.classes.map((c) => c.id)).toEqual([special.class_id]);
+    const school = await list(principal, 'pageSize=500');
+    expect(school.total).toBe(all.filter((p) => p.school_id === special.school_id).length);
+    expect(new Set(school.classes.map((c) => c.schoolId))).toEqual(new Set([special.school_id]));
+    // the school's care staff (a grade leader here) read the school's register within the classes the roster lets them see
+    const care = await list(gradeLeader, 'pageSize=500');
+    expect(care.total).toBeGreaterThan(0);
+    expect(care.items.every((i) => school.items.some((s) => s.studentId === i.studentId))).toBe(true);
+    expect(new Set(care.items.map((i) => i.classId))).toEqual(new Set(care.classes.map((c) => c.id)));
+  });
+
+  it('a filter never widens: another school, another district and a subject teacher are refused as before', async () => {
+    const [otherSchool] = await q<{ id: string }>(`select id from schools where district_id = (select district_id from schools where id = $1) and id <> $1 limit 1`, [special.school_id]);
+    // the class teacher asking for another school, the other school's administrator for this school or class: nothing
+    expect(await list(classTeacher, `schoolId=${otherSchool.id}`)).toMatchObject({ items: [], total: 0 });
+    expect(await list(otherSchoolAdmin, `schoolId=${special.school_id}`)).toMatchObject({ items: [], total: 0 });
+    expect(await list(otherSchoolAdmin, `classId=${special.class_id}`)).toMatchObject({ items: [], total: 0 });
+    await w.exemptFromSecondFactor('other-admin');
+    const foreign = await w.login('other-admin');
+    for (const query of ['', `schoolId=${special.school_id}`, `classId=${special.class_id}`, `q=${encodeURIComponent(special.name)}`]) {
+      const res = await list(foreign, query);
+      expect(res.total, query).toBe(0);
+      expect(JSON.stringify(res)).not.toContain(special.id);
+    }
+    for (const who of [teacher, parent, inspector]) {
+      const res = await call(w.app, who, 'GET', `/api/home-school/special?schoolId=${special.school_id}`);
+      expect(res.status).toBe(403);
+      expect(JSON.stringify(res.body)).not.toContain(special.id);
+    }
+  });
+
+  it('writes one audit entry per page read, naming the filters, the page and the pupils shown, not the need asked for', async () => {
+    const entries = async () => (await q<{ n: number }>(`select count(*)::int as n from audit_log where action = 'home-school.special.list'`))[0].n;
+    const before = await entries();
+    const page = await list(district, `schoolId=${special.school_id}&flag=leftBehind&hasFile=true&page=1&pageSize=3`);
+    expect(await entries()).toBe(before + 1);
+    const [entry] = await q<{ entity: string; after: Record<string, unknown>; actor_roles: string[] }>(
+      `select entity, after, actor_roles from audit_log where action = 'home-school.special.list' order by id desc limit 1`,
+    );
+    expect(entry.entity).toBe('hs_special_file');
+    expect(entry.after).toMatchObject({ schoolId: special.school_id, classId: null, sensitive: '***', hasFile: 'true', q: null, page: 1, pageSize: 3, total: page.total, count: page.items.length });
+    expect(entry.after.studentIds).toEqual(page.items.map((i) => i.studentId));
+    expect(JSON.stringify(entry.after)).not.toContain('leftBehind');
+    // a refused read writes nothing
+    await call(w.app, teacher, 'GET', '/api/home-school/special');
+    expect(await entries()).toBe(before + 1);
+  });
+
+  it('refuses bad paging and filters with 400 naming the field', async () => {
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['page=x', 'page'],
+      ['pageSize=0', 'pageSize'],
+      ['pageSize=501', 'pageSize'],
+      ['flag=orphan', 'flag'],
+      ['hasFile=yes', 'hasFile'],
+      ['schoolId=abc', 'schoolId'],
+      ['classId=abc', 'classId'],
+      [`q=${'张'.repeat(51)}`, 'q'],
+    ] as const) {
+      const res = await call(w.app, district, 'GET', `/api/home-school/special?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.code).toBe('VALIDATION');
+      expect(JSON.stringify(res.body), query).toContain(field);
+      expect(res.body.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
 describe('meetings and lectures', () => {
   it('the demo’s lectures count their sign-ups: the held one has at least as many signed up as attended', async () => {
     const res = await call(w.app, district, 'GET', '/api/home-school/lectures');

@@ -1,19 +1,20 @@
 /**
  * 一人一档: special students' files. Only the class teacher of the pupil's class, the school's designated care staff,
  * the school's administrator and the district administrator read them; anyone else gets 404 for a file (as for an
- * unknown pupil) and never a flag. Every read of a file is written to the audit log (home-school.special.read).
+ * unknown pupil) and never a flag. Every read of a file is written to the audit log (home-school.special.read), and
+ * every page of the register as one entry (home-school.special.list).
  */
-import { type CarePlanInput, type CareRecordInput, HS_INDICATORS, type SpecialFile, type SpecialStudent } from '@shuangjian/contracts';
+import { type CarePlanInput, type CareRecordInput, HS_INDICATORS, type SpecialFile, type SpecialListQuery, type SpecialStudent, type SpecialStudentList } from '@shuangjian/contracts';
 import { checkStandIn } from '@shuangjian/policy';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { type Ctx, districtWide } from '../../platform/access';
+import { and, desc, eq, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { type Ctx, districtWide, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { open, openNullable, seal, sealNullable } from '../../platform/crypto';
 import { today } from '../../platform/clock';
-import { eachAtOnce } from '../../platform/db';
+import { eachAtOnce, pgArray, rowsOf } from '../../platform/db';
 import { forbidden, notFound, ruleViolation } from '../../platform/errors';
 import { bumpIndicators, semesterPeriod } from '../../platform/indicators';
-import { roleHolders, specialStudents, type SpecialStudentRef, studentDirectory } from '../org';
+import { classDirectory, classHeadcounts, roleHolders, specialStudents, type SpecialStudentRef, studentDirectory } from '../org';
 import { careStaffSchools, currentSemester, pupilsByIds, reachablePupil, specialReader, userNames, userPhone } from './home-school.repo';
 import { homeSchoolPolicy, versionOf } from './home-school.policy';
 import { hsCareRecords, hsSpecialFiles, hsVisits } from './schema';
@@ -40,42 +41,131 @@ async function readableScope(ctx: Ctx) {
   return { district, schools: [...schools], classes: [...classes], careSchools };
 }
 
-export async function listSpecial(ctx: Ctx, query: { classId?: string }): Promise<{ items: SpecialStudent[]; specialMin: number; policyVersions: string | null }> {
+/**
+ * One page of the register. The special pupils come from org with their flags opened (the flags are sealed at rest,
+ * so the flag filter is matched on the opened flags); the page itself — reach, school, class, file, name, the order
+ * and the counts — is one statement. The read is audited as one entry naming the filters, the page and the pupils shown.
+ */
+export async function listSpecial(ctx: Ctx, query: SpecialListQuery): Promise<SpecialStudentList> {
   const scope = await readableScope(ctx);
   if (!scope.district && !scope.schools.length && !scope.classes.length) throw forbidden('只有班主任、学校指定的关爱专干、学校管理员和区教育局可查看特殊学生档案');
+  const d = ctx.user.districtId;
+  const { schoolId, classId, flag, hasFile, page, pageSize } = query;
+  const q = query.q?.trim() || undefined;
+  const classIds = classId ? { classIds: [classId] } : {};
   const found = scope.district
-    ? await specialStudents(ctx.db, ctx.user.districtId, query.classId ? { classIds: [query.classId] } : {})
+    ? await specialStudents(ctx.db, d, { ...(schoolId ? { schoolId } : {}), ...classIds })
     : [
-        ...(await eachAtOnce(ctx.db, scope.schools, (schoolId) => specialStudents(ctx.db, ctx.user.districtId, { schoolId }))).flat(),
-        ...(await specialStudents(ctx.db, ctx.user.districtId, { classIds: scope.classes })),
+        ...(await eachAtOnce(ctx.db, scope.schools.filter((s) => !schoolId || s === schoolId), (s) => specialStudents(ctx.db, d, { schoolId: s, ...classIds }))).flat(),
+        ...(await specialStudents(ctx.db, d, { classIds: scope.classes.filter((c) => !classId || c === classId), ...(schoolId ? { schoolId } : {}) })),
       ];
-  const pupils = await pupilsByIds(ctx, found.map((f) => f.studentId));
-  const readable = [...new Map(found.map((f) => [f.studentId, f])).values()].filter((f) => {
-    const p = pupils.get(f.studentId);
-    return p && specialReader(ctx, scope.careSchools, p) && (!query.classId || p.classId === query.classId);
-  });
+  const flagsOf = new Map(found.map((f) => [f.studentId, f.flags]));
+  const ids = [...flagsOf].filter(([, f]) => !flag || f[flag]).map(([id]) => id);
   const day = today(ctx);
-  const { values, versions } = await homeSchoolPolicy(ctx.db, ctx.user.districtId, day);
-  const items = await describe(ctx, readable, pupils);
-  await audit(ctx.db, ctx.actor, { action: 'home-school.special.list', entity: 'hs_special_file', after: { classId: query.classId ?? null, count: items.length } });
-  return { items, specialMin: values['home-school.visits'].specialMin, policyVersions: versionOf(versions, 'home-school.visits') };
+  const { values, versions } = await homeSchoolPolicy(ctx.db, d, day);
+  const specialMin = values['home-school.visits'].specialMin;
+  const semester = await currentSemester(ctx.db, d, day);
+
+  const S = studentDirectory;
+  const F = hsSpecialFiles;
+  const V = hsVisits;
+  const among = sql`${pgArray(ids)}::uuid[]`;
+  const visits = ctx.db
+    .select({ studentId: V.studentId, n: sql<number>`count(*)::int`.as('n') })
+    .from(V)
+    .where(and(eq(V.districtId, d), semester ? eq(V.semesterId, semester.id) : sql`false`, sql`${V.studentId} = any(${among})`))
+    .groupBy(V.studentId)
+    .as('v');
+  const visitsOf = sql<number>`coalesce(${visits.n}, 0)::int`;
+  const where = and(
+    eq(S.districtId, d),
+    eq(S.status, 'active'),
+    sql`${S.id} = any(${among})`,
+    scoped(ctx, S, 'org.read'),
+    or(scoped(ctx, S, 'home-school.special.read'), scope.careSchools.length ? inArray(S.schoolId, scope.careSchools) : undefined),
+    schoolId ? eq(S.schoolId, schoolId) : undefined,
+    classId ? eq(S.classId, classId) : undefined,
+    hasFile === 'true' ? isNotNull(F.studentId) : hasFile === 'false' ? isNull(F.studentId) : undefined,
+    q ? ilike(S.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`) : undefined,
+  );
+  const counts = { total: sql<number>`(count(*) over ())::int`, belowMin: sql<number>`(count(*) filter (where ${visitsOf} < ${specialMin}) over ())::int` };
+  const rows = ids.length
+    ? await ctx.db
+        .select({ studentId: S.id, name: S.name, classId: S.classId, className: S.className, schoolName: S.schoolName, fileOf: F.studentId, standInId: F.standInId, lastCareDate: F.lastCareDate, visits: visitsOf, ...counts })
+        .from(S)
+        .leftJoin(F, and(eq(F.districtId, S.districtId), eq(F.studentId, S.id)))
+        .leftJoin(visits, eq(visits.studentId, S.id))
+        .where(where)
+        .orderBy(S.schoolName, S.grade, S.className, S.name, S.id)
+        .limit(pageSize)
+        .offset((page - 1) * pageSize)
+    : [];
+  // a page past the end has no row to carry the counts
+  const [tally] = rows.length || !ids.length
+    ? rows
+    : await ctx.db.select(counts).from(S).leftJoin(F, and(eq(F.districtId, S.districtId), eq(F.studentId, S.id))).leftJoin(visits, eq(visits.studentId, S.id)).where(where).limit(1);
+  const names = await userNames(ctx.db, d, rows.map((r) => r.standInId ?? ''));
+  const items: SpecialStudent[] = rows.map((r) => ({
+    studentId: r.studentId,
+    name: r.name,
+    classId: r.classId,
+    className: r.className,
+    schoolName: r.schoolName,
+    flags: flagsOnly(flagsOf.get(r.studentId)!),
+    hasFile: r.fileOf !== null,
+    standInName: r.standInId ? (names.get(r.standInId) ?? null) : null,
+    lastCareDate: r.lastCareDate,
+    visitsThisSemester: Number(r.visits),
+  }));
+  const total = Number(tally?.total ?? 0);
+  await audit(ctx.db, ctx.actor, {
+    action: 'home-school.special.list',
+    entity: 'hs_special_file',
+    // the flag asked for is a sensitive key: the log records that one was chosen, not which
+    after: { schoolId: schoolId ?? null, classId: classId ?? null, sensitive: flag ?? null, hasFile: hasFile ?? null, q: q ?? null, page, pageSize, total, count: items.length, studentIds: items.map((i) => i.studentId) },
+  });
+  return {
+    items,
+    total,
+    belowMin: Number(tally?.belowMin ?? 0),
+    specialMin,
+    policyVersions: versionOf(versions, 'home-school.visits'),
+    classes: await specialClasses(ctx, scope.careSchools),
+  };
+}
+
+/** The classes with special pupils the user may read, for the register's school and class filters (counts, not flags). */
+async function specialClasses(ctx: Ctx, careSchools: readonly string[]): Promise<SpecialStudentList['classes']> {
+  const C = classDirectory;
+  const rows = await rowsOf<{ id: string; name: string; school_id: string; school_name: string }>(
+    ctx.db,
+    sql`select ${C.id} as id, ${C.name} as name, ${C.schoolId} as school_id, ${C.schoolName} as school_name
+        from ${C} join ${classHeadcounts(ctx.user.districtId)} h on h.class_id = ${C.id}
+        where h.special > 0 and ${scoped(ctx, C, 'org.read')}
+          and ${or(scoped(ctx, C, 'home-school.special.read'), careSchools.length ? inArray(C.schoolId, [...careSchools]) : undefined)}
+        order by ${C.schoolName}, ${C.grade}, ${C.name}, ${C.id}`,
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, schoolId: r.school_id, schoolName: r.school_name }));
 }
 
 async function describe(ctx: Ctx, refs: readonly SpecialStudentRef[], pupils: Awaited<ReturnType<typeof pupilsByIds>>): Promise<SpecialStudent[]> {
   if (!refs.length) return [];
   const ids = refs.map((r) => r.studentId);
   const F = hsSpecialFiles;
-  const files = await ctx.db.select().from(F).where(and(eq(F.districtId, ctx.user.districtId), inArray(F.studentId, ids)));
+  const files = new Map((await ctx.db.select().from(F).where(and(eq(F.districtId, ctx.user.districtId), inArray(F.studentId, ids)))).map((f) => [f.studentId, f]));
   const semester = await currentSemester(ctx.db, ctx.user.districtId, today(ctx));
   const V = hsVisits;
-  const visits = semester
-    ? await ctx.db
-        .select({ studentId: V.studentId, n: sql<number>`count(*)::int` })
-        .from(V)
-        .where(and(eq(V.districtId, ctx.user.districtId), eq(V.semesterId, semester.id), inArray(V.studentId, ids)))
-        .groupBy(V.studentId)
-    : [];
-  const names = await userNames(ctx.db, ctx.user.districtId, files.map((f) => f.standInId ?? ''));
+  const visits = new Map(
+    (semester
+      ? await ctx.db
+          .select({ studentId: V.studentId, n: sql<number>`count(*)::int` })
+          .from(V)
+          .where(and(eq(V.districtId, ctx.user.districtId), eq(V.semesterId, semester.id), inArray(V.studentId, ids)))
+          .groupBy(V.studentId)
+      : []
+    ).map((v) => [v.studentId, Number(v.n)]),
+  );
+  const names = await userNames(ctx.db, ctx.user.districtId, [...files.values()].map((f) => f.standInId ?? ''));
   const S = studentDirectory;
   const schoolNames = new Map(
     (await ctx.db.selectDistinct({ id: S.schoolId, name: S.schoolName }).from(S).where(and(eq(S.districtId, ctx.user.districtId), inArray(S.id, ids)))).map((r) => [r.id, r.name]),
@@ -83,7 +173,7 @@ async function describe(ctx: Ctx, refs: readonly SpecialStudentRef[], pupils: Aw
   return refs
     .map((r) => {
       const p = pupils.get(r.studentId)!;
-      const file = files.find((f) => f.studentId === r.studentId);
+      const file = files.get(r.studentId);
       return {
         studentId: r.studentId,
         name: r.name,
@@ -94,7 +184,7 @@ async function describe(ctx: Ctx, refs: readonly SpecialStudentRef[], pupils: Aw
         hasFile: !!file,
         standInName: file?.standInId ? (names.get(file.standInId) ?? null) : null,
         lastCareDate: file?.lastCareDate ?? null,
-        visitsThisSemester: Number(visits.find((v) => v.studentId === r.studentId)?.n ?? 0),
+        visitsThisSemester: visits.get(r.studentId) ?? 0,
       };
     })
     .sort((a, b) => a.className.localeCompare(b.className, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));

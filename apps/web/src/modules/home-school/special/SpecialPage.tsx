@@ -1,53 +1,64 @@
 /**
  * 特殊学生关爱: the register of the pupils with a sensitive flag the user may read (their class, their school as
  * administrator or care staff, the district), with the file's state, the last care and this semester's home visits
- * against the district's minimum for these pupils.
+ * against the district's minimum for these pupils. One page at a time: the server filters (school, class, need, file,
+ * name), orders and counts, and audits each page read.
  */
 import './messages';
-import type { SpecialStudent } from '@shuangjian/contracts';
-import { Alert, Card, Grid, Flex, Select, Table, Tag, Tooltip, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { SPECIAL_FLAGS, type SpecialFlag, type SpecialStudent } from '@shuangjian/contracts';
+import { Alert, Card, Grid, Flex, Input, Pagination, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError } from '../../../components/QueryError';
-import { type Flag, FLAGS, FlagTags } from './FlagTags';
+import { FlagTags } from './FlagTags';
 import { useSpecialList } from './queries';
 import { RegisterCards } from './RegisterCards';
 import { Refusal } from './Refusal';
 
 type FileFilter = 'all' | 'open' | 'none';
-
-const GRADES = '一二三四五六七八九';
-/** 三年级(2)班 before 八年级(1)班: the grade's numeral, then the class's number. */
-const byClass = (a: SpecialStudent, b: SpecialStudent) =>
-  a.schoolName.localeCompare(b.schoolName, 'zh-CN') ||
-  GRADES.indexOf(a.className[0] ?? '') - GRADES.indexOf(b.className[0] ?? '') ||
-  a.className.localeCompare(b.className, 'zh-CN', { numeric: true }) ||
-  a.name.localeCompare(b.name, 'zh-CN');
+const PAGE_SIZE = 50;
+const asFlag = (v: string | null): SpecialFlag | undefined => SPECIAL_FLAGS.find((f) => f === v);
 
 export default function SpecialPage() {
   const { t } = useI18n();
-  const list = useSpecialList();
   const phone = !Grid.useBreakpoint().md;
-  const [flag, setFlag] = useState<Flag | 'all'>('all');
-  const [school, setSchool] = useState<string>('all');
-  const [classId, setClassId] = useState<string>('all');
-  const [file, setFile] = useState<FileFilter>('all');
-  const items = useMemo(() => [...(list.data?.items ?? [])].sort(byClass), [list.data]);
+  // the filters and the page live in the address, so going back to the register finds the same page
+  const [params, setParams] = useSearchParams();
+  const flag = asFlag(params.get('flag'));
+  const schoolId = params.get('school') ?? undefined;
+  const classId = params.get('class') ?? undefined;
+  const file: FileFilter = params.get('file') === 'open' ? 'open' : params.get('file') === 'none' ? 'none' : 'all';
+  const q = params.get('q') ?? undefined;
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
+  const set = (values: Record<string, string | undefined>) =>
+    setParams(
+      (p) => {
+        const n = new URLSearchParams(p);
+        for (const [key, value] of Object.entries(values)) {
+          if (value && value !== 'all') n.set(key, value);
+          else n.delete(key);
+        }
+        if (!('page' in values)) n.delete('page');
+        return n;
+      },
+      { replace: true },
+    );
+  const list = useSpecialList({ schoolId, classId, flag, hasFile: file === 'all' ? undefined : file === 'open' ? 'true' : 'false', q, page, pageSize: PAGE_SIZE });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
   const min = list.data?.specialMin ?? 0;
-  const schools = [...new Set(items.map((s) => s.schoolName))];
+  const below = list.data?.belowMin ?? 0;
+  const facets = list.data?.classes;
+  const schools = useMemo(() => [...new Map((facets ?? []).map((c) => [c.schoolId, c.schoolName]))].map(([value, label]) => ({ value, label })), [facets]);
   const severalSchools = schools.length > 1;
-  const classes = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const s of items) if ((school === 'all' || s.schoolName === school) && !seen.has(s.classId)) seen.set(s.classId, severalSchools && school === 'all' ? `${s.schoolName} ${s.className}` : s.className);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [items, severalSchools, school]);
-  const shown = items.filter(
-    (s) => (flag === 'all' || s.flags[flag]) && (school === 'all' || s.schoolName === school) && (classId === 'all' || s.classId === classId) && (file === 'all' || (file === 'open') === s.hasFile),
+  const classes = useMemo(
+    () => (facets ?? []).filter((c) => !schoolId || c.schoolId === schoolId).map((c) => ({ value: c.id, label: severalSchools && !schoolId ? `${c.schoolName} ${c.name}` : c.name })),
+    [facets, severalSchools, schoolId],
   );
-  const below = items.filter((s) => s.visitsThisSemester < min).length;
+  const onPage = (p: number) => set({ page: p > 1 ? String(p) : undefined });
 
   if (list.error instanceof ApiError && list.error.status === 403)
     return <Refusal testId="special-refused" title={t('hs.special.refused')} sub={t('hs.special.refusedSub')} />;
@@ -67,29 +78,29 @@ export default function SpecialPage() {
       )}
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={8} wrap align="center">
-          <Select<Flag | 'all'>
+          <Select<SpecialFlag | 'all'>
             aria-label={t('hs.special.filterFlag')}
-            value={flag}
-            onChange={setFlag}
+            value={flag ?? 'all'}
+            onChange={(v) => set({ flag: v })}
             style={{ minWidth: 130 }}
             data-testid="special-flag"
-            options={[{ value: 'all', label: t('hs.special.allFlags') }, ...FLAGS.map((f) => ({ value: f, label: t(`hs.special.flag.${f}`) }))]}
+            options={[{ value: 'all', label: t('hs.special.allFlags') }, ...SPECIAL_FLAGS.map((f) => ({ value: f, label: t(`hs.special.flag.${f}`) }))]}
           />
           {severalSchools && (
             <Select
               aria-label={t('hs.special.filterSchool')}
-              value={school}
-              onChange={(v) => (setSchool(v), setClassId('all'))}
+              value={schoolId ?? 'all'}
+              onChange={(v) => set({ school: v, class: undefined })}
               style={{ minWidth: 180 }}
               showSearch={{ optionFilterProp: 'label' }}
               data-testid="special-school"
-              options={[{ value: 'all', label: t('hs.special.allSchools') }, ...schools.sort((a, b) => a.localeCompare(b, 'zh-CN')).map((n) => ({ value: n, label: n }))]}
+              options={[{ value: 'all', label: t('hs.special.allSchools') }, ...schools]}
             />
           )}
           <Select
             aria-label={t('hs.special.filterClass')}
-            value={classId}
-            onChange={setClassId}
+            value={classId ?? 'all'}
+            onChange={(v) => set({ class: v })}
             style={{ minWidth: 150 }}
             showSearch={{ optionFilterProp: 'label' }}
             data-testid="special-class"
@@ -98,7 +109,7 @@ export default function SpecialPage() {
           <Select<FileFilter>
             aria-label={t('hs.special.filterFile')}
             value={file}
-            onChange={setFile}
+            onChange={(v) => set({ file: v })}
             style={{ minWidth: 110 }}
             data-testid="special-file-filter"
             options={[
@@ -107,19 +118,37 @@ export default function SpecialPage() {
               { value: 'none', label: t('hs.special.noFile') },
             ]}
           />
-          <Typography.Text type="secondary">{t('hs.special.count', { n: shown.length })}</Typography.Text>
+          <Input.Search
+            key={q ?? ''}
+            allowClear
+            defaultValue={q}
+            maxLength={50}
+            placeholder={t('hs.special.search')}
+            aria-label={t('hs.special.search')}
+            onSearch={(v) => set({ q: v.trim() || undefined })}
+            style={{ width: 180 }}
+            data-testid="special-search"
+          />
+          <Typography.Text type="secondary" data-testid="special-count">
+            {t('hs.special.count', { n: total })}
+          </Typography.Text>
         </Flex>
       </Card>
-      {phone && list.data && <RegisterCards items={shown} min={min} withSchool={severalSchools} />}
+      {phone && list.data && (
+        <>
+          <RegisterCards items={items} min={min} withSchool={severalSchools} />
+          <Pagination simple current={page} pageSize={PAGE_SIZE} total={total} hideOnSinglePage onChange={onPage} style={{ marginTop: 12, textAlign: 'center' }} />
+        </>
+      )}
       {!phone && (
         <Table<SpecialStudent>
           rowKey="studentId"
           size="middle"
           data-testid="special-table"
           loading={list.isFetching}
-          dataSource={shown}
+          dataSource={items}
           scroll={{ x: severalSchools ? 1010 : 840 }}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total, hideOnSinglePage: true, showSizeChanger: false, showTotal: (n) => t('common.total', { n }), onChange: onPage }}
           locale={{ emptyText: t('hs.special.none') }}
           columns={[
             {
@@ -155,14 +184,12 @@ export default function SpecialPage() {
               title: t('hs.special.col.lastCare'),
               dataIndex: 'lastCareDate',
               width: 110,
-              sorter: (a, b) => (a.lastCareDate ?? '').localeCompare(b.lastCareDate ?? ''),
               render: (v: string | null) => v ?? '—',
             },
             {
               title: t('hs.special.col.visits'),
               dataIndex: 'visitsThisSemester',
               width: 120,
-              sorter: (a, b) => a.visitsThisSemester - b.visitsThisSemester,
               render: (n: number) => (
                 <Tag color={n < min ? 'red' : 'green'} data-testid="special-visits">
                   {n} / {min}

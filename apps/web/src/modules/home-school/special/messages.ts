@@ -43,6 +43,7 @@ export const hsSpecialMessages = {
     'hs.special.noFile': '未建档',
     'hs.special.none': '暂无特殊学生',
     'hs.special.count': '共 {n} 名',
+    'hs.special.search': '搜索姓名',
     'hs.special.masked': '姓名已隐去部分',
 
     'hs.special.file.refused': '无权查看该学生档案',
@@ -135,6 +136,7 @@ export const hsSpecialMessages = {
     'hs.special.noFile': 'No file',
     'hs.special.none': 'No pupils in need of care',
     'hs.special.count': '{n} pupils',
+    'hs.special.search': 'Search by name',
     'hs.special.masked': 'Name partly hidden',
 
     'hs.special.file.refused': 'You may not see this pupil’s file',

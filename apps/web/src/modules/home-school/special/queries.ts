@@ -1,5 +1,5 @@
 /** The 一人一档 calls: the special students' register, one pupil's file (each read audited), its plan and care records, care staff. */
-import type { CarePlanInput, CareRecordInput, CareStaffList as CareStaffListSchema, SpecialFile, SpecialStudentList } from '@shuangjian/contracts';
+import type { CarePlanInput, CareRecordInput, CareStaffList as CareStaffListSchema, SpecialFile, SpecialFlag, SpecialStudentList } from '@shuangjian/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, ApiError, qs } from '../../../app/api';
@@ -7,14 +7,25 @@ import { api, ApiError, qs } from '../../../app/api';
 export const specialKey = (...parts: unknown[]) => ['home-school', 'special', ...parts];
 const base = '/api/home-school';
 
-export type SpecialList = z.infer<typeof SpecialStudentList>;
+export type SpecialList = SpecialStudentList;
 export type CareStaffList = z.infer<typeof CareStaffListSchema>;
 
 /** A refusal is an answer, not a failure to retry: 403 and 404 come back at once. */
 const noRetryOnRefusal = (count: number, error: Error) => !(error instanceof ApiError && (error.status === 403 || error.status === 404)) && count < 2;
 
-export const useSpecialList = (classId?: string) =>
-  useQuery({ queryKey: specialKey('list', classId), queryFn: () => api.get<SpecialList>(`${base}/special${qs({ classId })}`), placeholderData: keepPreviousData, retry: noRetryOnRefusal });
+/** The register's filters and page, as the server takes them (each read of a page is audited). */
+export interface SpecialFilters {
+  schoolId?: string;
+  classId?: string;
+  flag?: SpecialFlag;
+  hasFile?: 'true' | 'false';
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export const useSpecialList = (filters: SpecialFilters) =>
+  useQuery({ queryKey: specialKey('list', filters), queryFn: () => api.get<SpecialList>(`${base}/special${qs({ ...filters })}`), placeholderData: keepPreviousData, retry: noRetryOnRefusal });
 
 export const useSpecialFile = (studentId: string | undefined) =>
   useQuery({ queryKey: specialKey('file', studentId), queryFn: () => api.get<SpecialFile>(`${base}/special/${studentId}`), enabled: !!studentId, retry: noRetryOnRefusal });
