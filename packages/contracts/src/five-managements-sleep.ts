@@ -4,7 +4,7 @@
  * weekly shares for the class teacher, the school and the district.
  */
 import { z } from 'zod';
-import { Id, LocalDate } from './common';
+import { Id, LocalDate, PageQuery } from './common';
 import { Stage } from './five-managements';
 
 /** A wall-clock time, HH:MM (24 h), district time. */
@@ -82,10 +82,13 @@ export const SleepWeekQuery = z.object({
   /** Any date of the week (Monday to Sunday); default: last week's Monday if today is Monday, else this week. */
   week: LocalDate.optional(),
 });
+/** A page of the classes in reach, those needing attention first (lowest share of nights long enough). */
 export const SleepClassesQuery = SleepWeekQuery.extend({
   schoolId: Id.optional(),
   /** Only classes below the district's threshold. */
   below: z.enum(['true', 'false']).optional(),
+  page: PageQuery.shape.page,
+  pageSize: PageQuery.shape.pageSize,
 });
 
 export const SleepClassFigure = z.object({
@@ -108,7 +111,12 @@ export const SleepClasses = z.object({
   weekStart: LocalDate,
   thresholdBp: z.number().int(),
   policyVersions: z.string().nullable(),
+  /** One page: lowest share of nights meeting the minimum first, classes without reports last. */
   items: z.array(SleepClassFigure),
+  /** Classes matching the filters, all pages. */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
 });
 export type SleepClasses = z.output<typeof SleepClasses>;
 

@@ -3,14 +3,16 @@
  * not reported — names whole for the class teacher and the school's office, masked for others), and the classes a
  * user reaches with their week's figures from the indicator rollup, flagged below the district's threshold.
  */
-import { FIVE_INDICATORS, type SleepClasses, type SleepClassFigure, type SleepClassWeek } from '@shuangjian/contracts';
+import { FIVE_INDICATORS, type SleepClasses, type SleepClassesQuery, type SleepClassFigure, type SleepClassWeek } from '@shuangjian/contracts';
 import { addDays, belowSleepThreshold, type LocalDate, maskName, SLEEP_RULE_KEY, shareBp, sleepStageOfGrade, weekStart } from '@shuangjian/policy';
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platform/access';
 import { today } from '../../platform/clock';
-import { readIndicators, weekPeriod } from '../../platform/indicators';
+import { found } from '../../platform/errors';
+import { weekPeriod } from '../../platform/indicators';
 import { indicatorRollups } from '../../platform/schema';
-import { classDirectory, classKeys, studentDirectory, visibleClass } from '../org';
+import { classDirectory, classKeys, schoolDirectory, studentDirectory, visibleClass } from '../org';
 import { versionOf } from './five-managements.repo';
 import { fiveManagementsPolicy } from './five-managements.policy';
 import { fiveSleepReports } from './sleep.schema';
@@ -38,29 +40,82 @@ function figureOf(c: { id: string; name: string; grade: number; schoolId: string
   };
 }
 
-/** The classes the user reaches (a school's, a teacher's), with the week's figures; `below` keeps the flagged ones. */
-export async function sleepClasses(ctx: Ctx, query: { week?: LocalDate; schoolId?: string; below?: 'true' | 'false' }): Promise<SleepClasses> {
+/**
+ * A page of the classes the user reaches (a school's, a teacher's, the district's), with the week's figures, those
+ * needing attention first: lowest share of nights meeting the minimum, classes without reports last, then school,
+ * grade, name and id. `below` keeps the flagged ones; `schoolId` one school (outside the user's reach: 404).
+ */
+export async function sleepClasses(ctx: Ctx, query: z.output<typeof SleepClassesQuery>): Promise<SleepClasses> {
   requirePermission(ctx, PERMISSION);
   const ws = weekStart(query.week ?? today(ctx));
   const { rule, policyVersions } = await thresholdAt(ctx, ws);
+  const thresholdBp = rule.classThresholdBp;
   const C = classDirectory;
-  const classes = await ctx.db
-    .select({ id: C.id, name: C.name, grade: C.grade, schoolId: C.schoolId, schoolName: C.schoolName })
+  const R = indicatorRollups;
+  const of = (indicator: string, col: typeof R.num | typeof R.den) => sql`sum(${col}) filter (where ${R.indicator} = ${indicator})`;
+  const f = ctx.db
+    .select({
+      classId: R.classId,
+      reports: of(FIVE_INDICATORS.sleepMeets, R.den).as('reports'),
+      meets: of(FIVE_INDICATORS.sleepMeets, R.num).as('meets'),
+      bedtimeOk: of(FIVE_INDICATORS.sleepBedtime, R.num).as('bedtime_ok'),
+    })
+    .from(R)
+    .where(
+      and(
+        scoped(ctx, R, PERMISSION),
+        eq(R.districtId, ctx.user.districtId),
+        eq(R.period, weekPeriod(ws)),
+        inArray(R.indicator, [FIVE_INDICATORS.sleepMeets, FIVE_INDICATORS.sleepBedtime]),
+        isNotNull(R.classId),
+        query.schoolId ? eq(R.schoolId, query.schoolId) : undefined,
+      ),
+    )
+    .groupBy(R.classId)
+    .as('f');
+  const where = and(
+    scoped(ctx, C, PERMISSION),
+    query.schoolId ? eq(C.schoolId, query.schoolId) : undefined,
+    // as belowSleepThreshold: the share in basis points, rounded, under the threshold; no reports is not below
+    query.below === 'true' ? sql`${f.reports} > 0 and round(${f.meets} * 10000.0 / ${f.reports}) < ${thresholdBp}` : undefined,
+  );
+  const n = (col: typeof f.reports) => sql<number>`coalesce(${col}, 0)::int`;
+  const rows = await ctx.db
+    .select({
+      id: C.id,
+      name: C.name,
+      grade: C.grade,
+      schoolId: C.schoolId,
+      schoolName: C.schoolName,
+      reports: n(f.reports),
+      meets: n(f.meets),
+      bedtimeOk: n(f.bedtimeOk),
+      total: sql<number>`(count(*) over ())::int`,
+    })
     .from(C)
-    .where(and(scoped(ctx, C, PERMISSION), query.schoolId ? eq(C.schoolId, query.schoolId) : undefined))
-    .orderBy(asc(C.schoolName), asc(C.grade), asc(C.name));
-  const rows = await readIndicators(ctx.db, ctx.user.districtId, {
-    indicators: [FIVE_INDICATORS.sleepMeets, FIVE_INDICATORS.sleepBedtime],
-    periods: [weekPeriod(ws)],
-    by: 'class',
-    where: and(scoped(ctx, indicatorRollups, PERMISSION), query.schoolId ? eq(indicatorRollups.schoolId, query.schoolId) : undefined),
-  });
-  const items = classes.map((c) => {
-    const meets = rows.find((r) => r.classId === c.id && r.indicator === FIVE_INDICATORS.sleepMeets);
-    const bed = rows.find((r) => r.classId === c.id && r.indicator === FIVE_INDICATORS.sleepBedtime);
-    return figureOf(c, { reports: Number(meets?.den ?? 0), meets: Number(meets?.num ?? 0), bedtimeOk: Number(bed?.num ?? 0) }, rule.classThresholdBp);
-  });
-  return { weekStart: ws, thresholdBp: rule.classThresholdBp, policyVersions, items: query.below === 'true' ? items.filter((i) => i.below) : items };
+    .leftJoin(f, eq(f.classId, C.id))
+    .where(where)
+    .orderBy(sql`${f.meets}::float8 / nullif(${f.reports}, 0) asc nulls last`, asc(C.schoolName), asc(C.grade), asc(C.name), asc(C.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // past the last page the window has no row to carry the total: count apart
+  const countAll = async () => (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(C).leftJoin(f, eq(f.classId, C.id)).where(where))[0]?.n ?? 0;
+  const total = rows[0]?.total ?? (query.page > 1 ? await countAll() : 0);
+  if (query.schoolId && total === 0) await schoolInReach(ctx, query.schoolId);
+  return {
+    weekStart: ws,
+    thresholdBp,
+    policyVersions,
+    items: rows.map((c) => figureOf(c, c, thresholdBp)),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+/** A school asked for by id that the user does not reach is refused as not found, as elsewhere in the module. */
+async function schoolInReach(ctx: Ctx, schoolId: string) {
+  found(await ctx.db.select({ id: schoolDirectory.id }).from(schoolDirectory).where(and(scoped(ctx, schoolDirectory, PERMISSION), eq(schoolDirectory.id, schoolId))), '学校');
 }
 
 /** A class's week: figures, day by day, each pupil, and who has not reported. */

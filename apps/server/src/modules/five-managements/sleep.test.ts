@@ -131,13 +131,113 @@ describe('classes’ weeks', () => {
   it('the school sees its classes, below the threshold flagged; the district all', async () => {
     const mine = await call(w.app, principal, 'GET', '/api/five-managements/sleep/classes?week=2026-11-16');
     expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 18, page: 1, pageSize: 50 });
     expect(mine.body.items).toHaveLength(18);
     expect(new Set(mine.body.items.map((i: { schoolName: string }) => i.schoolName))).toEqual(new Set(['示范区实验小学']));
     const below = await call(w.app, principal, 'GET', '/api/five-managements/sleep/classes?week=2026-11-16&below=true');
     expect(below.body.items.length).toBeGreaterThan(0);
     for (const i of below.body.items) expect(i.meetsBp).toBeLessThan(8000);
-    const all = await call(w.app, district, 'GET', '/api/five-managements/sleep/classes?week=2026-11-16');
+    const all = await call(w.app, district, 'GET', '/api/five-managements/sleep/classes?week=2026-11-16&pageSize=500');
     expect(new Set(all.body.items.map((i: { schoolName: string }) => i.schoolName)).size).toBe(4);
-    expect((await call(w.app, principal, 'GET', `/api/five-managements/sleep/classes?schoolId=${all.body.items.find((i: { schoolName: string }) => i.schoolName === '城西第二小学').schoolId}`)).body.items).toEqual([]);
+    const cx02 = all.body.items.find((i: { schoolName: string }) => i.schoolName === '城西第二小学').schoolId;
+    const refused = await call(w.app, principal, 'GET', `/api/five-managements/sleep/classes?schoolId=${cx02}`);
+    expect(refused.status).toBe(404);
+    expect(refused.body.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the district’s list of classes, a page at a time', () => {
+  type Item = { classId: string; schoolId: string; meetsBp: number | null; below: boolean; reports: number; meets: number };
+  const list = (who: string, query: string) => call(w.app, who, 'GET', `/api/five-managements/sleep/classes?week=2026-11-16&${query}`);
+  let classIds: string[];
+  let rollup: Map<string, { num: number; den: number }>;
+
+  beforeAll(async () => {
+    classIds = (await q<{ id: string }>(`select c.id from classes c join districts d on d.id = c.district_id where d.demo`)).map((r) => r.id);
+    const rows = await q<{ class_id: string; num: number; den: number }>(
+      `select r.class_id, r.num::int, r.den::int from indicator_rollups r join districts d on d.id = r.district_id
+        where d.demo and r.indicator = 'five-managements.sleep.meets' and r.period = 'week:2026-11-16' and r.class_id is not null`,
+    );
+    rollup = new Map(rows.map((r) => [r.class_id, { num: r.num, den: r.den }]));
+  });
+
+  it('page 1 counts every class of the district; page 2 holds the next ones; those needing attention come first', async () => {
+    const first = await list(district, 'pageSize=20');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: classIds.length, page: 1, pageSize: 20, thresholdBp: 8000 });
+    expect(first.body.items).toHaveLength(20);
+    const second = await list(district, 'pageSize=20&page=2');
+    expect(second.body).toMatchObject({ total: classIds.length, page: 2 });
+    expect(second.body.items).toHaveLength(Math.min(20, classIds.length - 20));
+    const whole = await list(district, 'pageSize=500');
+    const ids = (r: { body: { items: Item[] } }) => r.body.items.map((i) => i.classId);
+    expect(new Set(ids(whole))).toEqual(new Set(classIds));
+    expect([...ids(first), ...ids(second)]).toEqual(ids(whole).slice(0, 40));
+    // lowest share of nights long enough first, classes without reports last
+    const shares = (whole.body.items as Item[]).map((i) => (i.reports ? i.meets / i.reports : Infinity));
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+    expect((whole.body.items as Item[])[0]!.below).toBe(true);
+    // the figures are the rollup's
+    for (const i of whole.body.items as Item[]) expect({ meets: i.meets, reports: i.reports }).toEqual({ meets: rollup.get(i.classId)?.num ?? 0, reports: rollup.get(i.classId)?.den ?? 0 });
+    // past the last page: nothing, the total still told
+    const past = await list(district, 'pageSize=500&page=9');
+    expect(past.body).toMatchObject({ items: [], total: classIds.length, page: 9 });
+  });
+
+  it('below=true keeps exactly the classes under the threshold, checked against the rollup', async () => {
+    const expected = [...rollup].filter(([, r]) => r.den > 0 && Math.round((r.num * 10000) / r.den) < 8000).map(([id]) => id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(classIds.length);
+    const below = await list(district, 'below=true&pageSize=500');
+    expect(below.body.total).toBe(expected.length);
+    expect(new Set(below.body.items.map((i: Item) => i.classId))).toEqual(new Set(expected));
+    for (const i of below.body.items as Item[]) expect(i.below).toBe(true);
+    const paged = await list(district, 'below=true&pageSize=5&page=2');
+    expect(paged.body.total).toBe(expected.length);
+    expect(paged.body.items.map((i: Item) => i.classId)).toEqual(below.body.items.slice(5, 10).map((i: Item) => i.classId));
+  });
+
+  it('one school: its classes only; a school out of reach or of another district is refused', async () => {
+    const [school] = await q<{ id: string; n: number }>(
+      `select s.id, count(c.id)::int as n from schools s join classes c on c.school_id = s.id where s.code = 'CX02' group by s.id`,
+    );
+    const one = await list(district, `schoolId=${school.id}&pageSize=500`);
+    expect(one.status).toBe(200);
+    expect(one.body.total).toBe(school.n);
+    expect(one.body.items.every((i: Item) => i.schoolId === school.id)).toBe(true);
+    // the principal's own school with a filter that leaves nothing (a week without reports) is an empty page, not a refusal
+    const [own] = await q<{ id: string }>(`select school_id as id from classes where id = $1`, [child.classId]);
+    const none = await call(w.app, principal, 'GET', `/api/five-managements/sleep/classes?week=2025-01-06&schoolId=${own.id}&below=true`);
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+    expect((await list(principal, `schoolId=${school.id}`)).status).toBe(404);
+    const [foreignSchool] = await q<{ id: string }>(`select s.id from schools s join districts d on d.id = s.district_id where not d.demo limit 1`);
+    expect((await list(district, `schoolId=${foreignSchool.id}`)).status).toBe(404);
+  });
+
+  it('another district sees none of the demo district’s classes', async () => {
+    const other = await w.login('other-admin');
+    const res = await list(other, 'pageSize=500');
+    if (res.status === 200) expect(res.body.items.filter((i: Item) => classIds.includes(i.classId))).toEqual([]);
+    else expect(res.status).toBe(403);
+    const demoSchool = (await list(district, 'pageSize=1')).body.items[0].schoolId;
+    expect([403, 404]).toContain((await list(other, `schoolId=${demoSchool}`)).status);
+  });
+
+  it('bad paging is refused, naming the field', async () => {
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['page=x', 'page'],
+      ['pageSize=0', 'pageSize'],
+      ['pageSize=501', 'pageSize'],
+      ['pageSize=2.5', 'pageSize'],
+      ['below=yes', 'below'],
+    ] as const) {
+      const res = await list(district, query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.code).toBe('VALIDATION');
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(JSON.stringify(res.body), query).toContain(field);
+    }
   });
 });

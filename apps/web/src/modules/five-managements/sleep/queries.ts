@@ -1,14 +1,20 @@
 /** The sleep area's calls: a family's nights and reports, classes' weeks for staff. */
 import type { SleepClasses, SleepClassWeek, SleepFamily, SleepNight } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../app/api';
 
 export const sleepKey = (...parts: unknown[]) => ['five-managements', 'sleep', ...parts];
 
 export const useFamilySleep = (studentId: string | undefined) =>
   useQuery({ queryKey: sleepKey('family', studentId), queryFn: () => api.get<SleepFamily>(`/api/five-managements/sleep/family/${studentId}`), enabled: !!studentId });
-export const useSleepClasses = (week: string, below: boolean) =>
-  useQuery({ queryKey: sleepKey('classes', week, below), queryFn: () => api.get<SleepClasses>(`/api/five-managements/sleep/classes${qs({ week, below: below ? 'true' : undefined })}`) });
+export type SleepClassesFilters = { week: string; below: boolean; schoolId?: string; page: number; pageSize: number };
+/** One page of the classes in reach, those needing attention first; the previous page stays on screen while the next loads. */
+export const useSleepClasses = (f: SleepClassesFilters) =>
+  useQuery({
+    queryKey: sleepKey('classes', f),
+    queryFn: () => api.get<SleepClasses>(`/api/five-managements/sleep/classes${qs({ week: f.week, below: f.below ? 'true' : undefined, schoolId: f.schoolId, page: f.page, pageSize: f.pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
 export const useSleepClassWeek = (classId: string | null, week: string) =>
   useQuery({ queryKey: sleepKey('week', classId, week), queryFn: () => api.get<SleepClassWeek>(`/api/five-managements/sleep/classes/${classId}/week${qs({ week })}`), enabled: !!classId });
 
