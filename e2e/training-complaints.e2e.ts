@@ -1,7 +1,7 @@
 /**
  * 举报 in the browser: an anonymous visitor on a 390×844 phone opens the complaint form from the sign-in page, reports
  * 捷径升学补习班 and keeps the ticket code shown; demo-district finds the ticket, assigns it to the institution's zone,
- * takes it into investigation and answers; the visitor looks the code up and reads the answer and the timeline (without
+ * takes it into investigation and answers, and narrows the list (paged by the server) to overdue tickets; the visitor looks the code up and reads the answer and the timeline (without
  * staff names). The handlers' statistics show the chart by category and institution.
  */
 import type { Page } from 'playwright-core';
@@ -73,6 +73,22 @@ describe('a complaint filed anonymously on a phone is answered and followed by i
     expect(await drawer.getByTestId('complaint-timeline').innerText()).toContain('周建国');
     await shot(page, 'training-complaints-04-answered');
     await page.keyboard.press('Escape');
+    // the list is the server's page: its total counts every ticket; overdue only is filtered by the server, page 1 again
+    const table = page.getByTestId('complaints-table');
+    const shownTotal = page.locator('.ant-pagination-total-text');
+    await shownTotal.getByText(/共 \d+ 条/).waitFor();
+    const all = Number((await shownTotal.innerText()).match(/\d+/)![0]);
+    expect(all).toBeGreaterThan(1);
+    const overdueList = page.waitForResponse((r) => /\/api\/training\/complaints\?.*overdue=true.*page=1/.test(r.url()) && r.status() === 200);
+    await page.getByTestId('filter-overdue').click();
+    const { items, total } = (await (await overdueList).json()) as { items: { overdue: boolean }[]; total: number };
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(all);
+    expect(items.every((c) => c.overdue)).toBe(true);
+    await shownTotal.getByText(`共 ${total} 条`).waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(Math.min(total, 20));
+    expect(await table.getByTestId('complaint-overdue').count()).toBe(Math.min(total, 20));
+    await shot(page, 'training-complaints-04b-overdue');
     // the list as filtered, to Excel
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('complaints-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^举报投诉-.*\.xlsx$/);

@@ -4,7 +4,7 @@
  * answer, close) with deadlines, overdue marks and statistics.
  */
 import { z } from 'zod';
-import { Id, LocalDate, Phone, Text, Timestamp } from './common';
+import { Id, LocalDate, pageOf, PageQuery, Phone, Text, Timestamp } from './common';
 
 export const COMPLAINT_CATEGORIES = ['subject_violation', 'overcharge', 'prepay_over_limit', 'refund', 'safety', 'unlicensed', 'false_ads', 'other'] as const;
 export const ComplaintCategory = z.enum(COMPLAINT_CATEGORIES);
@@ -129,14 +129,24 @@ export const Complaint = z.object({
 export type Complaint = z.infer<typeof Complaint>;
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
-export const ComplaintQuery = z.object({
+/** The handlers' filters (the list and its export): all applied in the database, overdue included. */
+export const ComplaintFilter = z.object({
   status: ComplaintStatus.optional(),
   category: ComplaintCategory.optional(),
   institutionId: Id.optional(),
   zoneId: Id.optional(),
   overdue: flag.optional(),
+  /** One ticket by its code (a notification's link), case-insensitive. */
+  code: TicketCodeParams.shape.ticket.optional(),
 });
-export type ComplaintQuery = z.infer<typeof ComplaintQuery>;
+export type ComplaintFilter = z.output<typeof ComplaintFilter>;
+/** A page of the list: newest first (filed, then id). */
+export const ComplaintQuery = ComplaintFilter.extend({ page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export type ComplaintQuery = z.output<typeof ComplaintQuery>;
+export const ComplaintPage = pageOf(Complaint);
+export type ComplaintPage = z.infer<typeof ComplaintPage>;
+/** The export holds every ticket the filters match, up to this many. */
+export const COMPLAINT_EXPORT_MAX_ROWS = 50_000;
 
 export const ComplaintAssign = z.object({ zoneId: Id, note: z.string().trim().max(COMPLAINT_NOTE_MAX).nullish() });
 export type ComplaintAssign = z.infer<typeof ComplaintAssign>;

@@ -6,7 +6,7 @@ import {
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
   complaintCategoryLabels,
-  type ComplaintQuery,
+  type ComplaintFilter,
   type ComplaintStats,
   complaintStatusLabels,
 } from '@shuangjian/contracts';
@@ -17,7 +17,7 @@ import { atOnce } from '../../platform/db';
 import { buildWorkbook } from '../../platform/excel';
 import { isOpen, isOverdue } from './complaints.repo';
 import { trainingComplaints } from './complaints.schema';
-import { listComplaints, zoneNames } from './complaints.service';
+import { exportComplaints, zoneNames } from './complaints.service';
 
 export async function complaintStats(ctx: Ctx, query: { from?: string; to?: string }): Promise<ComplaintStats> {
   requirePermission(ctx, 'training.complaints');
@@ -72,10 +72,10 @@ export async function complaintStats(ctx: Ctx, query: { from?: string; to?: stri
   };
 }
 
-/** The complaints a handler sees, filtered as on the list, as a workbook: one row each, the reply phone as shown. */
-export async function complaintsWorkbook(ctx: Ctx, query: ComplaintQuery): Promise<{ buffer: Buffer; fileName: string }> {
-  // an export: the read replica while it keeps up (listComplaints only reads)
-  const rows = await listComplaints(readingCtx(ctx), query);
+/** The complaints a handler sees, filtered as on the list (every page), as a workbook: one row each, the reply phone as shown. */
+export async function complaintsWorkbook(ctx: Ctx, filter: ComplaintFilter): Promise<{ buffer: Buffer; fileName: string }> {
+  // an export: the read replica while it keeps up (exportComplaints only reads)
+  const rows = await exportComplaints(readingCtx(ctx), filter);
   const buffer = await buildWorkbook({
     name: '举报投诉',
     columns: [

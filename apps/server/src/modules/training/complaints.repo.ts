@@ -5,7 +5,8 @@
  * government complaint handling does (信访 and 12345 hotline rules count 工作日): the day a ticket is received is not
  * counted; Saturdays, Sundays and the district calendar's statutory holidays (法定节假日) are skipped; a weekend the
  * calendar makes a school day (调休上班) counts; school vacations are working days for the bureau. The deadline is the
- * last working day: a ticket is overdue from the day after it while it is still received, assigned or investigating.
+ * last working day: a ticket is overdue from the day after it while it is still received, assigned or investigating
+ * (`isOverdue` in memory, `overdueSql` in the database: one rule written twice side by side, tested to agree).
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -19,7 +20,7 @@ import {
   type PublicTicket,
 } from '@shuangjian/contracts';
 import { addDays, type LocalDate, maskPhone } from '@shuangjian/policy';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/access';
 import { atOnce, type Queryable } from '../../platform/db';
 import { users } from '../../platform/schema';
@@ -63,8 +64,11 @@ export async function deadlineFor(q: Queryable, districtId: string, receivedOn: 
 }
 
 export const isOpen = (status: ComplaintStatus) => OPEN_COMPLAINT_STATUSES.includes(status);
-/** Overdue: still waiting for an answer after its deadline day. */
+/** Overdue: still waiting for an answer after its deadline day. `overdueSql` is the same rule: change both or neither. */
 export const isOverdue = (row: Pick<ComplaintRow, 'status' | 'deadline'>, today: LocalDate) => isOpen(row.status) && today > row.deadline;
+/** `isOverdue` as a condition on training_complaints (both columns are NOT NULL, so its negation is exact). */
+export const overdueSql = (today: LocalDate): SQL =>
+  and(inArray(trainingComplaints.status, [...OPEN_COMPLAINT_STATUSES]), lt(trainingComplaints.deadline, today))!;
 
 /** Writes one timeline step. */
 export async function addEvent(tx: Queryable, row: Pick<ComplaintRow, 'districtId' | 'id'>, status: ComplaintStatus, actor: Actor, note: string | null, at: Date) {
@@ -113,17 +117,17 @@ export function publicTicket(row: ComplaintRow, events: readonly EventRow[], tod
   };
 }
 
-/** Tickets as handlers (staff names shown) or the filing parent (not shown) read them. */
+/** Tickets as handlers (staff names shown) or the filing parent (not shown) read them; `withTimelines: false` leaves the steps out (an export). */
 export async function complaintViews(
   q: Queryable,
   rows: readonly ComplaintRow[],
-  opts: { today: LocalDate; viewerId: string; staffNames: boolean; zoneNames: Map<string, string>; institutionZones: Map<string, string> },
+  opts: { today: LocalDate; viewerId: string; staffNames: boolean; zoneNames: Map<string, string>; institutionZones: Map<string, string>; withTimelines?: boolean },
 ): Promise<Complaint[]> {
   if (!rows.length) return [];
   const districtId = rows[0]!.districtId;
   const handlerIds = [...new Set(rows.map((r) => r.handlerId).filter((x): x is string => !!x))];
   const [events, handlers] = await atOnce(q,
-    () => timelines(q, districtId, rows.map((r) => r.id)),
+    () => (opts.withTimelines === false ? Promise.resolve(new Map<string, EventRow[]>()) : timelines(q, districtId, rows.map((r) => r.id))),
     () => handlerIds.length && opts.staffNames
       ? q.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, districtId), inArray(users.id, handlerIds)))
       : Promise.resolve([]),

@@ -8,7 +8,9 @@ import {
   ComplaintAnswer,
   ComplaintAssign,
   ComplaintFiled,
+  ComplaintFilter,
   ComplaintNote,
+  ComplaintPage,
   ComplaintQuery,
   ComplaintStats,
   ComplaintStatsQuery,
@@ -80,10 +82,10 @@ export function registerComplaintsRoutes(app: App, deps: ModuleDeps): void {
   );
 
   // handling
-  app.get('/api/training/complaints', { schema: { tags, summary: '举报单列表（按状态、类别、机构、学区、是否逾期筛选）', querystring: ComplaintQuery, response: { 200: z.array(Complaint), ...errors } } }, (req) =>
+  app.get('/api/training/complaints', { schema: { tags, summary: '举报单列表（分页；按状态、类别、机构、学区、是否逾期、查询码筛选）', querystring: ComplaintQuery, response: { 200: ComplaintPage, ...errors } } }, (req) =>
     handling.listComplaints(req.ctx, req.query),
   );
-  app.get('/api/training/complaints.xlsx', { schema: { tags, summary: '导出举报单（.xlsx，筛选同列表）', querystring: ComplaintQuery, response: errors } }, async (req, reply) =>
+  app.get('/api/training/complaints.xlsx', { schema: { tags, summary: '导出举报单（.xlsx，筛选同列表，全部页）', querystring: ComplaintFilter, response: errors } }, async (req, reply) =>
     sendXlsx(reply, await complaintsWorkbook(req.ctx, req.query)),
   );
   app.get('/api/training/complaints/stats', { schema: { tags, summary: '举报统计（按类别、机构、学区）', querystring: ComplaintStatsQuery, response: { 200: ComplaintStats, ...errors } } }, (req) =>

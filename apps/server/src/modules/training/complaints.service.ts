@@ -1,18 +1,27 @@
 /**
  * Handling complaint tickets (training.complaints: the district's administrators, and inspectors for the tickets
- * assigned to their zone): list with filters, assign to a zone (the district), take into investigation, answer (the
+ * assigned to their zone): a paged list with filters (all in SQL), assign to a zone (the district), take into investigation, answer (the
  * complainant is told), close. Each step is one transaction with its timeline step and audit entry.
  */
-import { type Complaint, type ComplaintAssign, type ComplaintQuery, type ComplaintStatus, complaintStatusLabels, OPEN_COMPLAINT_STATUSES } from '@shuangjian/contracts';
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
+import {
+  type Complaint,
+  type ComplaintAssign,
+  COMPLAINT_EXPORT_MAX_ROWS,
+  type ComplaintFilter,
+  type ComplaintPage,
+  type ComplaintQuery,
+  type ComplaintStatus,
+  complaintStatusLabels,
+} from '@shuangjian/contracts';
+import { and, count, desc, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, districtWide, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
-import { atOnce, eachAtOnce, type Queryable } from '../../platform/db';
+import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
-import { institutionStanding, schoolDirectory } from '../org';
-import { addEvent, type ComplaintRow, complaintViews } from './complaints.repo';
+import { institutionDirectory, schoolDirectory } from '../org';
+import { addEvent, type ComplaintRow, complaintViews, overdueSql } from './complaints.repo';
 import { trainingComplaints } from './complaints.schema';
 
 const PERMISSION = 'training.complaints' as const;
@@ -23,34 +32,62 @@ export async function zoneNames(q: Queryable, districtId: string): Promise<Map<s
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The known institutions' zones (the suggested zone of each ticket), in one read of the organisation's directory. */
 async function institutionZones(q: Queryable, districtId: string, rows: readonly ComplaintRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((r) => r.institutionId).filter((x): x is string => !!x))];
-  const found = await eachAtOnce(q, ids, (id) => institutionStanding(q, districtId, id));
-  return new Map(found.filter((x) => !!x).map((x) => [x!.id, x!.zoneId]));
+  if (!ids.length) return new Map();
+  const found = await q
+    .select({ id: institutionDirectory.id, zoneId: institutionDirectory.zoneId })
+    .from(institutionDirectory)
+    .where(and(eq(institutionDirectory.districtId, districtId), inArray(institutionDirectory.id, ids)));
+  return new Map(found.map((x) => [x.id, x.zoneId]));
 }
 
-async function views(ctx: Ctx, rows: readonly ComplaintRow[], q: Queryable = ctx.db): Promise<Complaint[]> {
+async function views(ctx: Ctx, rows: readonly ComplaintRow[], q: Queryable = ctx.db, withTimelines = true): Promise<Complaint[]> {
   const [zones, instZones] = await atOnce(q, () => zoneNames(q, ctx.user.districtId), () => institutionZones(q, ctx.user.districtId, rows));
-  return complaintViews(q, rows, { today: today(ctx), viewerId: ctx.user.id, staffNames: true, zoneNames: zones, institutionZones: instZones });
+  return complaintViews(q, rows, { today: today(ctx), viewerId: ctx.user.id, staffNames: true, zoneNames: zones, institutionZones: instZones, withTimelines });
 }
 
-export async function listComplaints(ctx: Ctx, query: ComplaintQuery): Promise<Complaint[]> {
-  requirePermission(ctx, PERMISSION);
+/** The tickets the reader may handle that match the filters, every filter in SQL (overdue by `overdueSql`, the rule `isOverdue` marks rows with). */
+function matching(ctx: Ctx, f: ComplaintFilter): SQL | undefined {
   const t = trainingComplaints;
-  const conds: (SQL | undefined)[] = [
+  const overdue = f.overdue === undefined ? undefined : f.overdue ? overdueSql(today(ctx)) : not(overdueSql(today(ctx)));
+  return and(
     scoped(ctx, t, PERMISSION),
-    query.status ? eq(t.status, query.status) : undefined,
-    query.category ? eq(t.category, query.category) : undefined,
-    query.institutionId ? eq(t.institutionId, query.institutionId) : undefined,
-    query.zoneId ? eq(t.zoneId, query.zoneId) : undefined,
-  ];
-  if (query.overdue !== undefined) {
-    const overdue = and(inArray(t.status, [...OPEN_COMPLAINT_STATUSES]), lt(t.deadline, today(ctx)));
-    conds.push(query.overdue ? overdue : undefined);
-  }
-  let rows = await ctx.db.select().from(t).where(and(...conds)).orderBy(desc(t.createdAt)).limit(500);
-  if (query.overdue === false) rows = rows.filter((r) => !(OPEN_COMPLAINT_STATUSES.includes(r.status) && r.deadline < today(ctx)));
-  return views(ctx, rows);
+    f.status ? eq(t.status, f.status) : undefined,
+    f.category ? eq(t.category, f.category) : undefined,
+    f.institutionId ? eq(t.institutionId, f.institutionId) : undefined,
+    f.zoneId ? eq(t.zoneId, f.zoneId) : undefined,
+    f.code ? eq(t.code, f.code) : undefined,
+    overdue,
+  );
+}
+
+/** Newest filed first; the id settles ties (a demo or an import files many at one instant), so pages never overlap. */
+const newestFirst = [desc(trainingComplaints.createdAt), desc(trainingComplaints.id)];
+
+/** A page of the list with the number of all matching tickets (one statement; a second only past the last page). */
+export async function listComplaints(ctx: Ctx, query: ComplaintQuery): Promise<ComplaintPage> {
+  requirePermission(ctx, PERMISSION);
+  const where = matching(ctx, query);
+  const found = await ctx.db
+    .select({ row: trainingComplaints, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(trainingComplaints)
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(trainingComplaints).where(where))[0]?.n ?? 0);
+  return { items: await views(ctx, found.map((f) => f.row)), total };
+}
+
+/** Every ticket matching the filters for the workbook (no timelines), refused past COMPLAINT_EXPORT_MAX_ROWS. */
+export async function exportComplaints(ctx: Ctx, filter: ComplaintFilter): Promise<Complaint[]> {
+  requirePermission(ctx, PERMISSION);
+  const rows = await ctx.db.select().from(trainingComplaints).where(matching(ctx, filter)).orderBy(...newestFirst).limit(COMPLAINT_EXPORT_MAX_ROWS + 1);
+  if (rows.length > COMPLAINT_EXPORT_MAX_ROWS)
+    throw invalid('status', '筛选条件', `符合条件的举报单超过 ${COMPLAINT_EXPORT_MAX_ROWS} 条，一次最多导出 ${COMPLAINT_EXPORT_MAX_ROWS} 条，请再按状态、类别、机构或学区筛选`);
+  return views(ctx, rows, ctx.db, false);
 }
 
 export async function getComplaint(ctx: Ctx, id: string): Promise<Complaint> {

@@ -2,6 +2,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createWorld, type World } from '../../../test/harness';
 import { hashPassword } from '../../platform/auth/password';
+import { COMPLAINT_STATUSES } from '@shuangjian/contracts';
+import { and, inArray, not } from 'drizzle-orm';
+import { isOverdue, newTicketCode, overdueSql } from './complaints.repo';
+import { trainingComplaints } from './complaints.schema';
 
 let w: World;
 let districtId: string;
@@ -202,12 +206,12 @@ describe('handling', () => {
     expect((await call(w.app, zoneInspector, 'GET', `/api/training/complaints/${row.id}`)).status).toBe(404);
     expect((await call(w.app, zoneInspector, 'POST', `/api/training/complaints/${row.id}/investigate`, {})).status).toBe(404);
     const list = await call(w.app, zoneInspector, 'GET', '/api/training/complaints');
-    expect(list.body.length).toBeGreaterThan(0);
-    expect(list.body.every((c: { zoneId: string }) => c.zoneId === zones.west)).toBe(true);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((c: { zoneId: string }) => c.zoneId === zones.west)).toBe(true);
     const other = await w.login('other-admin');
     expect((await call(w.app, other, 'GET', `/api/training/complaints/${row.id}`)).status).toBe(404);
     expect((await call(w.app, other, 'POST', `/api/training/complaints/${row.id}/assign`, { zoneId: zones.east })).status).toBe(404);
-    expect((await call(w.app, other, 'GET', '/api/training/complaints')).body).toEqual([]);
+    expect((await call(w.app, other, 'GET', '/api/training/complaints')).body).toEqual({ items: [], total: 0 });
   });
 
   it('marks a ticket overdue from the day after its deadline (test clock)', async () => {
@@ -224,7 +228,9 @@ describe('handling', () => {
       const after = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints/${ticket}`);
       expect(after.body.overdue).toBe(true);
       const overdue = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=true');
-      expect(overdue.body.map((c: { id: string }) => c.id)).toContain(ticket);
+      expect(overdue.body.items.map((c: { id: string }) => c.id)).toContain(ticket);
+      const notOverdue = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=false&pageSize=500');
+      expect(notOverdue.body.items.map((c: { id: string }) => c.id)).not.toContain(ticket);
       expect((await pub('GET', `/api/public/complaints/${res.body.code}`)).body.overdue).toBe(true);
       const stats = await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints/stats');
       expect(stats.body.overdue).toBeGreaterThanOrEqual(1);
@@ -241,14 +247,14 @@ describe('handling', () => {
     expect(jiejing.count).toBeGreaterThanOrEqual(2);
     expect(stats.body.byCategory.find((c: { category: string }) => c.category === 'subject_violation').count).toBeGreaterThan(0);
     const filtered = await call(w.app, await w.login('demo-district'), 'GET', `/api/training/complaints?status=answered&institutionId=${inst['启明文化艺术培训学校']}`);
-    expect(filtered.body.length).toBeGreaterThan(0);
+    expect(filtered.body.items.length).toBeGreaterThan(0);
     expect((await call(w.app, await w.login('demo-district'), 'GET', '/api/training/complaints?overdue=maybe')).status).toBe(400);
   });
 
   it('exports the list as filtered, one row per ticket, phones as the reader sees them; a zone sees its own, a parent none', async () => {
     const district = await w.login('demo-district');
-    const list = await call(w.app, district, 'GET', '/api/training/complaints?status=received');
-    expect(list.body.length).toBeGreaterThan(0);
+    const list = await call(w.app, district, 'GET', '/api/training/complaints?status=received&pageSize=500');
+    expect(list.body.items.length).toBeGreaterThan(0);
     const file = await call(w.app, district, 'GET', '/api/training/complaints.xlsx?status=received');
     expect(file.status).toBe(200);
     expect(file.raw.headers['content-type']).toContain('spreadsheet');
@@ -256,8 +262,8 @@ describe('handling', () => {
     await wb.xlsx.load(file.raw.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('举报投诉')!;
     expect(ws.getRow(1).getCell(1).value).toBe('单号');
-    expect(ws.rowCount - 1).toBe(list.body.length);
-    const codes = new Set(list.body.map((c: { code: string }) => c.code));
+    expect(ws.rowCount - 1).toBe(list.body.total);
+    const codes = new Set(list.body.items.map((c: { code: string }) => c.code));
     for (let r = 2; r <= ws.rowCount; r++) {
       expect(codes.has(String(ws.getRow(r).getCell(1).value))).toBe(true);
       expect(ws.getRow(r).getCell(6).value).toBe('已受理');
@@ -273,5 +279,164 @@ describe('handling', () => {
     expect(zoneRows.every((z) => z === '城西学区')).toBe(true);
     expect((await call(w.app, await w.login('demo-parent'), 'GET', '/api/training/complaints.xlsx')).status).toBe(403);
     expect((await call(w.app, district, 'GET', '/api/training/complaints.xlsx?overdue=maybe')).status).toBe(400);
+  });
+});
+
+describe('the list, page by page, every filter in the database', () => {
+  const TODAY = '2026-11-26'; // the test clock's day in the district
+  const DEADLINES = ['2026-11-25', '2026-11-26', '2026-11-27'] as const; // the day before, the day itself, the day after
+  let boundary: { id: string; status: (typeof COMPLAINT_STATUSES)[number]; deadline: string }[] = [];
+  type Item = { id: string; code: string; status: string; category: string; institutionId: string | null; zoneId: string | null; overdue: boolean };
+  type Page = { items: Item[]; total: number };
+  const list = async (cookie: string, query: string): Promise<Page> => {
+    const res = await call(w.app, cookie, 'GET', `/api/training/complaints?${query}`);
+    expect(res.status, `${query}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body as Page;
+  };
+  /** Every matching ticket: all pages of 500 (the demo and these tests stay under one). */
+  const all = async (cookie: string, query: string) => {
+    const page = await list(cookie, `${query}&pageSize=500`);
+    expect(page.items.length).toBe(page.total);
+    return page;
+  };
+  /** The hand count: the district's tickets by a condition written out in SQL here, newest filed first. */
+  const byHand = async (where: string, params: unknown[] = []) =>
+    (await q<{ id: string }>(`select id from training_complaints where district_id = $1 and (${where}) order by created_at desc, id desc`, [districtId, ...params])).map((r) => r.id);
+
+  beforeAll(async () => {
+    // one ticket in each status due the day before, on, and after today, all filed at one instant (the id orders them)
+    const filedAt = new Date('2026-11-20T01:00:00Z');
+    const rows = COMPLAINT_STATUSES.flatMap((status) =>
+      DEADLINES.map((deadline) => ({
+        districtId,
+        code: newTicketCode(),
+        channel: 'public' as const,
+        category: 'false_ads' as const,
+        institutionId: inst['小科学家科技创新中心']!,
+        institutionName: '小科学家科技创新中心',
+        description: '宣传单写着“保证提分 30 分”，与实际不符。',
+        replyPhone: '13800001111',
+        zoneId: status === 'received' ? null : zones.east,
+        status,
+        receivedOn: '2026-11-05',
+        deadline,
+        answerDays: 15,
+        answer: status === 'answered' || status === 'closed' ? '已核查并责令整改。' : null,
+        createdAt: filedAt,
+        updatedAt: filedAt,
+      })),
+    );
+    boundary = await w.db.database.db.insert(trainingComplaints).values(rows).returning({ id: trainingComplaints.id, status: trainingComplaints.status, deadline: trainingComplaints.deadline });
+  });
+
+  it('overdue in SQL and overdue in memory agree on the deadline day, the days around it and every status', async () => {
+    const ids = boundary.map((b) => b.id);
+    const t = trainingComplaints;
+    const inSql = async (cond: ReturnType<typeof overdueSql>) =>
+      new Set((await w.db.database.db.select({ id: t.id }).from(t).where(and(inArray(t.id, ids), cond))).map((r) => r.id));
+    const overdueIds = await inSql(overdueSql(TODAY));
+    const notOverdueIds = await inSql(not(overdueSql(TODAY)));
+    for (const b of boundary) {
+      expect(overdueIds.has(b.id), `${b.status} due ${b.deadline}`).toBe(isOverdue(b, TODAY));
+      expect(notOverdueIds.has(b.id), `${b.status} due ${b.deadline}`).toBe(!isOverdue(b, TODAY));
+    }
+    // by hand: overdue are the open statuses due the day before, nothing else
+    expect([...overdueIds].sort()).toEqual(boundary.filter((b) => ['received', 'assigned', 'investigating'].includes(b.status) && b.deadline === '2026-11-25').map((b) => b.id).sort());
+    expect(overdueIds.size).toBe(3);
+  });
+
+  it('pages through every ticket once, newest first with the id settling ties, and counts them all', async () => {
+    const district = await w.login('demo-district');
+    const expected = await byHand('true');
+    expect(expected.length).toBeGreaterThan(20);
+    const seen: string[] = [];
+    for (let page = 1; ; page++) {
+      const got = await list(district, `pageSize=7&page=${page}`);
+      expect(got.total).toBe(expected.length);
+      if (!got.items.length) break;
+      seen.push(...got.items.map((c) => c.id));
+    }
+    expect(seen).toEqual(expected);
+    // page 2 holds the next rows
+    const second = await list(district, 'pageSize=7&page=2');
+    expect(second.items.map((c) => c.id)).toEqual(expected.slice(7, 14));
+    // past the last page: nothing, and still the total
+    expect(await list(district, 'pageSize=50&page=999')).toEqual({ items: [], total: expected.length });
+    // the default page is the first 50
+    const first = await list(district, '');
+    expect(first.items.map((c) => c.id)).toEqual(expected.slice(0, 50));
+  });
+
+  it('applies each filter, overdue both ways included, as a hand count of the rows says', async () => {
+    const district = await w.login('demo-district');
+    const open = `status in ('received', 'assigned', 'investigating') and deadline < '${TODAY}'`;
+    const cases: [string, string, unknown[]][] = [
+      ['status=received', `status = 'received'`, []],
+      ['status=closed', `status = 'closed'`, []],
+      ['category=false_ads', `category = 'false_ads'`, []],
+      [`institutionId=${inst['捷径升学补习班']}`, 'institution_id = $2', [inst['捷径升学补习班']]],
+      [`zoneId=${zones.east}`, 'zone_id = $2', [zones.east]],
+      ['overdue=true', open, []],
+      ['overdue=false', `not (${open})`, []],
+      [`overdue=true&status=assigned&zoneId=${zones.east}`, `${open} and status = 'assigned' and zone_id = $2`, [zones.east]],
+      [`overdue=false&category=false_ads&institutionId=${inst['小科学家科技创新中心']}`, `not (${open}) and category = 'false_ads' and institution_id = $2`, [inst['小科学家科技创新中心']]],
+    ];
+    for (const [query, where, params] of cases) {
+      const expected = await byHand(where, params);
+      const got = await all(district, query);
+      expect(got.items.map((c) => c.id), query).toEqual(expected);
+      // and the mark on each row says the same as the filter
+      if (query.includes('overdue=true')) expect(got.items.every((c) => c.overdue)).toBe(true);
+      if (query.includes('overdue=false')) expect(got.items.every((c) => !c.overdue)).toBe(true);
+    }
+    expect((await all(district, 'overdue=true')).total).toBeGreaterThanOrEqual(3);
+    // the two halves make the whole
+    const [yes, no, every] = await Promise.all([list(district, 'overdue=true'), list(district, 'overdue=false'), list(district, '')]);
+    expect(yes.total + no.total).toBe(every.total);
+    // one ticket by its code, in any case
+    const [{ code }] = await q<{ code: string }>(`select code from training_complaints where id = $1`, [boundary[0]!.id]);
+    const one = await list(district, `code=${code.toLowerCase()}`);
+    expect(one).toMatchObject({ total: 1, items: [{ id: boundary[0]!.id, code }] });
+  });
+
+  it('a zone inspector pages through its zone only; another district and a foreign institution see none', async () => {
+    const zone = await w.login('zone-inspector'); // 城西学区
+    const own = await all(zone, '');
+    expect(own.items.map((c) => c.id)).toEqual(await byHand('zone_id = $2', [zones.west]));
+    expect(await list(zone, `zoneId=${zones.east}`)).toEqual({ items: [], total: 0 });
+    // the boundary tickets are 城东's or not yet assigned: not on any of the inspector's views, overdue or not
+    const boundaryIds = new Set(boundary.map((b) => b.id));
+    for (const query of ['overdue=true', 'overdue=false', 'category=false_ads']) expect((await all(zone, query)).items.some((c) => boundaryIds.has(c.id)), query).toBe(false);
+    const other = await w.login('other-admin');
+    expect(await list(other, '')).toEqual({ items: [], total: 0 });
+    expect(await list(other, 'overdue=false')).toEqual({ items: [], total: 0 });
+    // an institution of another district (or none at all) filters to nothing, not to another district's tickets
+    const [foreign] = await q<{ id: string }>(`select id from institutions where district_id <> $1 limit 1`, [districtId]);
+    for (const id of [foreign?.id ?? '6f1c4a52-9d1e-4b7a-a0c3-5b8f2e1d7c90', '6f1c4a52-9d1e-4b7a-a0c3-5b8f2e1d7c90'])
+      expect(await list(await w.login('demo-district'), `institutionId=${id}`)).toEqual({ items: [], total: 0 });
+    // and the other district filtering by the demo's institution sees none of its tickets
+    expect(await list(other, `institutionId=${inst['捷径升学补习班']}`)).toEqual({ items: [], total: 0 });
+    expect((await call(w.app, await w.login('demo-parent'), 'GET', '/api/training/complaints?page=2')).status).toBe(403);
+  });
+
+  it('refuses bad page parameters and a bad code with 400 naming the field', async () => {
+    const district = await w.login('demo-district');
+    const cases: [string, string][] = [
+      ['page=0', '页码（page）'],
+      ['page=-1', '页码（page）'],
+      ['page=abc', '页码（page）'],
+      ['page=1.5', '页码（page）'],
+      ['pageSize=0', '每页条数（pageSize）'],
+      ['pageSize=501', '每页条数（pageSize）'],
+      ['pageSize=x', '每页条数（pageSize）'],
+      ['code=abc', '（code）'],
+      ['overdue=maybe', '是否逾期（overdue）'],
+    ];
+    for (const [query, field] of cases) {
+      const res = await call(w.app, district, 'GET', `/api/training/complaints?${query}`);
+      expect(res.status, query).toBe(400);
+      expect(res.body.code).toBe('VALIDATION');
+      expect(res.body.message, query).toContain(field);
+    }
   });
 });

@@ -1,4 +1,4 @@
-/** Handling complaints (district and inspectors): the tickets with filters, a ticket's drawer, and the statistics tab. */
+/** Handling complaints (district and inspectors): the tickets page by page with filters (the server's), a ticket's drawer, and the statistics tab. */
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type Complaint, complaintCategoryLabels, complaintStatusLabels } from '@shuangjian/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -7,10 +7,12 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
-import { complaintsExportUrl, type ComplaintFilters, useComplaints } from './queries';
+import { complaintsExportUrl, type ComplaintFilters, useComplaintIdByCode, useComplaints } from './queries';
 import { StatsPanel } from './StatsPanel';
 import { TicketDrawer, useZones } from './TicketDrawer';
 import { StatusTag } from './TicketTimeline';
+
+const PAGE_SIZES = [20, 50, 100];
 
 export default function ComplaintsPage() {
   const { t, locale } = useI18n();
@@ -22,17 +24,22 @@ export default function ComplaintsPage() {
     zoneId: params.get('zoneId') ?? undefined,
     overdue: params.get('overdue') === 'true' || undefined,
   };
+  const page = Number(params.get('page') ?? 1) || 1;
+  const pageSize = PAGE_SIZES.includes(Number(params.get('pageSize'))) ? Number(params.get('pageSize')) : PAGE_SIZES[0]!;
+  /** A new filter starts again on the first page; opening a ticket keeps the page. */
   const set = (key: string, value: string | undefined) =>
     setParams((p) => {
       const n = new URLSearchParams(p);
       if (value) n.set(key, value);
       else n.delete(key);
+      if (key !== 'id') n.delete('page');
       return n;
     });
-  const list = useComplaints(filters);
+  const list = useComplaints(filters, page, pageSize);
+  const byCode = useComplaintIdByCode(params.get('code') ?? undefined);
   const zones = useZones();
   const institutions = useQuery({ queryKey: ['institutions'], queryFn: () => api.get<{ id: string; name: string }[]>('/api/institutions') });
-  const open = params.get('id') ?? (params.get('code') ? list.data?.find((c) => c.code === params.get('code'))?.id : undefined);
+  const open = params.get('id') ?? byCode.data ?? undefined;
 
   const table = (
     <>
@@ -56,9 +63,24 @@ export default function ComplaintsPage() {
       <Table<Complaint>
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        loading={list.isFetching}
+        dataSource={list.data?.items}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (p, size) =>
+            setParams((prev) => {
+              const n = new URLSearchParams(prev);
+              n.set('page', String(size === pageSize ? p : 1));
+              if (size === PAGE_SIZES[0]) n.delete('pageSize');
+              else n.set('pageSize', String(size));
+              return n;
+            }),
+        }}
         scroll={{ x: 900 }}
         onRow={(r) => ({ onClick: () => set('id', r.id), style: { cursor: 'pointer' } })}
         data-testid="complaints-table"

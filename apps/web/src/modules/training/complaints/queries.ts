@@ -1,6 +1,6 @@
 /** The complaints area's calls: the public form and look-up, a parent's tickets, handling and statistics. */
-import type { Complaint, ComplaintFiled, ComplaintStats, PublicInstitution, PublicTicket } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Complaint, ComplaintFiled, ComplaintPage, ComplaintStats, PublicInstitution, PublicTicket } from '@shuangjian/contracts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, qs } from '../../../app/api';
 
@@ -42,8 +42,21 @@ export const fileAsParent = (body: Filing) => api.post<Complaint>('/api/training
 
 export const complaintsExportUrl = (f: ComplaintFilters) => `/api/training/complaints.xlsx${qs({ ...f, overdue: f.overdue ? 'true' : undefined })}`;
 
-export const useComplaints = (f: ComplaintFilters) =>
-  useQuery({ queryKey: complaintsKey('list', f), queryFn: () => api.get<Complaint[]>(`/api/training/complaints${qs({ ...f, overdue: f.overdue ? 'true' : undefined })}`) });
+/** One page of the handlers' list: the server filters and counts (`total` is every matching ticket, not the page's). */
+export const useComplaints = (f: ComplaintFilters, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: complaintsKey('list', f, page, pageSize),
+    queryFn: () => api.get<ComplaintPage>(`/api/training/complaints${qs({ ...f, overdue: f.overdue ? 'true' : undefined, page, pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
+/** The ticket a notification links to by its code, wherever it falls in the list. */
+export const useComplaintIdByCode = (code: string | undefined) =>
+  useQuery({
+    queryKey: complaintsKey('code', code),
+    queryFn: async () => (await api.get<ComplaintPage>(`/api/training/complaints${qs({ code, pageSize: 1 })}`)).items[0]?.id ?? null,
+    enabled: !!code,
+    retry: false,
+  });
 export const useComplaint = (id: string | undefined) =>
   useQuery({ queryKey: complaintsKey('one', id), queryFn: () => api.get<Complaint>(`/api/training/complaints/${id}`), enabled: !!id });
 export const useComplaintStats = () => useQuery({ queryKey: complaintsKey('stats'), queryFn: () => api.get<ComplaintStats>('/api/training/complaints/stats') });
