@@ -228,7 +228,14 @@ describe('vacation homework handed in (假期作业天天交)', () => {
     await shot(page, 'marking-13-teacher-vacation-day');
     await row.getByTestId('review-open').click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByTestId('review-excellent').click();
+    // a click that lands while the dialog is still moving in is lost: tick until the box shows ticked
+    const excellent = dialog.getByRole('checkbox');
+    await expect
+      .poll(async () => {
+        if (!(await excellent.isChecked())) await dialog.getByTestId('review-excellent').click();
+        return excellent.isChecked();
+      }, SLOW)
+      .toBe(true);
     await dialog.getByLabel('评语').fill('书写工整，计算全对');
     await shot(page, 'marking-14-teacher-review');
     await dialog.getByRole('button', { name: button('保存') }).click();
