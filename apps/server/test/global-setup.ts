@@ -1,12 +1,14 @@
 /**
  * Once per test run: a fresh folder for the PGlite data folders (the seeded ones and each test file's copy), and the
- * run's tag naming its PostgreSQL template and test databases (harness.ts); all removed at the end.
+ * run's tag naming its PostgreSQL template and test databases (harness.ts) and its bundle of the served server; all
+ * removed at the end.
  */
-import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { bundleFolder } from './fixtures/bundles';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +31,8 @@ export function setup(project: TestProject) {
   project.provide('testRunTag', tag);
   return async () => {
     rmSync(dir, { recursive: true, force: true });
+    // the run's bundle of the served server (fixtures/serve-process.ts)
+    for (const f of existsSync(bundleFolder) ? readdirSync(bundleFolder) : []) if (f.startsWith(`serve-${tag}.`)) rmSync(join(bundleFolder, f), { force: true });
     const base = process.env.TEST_DATABASE_URL;
     if (!base) return;
     const admin = new pg.Client({ connectionString: base });
