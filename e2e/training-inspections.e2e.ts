@@ -2,11 +2,12 @@
  * 督学检查 in the browser: demo-inspector on a 390×844 phone opens today's plan, records a visit at 启明文化艺术培训学校
  * (demo-institution's own, in the plan of the demo) with a finding, a photo and a deadline; demo-institution finds
  * the rectification, answers it with an evidence photo; the inspector verifies and closes it on the phone. The
- * district's overview and the 年检 table close the tour.
+ * district's overview, the findings as the server pages, counts and filters them (overdue first; overdue only, a
+ * search by institution, closed ones), and the 年检 table close the tour.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, DESKTOP, launch, newPage, PHONE, shot, signIn } from './harness';
+import { choose, closeBrowser, DESKTOP, launch, newPage, PHONE, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -121,17 +122,57 @@ describe('an inspector records a finding on a phone, the institution answers, th
     await shot(page, 'training-inspections-08-verified');
   });
 
-  it('the district sees the overview, the overdue item and last year\'s 年检', async () => {
+  it('the district sees the overview, the findings paged and filtered by the server, and last year\'s 年检', async () => {
     const { page } = await newPage(DESKTOP);
+    type Page = { items: { institutionName: string; status: string; overdue: boolean; description: string }[]; total: number };
+    const answer = (test: RegExp) => page.waitForResponse((r) => /\/api\/training\/inspections\/findings\?/.test(r.url()) && test.test(decodeURIComponent(r.url())) && r.status() === 200);
+    const first = answer(/page=1&pageSize=20$/);
     await signIn(page, 'demo-district', 'Demo#2026', '/training/inspections');
     await page.getByTestId('insp-kpi-overdue').getByText('1').waitFor();
+    // the table is the server's first page: its total counts every finding, the overdue one first
+    const table = page.getByTestId('findings-table');
+    const shownTotal = page.locator('.ant-pagination-total-text');
+    const all = (await (await first).json()) as Page;
+    expect(all.total).toBeGreaterThanOrEqual(4);
+    await shownTotal.getByText(`共 ${all.total} 条`).waitFor();
+    expect(all.items[0]).toMatchObject({ institutionName: '捷径升学补习班', overdue: true });
+    await expect.poll(() => table.locator('tbody tr.ant-table-row').first().innerText()).toContain('捷径升学补习班');
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(Math.min(all.total, 20));
+
+    // overdue only: filtered by the server
+    const overdueList = answer(/overdue=true&page=1/);
     await page.getByTestId('filter-overdue').click();
-    await page.getByRole('row').filter({ hasText: '捷径升学补习班' }).first().waitFor();
+    const overdue = (await (await overdueList).json()) as Page;
+    expect(overdue.total).toBe(1);
+    expect(overdue.items.every((f) => f.overdue)).toBe(true);
+    await shownTotal.getByText('共 1 条').waitFor();
+    await table.getByRole('row').filter({ hasText: '捷径升学补习班' }).getByTestId('finding-overdue').waitFor();
     await shot(page, 'training-inspections-09-district-overdue');
+    await page.getByTestId('filter-overdue').click();
+    await shownTotal.getByText(`共 ${all.total} 条`).waitFor();
+
+    // a search by the institution's name, then only its closed findings (the one just verified among them)
+    const searched = answer(/q=启明&page=1/);
+    const search = page.getByTestId('filter-q').locator('input').or(page.locator('input[data-testid="filter-q"]')).first();
+    await search.fill('启明');
+    await search.press('Enter');
+    const qiming = (await (await searched).json()) as Page;
+    expect(qiming.total).toBeGreaterThanOrEqual(3);
+    expect(qiming.items.every((f) => f.institutionName === QIMING)).toBe(true);
+    await shownTotal.getByText(`共 ${qiming.total} 条`).waitFor();
+    const closedList = answer(/status=closed&q=启明&page=1/);
+    await choose(page, page.getByTestId('filter-status'), '已销号');
+    const closed = (await (await closedList).json()) as Page;
+    expect(closed.items.every((f) => f.status === 'closed' && f.institutionName === QIMING)).toBe(true);
+    expect(closed.items.map((f) => f.description)).toContain(FINDING);
+    await shownTotal.getByText(`共 ${closed.total} 条`).waitFor();
+    await table.getByRole('row').filter({ hasText: FINDING.slice(0, 10) }).waitFor();
+    await shot(page, 'training-inspections-09b-district-search');
+
     await page.getByRole('tab', { name: '年检' }).click();
-    const table = page.getByTestId('annual-table');
-    await table.getByRole('row').filter({ hasText: '博学学科辅导中心' }).getByText('基本合格').waitFor();
-    await table.getByRole('row').filter({ hasText: '捷径升学补习班' }).getByText('不合格').waitFor();
+    const annual = page.getByTestId('annual-table');
+    await annual.getByRole('row').filter({ hasText: '博学学科辅导中心' }).getByText('基本合格').waitFor();
+    await annual.getByRole('row').filter({ hasText: '捷径升学补习班' }).getByText('不合格').waitFor();
     await shot(page, 'training-inspections-10-annual');
   });
 });

@@ -4,7 +4,7 @@
  * verification), overdue escalation, and the yearly result that moves an institution on or off the lists.
  */
 import { z } from 'zod';
-import { Id, LocalDate } from './common';
+import { Id, LocalDate, pageOf, PageQuery } from './common';
 
 type Labels = { 'zh-CN': string; en: string };
 
@@ -185,7 +185,10 @@ export const Finding = z.object({
   status: RectificationStatus,
   deadline: LocalDate,
   citation: DeadlineCitation,
-  /** Past its deadline while still waiting for the institution (marked by the escalation job). */
+  /**
+   * 整改逾期: not closed and marked by the escalation job, or still waiting for the institution after its deadline day
+   * (what the job marks at its next run). The list's `overdue` filter applies the same rule.
+   */
   overdue: z.boolean(),
   overdueAt: z.string().nullable(),
   inspectorName: z.string(),
@@ -208,11 +211,31 @@ export const InspectionVisit = z.object({
 });
 export type InspectionVisit = z.infer<typeof InspectionVisit>;
 
-export const FindingQuery = z.object({
-  status: RectificationStatus.optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+/**
+ * The findings' filters, all applied in the database: one status or several (`open,responded`: everything not yet
+ * closed), overdue or not (the rule of `Finding.overdue`), one institution, and words of the institution's name or the
+ * finding's description.
+ */
+export const FindingFilter = z.object({
+  status: z
+    .string()
+    .transform((s, ctx) => {
+      const list = [...new Set(s.split(',').map((x) => x.trim()))];
+      if (list.every((x): x is RectificationStatus => (RECTIFICATION_STATUSES as readonly string[]).includes(x))) return list;
+      ctx.issues.push({ code: 'custom', message: `应为 ${RECTIFICATION_STATUSES.join('、')} 之一，或以逗号隔开的几个`, input: s });
+      return z.NEVER;
+    })
+    .optional(),
+  overdue: flag.optional(),
   institutionId: Id.optional(),
+  q: PageQuery.shape.q,
 });
+/** A page of findings, the most urgent first: overdue, then waiting for the institution, then for the inspector (each by deadline, then found date), closed ones last (newest found first); the id settles ties. */
+export const FindingQuery = FindingFilter.extend({ page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export type FindingQuery = z.output<typeof FindingQuery>;
+export const FindingPage = pageOf(Finding);
+export type FindingPage = z.infer<typeof FindingPage>;
 
 export const FindingDeadlineInput = z.object({ deadline: LocalDate, reason: z.string().trim().max(INSPECTION_NOTE_MAX).optional() });
 export const RectificationResponseInput = z.object({ text: text(INSPECTION_TEXT_MAX), photoIds });

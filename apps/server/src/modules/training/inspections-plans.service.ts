@@ -188,7 +188,7 @@ export async function getVisit(ctx: Ctx, id: string): Promise<InspectionVisit> {
     visitDate: v.visitDate,
     checklist: v.checklist as InspectionVisit['checklist'],
     summary: v.summary,
-    findings: await withEvents(ctx.db, findings),
+    findings: await withEvents(ctx.db, findings, today(ctx)),
     createdAt: v.createdAt.toISOString(),
   };
 }

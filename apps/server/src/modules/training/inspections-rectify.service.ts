@@ -1,12 +1,13 @@
 /**
- * Rectifications (整改): the institution lists its open findings and responds with evidence; an inspector changes a
- * deadline and verifies a response (closed, or sent back with the reason); the district reads everything and the
- * overdue list. Photos of findings and evidence are stored here too.
+ * Rectifications (整改): the institution pages through its findings and responds with evidence; an inspector changes a
+ * deadline and verifies a response (closed, or sent back with the reason); the district pages through everything,
+ * overdue first. Photos of findings and evidence are stored here too.
  */
 import { createHash } from 'node:crypto';
-import { FindingDeadlineInput, FindingQuery, INSPECTION_PHOTO_MAX_BYTES, INSPECTION_PHOTO_TYPES, RectificationResponseInput, RectificationVerifyInput } from '@shuangjian/contracts';
-import type { Finding, InspectionOverview } from '@shuangjian/contracts';
-import { and, eq, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { FindingDeadlineInput, INSPECTION_PHOTO_MAX_BYTES, INSPECTION_PHOTO_TYPES, RectificationResponseInput, RectificationVerifyInput } from '@shuangjian/contracts';
+import type { Finding, FindingPage, FindingQuery, InspectionOverview } from '@shuangjian/contracts';
+import type { LocalDate } from '@shuangjian/policy';
+import { and, asc, desc, eq, ilike, inArray, not, or, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -16,7 +17,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
 import { roleHolders } from '../org';
 import { checkPhotos } from './inspections-plans.service';
-import { defaultDeadline, findingOr404, loadFindings, withEvents } from './inspections.repo';
+import { defaultDeadline, findingOr404, overdueSql, reachableInstitution, withEvents } from './inspections.repo';
 import { trainingAnnualReviews, trainingFindingEvents, trainingFindings, trainingInspectionPhotos, trainingInspectionPlans, trainingInspectionVisits } from './inspections.schema';
 
 const MIME: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', heic: 'image/heic' };
@@ -61,24 +62,58 @@ export async function readPhoto(ctx: Ctx, id: string) {
   return file;
 }
 
-/** Findings the person may read: the district all, an inspector their zone's, an institution its own. */
-export async function listFindings(ctx: Ctx, query: z.output<typeof FindingQuery>): Promise<Finding[]> {
-  requirePermission(ctx, 'training.read');
-  return loadFindings(
-    ctx.db,
-    and(
-      scoped(ctx, trainingFindings, 'training.read'),
-      query.status ? eq(trainingFindings.status, query.status) : undefined,
-      query.overdue === 'true' ? and(isNotNull(trainingFindings.overdueAt), ne(trainingFindings.status, 'closed')) : undefined,
-      query.overdue === 'false' ? or(isNull(trainingFindings.overdueAt), eq(trainingFindings.status, 'closed')) : undefined,
-      query.institutionId ? eq(trainingFindings.institutionId, query.institutionId) : undefined,
-    ),
+/** The findings the reader may see that match the filters, every filter in SQL (overdue by `overdueSql`, the rule `isOverdue` marks rows with). */
+function matching(ctx: Ctx, f: FindingQuery, day: LocalDate): SQL | undefined {
+  const t = trainingFindings;
+  const words = f.q ? `%${f.q.replace(/[\\%_]/g, '\\$&')}%` : undefined;
+  return and(
+    scoped(ctx, t, 'training.read'),
+    f.status ? inArray(t.status, f.status) : undefined,
+    f.overdue === undefined ? undefined : f.overdue ? overdueSql(day) : not(overdueSql(day)),
+    f.institutionId ? eq(t.institutionId, f.institutionId) : undefined,
+    words ? or(ilike(t.institutionName, words), ilike(t.description, words)) : undefined,
   );
+}
+
+/**
+ * The most urgent first: overdue, then waiting for the institution, then waiting for the inspector (each by deadline,
+ * then the date found), closed ones last with the newest found first; the id settles ties, so pages never overlap.
+ */
+function mostUrgentFirst(day: LocalDate): SQL[] {
+  const t = trainingFindings;
+  return [
+    asc(sql`case when ${overdueSql(day)} then 0 when ${t.status} = 'open' then 1 when ${t.status} = 'responded' then 2 else 3 end`),
+    asc(sql`case when ${t.status} <> 'closed' then ${t.deadline} end`),
+    asc(sql`case when ${t.status} <> 'closed' then ${t.visitDate} end`),
+    desc(t.visitDate),
+    asc(t.id),
+  ];
+}
+
+/**
+ * A page of the findings the person may read (the district all, an inspector their zone's, an institution its own)
+ * with the number of all that match: one statement (a second only past the last page). An institution out of reach
+ * is refused as not found, as an unknown one.
+ */
+export async function listFindings(ctx: Ctx, query: FindingQuery): Promise<FindingPage> {
+  requirePermission(ctx, 'training.read');
+  if (query.institutionId) await reachableInstitution(ctx, ctx.db, query.institutionId, 'training.read');
+  const day = today(ctx);
+  const where = matching(ctx, query, day);
+  const found = await ctx.db
+    .select({ row: trainingFindings, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(trainingFindings)
+    .where(where)
+    .orderBy(...mostUrgentFirst(day))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(trainingFindings).where(where))[0]?.n ?? 0);
+  return { items: await withEvents(ctx.db, found.map((f) => f.row), day), total };
 }
 
 export async function getFinding(ctx: Ctx, id: string): Promise<Finding> {
   requirePermission(ctx, 'training.read');
-  return (await withEvents(ctx.db, [await findingOr404(ctx.db, scoped(ctx, trainingFindings, 'training.read'), id)]))[0]!;
+  return (await withEvents(ctx.db, [await findingOr404(ctx.db, scoped(ctx, trainingFindings, 'training.read'), id)], today(ctx)))[0]!;
 }
 
 export async function setDeadline(ctx: Ctx, id: string, input: z.output<typeof FindingDeadlineInput>): Promise<Finding> {
@@ -149,7 +184,7 @@ export async function overview(ctx: Ctx, year: number): Promise<InspectionOvervi
     () => ctx.db.select({ n: count }).from(trainingInspectionVisits).where(scoped(ctx, trainingInspectionVisits, 'training.inspect')),
     () => ctx.db.select({ k: trainingFindings.status, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.status),
     () => ctx.db.select({ k: trainingFindings.category, n: count }).from(trainingFindings).where(scoped(ctx, trainingFindings, 'training.inspect')).groupBy(trainingFindings.category),
-    () => ctx.db.select({ n: count }).from(trainingFindings).where(and(scoped(ctx, trainingFindings, 'training.inspect'), isNotNull(trainingFindings.overdueAt), ne(trainingFindings.status, 'closed'))),
+    () => ctx.db.select({ n: count }).from(trainingFindings).where(and(scoped(ctx, trainingFindings, 'training.inspect'), overdueSql(today(ctx)))),
     () => ctx.db.select({ k: trainingAnnualReviews.result, n: count }).from(trainingAnnualReviews).where(and(scoped(ctx, trainingAnnualReviews, 'training.inspect'), eq(trainingAnnualReviews.year, year))).groupBy(trainingAnnualReviews.result),
   );
   const rec = (rows: { k: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.k, r.n]));

@@ -1,7 +1,11 @@
-/** Queries the inspection services share: the institution an inspector may reach, findings with their history. */
+/**
+ * Queries the inspection services share: the institution an inspector may reach, findings with their history, and the
+ * overdue rule (`isOverdue` in memory, `overdueSql` in the database: one rule written twice side by side, tested to
+ * agree on the deadline's boundary).
+ */
 import type { Finding, FindingCategory } from '@shuangjian/contracts';
 import { addDays, type LocalDate } from '@shuangjian/policy';
-import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { coveringGrants, type Ctx } from '../../platform/access';
 import type { Queryable } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -27,15 +31,24 @@ export async function defaultDeadline(q: Queryable, districtId: string, from: Lo
   return { deadline: addDays(from, days), citation: { rule: 'training.handling.rectificationDays' as const, days, policyVersion: versions, chosen: false } };
 }
 
-type FindingRow = typeof trainingFindings.$inferSelect;
+export type FindingRow = typeof trainingFindings.$inferSelect;
 
-/** Findings matching `where` with their events, newest first. */
-export async function loadFindings(q: Queryable, where: SQL | undefined): Promise<Finding[]> {
-  const rows = await q.select().from(trainingFindings).where(where).orderBy(asc(trainingFindings.deadline), asc(trainingFindings.createdAt));
-  return withEvents(q, rows);
-}
+/**
+ * 整改逾期: not closed and marked by the escalation job (`escalateOverdue`: open past its deadline day; the mark stays
+ * through a response until the finding is closed or given a new deadline), or open past its deadline day and not yet
+ * marked (the job runs hourly). The deadline day itself is still in time. `overdueSql` is the same rule: change both or neither.
+ */
+export const isOverdue = (row: Pick<FindingRow, 'status' | 'deadline' | 'overdueAt'>, today: LocalDate) =>
+  row.status !== 'closed' && (row.overdueAt !== null || (row.status === 'open' && today > row.deadline));
+/** `isOverdue` as a condition on training_findings (status and deadline are NOT NULL, so its negation is exact). */
+export const overdueSql = (today: LocalDate): SQL =>
+  and(
+    ne(trainingFindings.status, 'closed'),
+    or(isNotNull(trainingFindings.overdueAt), and(eq(trainingFindings.status, 'open'), lt(trainingFindings.deadline, today))),
+  )!;
 
-export async function withEvents(q: Queryable, rows: FindingRow[]): Promise<Finding[]> {
+/** Findings with their events (one read for all of them), each marked overdue as of `today`. */
+export async function withEvents(q: Queryable, rows: FindingRow[], today: LocalDate): Promise<Finding[]> {
   if (!rows.length) return [];
   const districtId = rows[0]!.districtId;
   const events = await q
@@ -57,7 +70,7 @@ export async function withEvents(q: Queryable, rows: FindingRow[]): Promise<Find
     status: r.status,
     deadline: r.deadline,
     citation: r.citation,
-    overdue: r.overdueAt !== null && r.status !== 'closed',
+    overdue: isOverdue(r, today),
     overdueAt: r.overdueAt?.toISOString() ?? null,
     inspectorName: r.inspectorName,
     events: events

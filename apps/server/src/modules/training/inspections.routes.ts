@@ -6,6 +6,7 @@ import {
   ErrorBody,
   Finding,
   FindingDeadlineInput,
+  FindingPage,
   FindingQuery,
   IdParams,
   InspectionOverview,
@@ -72,8 +73,10 @@ export function registerInspectionsRoutes(app: App): void {
     sendDownload(reply, await rectify.readPhoto(req.ctx, req.params.id)),
   );
 
-  app.get(`${base}/findings`, { schema: { tags, summary: '检查发现的问题与整改（机构只见本机构）', querystring: FindingQuery, response: { 200: z.array(Finding), ...errors } } }, (req) =>
-    rectify.listFindings(req.ctx, req.query),
+  app.get(
+    `${base}/findings`,
+    { schema: { tags, summary: '检查发现的问题与整改（分页，逾期的最先；按状态、是否逾期、机构、机构名称或描述筛选；机构只见本机构）', querystring: FindingQuery, response: { 200: FindingPage, ...errors } } },
+    (req) => rectify.listFindings(req.ctx, req.query),
   );
   app.get(`${base}/findings/:id`, { schema: { tags, summary: '一个问题的整改经过', params: IdParams, response: { 200: Finding, ...errors } } }, (req) =>
     rectify.getFinding(req.ctx, req.params.id),

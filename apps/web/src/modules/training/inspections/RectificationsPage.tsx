@@ -1,6 +1,6 @@
-/** 整改通知: the institution's findings; each open one is answered with what was done and photos of it. */
+/** 整改通知: the institution's findings a page at a time (still to deal with, overdue first; and closed); each open one is answered with what was done and photos of it. */
 import { INSPECTION_TEXT_MAX, type Finding } from '@shuangjian/contracts';
-import { Button, Empty, Form, Input, Modal, Tabs, Typography } from 'antd';
+import { Button, Empty, Form, Input, Modal, Pagination, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { PageHeader } from '../../../components/PageHeader';
@@ -36,45 +36,63 @@ function Respond({ finding, onClose }: { finding: Finding; onClose: () => void }
   );
 }
 
+const PAGE_SIZE = 10;
+
 export default function RectificationsPage() {
   const { t } = useI18n();
-  const list = useFindings();
+  const [pages, setPages] = useState({ open: 1, closed: 1 });
+  const open = useFindings({ status: ['open', 'responded'] }, pages.open, PAGE_SIZE);
+  const closed = useFindings({ status: 'closed' }, pages.closed, PAGE_SIZE);
   const [answering, setAnswering] = useState<Finding | null>(null);
-  const open = (list.data ?? []).filter((f) => f.status !== 'closed');
-  const closed = (list.data ?? []).filter((f) => f.status === 'closed');
+  const pager = (key: 'open' | 'closed', total: number) => (
+    <Pagination align="center" hideOnSinglePage simple current={pages[key]} pageSize={PAGE_SIZE} total={total} onChange={(p) => setPages((x) => ({ ...x, [key]: p }))} data-testid={`rect-pages-${key}`} />
+  );
+  const error = open.error ?? closed.error;
   return (
     <div style={{ maxWidth: 720 }}>
       <PageHeader title={t('menu.training.rectifications')} sub={t('training.insp.rect.sub')} />
-      {list.error && <QueryError error={list.error} />}
-      {list.isLoading && <PageSpinner />}
-      {list.data && (
+      {error && <QueryError error={error} />}
+      {open.isLoading && <PageSpinner />}
+      {open.data && (
         <Tabs
           items={[
             {
               key: 'open',
-              label: `${t('training.insp.overview.open')} (${open.length})`,
-              children: open.length ? (
-                open.map((f) => (
-                  <FindingCard
-                    key={f.id}
-                    finding={f}
-                    showInstitution={false}
-                    actions={
-                      f.status === 'open' ? (
-                        <Button type="primary" block onClick={() => setAnswering(f)} data-testid="respond">
-                          {t('training.insp.rect.respond')}
-                        </Button>
-                      ) : (
-                        <Typography.Text type="secondary">{t('training.insp.rect.waiting')}</Typography.Text>
-                      )
-                    }
-                  />
-                ))
+              label: `${t('training.insp.overview.open')} (${open.data.total})`,
+              children: open.data.items.length ? (
+                <>
+                  {open.data.items.map((f) => (
+                    <FindingCard
+                      key={f.id}
+                      finding={f}
+                      showInstitution={false}
+                      actions={
+                        f.status === 'open' ? (
+                          <Button type="primary" block onClick={() => setAnswering(f)} data-testid="respond">
+                            {t('training.insp.rect.respond')}
+                          </Button>
+                        ) : (
+                          <Typography.Text type="secondary">{t('training.insp.rect.waiting')}</Typography.Text>
+                        )
+                      }
+                    />
+                  ))}
+                  {pager('open', open.data.total)}
+                </>
               ) : (
                 <Empty description={t('training.insp.rect.none')} />
               ),
             },
-            { key: 'closed', label: `${t('training.insp.rect.history')} (${closed.length})`, children: closed.map((f) => <FindingCard key={f.id} finding={f} showInstitution={false} />) },
+            {
+              key: 'closed',
+              label: `${t('training.insp.rect.history')} (${closed.data?.total ?? 0})`,
+              children: (
+                <>
+                  {closed.data?.items.map((f) => <FindingCard key={f.id} finding={f} showInstitution={false} />)}
+                  {pager('closed', closed.data?.total ?? 0)}
+                </>
+              ),
+            },
           ]}
         />
       )}

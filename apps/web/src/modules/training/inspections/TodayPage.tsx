@@ -14,14 +14,14 @@ export default function TodayPage() {
   const zone = useTimeZone();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
   const plans = usePlans({ from: today, to: today });
-  const responded = useFindings({ status: 'responded' });
+  const responded = useFindings({ status: 'responded' }, 1, 1); // for the count: the total
   const todays = (plans.data ?? []).filter((p) => p.status !== 'cancelled');
   return (
     <div style={{ maxWidth: 560 }}>
       <PageHeader title={t('menu.training.inspToday')} sub={t('training.insp.today.sub', { date: today })} />
-      {(responded.data?.length ?? 0) > 0 && (
+      {(responded.data?.total ?? 0) > 0 && (
         <Link to="/training/inspections/verify">
-          <Alert style={{ marginBottom: 12 }} type="info" showIcon title={t('training.insp.today.toVerify', { n: responded.data!.length })} action={<RightOutlined />} data-testid="to-verify" />
+          <Alert style={{ marginBottom: 12 }} type="info" showIcon title={t('training.insp.today.toVerify', { n: responded.data!.total })} action={<RightOutlined />} data-testid="to-verify" />
         </Link>
       )}
       {plans.error && <QueryError error={plans.error} />}

@@ -1,6 +1,6 @@
-/** 整改复核 on the inspector's phone: each answered finding with the institution's evidence; close it or send it back. */
+/** 整改复核 on the inspector's phone: the answered findings a page at a time (the earliest deadline first) with the institution's evidence; close one or send it back. */
 import { INSPECTION_NOTE_MAX, type Finding } from '@shuangjian/contracts';
-import { Button, DatePicker, Empty, Flex, Form, Input, Modal } from 'antd';
+import { Button, DatePicker, Empty, Flex, Form, Input, Modal, Pagination } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTimeZone } from '../../../app/auth';
@@ -38,9 +38,14 @@ function SendBack({ finding, onClose }: { finding: Finding; onClose: () => void 
   );
 }
 
+const PAGE_SIZE = 10;
+
 export default function VerifyPage() {
   const { t } = useI18n();
-  const list = useFindings({ status: 'responded' });
+  const [page, setPage] = useState(1);
+  const list = useFindings({ status: 'responded' }, page, PAGE_SIZE);
+  // closing the last finding of the last page leaves it empty: step back to the last page there is
+  if (list.data && !list.data.items.length && page > 1 && !list.isFetching) setPage(Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)));
   const writes = useInspectionWrites();
   const [sendBack, setSendBack] = useState<Finding | null>(null);
   const close = useSaveMutation({ form: null, mutationFn: (id: string) => writes.verify(id, { decision: 'close' }), saved: t('training.insp.verify.closed') });
@@ -49,8 +54,8 @@ export default function VerifyPage() {
       <PageHeader title={t('menu.training.inspVerify')} sub={t('training.insp.verify.sub')} />
       {list.error && <QueryError error={list.error} />}
       {list.isLoading && <PageSpinner />}
-      {list.data && !list.data.length && <Empty description={t('training.insp.verify.none')} />}
-      {list.data?.map((f) => (
+      {list.data && !list.data.total && <Empty description={t('training.insp.verify.none')} />}
+      {list.data?.items.map((f) => (
         <FindingCard
           key={f.id}
           finding={f}
@@ -66,6 +71,7 @@ export default function VerifyPage() {
           }
         />
       ))}
+      <Pagination align="center" hideOnSinglePage simple current={page} pageSize={PAGE_SIZE} total={list.data?.total ?? 0} onChange={setPage} />
       {sendBack && <SendBack finding={sendBack} onClose={() => setSendBack(null)} />}
     </div>
   );

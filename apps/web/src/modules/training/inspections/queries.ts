@@ -3,6 +3,7 @@ import type {
   AnnualReview,
   AnnualReviewInput,
   Finding,
+  FindingPage,
   Institution as InstitutionSchema,
   InspectionOverview,
   InspectionPlan,
@@ -11,8 +12,9 @@ import type {
   InspectionVisit,
   InspectionVisitInput,
   RectificationResponseInput,
+  RectificationStatus,
 } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, qs } from '../../../app/api';
 
@@ -31,10 +33,18 @@ export const usePlans = (p: { from?: string; to?: string; mine?: boolean } = {})
 export const useVisit = (id: string | undefined) =>
   useQuery({ queryKey: inspectionsKey('visit', id), queryFn: () => api.get<InspectionVisit>(`${base}/visits/${id}`), enabled: !!id });
 
-export const useFindings = (p: { status?: string; overdue?: boolean; institutionId?: string } = {}) =>
+/** The findings' filters, all applied by the server: one status or several, overdue only, one institution, words of the institution's name or the finding. */
+export type FindingFilters = { status?: RectificationStatus | RectificationStatus[]; overdue?: boolean; institutionId?: string; q?: string };
+
+/** One page of findings, the most urgent first; `total` counts every matching finding, not the page's. */
+export const useFindings = (f: FindingFilters = {}, page = 1, pageSize = 20) =>
   useQuery({
-    queryKey: inspectionsKey('findings', p),
-    queryFn: () => api.get<Finding[]>(`${base}/findings${qs({ status: p.status, overdue: p.overdue === undefined ? undefined : String(p.overdue), institutionId: p.institutionId })}`),
+    queryKey: inspectionsKey('findings', f, page, pageSize),
+    queryFn: () =>
+      api.get<FindingPage>(
+        `${base}/findings${qs({ status: [f.status ?? []].flat().join(','), overdue: f.overdue === undefined ? undefined : String(f.overdue), institutionId: f.institutionId, q: f.q, page, pageSize })}`,
+      ),
+    placeholderData: keepPreviousData,
   });
 
 export const useOverview = (year: number) => useQuery({ queryKey: inspectionsKey('overview', year), queryFn: () => api.get<InspectionOverview>(`${base}/overview${qs({ year })}`) });

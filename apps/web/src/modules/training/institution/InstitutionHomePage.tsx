@@ -27,7 +27,7 @@ export default function InstitutionHomePage() {
   const [recording, setRecording] = useState(params.get('record') === '1');
   const money = useInstitutionMoney(institution?.id);
   const rectifications = useOpenRectifications(institution?.id);
-  const openFindings = rectifications.data?.length ?? 0;
+  const openFindings = rectifications.data?.total ?? 0;
   const tab: Tab = TABS.find((x) => x === params.get('tab')) ?? 'orders';
   if (!institution)
     return (

@@ -35,11 +35,11 @@ export const useLessons = (institutionId: string | undefined, from?: string, to?
 export const useRefunds = (institutionId: string | undefined, status?: RefundStatus) =>
   useQuery({ queryKey: institutionKey('refunds', institutionId, status ?? null), queryFn: () => api.get<RefundList>(`${base}/refunds${qs({ institutionId, status })}`), enabled: !!institutionId });
 
-/** Inspection findings still waiting for the institution's rectification (the inspections area's list, read for a count). */
+/** Inspection findings still waiting for the institution's rectification (the inspections area's paged list, read for its total). */
 export const useOpenRectifications = (institutionId: string | undefined) =>
   useQuery({
     queryKey: institutionKey('rectifications', institutionId),
-    queryFn: () => api.get<Finding[]>(`${base}/inspections/findings${qs({ institutionId, status: 'open' })}`),
+    queryFn: () => api.get<{ items: Finding[]; total: number }>(`${base}/inspections/findings${qs({ institutionId, status: 'open', pageSize: 1 })}`),
     enabled: !!institutionId,
   });
 

@@ -1,25 +1,47 @@
-/** Findings of every visit the person may see, filtered by status and overdue, each opening its history. */
-import { type Finding, findingCategoryLabels, RECTIFICATION_STATUSES, rectificationStatusLabels } from '@shuangjian/contracts';
-import { Checkbox, Drawer, Flex, Select, Table, Tag } from 'antd';
+/** Findings of every visit the person may see, a page at a time from the server (overdue first), filtered by status, overdue and words; each opens its history. */
+import { type Finding, findingCategoryLabels, RECTIFICATION_STATUSES, type RectificationStatus, rectificationStatusLabels } from '@shuangjian/contracts';
+import { Checkbox, Drawer, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../../app/i18n';
 import { QueryError } from '../../../../components/QueryError';
 import { FindingCard } from '../FindingCard';
-import { useFindings } from '../queries';
+import { type FindingFilters, useFindings } from '../queries';
 
 const statusColor = { open: 'orange', responded: 'blue', closed: 'green' } as const;
+const PAGE_SIZES = [20, 50, 100];
 
 export function FindingsTab() {
   const { t, locale } = useI18n();
-  const [status, setStatus] = useState<string | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  const [filters, setFilters] = useState<FindingFilters>({});
+  const [page, setPage] = useState({ current: 1, size: PAGE_SIZES[0]! });
   const [open, setOpen] = useState<Finding | null>(null);
-  const list = useFindings({ status, overdue: overdue || undefined });
+  const list = useFindings(filters, page.current, page.size);
+  /** A new filter starts again on the first page. */
+  const filter = (next: Partial<FindingFilters>) => {
+    setFilters((f) => ({ ...f, ...next }));
+    setPage((p) => ({ ...p, current: 1 }));
+  };
   return (
     <>
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('training.insp.status')} style={{ width: 160 }} value={status} onChange={setStatus} options={RECTIFICATION_STATUSES.map((s) => ({ value: s, label: rectificationStatusLabels[s][locale] }))} />
-        <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)} data-testid="filter-overdue">
+        <Select<RectificationStatus>
+          allowClear
+          placeholder={t('training.insp.status')}
+          style={{ width: 160 }}
+          value={filters.status as RectificationStatus | undefined}
+          onChange={(status) => filter({ status })}
+          options={RECTIFICATION_STATUSES.map((s) => ({ value: s, label: rectificationStatusLabels[s][locale] }))}
+          data-testid="filter-status"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('training.insp.filter.search')}
+          style={{ width: 260 }}
+          maxLength={50}
+          onSearch={(q) => filter({ q: q.trim() || undefined })}
+          data-testid="filter-q"
+        />
+        <Checkbox checked={!!filters.overdue} onChange={(e) => filter({ overdue: e.target.checked || undefined })} data-testid="filter-overdue">
           {t('training.insp.filter.overdue')}
         </Checkbox>
       </Flex>
@@ -27,10 +49,20 @@ export function FindingsTab() {
       <Table<Finding>
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data ?? []}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={{
+          current: page.current,
+          pageSize: page.size,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showTotal: (n) => t('common.total', { n }),
+          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
+        }}
         scroll={{ x: 900 }}
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
+        data-testid="findings-table"
         columns={[
           { title: t('training.insp.col.institution'), dataIndex: 'institutionName', width: 180 },
           { title: t('training.insp.col.category'), dataIndex: 'category', width: 100, render: (v: Finding['category']) => findingCategoryLabels[v][locale] },
@@ -45,7 +77,11 @@ export function FindingsTab() {
             render: (_: unknown, r) => (
               <>
                 <Tag color={statusColor[r.status]}>{rectificationStatusLabels[r.status][locale]}</Tag>
-                {r.overdue && <Tag color="red">{t('training.insp.overdue')}</Tag>}
+                {r.overdue && (
+                  <Tag color="red" data-testid="finding-overdue">
+                    {t('training.insp.overdue')}
+                  </Tag>
+                )}
               </>
             ),
           },
