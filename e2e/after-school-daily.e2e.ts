@@ -1,7 +1,7 @@
 /**
  * 课后服务 daily running in the browser. demo-teacher takes today's roll call on a 390×844 phone ("全部到" in one tap,
  * then a tap on each exception, save) and signs a child out to the grandparent who came; the family's leave page on
- * a phone; the school's 教务处 records a patrol and reads the month's assessment and the teachers' flexible hours.
+ * a phone (its leaves and sign-outs paged by the server); the school's 教务处 records a patrol and reads the month's assessment and the teachers' flexible hours.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -68,9 +68,18 @@ describe('a teacher takes attendance on a phone', () => {
 describe('the family and the school', () => {
   it("the parent's leave page fits a phone", async () => {
     const { page } = await newPage(PHONE);
+    // the leaves and sign-outs come a page at a time from the server, with the count of all
+    const leaves = page.waitForResponse((r) => /\/api\/after-school\/daily\/leaves\?.*page=1/.test(r.url()) && r.status() === 200);
+    const pickups = page.waitForResponse((r) => /\/api\/after-school\/daily\/pickups\?.*page=1/.test(r.url()) && r.status() === 200);
     await signIn(page, 'demo-parent', undefined, '/after-school/leave');
     await page.getByRole('heading', { name: '课后服务请假' }).waitFor();
     await page.getByTestId('leave-submit').waitFor();
+    for (const [res, row, pages] of [[leaves, 'leave-row', 'leave-pages'], [pickups, 'pickup-row', 'pickup-pages']] as const) {
+      const { items, total } = (await (await res).json()) as { items: unknown[]; total: number };
+      expect(items.length).toBe(Math.min(total, 10));
+      await expect.poll(() => page.getByTestId(row).count()).toBe(items.length);
+      expect(await page.getByTestId(pages).count()).toBe(total > 10 ? 1 : 0);
+    }
     await shot(page, 'after-school-daily-06-leave');
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   });

@@ -1,7 +1,7 @@
 /**
  * 课后服务收费结算 in the browser. The school's finance officer (demo-principal) generates this month's bills, imports
  * a bank export (two lines matched by student number and by name and class, one left for matching by hand), matches
- * it, settles the semester with its statements per teacher and provider, then reverses (冲正) a payment recorded by
+ * it, pages through the month's payments (the server's pages and total), settles the semester with its statements per teacher and provider, then reverses (冲正) a payment recorded by
  * mistake with its reason and is told to settle again; the parent reads the bills, the reversal shown, on a phone.
  */
 import { DEFAULT_TIME_ZONE, todayIn } from '@shuangjian/policy';
@@ -61,6 +61,23 @@ describe('the finance officer imports payments and settles the month', () => {
     const line = page.getByRole('row').filter({ hasText: `E2E${stamp}3` }).filter({ has: page.getByRole('combobox') });
     await line.waitFor();
     await shot(page, 'after-school-money-02-imported');
+
+    // the month's payments are the server's pages: its total counts every payment of the month, page 2 holds the next
+    const payments = page.getByTestId('money-payments');
+    const { total } = (await (await context.request.get(`/api/after-school/money/payments?schoolId=${schoolId}&month=${month}&pageSize=1`)).json()) as { total: number };
+    expect(total).toBeGreaterThan(20);
+    await payments.locator('.ant-pagination-total-text').getByText(`共 ${total} 条`).waitFor();
+    expect(await payments.locator('tbody tr.ant-table-row').count()).toBe(20);
+    const firstOnOne = await payments.locator('tbody tr.ant-table-row').first().innerText();
+    const second = page.waitForResponse((r) => /\/api\/after-school\/money\/payments\?.*month=.*page=2/.test(r.url()) && r.status() === 200);
+    await payments.locator('.ant-pagination-item-2').click();
+    const body = (await (await second).json()) as { items: { id: string }[]; total: number };
+    expect(body.total).toBe(total);
+    expect(body.items.length).toBe(Math.min(20, total - 20));
+    await expect.poll(() => payments.locator('tbody tr.ant-table-row').first().innerText()).not.toBe(firstOnOne);
+    await shot(page, 'after-school-money-02b-payments-page-2');
+    await payments.locator('.ant-pagination-item-1').click();
+    await expect.poll(() => payments.locator('tbody tr.ant-table-row').first().innerText()).toBe(firstOnOne);
 
     // the unmatched line: to the first child by hand
     await line.getByRole('combobox').click();

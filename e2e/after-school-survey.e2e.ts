@@ -1,7 +1,8 @@
 /**
  * A satisfaction survey in the browser: a district officer builds a questionnaire for 示范区实验小学's grade 3 families
  * and sends it; demo-parent answers it on a phone (390×844), once; the officer reads the results — the school group
- * withheld until it has enough answers — and the demo's closed survey shows its charts per question.
+ * withheld until it has enough answers — and the demo's closed survey shows its charts per question and its text answers
+ * a page at a time.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
@@ -78,6 +79,19 @@ describe('a satisfaction survey', () => {
     expect(await page.locator('canvas').count()).toBeGreaterThan(2);
     await page.getByText(/文字回答（\d+ 条）/).waitFor();
     await shot(page, 'after-school-survey-06-results');
+    // the text answers: the first 10 with the results, the next page from the server, the count of all
+    const texts = page.getByTestId('survey-texts').first();
+    const n = Number((await texts.getByText(/文字回答（\d+ 条）/).innerText()).match(/\d+/)![0]);
+    expect(n).toBeGreaterThan(10);
+    expect(await texts.locator('.ant-list-item').count()).toBe(10);
+    const next = page.waitForResponse((r) => /\/api\/after-school\/surveys\/[0-9a-f-]{36}\/texts\?.*page=2/.test(r.url()) && r.status() === 200);
+    await texts.locator('.ant-pagination-item-2').click();
+    const page2 = (await (await next).json()) as { items: string[]; total: number };
+    expect(page2.total).toBe(n);
+    await expect.poll(() => texts.locator('.ant-list-item').count()).toBe(Math.min(10, n - 10));
+    expect(await texts.locator('.ant-list-item').first().innerText()).toBe(page2.items[0]);
+    await texts.scrollIntoViewIfNeeded();
+    await shot(page, 'after-school-survey-06b-texts-page-2');
     await page.getByRole('radio', { name: '按年级' }).click({ force: true }).catch(() => page.getByText('按年级').click());
     await page.getByRole('cell', { name: '3年级' }).waitFor();
     await shot(page, 'after-school-survey-07-by-grade');

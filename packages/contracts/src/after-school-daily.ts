@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CourseCategory } from './after-school';
-import { Id, LocalDate } from './common';
+import { Id, LocalDate, pageOf, PageQuery } from './common';
 
 /** Limits people type. */
 export const ATTENDANCE_NOTE_MAX = 100;
@@ -132,12 +132,15 @@ export const LeaveInput = z.object({
 });
 export type LeaveInput = z.infer<typeof LeaveInput>;
 
+/** A page of leaves: a child's, from a day (default 30 days back) to a day; newest first (first day, asked, id). */
 export const LeaveQuery = z.object({
   studentId: Id.optional(),
   from: LocalDate.optional(),
   to: LocalDate.optional(),
+  page: PageQuery.shape.page,
+  pageSize: PageQuery.shape.pageSize,
 });
-export type LeaveQuery = z.infer<typeof LeaveQuery>;
+export type LeaveQuery = z.output<typeof LeaveQuery>;
 
 export const LeaveView = z.object({
   id: Id,
@@ -155,6 +158,9 @@ export const LeaveView = z.object({
   cancellable: z.boolean(),
 });
 export type LeaveView = z.infer<typeof LeaveView>;
+/** `total` counts every matching leave, not the page's. */
+export const LeavePage = pageOf(LeaveView);
+export type LeavePage = z.infer<typeof LeavePage>;
 
 export const PickupInput = z.object({
   studentId: Id,
@@ -165,8 +171,11 @@ export const PickupInput = z.object({
 });
 export type PickupInput = z.infer<typeof PickupInput>;
 
-export const PickupQuery = z.object({ date: LocalDate.optional(), studentId: Id.optional() });
-export type PickupQuery = z.infer<typeof PickupQuery>;
+/** A page of sign-outs: of a day, or the last 30 days; a child's; newest first (day, collected, id). */
+export const PickupQuery = z.object({ date: LocalDate.optional(), studentId: Id.optional(), page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export type PickupQuery = z.output<typeof PickupQuery>;
+export const PickupPage = pageOf(PickupView);
+export type PickupPage = z.infer<typeof PickupPage>;
 
 /** Children who came to a session on the date and are not signed out yet, by the end of their last session. */
 export const Uncollected = z.object({

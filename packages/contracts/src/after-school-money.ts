@@ -1,6 +1,6 @@
 /** 课后服务 money: monthly bills with waivers and refunds, payments and their import, subsidy and costs, settlement. */
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
 import { Money, NonNegativeMoney, PositiveMoney } from './money';
 import { RowError } from './roster';
 
@@ -143,11 +143,17 @@ export const Payment = z.object({
     .nullable(),
 });
 export type Payment = z.infer<typeof Payment>;
+/** A page of the school's payments (of a month by payment date, or the unmatched lines), filtered in the database. */
 export const PaymentsQuery = z.object({
   schoolId: Id,
   month: Month.optional(),
   unmatched: z.enum(['0', '1']).default('0'),
+  page: PageQuery.shape.page,
+  pageSize: PageQuery.shape.pageSize,
 });
+/** Newest paid first (then recorded, the file's row, the id); `total` counts every matching payment. */
+export const PaymentPage = pageOf(Payment);
+export type PaymentPage = z.infer<typeof PaymentPage>;
 export const PaymentInput = z.object({
   schoolId: Id,
   studentId: Id,

@@ -3,7 +3,7 @@
  * reaches, a family's answer, and the results per group (school, grade or course) with small groups withheld.
  */
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
 
 export const SURVEY_QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export const SurveyQuestionKind = z.enum(SURVEY_QUESTION_KINDS);
@@ -144,8 +144,10 @@ export const QuestionResult = z.object({
   counts: z.array(z.number().int()),
   /** Rating: the average ×100 as an integer (4.25 → 425); null otherwise or with no answers. */
   averageX100: z.number().int().nullable(),
-  /** Text answers, only in a group shown. */
+  /** Text answers, only in a group shown: the first SURVEY_TEXTS_PAGE of them (the rest page by page at …/texts). */
   texts: z.array(z.string()),
+  /** Every text answer of the question in the group (0 for the other kinds). */
+  textsTotal: z.number().int(),
 });
 export type QuestionResult = z.output<typeof QuestionResult>;
 
@@ -172,3 +174,21 @@ export const SurveyResults = z.object({
   groups: z.array(SurveyGroupResult),
 });
 export type SurveyResults = z.output<typeof SurveyResults>;
+
+/** Text answers a question's card shows at once; the rest come page by page. */
+export const SURVEY_TEXTS_PAGE = 10;
+/** The results workbook holds every text answer; past this many lines it is refused (400). */
+export const SURVEY_EXPORT_MAX_ROWS = 50_000;
+/** A page of one text question's answers in one group (key as in the results; 'all' for everything the reader may see). */
+export const SurveyTextsQuery = z.object({
+  groupBy: z.enum(SURVEY_GROUP_BY).default('school'),
+  group: z.string().trim().min(1).max(64).default('all'),
+  /** The question's position in the survey, from 0. */
+  question: z.coerce.number().int().min(0).max(SURVEY_QUESTIONS_MAX - 1),
+  page: PageQuery.shape.page,
+  pageSize: PageQuery.shape.pageSize,
+});
+export type SurveyTextsQuery = z.output<typeof SurveyTextsQuery>;
+/** In a stable order (the answer's id: answers are anonymous and carry no time). */
+export const SurveyTextPage = pageOf(z.string());
+export type SurveyTextPage = z.infer<typeof SurveyTextPage>;

@@ -3,9 +3,9 @@
  * cancel it before its first day. The class teacher and the teachers of the child's courses see it and are told;
  * the roster shows the child on leave and attendance marks it by itself.
  */
-import type { LeaveInput, LeaveQuery, LeaveView } from '@shuangjian/contracts';
+import type { LeaveInput, LeavePage, LeaveQuery, LeaveView } from '@shuangjian/contracts';
 import { addDays, checkLeave, daysBetween, LEAVE_SPAN_MAX_DAYS, leaveCancellable, type LocalDate } from '@shuangjian/policy';
-import { and, arrayContains, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, arrayContains, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
@@ -179,7 +179,7 @@ export async function cancelLeave(ctx: Ctx, id: string): Promise<LeaveView> {
  * Leaves a person may see: a family its own children's; a class teacher (or the school's administrator) those of
  * the class (school); a teacher those of the children in the courses they run. Default span: the last 30 days on.
  */
-export async function listLeaves(ctx: Ctx, query: LeaveQuery): Promise<LeaveView[]> {
+export async function listLeaves(ctx: Ctx, query: LeaveQuery): Promise<LeavePage> {
   const family = ctx.grants.some((g) => g.role === 'parent');
   if (!family) requirePermission(ctx, 'after-school.run');
   const d = ctx.user.districtId;
@@ -196,24 +196,27 @@ export async function listLeaves(ctx: Ctx, query: LeaveQuery): Promise<LeaveView
         eq(afterSchoolEnrolments.status, 'enrolled'),
       ),
     );
-  const rows = await ctx.db
-    .select()
+  const where = and(
+    eq(afterSchoolLeaves.districtId, d),
+    or(
+      scoped(ctx, afterSchoolLeaves, 'after-school.family'),
+      scoped(ctx, afterSchoolLeaves, 'after-school.run'),
+      // the children of the courses the user runs, whatever their class (the subquery is scoped by course)
+      inArray(afterSchoolLeaves.studentId, inMyCourses),
+    ),
+    query.studentId ? eq(afterSchoolLeaves.studentId, query.studentId) : undefined,
+    gte(afterSchoolLeaves.toDate, from),
+    query.to ? lte(afterSchoolLeaves.fromDate, query.to) : undefined,
+  );
+  // newest first; the id settles ties so pages never overlap
+  const found = await ctx.db
+    .select({ row: afterSchoolLeaves, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(afterSchoolLeaves)
-    .where(
-      and(
-        eq(afterSchoolLeaves.districtId, d),
-        or(
-          scoped(ctx, afterSchoolLeaves, 'after-school.family'),
-          scoped(ctx, afterSchoolLeaves, 'after-school.run'),
-          // the children of the courses the user runs, whatever their class (the subquery is scoped by course)
-          inArray(afterSchoolLeaves.studentId, inMyCourses),
-        ),
-        query.studentId ? eq(afterSchoolLeaves.studentId, query.studentId) : undefined,
-        gte(afterSchoolLeaves.toDate, from),
-        query.to ? lte(afterSchoolLeaves.fromDate, query.to) : undefined,
-      ),
-    )
-    .orderBy(desc(afterSchoolLeaves.fromDate), desc(afterSchoolLeaves.requestedAt))
-    .limit(500);
-  return leaveViews(ctx.db, d, rows, now);
+    .where(where)
+    .orderBy(desc(afterSchoolLeaves.fromDate), desc(afterSchoolLeaves.requestedAt), desc(afterSchoolLeaves.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // past the last page the window has no row to ride on: count apart
+  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolLeaves).where(where))[0]?.n ?? 0);
+  return { items: await leaveViews(ctx.db, d, found.map((f) => f.row), now), total };
 }

@@ -2,9 +2,9 @@
  * 接送: staff sign a child out after the service (who collected them, their relation, when); a family sees its own
  * child's sign-outs; the children who came today and are not yet collected are listed for the staff on duty.
  */
-import { ATTENDANCE_EDIT_DAYS, type PickupInput, type PickupQuery, type PickupView, type Uncollected } from '@shuangjian/contracts';
+import { ATTENDANCE_EDIT_DAYS, type PickupInput, type PickupPage, type PickupQuery, type PickupView, type Uncollected } from '@shuangjian/contracts';
 import { addDays, clockMinutes, type LocalDate } from '@shuangjian/policy';
-import { and, desc, eq, gte, inArray, lte, or } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, or, sql } from 'drizzle-orm';
 import { type Ctx, coveringGrants, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
 import { localNow, today } from '../../platform/clock';
@@ -133,25 +133,28 @@ export async function signOut(ctx: Ctx, input: PickupInput): Promise<PickupView>
   return (await pickupViews(ctx.db, child.districtId, [row]))[0]!;
 }
 
-/** Sign-outs: a family its own children's (the last 30 days unless a date is given); staff their school's. */
-export async function listPickups(ctx: Ctx, query: PickupQuery): Promise<PickupView[]> {
+/** Sign-outs, a page at a time with the count of all: a family its own children's (the last 30 days unless a date is given); staff their school's. */
+export async function listPickups(ctx: Ctx, query: PickupQuery): Promise<PickupPage> {
   const family = ctx.grants.some((g) => g.role === 'parent');
   if (!family) requirePermission(ctx, 'after-school.run');
   const d = ctx.user.districtId;
   const now = today(ctx);
-  const rows = await ctx.db
-    .select()
+  const where = and(
+    or(scoped(ctx, afterSchoolPickups, 'after-school.family'), scoped(ctx, afterSchoolPickups, 'after-school.run')),
+    query.studentId ? eq(afterSchoolPickups.studentId, query.studentId) : undefined,
+    query.date ? eq(afterSchoolPickups.date, query.date) : and(gte(afterSchoolPickups.date, addDays(now, -30)), lte(afterSchoolPickups.date, now)),
+  );
+  // newest first; the id settles ties so pages never overlap
+  const found = await ctx.db
+    .select({ row: afterSchoolPickups, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(afterSchoolPickups)
-    .where(
-      and(
-        or(scoped(ctx, afterSchoolPickups, 'after-school.family'), scoped(ctx, afterSchoolPickups, 'after-school.run')),
-        query.studentId ? eq(afterSchoolPickups.studentId, query.studentId) : undefined,
-        query.date ? eq(afterSchoolPickups.date, query.date) : and(gte(afterSchoolPickups.date, addDays(now, -30)), lte(afterSchoolPickups.date, now)),
-      ),
-    )
-    .orderBy(desc(afterSchoolPickups.date), desc(afterSchoolPickups.collectedAt))
-    .limit(500);
-  return pickupViews(ctx.db, d, rows);
+    .where(where)
+    .orderBy(desc(afterSchoolPickups.date), desc(afterSchoolPickups.collectedAt), desc(afterSchoolPickups.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  // past the last page the window has no row to ride on: count apart
+  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolPickups).where(where))[0]?.n ?? 0);
+  return { items: await pickupViews(ctx.db, d, found.map((f) => f.row)), total };
 }
 
 /** Children who came to the user's sessions on a date and are not signed out yet; `ended` once their last session is over. */

@@ -9,6 +9,7 @@ import {
   FlexHoursMonth,
   IdParams,
   LeaveInput,
+  LeavePage,
   LeaveQuery,
   LeaveView,
   DailyMonthQuery,
@@ -17,6 +18,7 @@ import {
   PatrolQuery,
   PatrolView,
   PickupInput,
+  PickupPage,
   PickupQuery,
   PickupView,
   SessionView,
@@ -24,7 +26,6 @@ import {
   TeacherDay,
   Uncollected,
 } from '@shuangjian/contracts';
-import { z } from 'zod';
 import type { App } from '../../platform/http';
 import * as flex from './daily-flex.service';
 import * as leave from './daily-leave.service';
@@ -51,7 +52,7 @@ export function registerDailyRoutes(app: App): void {
     (req) => daily.cancelSession(req.ctx, req.params.courseId, req.body),
   );
 
-  app.get(`${base}/leaves`, { schema: { tags, summary: '课后服务请假记录（家长：自己的孩子；老师：本班和所带课程）', querystring: LeaveQuery, response: { 200: z.array(LeaveView), ...errors } } }, (req) =>
+  app.get(`${base}/leaves`, { schema: { tags, summary: '课后服务请假记录（分页，含总数；家长：自己的孩子；老师：本班和所带课程）', querystring: LeaveQuery, response: { 200: LeavePage, ...errors } } }, (req) =>
     leave.listLeaves(req.ctx, req.query),
   );
   app.post(`${base}/leaves`, { schema: { tags, summary: '家长为孩子请假（上学日）', body: LeaveInput, response: { 200: LeaveView, ...errors } } }, (req) =>
@@ -61,7 +62,7 @@ export function registerDailyRoutes(app: App): void {
     leave.cancelLeave(req.ctx, req.params.id),
   );
 
-  app.get(`${base}/pickups`, { schema: { tags, summary: '接送记录（家长：自己的孩子）', querystring: PickupQuery, response: { 200: z.array(PickupView), ...errors } } }, (req) =>
+  app.get(`${base}/pickups`, { schema: { tags, summary: '接送记录（分页，含总数；家长：自己的孩子）', querystring: PickupQuery, response: { 200: PickupPage, ...errors } } }, (req) =>
     pickup.listPickups(req.ctx, req.query),
   );
   app.post(`${base}/pickups`, { schema: { tags, summary: '登记接送：谁接走了孩子、何时', body: PickupInput, response: { 200: PickupView, ...errors } } }, (req) =>

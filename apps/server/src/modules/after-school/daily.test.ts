@@ -285,7 +285,7 @@ describe('leave (请假)', () => {
     expect(other.status).toBe(404);
     const otherDistrict = await call(w.app, await login('other-parent'), 'POST', '/api/after-school/daily/leaves', { studentId: child.id, fromDate: '2026-12-02', toDate: '2026-12-02', reason: '病假' });
     expect(otherDistrict.status).toBe(404);
-    const [mine] = (await call(w.app, parent, 'GET', '/api/after-school/daily/leaves')).body;
+    const [mine] = (await call(w.app, parent, 'GET', '/api/after-school/daily/leaves')).body.items;
     expect((await call(w.app, await login('other-parent'), 'POST', `/api/after-school/daily/leaves/${mine.id}/cancel`)).status).toBe(404);
     expect((await call(w.app, await login('demo-teacher'), 'POST', '/api/after-school/daily/leaves', { studentId: child.id, fromDate: '2026-12-02', toDate: '2026-12-02', reason: '病假' })).status).toBe(403);
   });
@@ -295,7 +295,7 @@ describe('leave (请假)', () => {
       `insert into after_school_leaves (district_id, school_id, class_id, student_id, from_date, to_date, reason, requested_by) values ($1, $2, $3, $4, '2026-12-03', '2026-12-03', '比赛', $5)`,
       [d, school, fourthGrader.class_id, fourthGrader.id, user.parent],
     );
-    const ids = async (name: string) => (await call(w.app, await login(name), 'GET', '/api/after-school/daily/leaves')).body.map((l: { studentId: string }) => l.studentId);
+    const ids = async (name: string) => (await call(w.app, await login(name), 'GET', '/api/after-school/daily/leaves?pageSize=500')).body.items.map((l: { studentId: string }) => l.studentId);
     expect(await ids('demo-classteacher')).toContain(child.id);
     // a class teacher of another class who runs none of the fourth grader's courses does not see it
     const [stranger] = await q<{ username: string }>(
@@ -335,8 +335,9 @@ describe('pick-up sign-out (接送)', () => {
     expect(own.status).toBe(403);
     await call(w.app, await login('demo-classteacher'), 'POST', '/api/after-school/daily/pickups', { studentId: child.id, collectorName: '张伟', relation: '爸爸' });
     const seen = await call(w.app, await login('demo-parent'), 'GET', '/api/after-school/daily/pickups');
-    expect(seen.body.map((p: { studentId: string }) => p.studentId)).toEqual([child.id]);
-    expect((await call(w.app, await login('other-parent'), 'GET', '/api/after-school/daily/pickups')).body).toEqual([]);
+    expect(seen.body.items.map((p: { studentId: string }) => p.studentId)).toEqual([child.id]);
+    expect(seen.body.total).toBe(1);
+    expect((await call(w.app, await login('other-parent'), 'GET', '/api/after-school/daily/pickups')).body).toEqual({ items: [], total: 0 });
   });
 
   it("refuses another school's child, a day ahead and blank names", async () => {

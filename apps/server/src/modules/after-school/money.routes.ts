@@ -19,6 +19,7 @@ import {
   PaymentImportResult,
   PaymentInput,
   PaymentReversalResult,
+  PaymentPage,
   PaymentsQuery,
   ReversePaymentInput,
   SemesterQuery,
@@ -29,7 +30,6 @@ import {
   WaiverInput,
   WaiverList,
 } from '@shuangjian/contracts';
-import { z } from 'zod';
 import { AppError } from '../../platform/errors';
 import { sendXlsx } from '../../platform/excel';
 import type { App } from '../../platform/http';
@@ -93,7 +93,7 @@ export function registerMoneyRoutes(app: App): void {
   );
   app.get(
     `${base}/payments`,
-    { schema: { tags, summary: '缴费记录（某月，或未匹配的流水）', querystring: PaymentsQuery, response: { 200: z.array(Payment), ...errors } } },
+    { schema: { tags, summary: '缴费记录（分页，含总数；某月，或未匹配的流水；最近缴费在前）', querystring: PaymentsQuery, response: { 200: PaymentPage, ...errors } } },
     (req) => listPayments(req.ctx, req.query),
   );
   app.post(

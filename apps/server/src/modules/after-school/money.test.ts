@@ -256,14 +256,15 @@ describe('after-school money', () => {
 
     const ofMonth = await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&month=${MONTH}`);
     expect(ofMonth.status).toBe(200);
-    expect(ofMonth.body.map((p: { reference: string | null }) => p.reference)).toEqual(expect.arrayContaining(['BK001', 'BK002', 'BK003', 'BK004']));
+    expect(ofMonth.body.items.map((p: { reference: string | null }) => p.reference)).toEqual(expect.arrayContaining(['BK001', 'BK002', 'BK003', 'BK004']));
     const unmatched = await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&unmatched=1`);
-    expect(unmatched.body.map((p: { reference: string }) => p.reference)).toEqual(['BK003']);
-    const m = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${unmatched.body[0].id}/match`, { studentId: kids.B.id });
+    expect(unmatched.body.items.map((p: { reference: string }) => p.reference)).toEqual(['BK003']);
+    expect(unmatched.body.total).toBe(1);
+    const m = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${unmatched.body.items[0].id}/match`, { studentId: kids.B.id });
     expect(m.status).toBe(200);
     expect(m.body).toMatchObject({ studentId: kids.B.id, appliedFen: 8800 });
     expect((await bill(kids.B.id)).paidFen).toBe(8800);
-    expect((await call(w.app, principal, 'POST', `/api/after-school/money/payments/${unmatched.body[0].id}/match`, { studentId: kids.B.id })).status).toBe(409);
+    expect((await call(w.app, principal, 'POST', `/api/after-school/money/payments/${unmatched.body.items[0].id}/match`, { studentId: kids.B.id })).status).toBe(409);
   });
 
   it('refuses a bad file whole, naming each row and column', async () => {
@@ -400,7 +401,7 @@ describe('after-school money', () => {
     expect(again.body.message).toMatch(/已于 2026-\d\d-\d\d 由.+冲正（原因：重复登记），不能再次冲正/);
     expect(await bill(kids.A.id)).toMatchObject({ paidFen: 3000 });
 
-    const listed = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&month=${NOV}`)).body;
+    const listed = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&month=${NOV}`)).body.items;
     expect(listed.find((p: { id: string }) => p.id === wrong.id).reversal).toMatchObject({ reason: '重复登记', reversedBy: expect.any(String) });
     const parent = await w.login('demo-parent');
     const family = (await call(w.app, parent, 'GET', `/api/after-school/money/child?studentId=${kids.A.id}`)).body;
@@ -442,7 +443,7 @@ describe('after-school money', () => {
     const rev = await call(w.app, principal, 'POST', `/api/after-school/money/payments/${line.id}/reverse`, { reason: '不是课后服务缴费' });
     expect(rev.status).toBe(200);
     expect(rev.body).toMatchObject({ bills: [], resettle: [], payment: { studentId: null, reversal: { undoneFen: 0 } } });
-    const open = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&unmatched=1`)).body;
+    const open = (await call(w.app, principal, 'GET', `/api/after-school/money/payments?schoolId=${school}&unmatched=1`)).body.items;
     expect(open.map((p: { id: string }) => p.id)).not.toContain(line.id);
     expect((await call(w.app, principal, 'POST', `/api/after-school/money/payments/${line.id}/match`, { studentId: kids.B.id })).status).toBe(409);
   });

@@ -3,9 +3,9 @@
  * imported from a bank or payment-platform export, matched to a child (by the remark, or by hand later), and applied
  * to the child's bills oldest month first. The rollup's fees paid move in the same transaction.
  */
-import type { Payment, PaymentImportResult } from '@shuangjian/contracts';
+import type { Payment, PaymentImportResult, PaymentPage } from '@shuangjian/contracts';
 import { fen, formatYuan, type LocalDate, monthBounds } from '@shuangjian/policy';
-import { and, asc, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
@@ -88,22 +88,30 @@ export async function paymentTemplate(ctx: Ctx, schoolId: string) {
   return { buffer, fileName: `${school.name}-课后服务缴费流水-导入模板.xlsx` };
 }
 
-/** 缴费记录 of the school: of a month (by payment date), or the unmatched lines. */
-export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: string; unmatched: '0' | '1' }): Promise<Out[]> {
+/** Newest paid first, then recorded, then the file's row; the id settles ties, so pages never overlap. */
+const newestFirst = [desc(afterSchoolPayments.paidOn), desc(afterSchoolPayments.recordedAt), asc(afterSchoolPayments.rowNumber), desc(afterSchoolPayments.id)];
+
+/** 缴费记录 of the school, a page at a time with the count of all: of a month (by payment date), or the unmatched lines. */
+export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: string; unmatched: '0' | '1'; page: number; pageSize: number }): Promise<z.output<typeof PaymentPage>> {
   requirePermission(ctx, 'after-school.finance');
   const school = await financeSchool(ctx, q.schoolId);
   const conds: SQL[] = [scoped(ctx, afterSchoolPayments, 'after-school.finance'), eq(afterSchoolPayments.schoolId, school.id)];
   if (q.unmatched === '1') conds.push(isNull(afterSchoolPayments.studentId), notReversed);
   if (q.month) conds.push(gte(afterSchoolPayments.paidOn, monthBounds(q.month).from), lte(afterSchoolPayments.paidOn, monthBounds(q.month).to));
-  const rows = await ctx.db
-    .select()
+  const where = and(...conds);
+  const found = await ctx.db
+    .select({ row: afterSchoolPayments, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(afterSchoolPayments)
-    .where(and(...conds))
-    .orderBy(desc(afterSchoolPayments.paidOn), desc(afterSchoolPayments.recordedAt), asc(afterSchoolPayments.rowNumber))
-    .limit(2000);
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  // past the last page the window has no row to ride on: count apart
+  const total = found.length ? found[0]!.total : q.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolPayments).where(where))[0]?.n ?? 0);
+  const rows = found.map((f) => f.row);
   const names = await studentsById(ctx.db, ctx.user.districtId, rows.map((r) => r.studentId));
   const reversals = await reversalsOf(ctx, 'after-school.finance', rows.map((r) => r.id));
-  return rows.map((r) => paymentOut(r, names, reversals));
+  return { items: rows.map((r) => paymentOut(r, names, reversals)), total };
 }
 
 /** 手工匹配: an unmatched imported line given to a child of the school. */

@@ -12,10 +12,12 @@ import {
   SurveyList,
   SurveyResults,
   SurveyResultsQuery,
+  SurveyTextPage,
+  SurveyTextsQuery,
 } from '@shuangjian/contracts';
 import { sendXlsx } from '../../platform/excel';
 import type { App } from '../../platform/http';
-import { surveyResults, surveyResultsWorkbook } from './survey-results.service';
+import { surveyResults, surveyResultsWorkbook, surveyTexts } from './survey-results.service';
 import * as survey from './survey.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -54,12 +56,33 @@ export function registerSurveyRoutes(app: App): void {
   );
   app.get(
     '/api/after-school/surveys/:id/results',
-    { schema: { tags, summary: '调查结果（按学校、年级或课程；答卷不足最少份数的分组不显示）', params: IdParams, querystring: SurveyResultsQuery, response: { 200: SurveyResults, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: '调查结果（按学校、年级或课程；答卷不足最少份数的分组不显示；文字题带第一页回答和总数）',
+        params: IdParams,
+        querystring: SurveyResultsQuery,
+        response: { 200: SurveyResults, ...errors },
+      },
+    },
     (req) => surveyResults(req.ctx, req.params.id, req.query.groupBy),
   );
   app.get(
+    '/api/after-school/surveys/:id/texts',
+    {
+      schema: {
+        tags,
+        summary: '一道文字题在一个分组的回答（分页，含总数；答卷不足最少份数的分组不显示）',
+        params: IdParams,
+        querystring: SurveyTextsQuery,
+        response: { 200: SurveyTextPage, ...errors },
+      },
+    },
+    (req) => surveyTexts(req.ctx, req.params.id, req.query),
+  );
+  app.get(
     '/api/after-school/surveys/:id/results.xlsx',
-    { schema: { tags, summary: '导出调查结果（Excel）', params: IdParams, querystring: SurveyResultsQuery, response: errors } },
+    { schema: { tags, summary: '导出调查结果（Excel，含全部文字回答，最多 5 万行）', params: IdParams, querystring: SurveyResultsQuery, response: errors } },
     async (req, reply) => sendXlsx(reply, await surveyResultsWorkbook(req.ctx, req.params.id, req.query.groupBy)),
   );
 }

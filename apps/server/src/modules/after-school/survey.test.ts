@@ -228,7 +228,7 @@ describe('a family answers, once and anonymously; small groups show nothing', ()
       expect(g.questions[0]).toMatchObject({ kind: 'rating', answered: 5, counts: [0, 0, 0, 4, 1], averageX100: 420 });
       expect(g.questions[1].counts).toEqual([1, 4, 0]);
       expect(g.questions[2].counts).toEqual([5, 0, 1, 0]);
-      expect(g.questions[3]).toMatchObject({ answered: 1, texts: ['老师很用心'] });
+      expect(g.questions[3]).toMatchObject({ answered: 1, texts: ['老师很用心'], textsTotal: 1 });
       expect(res.body.survey.answered).toBe(5);
     }
     const byGrade = await call(w.app, district, 'GET', `/api/after-school/surveys/${id}/results?groupBy=grade`);

@@ -1,6 +1,6 @@
-/** 课后服务请假 on the parent's phone: ask leave for school days, cancel it before it starts, and see who collected the child. */
+/** 课后服务请假 on the parent's phone: ask leave for school days, cancel it before it starts, and see who collected the child (both lists paged by the server). */
 import type { LeaveView } from '@shuangjian/contracts';
-import { Button, Card, DatePicker, Empty, Flex, Form, Input, Popconfirm, Tag, Typography } from 'antd';
+import { Button, Card, DatePicker, Empty, Flex, Form, Input, Pagination, Popconfirm, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMe, useTimeZone } from '../../../app/auth';
@@ -10,9 +10,22 @@ import { applyServerError } from '../../../components/errors';
 import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
+import { type Pager, usePager } from '../paging';
 import { useDailyWrites, useLeaves, usePickups } from './queries';
 
 type Values = { fromDate: Dayjs; toDate: Dayjs; reason: string };
+const PHONE_PAGE = 10;
+
+/** The pages of a card list, from the server's total (hidden while one page holds them all). */
+function Pages({ pager, total, testId }: { pager: Pager; total: number | undefined; testId: string }) {
+  const { t } = useI18n();
+  if (!total || total <= pager.pageSize) return null;
+  return (
+    <Flex justify="center" style={{ margin: '8px 0 16px' }}>
+      <Pagination simple size="small" current={pager.page} pageSize={pager.pageSize} total={total} onChange={pager.onChange} showTotal={(n) => t('common.total', { n })} data-testid={testId} />
+    </Flex>
+  );
+}
 const ymd = (d: Dayjs) => d.format('YYYY-MM-DD');
 
 export default function LeavePage() {
@@ -22,8 +35,10 @@ export default function LeavePage() {
   const zone = useTimeZone();
   const [picked, setPicked] = useState<string | undefined>();
   const studentId = picked ?? me?.children[0]?.id;
-  const leaves = useLeaves(studentId);
-  const pickups = usePickups(studentId);
+  const leavePager = usePager(studentId ?? '', PHONE_PAGE);
+  const pickupPager = usePager(studentId ?? '', PHONE_PAGE);
+  const leaves = useLeaves(studentId, leavePager.page, leavePager.pageSize);
+  const pickups = usePickups(studentId, pickupPager.page, pickupPager.pageSize);
   const writes = useDailyWrites();
   const [form] = Form.useForm<Values>();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
@@ -70,9 +85,9 @@ export default function LeavePage() {
       </Card>
       <Typography.Title level={5}>{t('afterSchool.daily.leave.list')}</Typography.Title>
       {leaves.error && <QueryError error={leaves.error} />}
-      {leaves.data && !leaves.data.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('afterSchool.daily.leave.none')} />}
+      {leaves.data && !leaves.data.total && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('afterSchool.daily.leave.none')} />}
       <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-        {leaves.data?.map((l) => (
+        {leaves.data?.items.map((l) => (
           <Card key={l.id} size="small" data-testid="leave-row">
             <Flex justify="space-between" align="center" gap={8}>
               <div style={{ minWidth: 0 }}>
@@ -97,10 +112,11 @@ export default function LeavePage() {
           </Card>
         ))}
       </Flex>
+      <Pages pager={leavePager} total={leaves.data?.total} testId="leave-pages" />
       <Typography.Title level={5}>{t('afterSchool.daily.pickups')}</Typography.Title>
-      {pickups.data && !pickups.data.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('afterSchool.daily.pickups.none')} />}
+      {pickups.data && !pickups.data.total && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('afterSchool.daily.pickups.none')} />}
       <Flex vertical gap={6}>
-        {pickups.data?.map((p) => (
+        {pickups.data?.items.map((p) => (
           <Card key={p.id} size="small" data-testid="pickup-row">
             <Typography.Text strong>{p.date}</Typography.Text>{' '}
             <Typography.Text>
@@ -113,6 +129,7 @@ export default function LeavePage() {
           </Card>
         ))}
       </Flex>
+      <Pages pager={pickupPager} total={pickups.data?.total} testId="pickup-pages" />
     </div>
   );
 }

@@ -5,11 +5,13 @@ import type {
   CancelSession,
   FlexHoursMonth,
   LeaveInput,
+  LeavePage,
   LeaveView,
   PatrolDay,
   PatrolInput,
   PatrolView,
   PickupInput,
+  PickupPage,
   PickupView,
   SessionView,
   TakeAttendance,
@@ -28,11 +30,21 @@ export const useTeacherDay = (date: string | undefined) =>
 export const useUncollected = (date: string | undefined) =>
   useQuery({ queryKey: dailyKey('uncollected', date), queryFn: () => api.get<Uncollected>(`${base}/uncollected${qs({ date })}`) });
 
-export const useLeaves = (studentId?: string) =>
-  useQuery({ queryKey: dailyKey('leaves', studentId), queryFn: () => api.get<LeaveView[]>(`${base}/leaves${qs({ studentId })}`) });
+/** One page of leaves (a child's), newest first; `total` counts them all. */
+export const useLeaves = (studentId: string | undefined, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: dailyKey('leaves', studentId, page, pageSize),
+    queryFn: () => api.get<LeavePage>(`${base}/leaves${qs({ studentId, page, pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
 
-export const usePickups = (studentId?: string) =>
-  useQuery({ queryKey: dailyKey('pickups', studentId), queryFn: () => api.get<PickupView[]>(`${base}/pickups${qs({ studentId })}`) });
+/** One page of sign-outs (a child's), newest first; `total` counts them all. */
+export const usePickups = (studentId: string | undefined, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: dailyKey('pickups', studentId, page, pageSize),
+    queryFn: () => api.get<PickupPage>(`${base}/pickups${qs({ studentId, page, pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
 
 export const usePatrols = (date: string | undefined, schoolId?: string) =>
   useQuery({ queryKey: dailyKey('patrols', date, schoolId), queryFn: () => api.get<PatrolDay>(`${base}/patrols${qs({ date, schoolId })}`), placeholderData: keepPreviousData });

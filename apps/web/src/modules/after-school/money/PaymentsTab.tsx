@@ -1,7 +1,7 @@
 /**
  * 缴费: import a bank or payment-platform export (from the template or the bank's own file; matched lines go to the
  * children's bills; a bad file is refused whole with each row named), match the unmatched lines by hand to a child,
- * the month's payments, and 冲正 of a payment recorded by mistake (with its reason; settled periods named to redo).
+ * the month's payments (both lists paged by the server), and 冲正 of a payment recorded by mistake (with its reason; settled periods named to redo).
  */
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Payment, PaymentImportResult, PaymentReversalResult, RowError } from '@shuangjian/contracts';
@@ -11,6 +11,7 @@ import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useMessage } from '../../../app/message';
 import { QueryError } from '../../../components/QueryError';
+import { PAGE_SIZES, type Pager, usePager } from '../paging';
 import { yuan } from './money';
 import { paymentTemplateUrl, useMonthBills, useMoneyWrites, usePayments } from './queries';
 import { ReverseDialog } from './ReverseDialog';
@@ -20,8 +21,19 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
   const { t, locale } = useI18n();
   const message = useMessage();
   const writes = useMoneyWrites();
-  const unmatched = usePayments(schoolId, undefined, true);
-  const ofMonth = usePayments(schoolId, month);
+  const unmatchedPager = usePager(schoolId ?? '', 10);
+  const monthPager = usePager(`${schoolId}|${month}`);
+  const unmatched = usePayments(schoolId, undefined, true, unmatchedPager.page, unmatchedPager.pageSize);
+  const ofMonth = usePayments(schoolId, month, false, monthPager.page, monthPager.pageSize);
+  const pagination = (pager: Pager, total: number | undefined, sizes = PAGE_SIZES) => ({
+    current: pager.page,
+    pageSize: pager.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: sizes,
+    showTotal: (n: number) => t('common.total', { n }),
+    onChange: pager.onChange,
+  });
   const bills = useMonthBills(schoolId, month);
   const [result, setResult] = useState<PaymentImportResult | null>(null);
   const [errors, setErrors] = useState<RowError[] | null>(null);
@@ -110,14 +122,14 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
           />
         )}
       </Card>
-      <Card size="small" title={t('afterSchool.money.unmatched')}>
+      <Card size="small" title={t('afterSchool.money.unmatched')} data-testid="money-unmatched">
         {unmatched.error && <QueryError error={unmatched.error} />}
         <Table<Payment>
           rowKey="id"
           size="small"
-          loading={unmatched.isLoading}
-          dataSource={unmatched.data ?? []}
-          pagination={false}
+          loading={unmatched.isFetching}
+          dataSource={unmatched.data?.items ?? []}
+          pagination={unmatched.data?.total ? pagination(unmatchedPager, unmatched.data.total, [10, 20, 50]) : false}
           scroll={{ x: 800 }}
           locale={{ emptyText: t('afterSchool.money.noUnmatched') }}
           columns={[
@@ -151,7 +163,7 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
           ]}
         />
       </Card>
-      <Card size="small" title={t('afterSchool.money.paymentsOfMonth')}>
+      <Card size="small" title={t('afterSchool.money.paymentsOfMonth')} data-testid="money-payments">
         {reversal && (
           <Alert
             style={{ marginBottom: 12 }}
@@ -181,9 +193,9 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
         <Table<Payment>
           rowKey="id"
           size="small"
-          loading={ofMonth.isLoading}
-          dataSource={ofMonth.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          loading={ofMonth.isFetching}
+          dataSource={ofMonth.data?.items ?? []}
+          pagination={pagination(monthPager, ofMonth.data?.total)}
           scroll={{ x: 800 }}
           columns={[
             { title: t('afterSchool.money.paidOn'), dataIndex: 'paidOn', width: 110 },

@@ -1,6 +1,6 @@
 /** The money area's calls: a month's bills, waivers, subsidy and costs, payments and their import, settlement, a child's bills. */
-import type { ChildBills, FundList, GenerateBillsResult, MonthBills, Payment, PaymentImportResult, PaymentReversalResult, Settlement, WaiverList } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChildBills, FundList, GenerateBillsResult, MonthBills, Payment, PaymentImportResult, PaymentPage, PaymentReversalResult, Settlement, WaiverList } from '@shuangjian/contracts';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, idempotencyKey, qs } from '../../../app/api';
 
 export const moneyKey = (...parts: unknown[]) => ['after-school', 'money', ...parts];
@@ -8,11 +8,13 @@ export const moneyKey = (...parts: unknown[]) => ['after-school', 'money', ...pa
 export const useMonthBills = (schoolId: string | undefined, month: string) =>
   useQuery({ queryKey: moneyKey('bills', schoolId, month), queryFn: () => api.get<MonthBills>(`/api/after-school/money/bills${qs({ schoolId, month })}`), enabled: !!schoolId });
 
-export const usePayments = (schoolId: string | undefined, month: string | undefined, unmatched = false) =>
+/** One page of the school's payments (of a month, or the unmatched lines): the server filters and counts (`total` is all of them). */
+export const usePayments = (schoolId: string | undefined, month: string | undefined, unmatched: boolean, page: number, pageSize: number) =>
   useQuery({
-    queryKey: moneyKey('payments', schoolId, month ?? null, unmatched),
-    queryFn: () => api.get<Payment[]>(`/api/after-school/money/payments${qs({ schoolId, month, unmatched: unmatched ? '1' : undefined })}`),
+    queryKey: moneyKey('payments', schoolId, month ?? null, unmatched, page, pageSize),
+    queryFn: () => api.get<PaymentPage>(`/api/after-school/money/payments${qs({ schoolId, month, unmatched: unmatched ? '1' : undefined, page, pageSize })}`),
     enabled: !!schoolId,
+    placeholderData: keepPreviousData,
   });
 
 export const useWaivers = (schoolId: string | undefined) =>

@@ -1,5 +1,5 @@
 /**
- * 调查结果: per school, grade or course, each question as a chart and the text answers. Groups under the district's
+ * 调查结果: per school, grade or course, each question as a chart and the text answers (a page at a time). Groups under the district's
  * minimum come without any result from the server, and say so. The workbook carries the same figures.
  */
 import { DownloadOutlined } from '@ant-design/icons';
@@ -88,7 +88,9 @@ export default function SurveyResultsPage() {
                   {group.withheld || !group.questions ? (
                     <Alert type="info" showIcon message={t('afterSchool.survey.withheld', { n: group.answers, min: data.minGroup })} />
                   ) : (
-                    group.questions.map((r, i) => <QuestionResult key={i} n={i + 1} question={data.survey.questions[i]!} result={r} />)
+                    group.questions.map((r, i) => (
+                      <QuestionResult key={i} n={i + 1} question={data.survey.questions[i]!} result={r} at={{ surveyId: data.survey.id, groupBy: data.groupBy, group: group.key, question: i }} />
+                    ))
                   )}
                 </Flex>
               )}

@@ -1,5 +1,5 @@
 /** The survey area's calls: build, send and read surveys (district and schools), and families' answers. */
-import type { FamilySurvey, Survey, SurveyAnswerValue, SurveyInput, SurveyResults } from '@shuangjian/contracts';
+import type { FamilySurvey, Survey, SurveyAnswerValue, SurveyInput, SurveyResults, SurveyTextPage } from '@shuangjian/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../app/api';
 
@@ -18,6 +18,15 @@ export const useSurveyResults = (id: string | undefined, groupBy: GroupBy) =>
     queryKey: surveyKey('results', id, groupBy),
     queryFn: () => api.get<SurveyResults>(`/api/after-school/surveys/${id}/results${qs({ groupBy })}`),
     enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+
+/** A page of one text question's answers in a group; page 1 comes with the results, so it is asked for only past it. */
+export const useSurveyTexts = (id: string, groupBy: GroupBy, group: string, question: number, page: number, pageSize: number) =>
+  useQuery({
+    queryKey: surveyKey('texts', id, groupBy, group, question, page, pageSize),
+    queryFn: () => api.get<SurveyTextPage>(`/api/after-school/surveys/${id}/texts${qs({ groupBy, group, question, page, pageSize })}`),
+    enabled: page > 1,
     placeholderData: keepPreviousData,
   });
 
