@@ -1,13 +1,14 @@
 /**
  * 校外培训 资金监管 in the browser, every fen followed: demo-parent opens 校外培训 from the home page on a 390×844 phone,
  * reads the standard contract (合同示范文本) in full and buys a package of 启明文化艺术培训学校 for 张小明; the
- * institution's admin (demo-institution) records a lesson with that order from its home; the parent confirms the lesson
- * and sees its price released to the institution, then asks for the refund of the rest; the institution records the
- * refund paid from custody; the parent sees the rest refunded and paid = released + refunded.
+ * institution's admin (demo-institution) finds the order in its orders (paged and searched by the server) and records a
+ * lesson with it from its home, the attendees being the course's orders with lessons left as the server lists them; the
+ * parent confirms the lesson and sees its price released to the institution, then asks for the refund of the rest; the
+ * institution records the refund paid from custody; the parent sees the rest refunded and paid = released + refunded.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, newPage, PHONE, shot, signIn } from './harness';
+import { choose, closeBrowser, newPage, PHONE, shot, signIn } from './harness';
 
 afterAll(() => closeBrowser());
 
@@ -91,10 +92,36 @@ describe('a parent buys a package on a phone; lessons release money; a refund re
     await page.getByRole('cell', { name: code }).waitFor();
     await shot(page, 'training-custody-04-institution-desk');
 
+    // the orders are the server's page: its total counts them all; the code (typed in lower case) finds the one order
+    const orders = page.getByTestId('orders-table');
+    // the table's pager sits beside the table, in the open tab (the others' are hidden)
+    const ordersTotal = page.locator('.ant-pagination-total-text').filter({ visible: true });
+    await ordersTotal.getByText(/共 \d+ 条/).waitFor();
+    const allOrders = Number((await ordersTotal.innerText()).match(/\d+/)![0]);
+    expect(allOrders).toBeGreaterThan(1);
+    const searched = page.waitForResponse((r) => r.url().includes('/api/training/institution/orders?') && new URL(r.url()).searchParams.get('q') === code.toLowerCase() && r.status() === 200);
+    const search = page.getByPlaceholder('学生姓名或订单号');
+    await search.fill(code.toLowerCase());
+    await search.press('Enter');
+    const found = (await (await searched).json()) as { items: { code: string }[]; total: number };
+    expect(found.total).toBe(1);
+    expect(found.items.map((o) => o.code)).toEqual([code]);
+    await ordersTotal.getByText('共 1 条').waitFor();
+    expect(await orders.getByTestId('order-row').count()).toBe(1);
+    await shot(page, 'training-custody-04b-orders-search');
+
     await page.getByTestId('record-open').click();
     const drawer = page.getByTestId('record-lesson');
-    await drawer.getByTestId('record-course').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(course, { exact: true }).click();
+    // the attendees: the course's active orders with lessons left, as the server lists them
+    const attendees = page.waitForResponse((r) => {
+      const u = new URL(r.url());
+      return u.pathname === '/api/training/institution/orders' && u.searchParams.get('withLessonsLeft') === 'true' && u.searchParams.get('status') === 'active' && !!u.searchParams.get('courseId') && r.status() === 200;
+    });
+    await choose(page, drawer.getByTestId('record-course'), course);
+    const listed = (await (await attendees).json()) as { items: { code: string; lessonsLeft: number; status: string }[]; total: number };
+    expect(listed.items.some((o) => o.code === code)).toBe(true);
+    expect(listed.items.every((o) => o.lessonsLeft > 0 && o.status === 'active')).toBe(true);
+    expect(await drawer.getByTestId('record-attendee').count()).toBe(listed.items.length);
     await drawer.getByTestId('record-teacher').fill('赵老师');
     await drawer.getByTestId('record-attendee').filter({ hasText: code }).click();
     await shot(page, 'training-custody-05-record');
@@ -108,6 +135,7 @@ describe('a parent buys a package on a phone; lessons release money; a refund re
 
     await page.getByRole('tab', { name: '上课记录' }).click();
     await page.getByTestId('lesson-row').filter({ hasText: course }).filter({ hasText: '待确认' }).first().waitFor();
+    await page.locator('.ant-pagination-total-text').filter({ visible: true }).getByText(/共 \d+ 条/).waitFor();
     await shot(page, 'training-custody-07-lessons');
   });
 
@@ -151,8 +179,10 @@ describe('a parent buys a package on a phone; lessons release money; a refund re
   it('the institution records the refund paid from custody', async () => {
     const { page } = await newPage();
     await signIn(page, 'demo-institution', undefined, '/training/institution?tab=refunds');
+    // the newest request is on the first page; the total counts every refund of the institution
     const row = page.getByTestId('refund-row').filter({ hasText: code });
     await row.waitFor();
+    await page.locator('.ant-pagination-total-text').filter({ visible: true }).getByText(/共 \d+ 条/).waitFor();
     expect(fenOf(await row.getByRole('cell').nth(2).innerText())).toBe(price - perLesson);
     await row.getByTestId('refund-pay').click();
     await page.getByTestId('refund-reference').fill(`E2E${Date.now().toString(36).toUpperCase()}`);

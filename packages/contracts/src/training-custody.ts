@@ -13,13 +13,14 @@
  *   POST /api/training/consumptions/:id/dispute         DisputeInput → Consumption  (training.family)
  *   POST /api/training/orders/:id/refund                RefundRequestInput → Refund (training.family)
  *
- *   GET  /api/training/institution/orders?institutionId&status   InstitutionOrders  (training.file | training.read)
+ *   GET  /api/training/institution/orders?institutionId&status&courseId&withLessonsLeft&q&page&pageSize  InstitutionOrders (paged)
+ *   GET  /api/training/institution/courses?institutionId         InstitutionCourses (training.file | training.read)
  *   GET  /api/training/institution/summary?institutionId         InstitutionMoney   (training.file | training.read)
- *   GET  /api/training/lessons?institutionId&from&to             LessonList         (training.file | training.read)
+ *   GET  /api/training/lessons?institutionId&from&to&page&pageSize LessonList (paged) (training.file | training.read)
  *   POST /api/training/lessons                          RecordLessonInput → RecordLessonResult (training.file)
  *   POST /api/training/lessons/:id/consume              ConsumeInput → Consumption  (training.file; one attendee more)
  *
- *   GET  /api/training/refunds?institutionId&status&overdue      RefundList         (training.custody | training.file)
+ *   GET  /api/training/refunds?institutionId&status&overdue&page&pageSize  RefundList (paged) (training.custody | training.file)
  *   POST /api/training/refunds/:id/pay                  PayRefundInput → Refund     (training.custody | training.file)
  *   GET  /api/training/deposits?institutionId           DepositList                 (training.custody | training.file)
  *   POST /api/training/deposits                         DepositInput → Deposit      (training.custody)
@@ -29,7 +30,7 @@
  */
 import { z } from 'zod';
 import { ClockTime } from './homework';
-import { Id, LocalDate, OptionalText, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
 import { Money, NonNegativeMoney, PositiveMoney } from './money';
 import { TrainingRuleFinding } from './training-rules';
 import {
@@ -197,7 +198,18 @@ export type RefundRequestInput = z.infer<typeof RefundRequestInput>;
 // ---------------------------------------------------------------- institution side
 
 export const InstitutionQuery = z.object({ institutionId: Id });
-export const InstitutionOrdersQuery = z.object({ institutionId: Id, status: OrderStatus.optional() });
+const paging = { page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize };
+/** A page of the institution's orders, newest first (placed, then id); `q` finds an order by its code or the child's name. */
+export const InstitutionOrdersQuery = z.object({
+  institutionId: Id,
+  status: OrderStatus.optional(),
+  courseId: Id.optional(),
+  /** 'true': only orders with lessons left (the attendees a lesson may list). */
+  withLessonsLeft: z.enum(['true', 'false'], { error: '有剩余课时应为 true 或 false' }).transform((v) => v === 'true').optional(),
+  q: PageQuery.shape.q,
+  ...paging,
+});
+export type InstitutionOrdersQuery = z.output<typeof InstitutionOrdersQuery>;
 
 export const InstitutionOrder = z.object({
   id: Id,
@@ -217,8 +229,11 @@ export const InstitutionOrder = z.object({
   money: OrderMoney,
 });
 export type InstitutionOrder = z.infer<typeof InstitutionOrder>;
-export const InstitutionOrders = z.object({ institutionId: Id, orders: z.array(InstitutionOrder) });
+export const InstitutionOrders = pageOf(InstitutionOrder);
 export type InstitutionOrders = z.infer<typeof InstitutionOrders>;
+/** The courses the institution has orders of, by name: `orders` all, `activeOrders` active with lessons left (who may attend). */
+export const InstitutionCourses = z.object({ courses: z.array(z.object({ id: Id, name: z.string(), orders: z.number().int(), activeOrders: z.number().int() })) });
+export type InstitutionCourses = z.infer<typeof InstitutionCourses>;
 
 /** The institution's money at a glance. */
 export const InstitutionMoney = z.object({
@@ -252,7 +267,6 @@ export const RecordLessonInput = z
   .refine((l) => l.startTime < l.endTime, { message: '下课时间应晚于上课时间', path: ['endTime'] })
   .refine((l) => new Set(l.orderIds).size === l.orderIds.length, { message: '到课学生重复', path: ['orderIds'] });
 export type RecordLessonInput = z.infer<typeof RecordLessonInput>;
-
 
 export const AttendeeOutcome = z.object({
   orderId: Id,
@@ -288,8 +302,10 @@ export type Lesson = z.infer<typeof Lesson>;
 export const RecordLessonResult = z.object({ lesson: Lesson, attendees: z.array(AttendeeOutcome) });
 export type RecordLessonResult = z.infer<typeof RecordLessonResult>;
 
-export const LessonsQuery = z.object({ institutionId: Id, from: LocalDate.optional(), to: LocalDate.optional() });
-export const LessonList = z.object({ institutionId: Id, lessons: z.array(Lesson) });
+/** A page of the institution's lessons, newest first (date, start, then id), within from–to when given. */
+export const LessonsQuery = z.object({ institutionId: Id, from: LocalDate.optional(), to: LocalDate.optional(), ...paging });
+export type LessonsQuery = z.output<typeof LessonsQuery>;
+export const LessonList = pageOf(Lesson);
 export type LessonList = z.infer<typeof LessonList>;
 
 export const ConsumeInput = z.object({ orderId: Id });
@@ -297,12 +313,15 @@ export type ConsumeInput = z.infer<typeof ConsumeInput>;
 
 // ---------------------------------------------------------------- refunds, deposits (district)
 
+/** A page of the refunds, newest requested first (then id); `overdue=1`: still requested after the deadline. */
 export const RefundsQuery = z.object({
   institutionId: Id.optional(),
   status: RefundStatus.optional(),
   overdue: z.enum(['0', '1']).default('0'),
+  ...paging,
 });
-export const RefundList = z.object({ refunds: z.array(Refund) });
+export type RefundsQuery = z.output<typeof RefundsQuery>;
+export const RefundList = pageOf(Refund);
 export type RefundList = z.infer<typeof RefundList>;
 export const PayRefundInput = z.object({ reference: OptionalText(64), note: OptionalText(CUSTODY_NOTE_MAX) });
 export type PayRefundInput = z.infer<typeof PayRefundInput>;
@@ -375,8 +394,7 @@ export const TransfersQuery = z.object({
   kind: TransferKind.optional(),
   from: LocalDate.optional(),
   to: LocalDate.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  ...paging,
 });
 export type TransfersQuery = z.infer<typeof TransfersQuery>;
 export const TransferRow = z.object({

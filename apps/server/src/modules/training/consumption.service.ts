@@ -5,7 +5,7 @@
  * institution's by the transfer keyed `consume:<consumptionId>`. What nobody answers confirms itself after
  * 'training.custody'.autoConfirmHours (autoconfirm.ts).
  */
-import type { AttendeeOutcome, Consumption, ConsumeInput, DisputeInput, Lesson, LessonList, RecordLessonInput, RecordLessonResult } from '@shuangjian/contracts';
+import type { AttendeeOutcome, Consumption, ConsumeInput, DisputeInput, Lesson, LessonList, LessonsQuery, RecordLessonInput, RecordLessonResult } from '@shuangjian/contracts';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Ctx, requirePermission, scoped } from '../../platform/access';
@@ -13,7 +13,7 @@ import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
-import { childrenOf, consumptionsWhere, FAMILY, reachableInstitution } from './custody.repo';
+import { childrenOf, consumptionsWhere, FAMILY, limitOf, pageAnswer, type PageWindow, pageWindow, reachableInstitution } from './custody.repo';
 import { post, releasedAccount } from './ledger';
 import { checkLesson, recordViolations } from './rules.service';
 import { trainingPolicy } from './training.policy';
@@ -260,35 +260,48 @@ async function familyConsumptionAnswer(ctx: Ctx, id: string): Promise<Consumptio
   return c!;
 }
 
-type LessonRow = Omit<Lesson, 'amountFen'> & { amountFen: number };
+type LessonRow = Omit<Lesson, 'amountFen'> & { amountFen: number; total: number };
 
-async function lessonsWhere(q: Queryable, where: ReturnType<typeof sql>): Promise<Lesson[]> {
+/**
+ * Lessons matching `where` (on alias l), newest first (date, start, then id), each with the count of all matching
+ * (`total`); only the page's lessons are joined to their consumptions when `page` is given.
+ */
+async function lessonRows(q: Queryable, where: ReturnType<typeof sql>, page?: PageWindow): Promise<(Lesson & { total: number })[]> {
   const rows = await rowsOf<LessonRow>(
     q,
-    sql`select l.id, l.institution_id as "institutionId", l.course_id as "courseId", c.name as "courseName", l.date::text as date,
+    sql`with picked as (
+        select l.district_id, l.id, count(*) over () as total from training_lessons l where ${where}
+        order by l.date desc, l.start_time desc, l.id desc ${limitOf(page)})
+      select l.id, l.institution_id as "institutionId", l.course_id as "courseId", c.name as "courseName", l.date::text as date,
         l.start_time as "startTime", l.end_time as "endTime", l.mode, l.teacher_name as "teacherName", l.findings, l.created_at as "recordedAt",
         count(x.id)::int as attendees, count(x.id) filter (where x.status = 'pending')::int as pending,
         count(x.id) filter (where x.status in ('confirmed', 'auto_confirmed'))::int as confirmed,
         count(x.id) filter (where x.status = 'disputed')::int as disputed,
-        coalesce(sum(x.amount_fen) filter (where x.status <> 'disputed'), 0)::float8 as "amountFen"
-      from training_lessons l
+        coalesce(sum(x.amount_fen) filter (where x.status <> 'disputed'), 0)::float8 as "amountFen", p.total::int as total
+      from picked p
+      join training_lessons l on l.district_id = p.district_id and l.id = p.id
       join training_courses c on c.district_id = l.district_id and c.id = l.course_id
       left join training_consumptions x on x.district_id = l.district_id and x.lesson_id = l.id
-      where ${where}
-      group by l.district_id, l.id, c.name order by l.date desc, l.start_time desc`,
+      group by l.district_id, l.id, c.name, p.total order by l.date desc, l.start_time desc, l.id desc`,
   );
   return rows.map((r) => ({ ...r, amountFen: r.amountFen as Lesson['amountFen'], recordedAt: new Date(r.recordedAt).toISOString() }));
 }
 
-export async function listLessons(ctx: Ctx, query: { institutionId: string; from?: string | undefined; to?: string | undefined }): Promise<LessonList> {
+async function lessonsWhere(q: Queryable, where: ReturnType<typeof sql>): Promise<Lesson[]> {
+  return (await lessonRows(q, where)).map(({ total: _t, ...l }) => l);
+}
+
+/** A page of the institution's lessons (from–to when given), newest first, with the number of all of them. */
+export async function listLessons(ctx: Ctx, query: LessonsQuery): Promise<LessonList> {
   requirePermission(ctx, 'training.read');
   const inst = await reachableInstitution(ctx, ctx.db, query.institutionId, ['training.read']);
   const d = ctx.user.districtId;
-  const lessons = await lessonsWhere(
-    ctx.db,
-    sql`l.district_id = ${d} and l.id in (select id from training_lessons where ${scoped(ctx, trainingLessons, 'training.read')} and institution_id = ${inst.id})
-      ${query.from ? sql`and l.date >= ${query.from}` : sql``} ${query.to ? sql`and l.date <= ${query.to}` : sql``}`,
-  );
-  return { institutionId: inst.id, lessons };
+  const where = sql`l.district_id = ${d} and l.institution_id = ${inst.id}
+    and l.id in (select id from training_lessons where ${scoped(ctx, trainingLessons, 'training.read')} and institution_id = ${inst.id})
+    ${query.from ? sql`and l.date >= ${query.from}` : sql``} ${query.to ? sql`and l.date <= ${query.to}` : sql``}`;
+  const page = pageWindow(query);
+  return pageAnswer(await lessonRows(ctx.db, where, page), page, async () => {
+    const [row] = await rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from training_lessons l where ${where}`);
+    return Number(row?.n ?? 0);
+  });
 }
-

@@ -1,6 +1,6 @@
 /**
  * Queries the custody services share: whose children a parent may act for, which institution a person reaches, an
- * order's money as the ledger has it, and consumptions and refunds as answers.
+ * order's money as the ledger has it, consumptions and refunds as answers, and the paging of the lists.
  */
 import type { Consumption, Refund } from '@shuangjian/contracts';
 import { type Permission, roleHas } from '@shuangjian/contracts';
@@ -11,6 +11,22 @@ import { notFound } from '../../platform/errors';
 import { institutionDirectory, institutionStanding, studentDirectory, type InstitutionStanding } from '../org';
 
 export const FAMILY = 'training.family' as const;
+
+/** One page of a list: `limit … offset …` for page/pageSize (1-based). */
+export type PageWindow = { limit: number; offset: number };
+export const pageWindow = (p: { page: number; pageSize: number }): PageWindow => ({ limit: p.pageSize, offset: (p.page - 1) * p.pageSize });
+export const limitOf = (page: PageWindow | undefined): SQL => (page ? sql`limit ${page.limit} offset ${page.offset}` : sql``);
+/** A text filter as an ILIKE pattern: the words anywhere, `%`, `_` and `\` taken literally. */
+export const containing = (words: string) => `%${words.replace(/[\\%_]/g, '\\$&')}%`;
+
+/**
+ * A page and the number of all matching rows: the page's own `count(*) over ()` when it has rows, else (past the last
+ * page) one count of its own.
+ */
+export async function pageAnswer<T>(rows: readonly (T & { total: number })[], page: PageWindow, count: () => Promise<number>): Promise<{ items: T[]; total: number }> {
+  const total = rows.length ? Number(rows[0]!.total) : page.offset === 0 ? 0 : await count();
+  return { items: rows.map(({ total: _t, ...r }) => r as unknown as T), total };
+}
 
 /** The student ids of the parent's own children (a parent's grants carry them; no other role has training.family). */
 export function childrenOf(ctx: Pick<Ctx, 'grants'>): string[] {
@@ -70,21 +86,28 @@ export async function consumptionsWhere(q: Queryable, where: SQL, autoConfirmHou
   }));
 }
 
-type RefundRow = Omit<Refund, 'amountFen' | 'overdue'> & { amountFen: number };
+type RefundRow = Omit<Refund, 'amountFen' | 'overdue'> & { amountFen: number; total: number };
 
-/** Refunds matching `where` (on alias r), newest first; overdue when still requested after the deadline. */
-export async function refundsWhere(q: Queryable, where: SQL, today: string): Promise<Refund[]> {
+/**
+ * Refunds matching `where` (on alias r), newest requested first with the id settling ties, each with the count of all
+ * matching (`total`); only the page's rows are joined when `page` is given. Overdue: still requested after the deadline.
+ */
+async function refundRows(q: Queryable, where: SQL, today: string, page?: PageWindow): Promise<(Refund & { total: number })[]> {
   const rows = await rowsOf<RefundRow>(
     q,
-    sql`select r.id, r.order_id as "orderId", o.code as "orderCode", r.institution_id as "institutionId", i.name as "institutionName",
+    sql`with picked as (
+        select r.district_id, r.id, count(*) over () as total from training_refunds r where ${where}
+        order by r.created_at desc, r.id desc ${limitOf(page)})
+      select r.id, r.order_id as "orderId", o.code as "orderCode", r.institution_id as "institutionId", i.name as "institutionName",
         s.name as "studentName", r.amount_fen::float8 as "amountFen", r.reason, r.status, r.created_at as "requestedAt",
         r.deadline::text as deadline, r.paid_at as "paidAt", r.paid_by_name as "paidByName", r.pay_reference as "payReference",
-        r.transfer_id as "transferId", r.policy_version as "policyVersion"
-      from training_refunds r
+        r.transfer_id as "transferId", r.policy_version as "policyVersion", p.total::int as total
+      from picked p
+      join training_refunds r on r.district_id = p.district_id and r.id = p.id
       join training_orders o on o.district_id = r.district_id and o.id = r.order_id
       join ${institutionDirectory} i on i.district_id = r.district_id and i.id = r.institution_id
       join ${studentDirectory} s on s.district_id = r.district_id and s.id = r.student_id
-      where ${where} order by r.created_at desc`,
+      order by r.created_at desc, r.id desc`,
   );
   return rows.map((r) => ({
     ...r,
@@ -93,4 +116,17 @@ export async function refundsWhere(q: Queryable, where: SQL, today: string): Pro
     paidAt: r.paidAt ? new Date(r.paidAt).toISOString() : null,
     overdue: r.status === 'requested' && r.deadline < today,
   }));
+}
+
+/** Refunds matching `where` (on alias r), newest first. */
+export async function refundsWhere(q: Queryable, where: SQL, today: string): Promise<Refund[]> {
+  return (await refundRows(q, where, today)).map(({ total: _t, ...r }) => r);
+}
+
+/** A page of the refunds matching `where` (on alias r), newest first, and how many match in all. */
+export async function refundsPage(q: Queryable, where: SQL, today: string, page: PageWindow): Promise<{ items: Refund[]; total: number }> {
+  return pageAnswer(await refundRows(q, where, today, page), page, async () => {
+    const [row] = await rowsOf<{ n: number }>(q, sql`select count(*)::int as n from training_refunds r where ${where}`);
+    return Number(row?.n ?? 0);
+  });
 }

@@ -13,6 +13,7 @@ import {
   FamilyOrders,
   FamilyQuery,
   IdParams,
+  InstitutionCourses,
   InstitutionMoney,
   InstitutionOrders,
   InstitutionOrdersQuery,
@@ -37,7 +38,7 @@ import type { App } from '../../platform/http';
 import { confirmConsumption, consumeOne, disputeConsumption, listLessons, recordLesson } from './consumption.service';
 import { STANDARD_CONTRACT } from './custody-contract';
 import { custodySummary, institutionMoney, transferJournal, transferWorkbook } from './custody-summary.service';
-import { familyOrders, institutionOrders, packagesForSale, placeOrder } from './orders.service';
+import { familyOrders, institutionCourses, institutionOrders, packagesForSale, placeOrder } from './orders.service';
 import { listDeposits, listRefunds, payRefund, recordDeposit, requestRefund } from './refunds.service';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody };
@@ -66,13 +67,16 @@ export function registerCustodyRoutes(app: App): void {
   );
 
   // the institution
-  app.get('/api/training/institution/orders', { schema: { tags, summary: '机构的订单', querystring: InstitutionOrdersQuery, response: { 200: InstitutionOrders, ...errors } } }, (req) =>
+  app.get('/api/training/institution/orders', { schema: { tags, summary: '机构的订单（分页，新下单的在前；按状态、课程、有无剩余课时、订单号或学生姓名筛选）', querystring: InstitutionOrdersQuery, response: { 200: InstitutionOrders, ...errors } } }, (req) =>
     institutionOrders(req.ctx, req.query),
+  );
+  app.get('/api/training/institution/courses', { schema: { tags, summary: '机构有订单的课程（订单数、在读订单数）', querystring: InstitutionQuery, response: { 200: InstitutionCourses, ...errors } } }, (req) =>
+    institutionCourses(req.ctx, req.query.institutionId),
   );
   app.get('/api/training/institution/summary', { schema: { tags, summary: '机构资金概况（托管、已划拨、待确认、退费）', querystring: InstitutionQuery, response: { 200: InstitutionMoney, ...errors } } }, (req) =>
     institutionMoney(req.ctx, req.query.institutionId),
   );
-  app.get('/api/training/lessons', { schema: { tags, summary: '机构的上课记录', querystring: LessonsQuery, response: { 200: LessonList, ...errors } } }, (req) => listLessons(req.ctx, req.query));
+  app.get('/api/training/lessons', { schema: { tags, summary: '机构的上课记录（分页，最近的在前；可按日期范围）', querystring: LessonsQuery, response: { 200: LessonList, ...errors } } }, (req) => listLessons(req.ctx, req.query));
   app.post('/api/training/lessons', { schema: { tags, summary: '登记上课（到课学生各消一课时，待家长确认）', body: RecordLessonInput, response: { 200: RecordLessonResult, ...errors } } }, (req) =>
     recordLesson(req.ctx, req.body),
   );
@@ -81,7 +85,7 @@ export function registerCustodyRoutes(app: App): void {
   );
 
   // refunds, deposits, the district's view of the ledger
-  app.get('/api/training/refunds', { schema: { tags, summary: '退费申请（可筛选逾期）', querystring: RefundsQuery, response: { 200: RefundList, ...errors } } }, (req) => listRefunds(req.ctx, req.query));
+  app.get('/api/training/refunds', { schema: { tags, summary: '退费申请（分页，新申请的在前；按机构、状态、是否逾期筛选）', querystring: RefundsQuery, response: { 200: RefundList, ...errors } } }, (req) => listRefunds(req.ctx, req.query));
   app.post('/api/training/refunds/:id/pay', { schema: { tags, summary: '退费办结（由托管账户退还）', params: IdParams, body: PayRefundInput, response: { 200: Refund, ...errors } } }, (req) =>
     payRefund(req.ctx, req.params.id, req.body),
   );

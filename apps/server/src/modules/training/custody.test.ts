@@ -116,7 +116,8 @@ describe('lessons release money (一课一消)', () => {
     expect((await call(w.app, inst, 'GET', `/api/training/lessons?institutionId=${feiyue}`)).status).toBe(404);
     const mine = await call(w.app, inst, 'GET', `/api/training/institution/orders?institutionId=${qiming}`);
     expect(mine.status).toBe(200);
-    expect(mine.body.orders.some((o: { id: string }) => o.id === order.id)).toBe(true);
+    expect(mine.body.items.some((o: { id: string }) => o.id === order.id)).toBe(true);
+    expect(mine.body.total).toBeGreaterThanOrEqual(mine.body.items.length);
     const feiyueCourse = (await q<{ id: string }>(`select id from training_courses where institution_id = $1 limit 1`, [feiyue]))[0]!.id;
     const res = await call(w.app, inst, 'POST', '/api/training/lessons', { institutionId: feiyue, courseId: feiyueCourse, date: '2026-11-26', startTime: '16:00', endTime: '16:45', orderIds: [order.id] });
     expect(res.status).toBe(404);

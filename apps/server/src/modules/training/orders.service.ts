@@ -1,9 +1,19 @@
 /**
  * Orders: packages a family may buy (approved packages of institutions in good standing), the standard contract, the
  * purchase itself (money from the parents' clearing account into the order's custody account), and the orders as the
- * family and the institution see them.
+ * family and the institution (a page at a time, filtered in SQL) see them.
  */
-import type { FamilyOrder, FamilyOrders, InstitutionOrder, InstitutionOrders, PackageForSale, PackagesForSale, PlaceOrderInput } from '@shuangjian/contracts';
+import type {
+  FamilyOrder,
+  FamilyOrders,
+  InstitutionCourses,
+  InstitutionOrder,
+  InstitutionOrders,
+  InstitutionOrdersQuery,
+  PackageForSale,
+  PackagesForSale,
+  PlaceOrderInput,
+} from '@shuangjian/contracts';
 import { addDays, type LocalDate } from '@shuangjian/policy';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -13,7 +23,22 @@ import { today } from '../../platform/clock';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { AppError, notFound, recordedRefusal, ruleViolation } from '../../platform/errors';
 import { STANDARD_CONTRACT } from './custody-contract';
-import { childrenOf, consumptionsWhere, FAMILY, type OrderMoney, orderMoneyJson, reachableInstitution, refundsWhere, requireChild, withRefundable } from './custody.repo';
+import {
+  childrenOf,
+  consumptionsWhere,
+  containing,
+  FAMILY,
+  limitOf,
+  type OrderMoney,
+  orderMoneyJson,
+  pageAnswer,
+  type PageWindow,
+  pageWindow,
+  reachableInstitution,
+  refundsWhere,
+  requireChild,
+  withRefundable,
+} from './custody.repo';
 import { accountFor, clearingAccount, post, releasedAccount } from './ledger';
 import { checkPackage, recordViolations } from './rules.service';
 import { trainingPolicy } from './training.policy';
@@ -188,22 +213,31 @@ type OrderRow = Omit<FamilyOrder, 'money' | 'consumptions' | 'refunds' | 'priceF
   pricePerLessonFen: number;
   courseId: string;
   money: Omit<OrderMoney, 'refundableFen'>;
+  total: number;
 };
 
-function orderRows(q: Queryable, where: ReturnType<typeof sql>) {
+/**
+ * Orders matching `where` (on alias o), newest placed first with the id settling ties, each with the count of all
+ * matching (`total`); only the page's orders are joined and their money summed when `page` is given.
+ */
+function orderRows(q: Queryable, where: ReturnType<typeof sql>, page?: PageWindow) {
   return rowsOf<OrderRow>(
     q,
-    sql`select o.id, o.code, o.student_id as "studentId", s.name as "studentName", o.institution_id as "institutionId", i.name as "institutionName",
+    sql`with picked as (
+        select o.district_id, o.id, count(*) over () as total from training_orders o where ${where}
+        order by o.created_at desc, o.id desc ${limitOf(page)})
+      select o.id, o.code, o.student_id as "studentId", s.name as "studentName", o.institution_id as "institutionId", i.name as "institutionName",
         o.course_id as "courseId", c.name as "courseName", p.name as "packageName", o.lessons, o.lessons_left as "lessonsLeft",
         o.price_fen::float8 as "priceFen", o.price_per_lesson_fen::float8 as "pricePerLessonFen", o.status, o.custody_mode as "custodyMode",
         o.contract_version as "contractVersion", o.contract_hash as "contractHash", o.contract_accepted_at as "contractAcceptedAt",
-        o.valid_until::text as "validUntil", o.created_at as "createdAt", ${orderMoneyJson('o')} as money
-      from training_orders o
+        o.valid_until::text as "validUntil", o.created_at as "createdAt", ${orderMoneyJson('o')} as money, sel.total::int as total
+      from picked sel
+      join training_orders o on o.district_id = sel.district_id and o.id = sel.id
       join ${studentDirectory} s on s.district_id = o.district_id and s.id = o.student_id
       join ${institutionDirectory} i on i.district_id = o.district_id and i.id = o.institution_id
       join training_courses c on c.district_id = o.district_id and c.id = o.course_id
       join training_packages p on p.district_id = o.district_id and p.id = o.package_id
-      where ${where} order by o.created_at desc`,
+      order by o.created_at desc, o.id desc`,
   );
 }
 
@@ -219,7 +253,7 @@ async function familyOrderRows(ctx: Ctx, q: Queryable, studentIds: string[], ord
     await consumptionsWhere(q, sql`c.district_id = ${d} and c.order_id in ${ids}`, hours),
     await refundsWhere(q, sql`r.district_id = ${d} and r.order_id in ${ids}`, today(ctx)),
   ];
-  return rows.map(({ courseId: _c, money, ...r }) => ({
+  return rows.map(({ courseId: _c, total: _t, money, ...r }) => ({
     ...r,
     priceFen: r.priceFen as FamilyOrder['priceFen'],
     pricePerLessonFen: r.pricePerLessonFen as FamilyOrder['pricePerLessonFen'],
@@ -245,15 +279,22 @@ export async function familyOrder(ctx: Ctx, q: Queryable, orderId: string): Prom
   return order;
 }
 
-/** The institution's orders (its own only; the district and the zone's inspectors read them too). */
-export async function institutionOrders(ctx: Ctx, query: { institutionId: string; status?: string | undefined }): Promise<InstitutionOrders> {
+/**
+ * A page of the institution's orders (its own only; the district and the zone's inspectors read them too), newest
+ * first, every filter in SQL: status, course, lessons left or not, and `q` in the order's code or the child's name.
+ */
+export async function institutionOrders(ctx: Ctx, query: InstitutionOrdersQuery): Promise<InstitutionOrders> {
   requirePermission(ctx, 'training.read');
-  await reachableInstitution(ctx, ctx.db, query.institutionId, ['training.read']);
-  const rows = await orderRows(
-    ctx.db,
-    sql`o.id in (select id from training_orders where ${scoped(ctx, trainingOrders, 'training.read')} and institution_id = ${query.institutionId}) ${query.status ? sql`and o.status = ${query.status}` : sql``}`,
-  );
-  const orders: InstitutionOrder[] = rows.map((r) => ({
+  const inst = await reachableInstitution(ctx, ctx.db, query.institutionId, ['training.read']);
+  const words = query.q ? containing(query.q) : undefined;
+  const where = sql`o.district_id = ${ctx.user.districtId} and o.institution_id = ${inst.id}
+    and o.id in (select id from training_orders where ${scoped(ctx, trainingOrders, 'training.read')} and institution_id = ${inst.id})
+    ${query.status ? sql`and o.status = ${query.status}` : sql``}
+    ${query.courseId ? sql`and o.course_id = ${query.courseId}` : sql``}
+    ${query.withLessonsLeft === undefined ? sql`` : query.withLessonsLeft ? sql`and o.lessons_left > 0` : sql`and o.lessons_left = 0`}
+    ${words ? sql`and (o.code ilike ${words} or exists (select 1 from ${studentDirectory} s where s.district_id = o.district_id and s.id = o.student_id and s.name ilike ${words}))` : sql``}`;
+  const page = pageWindow(query);
+  const rows = (await orderRows(ctx.db, where, page)).map((r): InstitutionOrder & { total: number } => ({
     id: r.id,
     code: r.code,
     studentId: r.studentId,
@@ -269,6 +310,25 @@ export async function institutionOrders(ctx: Ctx, query: { institutionId: string
     validUntil: r.validUntil,
     createdAt: new Date(r.createdAt).toISOString(),
     money: withRefundable(r.money) as InstitutionOrder['money'],
+    total: r.total,
   }));
-  return { institutionId: query.institutionId, orders };
+  return pageAnswer(rows, page, async () => {
+    const [row] = await rowsOf<{ n: number }>(ctx.db, sql`select count(*)::int as n from training_orders o where ${where}`);
+    return Number(row?.n ?? 0);
+  });
+}
+
+/** The courses the institution has orders of, by name, with how many orders each has and how many may still attend. */
+export async function institutionCourses(ctx: Ctx, institutionId: string): Promise<InstitutionCourses> {
+  requirePermission(ctx, 'training.read');
+  const inst = await reachableInstitution(ctx, ctx.db, institutionId, ['training.read']);
+  const courses = await rowsOf<InstitutionCourses['courses'][number]>(
+    ctx.db,
+    sql`select c.id, c.name, count(*)::int as orders, (count(*) filter (where o.status = 'active' and o.lessons_left > 0))::int as "activeOrders"
+      from training_orders o join training_courses c on c.district_id = o.district_id and c.id = o.course_id
+      where o.district_id = ${ctx.user.districtId} and o.institution_id = ${inst.id}
+        and o.id in (select id from training_orders where ${scoped(ctx, trainingOrders, 'training.read')} and institution_id = ${inst.id})
+      group by c.id, c.name order by c.name, c.id`,
+  );
+  return { courses };
 }

@@ -6,7 +6,7 @@
  * deposit, keyed by the deposit record.
  */
 import { roleHas } from '@shuangjian/contracts';
-import type { Deposit, DepositInput, DepositList, PayRefundInput, Refund, RefundList, RefundRequestInput } from '@shuangjian/contracts';
+import type { Deposit, DepositInput, DepositList, PayRefundInput, Refund, RefundList, RefundRequestInput, RefundsQuery } from '@shuangjian/contracts';
 import { addDays } from '@shuangjian/policy';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -16,7 +16,7 @@ import { audit } from '../../platform/audit';
 import { today } from '../../platform/clock';
 import { rowsOf } from '../../platform/db';
 import { conflict, forbidden, notFound } from '../../platform/errors';
-import { childrenOf, FAMILY, reachableInstitution, refundsWhere } from './custody.repo';
+import { childrenOf, FAMILY, pageWindow, reachableInstitution, refundsPage, refundsWhere } from './custody.repo';
 import { balanceOf, clearingAccount, depositAccount, post } from './ledger';
 import { trainingPolicy } from './training.policy';
 import { trainingDeposits, trainingRefunds } from './custody.schema';
@@ -114,16 +114,20 @@ export async function payRefund(ctx: Ctx, id: string, input: PayRefundInput): Pr
   return refund!;
 }
 
-/** Refunds the district (all) or an institution (its own) sees; `overdue=1`: requested and past the deadline. */
-export async function listRefunds(ctx: Ctx, query: { institutionId?: string | undefined; status?: string | undefined; overdue: '0' | '1' }): Promise<RefundList> {
+/**
+ * A page of the refunds the district (all) or an institution (its own) sees, newest first, every filter in SQL;
+ * `overdue=1`: requested and past the deadline. An institution out of reach is not found, as for deposits.
+ */
+export async function listRefunds(ctx: Ctx, query: RefundsQuery): Promise<RefundList> {
   requireCustodyOrFile(ctx);
   const d = ctx.user.districtId;
   const date = today(ctx);
+  if (query.institutionId) await reachableInstitution(ctx, ctx.db, query.institutionId, [CUSTODY, 'training.file']);
   const where = sql`r.district_id = ${d} and r.id in (select id from training_refunds where ${scoped(ctx, trainingRefunds, CUSTODY)} or ${scoped(ctx, trainingRefunds, 'training.file')})
     ${query.institutionId ? sql`and r.institution_id = ${query.institutionId}` : sql``}
     ${query.status ? sql`and r.status = ${query.status}` : sql``}
     ${query.overdue === '1' ? sql`and r.status = 'requested' and r.deadline < ${date}` : sql``}`;
-  return { refunds: await refundsWhere(ctx.db, where, date) };
+  return refundsPage(ctx.db, where, date, pageWindow(query));
 }
 
 type DepositRow = Omit<Deposit, 'amountFen'> & { amountFen: number };

@@ -1,4 +1,4 @@
-/** Lessons the institution recorded, with the parents' confirmations and the rule findings of each. */
+/** Lessons the institution recorded in a date range, a page at a time (the server's), with the parents' confirmations and the rule findings of each. */
 import type { Lesson } from '@shuangjian/contracts';
 import { formatYuan } from '@shuangjian/policy';
 import { DatePicker, Flex, Popover, Table, Tag } from 'antd';
@@ -8,11 +8,13 @@ import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
 import { RuleFindings } from '../components/RuleFindings';
 import { useLessons } from './queries';
+import { usePaging } from './usePaging';
 
 export function LessonsTab({ institutionId }: { institutionId: string }) {
   const { t, locale } = useI18n();
   const [range, setRange] = useState<[dayjs.Dayjs, dayjs.Dayjs]>(() => [dayjs().subtract(1, 'month').startOf('month'), dayjs()]);
-  const q = useLessons(institutionId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'));
+  const { paging, restart, pagination } = usePaging();
+  const q = useLessons(institutionId, range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), paging);
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
@@ -20,7 +22,11 @@ export function LessonsTab({ institutionId }: { institutionId: string }) {
           inputReadOnly
           allowClear={false}
           value={range}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          onChange={(v) => {
+            if (!v?.[0] || !v[1]) return;
+            setRange([v[0], v[1]]);
+            restart();
+          }}
           placeholder={[t('training.inst.lessons.from'), t('training.inst.lessons.to')]}
         />
       </Flex>
@@ -28,12 +34,13 @@ export function LessonsTab({ institutionId }: { institutionId: string }) {
       <Table<Lesson>
         rowKey="id"
         size="small"
-        loading={q.isLoading}
-        dataSource={q.data?.lessons}
+        loading={q.isFetching}
+        dataSource={q.data?.items}
         scroll={{ x: 860 }}
         locale={{ emptyText: t('training.inst.lessons.none') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={pagination(q.data?.total)}
         onRow={() => ({ 'data-testid': 'lesson-row' }) as object}
+        data-testid="lessons-table"
         columns={[
           { title: t('training.inst.lessons.date'), dataIndex: 'date', width: 110 },
           { title: t('training.inst.lessons.time'), key: 'time', width: 110, render: (_, l) => `${l.startTime}–${l.endTime}` },

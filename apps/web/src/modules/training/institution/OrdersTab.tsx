@@ -1,23 +1,25 @@
-/** The institution's orders, filtered by status, course and pupil or code: lessons left and each order's money. */
+/** The institution's orders, a page at a time, filtered by the server on status, course and pupil or code: lessons left and each order's money. */
 import { type InstitutionOrder, ORDER_STATUSES, type OrderStatus, orderStatusLabels } from '@shuangjian/contracts';
 import { formatYuan } from '@shuangjian/policy';
 import { Flex, Input, Select, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
-import { useInstitutionOrders } from './queries';
+import { type OrderFilters, useInstitutionCourses, useInstitutionOrders } from './queries';
+import { usePaging } from './usePaging';
 
 const STATUS_COLOR = { active: 'processing', completed: 'default', refunded: 'warning', expired: 'default' } as const;
 
 export function OrdersTab({ institutionId }: { institutionId: string }) {
   const { t, locale } = useI18n();
-  const [status, setStatus] = useState<OrderStatus | undefined>();
-  const [courseId, setCourseId] = useState<string | undefined>();
-  const [search, setSearch] = useState('');
-  const q = useInstitutionOrders(institutionId, status);
-  const all = q.data?.orders;
-  const courses = useMemo(() => [...new Map((all ?? []).map((o) => [o.courseId, o.courseName])).entries()], [all]);
-  const rows = (all ?? []).filter((o) => (!courseId || o.courseId === courseId) && (!search || o.studentName.includes(search.trim()) || o.code.includes(search.trim().toUpperCase())));
+  const [filters, setFilters] = useState<OrderFilters>({});
+  const { paging, restart, pagination } = usePaging();
+  const q = useInstitutionOrders(institutionId, filters, paging);
+  const courses = useInstitutionCourses(institutionId);
+  const filter = (next: OrderFilters) => {
+    setFilters((f) => ({ ...f, ...next }));
+    restart();
+  };
   const y = (v: InstitutionOrder['priceFen']) => formatYuan(v, { locale });
   return (
     <>
@@ -25,8 +27,8 @@ export function OrdersTab({ institutionId }: { institutionId: string }) {
         <Select<OrderStatus>
           allowClear
           placeholder={t('training.inst.orders.status')}
-          value={status}
-          onChange={setStatus}
+          value={filters.status}
+          onChange={(status) => filter({ status })}
           options={ORDER_STATUSES.map((s) => ({ value: s, label: orderStatusLabels[s][locale] }))}
           style={{ width: 120 }}
           data-testid="orders-status"
@@ -34,22 +36,33 @@ export function OrdersTab({ institutionId }: { institutionId: string }) {
         <Select
           allowClear
           placeholder={t('training.inst.orders.course')}
-          value={courseId}
-          onChange={setCourseId}
-          options={courses.map(([value, label]) => ({ value, label }))}
+          value={filters.courseId}
+          onChange={(courseId: string | undefined) => filter({ courseId })}
+          loading={courses.isLoading}
+          options={courses.data?.courses.map((c) => ({ value: c.id, label: c.name }))}
           style={{ width: 200 }}
+          data-testid="orders-course"
         />
-        <Input.Search allowClear placeholder={t('training.inst.orders.search')} onSearch={setSearch} style={{ width: 220 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('training.inst.orders.search')}
+          onSearch={(v) => filter({ q: v.trim() || undefined })}
+          maxLength={50}
+          style={{ width: 220 }}
+          data-testid="orders-search"
+        />
       </Flex>
-      <QueryError error={q.error} />
+      <QueryError error={q.error ?? courses.error} />
       <Table<InstitutionOrder>
         rowKey="id"
         size="small"
-        loading={q.isLoading}
-        dataSource={rows}
+        loading={q.isFetching}
+        dataSource={q.data?.items}
         scroll={{ x: 900 }}
         locale={{ emptyText: t('training.inst.orders.none') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={pagination(q.data?.total)}
+        onRow={() => ({ 'data-testid': 'order-row' }) as object}
+        data-testid="orders-table"
         columns={[
           { title: t('training.inst.orders.code'), dataIndex: 'code', width: 150 },
           { title: t('training.inst.orders.student'), dataIndex: 'studentName', width: 90 },

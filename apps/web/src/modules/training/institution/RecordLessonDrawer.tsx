@@ -1,16 +1,19 @@
 /**
  * 记录课消: a course, the date and time, the teacher, and the pupils who attended, picked from the course's active
- * orders; then the server's answer — the rule findings with their citations and each pupil's outcome.
+ * orders with lessons left (the server filters them; at most LESSON_ATTENDEES_MAX, a lesson's limit, and the screen
+ * says so when the course has more); then the server's answer — the rule findings with their citations and each
+ * pupil's outcome.
  */
-import { type RecordLessonResult, TEACHER_NAME_MAX } from '@shuangjian/contracts';
+import { LESSON_ATTENDEES_MAX, type RecordLessonResult, TEACHER_NAME_MAX } from '@shuangjian/contracts';
 import { formatYuan } from '@shuangjian/policy';
-import { Button, Checkbox, DatePicker, Drawer, Empty, Flex, Form, Input, Select, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Drawer, Empty, Flex, Form, Input, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
+import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { LessonResult } from './LessonResult';
-import { useInstitutionOrders, useInstitutionWrites } from './queries';
+import { useInstitutionCourses, useInstitutionOrders, useInstitutionWrites } from './queries';
 
 interface Values {
   courseId: string;
@@ -27,14 +30,16 @@ export function RecordLessonDrawer({ institutionId, open, onClose }: { instituti
   const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const writes = useInstitutionWrites();
-  const orders = useInstitutionOrders(open ? institutionId : undefined, 'active');
+  const courses = useInstitutionCourses(open ? institutionId : undefined);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<RecordLessonResult | null>(null);
-  const courseId = Form.useWatch('courseId', form);
+  const courseId = Form.useWatch('courseId', form) as string | undefined;
   const picked = Form.useWatch('orderIds', form) ?? [];
-  const active = orders.data?.orders;
-  const courses = useMemo(() => [...new Map((active ?? []).map((o) => [o.courseId, o.courseName])).entries()], [active]);
-  const ofCourse = (active ?? []).filter((o) => o.courseId === courseId && o.lessonsLeft > 0);
+  // the course's orders that may attend: active with lessons left, the newest first, as many as one lesson may list
+  const orders = useInstitutionOrders(open && courseId ? institutionId : undefined, { status: 'active', courseId, withLessonsLeft: true }, { page: 1, pageSize: LESSON_ATTENDEES_MAX });
+  const ofCourse = orders.isPlaceholderData ? [] : (orders.data?.items ?? []);
+  const waiting = orders.isFetching && !ofCourse.length;
+  const more = orders.isPlaceholderData ? 0 : (orders.data?.total ?? 0);
   const save = useSaveMutation({
     form,
     mutationFn: (v: Values) =>
@@ -82,7 +87,12 @@ export function RecordLessonDrawer({ institutionId, open, onClose }: { instituti
       ) : (
         <Form form={form} layout="vertical" initialValues={{ date: dayjs(), startTime: '16:00', endTime: '16:45', orderIds: [] }}>
           <Form.Item name="courseId" label={t('training.inst.form.course')} rules={[{ required: true }]}>
-            <Select options={courses.map(([value, label]) => ({ value, label }))} loading={orders.isLoading} onChange={() => form.setFieldsValue({ orderIds: [] })} data-testid="record-course" />
+            <Select
+              options={courses.data?.courses.filter((c) => c.activeOrders > 0).map((c) => ({ value: c.id, label: c.name }))}
+              loading={courses.isLoading}
+              onChange={() => form.setFieldsValue({ orderIds: [] })}
+              data-testid="record-course"
+            />
           </Form.Item>
           <Flex gap={8}>
             <Form.Item name="date" label={t('training.inst.form.date')} rules={[{ required: true }]} style={{ flex: 1 }}>
@@ -98,13 +108,17 @@ export function RecordLessonDrawer({ institutionId, open, onClose }: { instituti
           <Form.Item name="teacherName" label={t('training.inst.form.teacher')}>
             <Input maxLength={TEACHER_NAME_MAX} data-testid="record-teacher" />
           </Form.Item>
-          {courseId && !ofCourse.length && !orders.isLoading && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.inst.form.noOrders')} />}
+          <QueryError error={courses.error ?? orders.error} />
+          {courseId && !ofCourse.length && !waiting && !orders.error && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('training.inst.form.noOrders')} />}
+          {more > ofCourse.length && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('training.inst.form.capped', { total: more, shown: ofCourse.length })} data-testid="record-capped" />
+          )}
           {courseId && ofCourse.length > 0 && (
             <Form.Item
               name="orderIds"
               label={
                 <Flex gap={12} align="center">
-                  {t('training.inst.form.attendees', { n: picked.length, total: ofCourse.length })}
+                  {t('training.inst.form.attendees', { n: picked.length, total: more })}
                   <Button size="small" type="link" onClick={() => form.setFieldsValue({ orderIds: ofCourse.map((o) => o.id) })} data-testid="record-all">
                     {t('training.inst.form.all')}
                   </Button>

@@ -1,4 +1,4 @@
-/** Refunds families asked of this institution: amount, reason, deadline (overdue marked); record one paid from custody. */
+/** Refunds families asked of this institution, a page at a time (the server's): amount, reason, deadline (overdue marked); record one paid from custody. */
 import { type Refund, REFUND_STATUSES, type RefundStatus, refundStatusLabels } from '@shuangjian/contracts';
 import { formatYuan } from '@shuangjian/policy';
 import { Button, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../components/format';
 import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { useInstitutionWrites, useRefunds } from './queries';
+import { usePaging } from './usePaging';
 
 function PayDialog({ refund, onClose }: { refund: Refund; onClose(): void }) {
   const { t, locale } = useI18n();
@@ -51,7 +52,8 @@ export function RefundsTab({ institutionId }: { institutionId: string }) {
   const tz = useTimeZone();
   const [status, setStatus] = useState<RefundStatus | undefined>();
   const [paying, setPaying] = useState<Refund | null>(null);
-  const q = useRefunds(institutionId, status);
+  const { paging, restart, pagination } = usePaging();
+  const q = useRefunds(institutionId, status, paging);
   return (
     <>
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
@@ -59,7 +61,10 @@ export function RefundsTab({ institutionId }: { institutionId: string }) {
           allowClear
           placeholder={t('training.inst.refunds.status')}
           value={status}
-          onChange={setStatus}
+          onChange={(v) => {
+            setStatus(v);
+            restart();
+          }}
           options={REFUND_STATUSES.map((s) => ({ value: s, label: refundStatusLabels[s][locale] }))}
           style={{ width: 140 }}
         />
@@ -68,12 +73,13 @@ export function RefundsTab({ institutionId }: { institutionId: string }) {
       <Table<Refund>
         rowKey="id"
         size="small"
-        loading={q.isLoading}
-        dataSource={q.data?.refunds}
+        loading={q.isFetching}
+        dataSource={q.data?.items}
         scroll={{ x: 900 }}
         locale={{ emptyText: t('training.inst.refunds.none') }}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={pagination(q.data?.total)}
         onRow={() => ({ 'data-testid': 'refund-row' }) as object}
+        data-testid="refunds-table"
         columns={[
           { title: t('training.inst.refunds.student'), dataIndex: 'studentName', width: 90 },
           { title: t('training.inst.refunds.order'), dataIndex: 'orderCode', width: 150 },

@@ -1,7 +1,11 @@
-/** The institution side of 校外培训 (the only caller of its API): orders, money, lessons and their consumptions, refunds to pay. */
+/**
+ * The institution side of 校外培训 (the only caller of its API): orders, money, lessons and their consumptions, refunds
+ * to pay. The three lists are the server's pages: `total` counts every match, not the page's rows.
+ */
 import type {
   Consumption,
   Finding,
+  InstitutionCourses,
   InstitutionMoney,
   InstitutionOrders,
   LessonList,
@@ -13,7 +17,7 @@ import type {
   RefundList,
   RefundStatus,
 } from '@shuangjian/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../app/api';
 
 export const institutionKey = (...parts: unknown[]) => ['training', 'institution', ...parts];
@@ -22,18 +26,47 @@ const base = '/api/training';
 export const useInstitutionMoney = (institutionId: string | undefined) =>
   useQuery({ queryKey: institutionKey('summary', institutionId), queryFn: () => api.get<InstitutionMoney>(`${base}/institution/summary${qs({ institutionId })}`), enabled: !!institutionId });
 
-export const useInstitutionOrders = (institutionId: string | undefined, status?: OrderStatus) =>
+export interface Paging {
+  page: number;
+  pageSize: number;
+}
+export interface OrderFilters {
+  status?: OrderStatus | undefined;
+  courseId?: string | undefined;
+  /** Only orders with lessons left (who may attend a lesson). */
+  withLessonsLeft?: boolean | undefined;
+  /** The order's code or the child's name. */
+  q?: string | undefined;
+}
+
+/** A page of the institution's orders, newest first, filtered by the server. */
+export const useInstitutionOrders = (institutionId: string | undefined, f: OrderFilters, paging: Paging) =>
   useQuery({
-    queryKey: institutionKey('orders', institutionId, status ?? null),
-    queryFn: () => api.get<InstitutionOrders>(`${base}/institution/orders${qs({ institutionId, status })}`),
+    queryKey: institutionKey('orders', institutionId, f, paging),
+    queryFn: () => api.get<InstitutionOrders>(`${base}/institution/orders${qs({ institutionId, ...f, ...paging })}`),
     enabled: !!institutionId,
+    placeholderData: keepPreviousData,
   });
 
-export const useLessons = (institutionId: string | undefined, from?: string, to?: string) =>
-  useQuery({ queryKey: institutionKey('lessons', institutionId, from ?? null, to ?? null), queryFn: () => api.get<LessonList>(`${base}/lessons${qs({ institutionId, from, to })}`), enabled: !!institutionId });
+/** The courses the institution has orders of, with how many may still attend. */
+export const useInstitutionCourses = (institutionId: string | undefined) =>
+  useQuery({ queryKey: institutionKey('courses', institutionId), queryFn: () => api.get<InstitutionCourses>(`${base}/institution/courses${qs({ institutionId })}`), enabled: !!institutionId });
 
-export const useRefunds = (institutionId: string | undefined, status?: RefundStatus) =>
-  useQuery({ queryKey: institutionKey('refunds', institutionId, status ?? null), queryFn: () => api.get<RefundList>(`${base}/refunds${qs({ institutionId, status })}`), enabled: !!institutionId });
+export const useLessons = (institutionId: string | undefined, from: string, to: string, paging: Paging) =>
+  useQuery({
+    queryKey: institutionKey('lessons', institutionId, from, to, paging),
+    queryFn: () => api.get<LessonList>(`${base}/lessons${qs({ institutionId, from, to, ...paging })}`),
+    enabled: !!institutionId,
+    placeholderData: keepPreviousData,
+  });
+
+export const useRefunds = (institutionId: string | undefined, status: RefundStatus | undefined, paging: Paging) =>
+  useQuery({
+    queryKey: institutionKey('refunds', institutionId, status ?? null, paging),
+    queryFn: () => api.get<RefundList>(`${base}/refunds${qs({ institutionId, status, ...paging })}`),
+    enabled: !!institutionId,
+    placeholderData: keepPreviousData,
+  });
 
 /** Inspection findings still waiting for the institution's rectification (the inspections area's paged list, read for its total). */
 export const useOpenRectifications = (institutionId: string | undefined) =>
