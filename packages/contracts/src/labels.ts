@@ -66,6 +66,7 @@ export const fieldLabels: Record<string, string> = {
   answer: '答复内容',
   ticket: '查询码',
   overdue: '是否逾期',
+  withLessonsLeft: '有剩余课时',
   // 督导测评
   semesterId: '学期',
   periodFrom: '统计开始日期',

@@ -10,7 +10,7 @@ import { applyServerError } from '../../../components/errors';
 import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { ChildSwitcher } from '../../homework/child/ChildSwitcher';
-import { type Pager, usePager } from '../paging';
+import { type Pager, usePaging } from '../../../components/usePaging';
 import { useDailyWrites, useLeaves, usePickups } from './queries';
 
 type Values = { fromDate: Dayjs; toDate: Dayjs; reason: string };
@@ -35,8 +35,8 @@ export default function LeavePage() {
   const zone = useTimeZone();
   const [picked, setPicked] = useState<string | undefined>();
   const studentId = picked ?? me?.children[0]?.id;
-  const leavePager = usePager(studentId ?? '', PHONE_PAGE);
-  const pickupPager = usePager(studentId ?? '', PHONE_PAGE);
+  const leavePager = usePaging(studentId ?? '', PHONE_PAGE);
+  const pickupPager = usePaging(studentId ?? '', PHONE_PAGE);
   const leaves = useLeaves(studentId, leavePager.page, leavePager.pageSize);
   const pickups = usePickups(studentId, pickupPager.page, pickupPager.pageSize);
   const writes = useDailyWrites();

@@ -11,7 +11,7 @@ import { ApiError } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { useMessage } from '../../../app/message';
 import { QueryError } from '../../../components/QueryError';
-import { PAGE_SIZES, type Pager, usePager } from '../paging';
+import { usePaging } from '../../../components/usePaging';
 import { yuan } from './money';
 import { paymentTemplateUrl, useMonthBills, useMoneyWrites, usePayments } from './queries';
 import { ReverseDialog } from './ReverseDialog';
@@ -21,19 +21,10 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
   const { t, locale } = useI18n();
   const message = useMessage();
   const writes = useMoneyWrites();
-  const unmatchedPager = usePager(schoolId ?? '', 10);
-  const monthPager = usePager(`${schoolId}|${month}`);
+  const unmatchedPager = usePaging(schoolId ?? '', 10);
+  const monthPager = usePaging(`${schoolId}|${month}`);
   const unmatched = usePayments(schoolId, undefined, true, unmatchedPager.page, unmatchedPager.pageSize);
   const ofMonth = usePayments(schoolId, month, false, monthPager.page, monthPager.pageSize);
-  const pagination = (pager: Pager, total: number | undefined, sizes = PAGE_SIZES) => ({
-    current: pager.page,
-    pageSize: pager.pageSize,
-    total: total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: sizes,
-    showTotal: (n: number) => t('common.total', { n }),
-    onChange: pager.onChange,
-  });
   const bills = useMonthBills(schoolId, month);
   const [result, setResult] = useState<PaymentImportResult | null>(null);
   const [errors, setErrors] = useState<RowError[] | null>(null);
@@ -129,7 +120,7 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
           size="small"
           loading={unmatched.isFetching}
           dataSource={unmatched.data?.items ?? []}
-          pagination={unmatched.data?.total ? pagination(unmatchedPager, unmatched.data.total, [10, 20, 50]) : false}
+          pagination={unmatched.data?.total ? unmatchedPager.pagination(unmatched.data.total, [10, 20, 50]) : false}
           scroll={{ x: 800 }}
           locale={{ emptyText: t('afterSchool.money.noUnmatched') }}
           columns={[
@@ -195,7 +186,7 @@ export function PaymentsTab({ schoolId, month }: { schoolId: string | undefined;
           size="small"
           loading={ofMonth.isFetching}
           dataSource={ofMonth.data?.items ?? []}
-          pagination={pagination(monthPager, ofMonth.data?.total)}
+          pagination={monthPager.pagination(ofMonth.data?.total)}
           scroll={{ x: 800 }}
           columns={[
             { title: t('afterSchool.money.paidOn'), dataIndex: 'paidOn', width: 110 },

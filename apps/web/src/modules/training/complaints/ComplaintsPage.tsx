@@ -7,12 +7,12 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../../app/api';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
+import { PAGE_SIZES } from '../../../components/usePaging';
 import { complaintsExportUrl, type ComplaintFilters, useComplaintIdByCode, useComplaints } from './queries';
 import { StatsPanel } from './StatsPanel';
 import { TicketDrawer, useZones } from './TicketDrawer';
 import { StatusTag } from './TicketTimeline';
 
-const PAGE_SIZES = [20, 50, 100];
 
 export default function ComplaintsPage() {
   const { t, locale } = useI18n();

@@ -8,7 +8,7 @@ import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
 import { RuleFindings } from '../components/RuleFindings';
 import { useLessons } from './queries';
-import { usePaging } from './usePaging';
+import { usePaging } from '../../../components/usePaging';
 
 export function LessonsTab({ institutionId }: { institutionId: string }) {
   const { t, locale } = useI18n();

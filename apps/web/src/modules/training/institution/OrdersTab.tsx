@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../app/i18n';
 import { QueryError } from '../../../components/QueryError';
 import { type OrderFilters, useInstitutionCourses, useInstitutionOrders } from './queries';
-import { usePaging } from './usePaging';
+import { usePaging } from '../../../components/usePaging';
 
 const STATUS_COLOR = { active: 'processing', completed: 'default', refunded: 'warning', expired: 'default' } as const;
 

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../components/format';
 import { QueryError } from '../../../components/QueryError';
 import { useSaveMutation } from '../../../components/useSaveMutation';
 import { useInstitutionWrites, useRefunds } from './queries';
-import { usePaging } from './usePaging';
+import { usePaging } from '../../../components/usePaging';
 
 function PayDialog({ refund, onClose }: { refund: Refund; onClose(): void }) {
   const { t, locale } = useI18n();

@@ -19,6 +19,7 @@ import type {
 } from '@shuangjian/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, qs } from '../../../app/api';
+import type { Paging } from '../../../components/usePaging';
 
 export const institutionKey = (...parts: unknown[]) => ['training', 'institution', ...parts];
 const base = '/api/training';
@@ -26,10 +27,6 @@ const base = '/api/training';
 export const useInstitutionMoney = (institutionId: string | undefined) =>
   useQuery({ queryKey: institutionKey('summary', institutionId), queryFn: () => api.get<InstitutionMoney>(`${base}/institution/summary${qs({ institutionId })}`), enabled: !!institutionId });
 
-export interface Paging {
-  page: number;
-  pageSize: number;
-}
 export interface OrderFilters {
   status?: OrderStatus | undefined;
   courseId?: string | undefined;

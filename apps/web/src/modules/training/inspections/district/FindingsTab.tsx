@@ -4,22 +4,22 @@ import { Checkbox, Drawer, Flex, Input, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../../app/i18n';
 import { QueryError } from '../../../../components/QueryError';
+import { usePaging } from '../../../../components/usePaging';
 import { FindingCard } from '../FindingCard';
 import { type FindingFilters, useFindings } from '../queries';
 
 const statusColor = { open: 'orange', responded: 'blue', closed: 'green' } as const;
-const PAGE_SIZES = [20, 50, 100];
 
 export function FindingsTab() {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useState<FindingFilters>({});
-  const [page, setPage] = useState({ current: 1, size: PAGE_SIZES[0]! });
+  const pager = usePaging();
   const [open, setOpen] = useState<Finding | null>(null);
-  const list = useFindings(filters, page.current, page.size);
+  const list = useFindings(filters, pager.page, pager.pageSize);
   /** A new filter starts again on the first page. */
   const filter = (next: Partial<FindingFilters>) => {
     setFilters((f) => ({ ...f, ...next }));
-    setPage((p) => ({ ...p, current: 1 }));
+    pager.restart();
   };
   return (
     <>
@@ -51,15 +51,7 @@ export function FindingsTab() {
         size="small"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page.current,
-          pageSize: page.size,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (current, size) => setPage({ current: size === page.size ? current : 1, size }),
-        }}
+        pagination={pager.pagination(list.data?.total)}
         scroll={{ x: 900 }}
         onRow={(r) => ({ onClick: () => setOpen(r), style: { cursor: 'pointer' } })}
         data-testid="findings-table"
