@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import * as OTPAuth from 'otpauth';
 import pg from 'pg';
 import { buildApp, MODULES } from '../src/app';
@@ -259,4 +259,22 @@ export async function call(app: App, cookie: string | null, method: string, url:
     // not JSON (a file)
   }
   return { status: res.statusCode, body: body as any, raw: res };
+}
+
+/**
+ * A server-paged list (`{ items, total }`) read in tests: `list` asks for one page (200 expected, the answer quoted when
+ * not), `all` for one page of 500 that must hold every match (the demo and the tests stay under it).
+ */
+export function pagedList<T>(app: () => App, path: string) {
+  const list = async (cookie: string, query: string): Promise<{ items: T[]; total: number }> => {
+    const res = await call(app(), cookie, 'GET', `${path}?${query}`);
+    expect(res.status, `${query}: ${JSON.stringify(res.body)}`).toBe(200);
+    return res.body;
+  };
+  const all = async (cookie: string, query: string) => {
+    const page = await list(cookie, `${query}&pageSize=500`);
+    expect(page.items.length).toBe(page.total);
+    return page;
+  };
+  return { list, all };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createWorld, type World } from '../../../test/harness';
+import { call, createWorld, pagedList, type World } from '../../../test/harness';
 import { hashPassword } from '../../platform/auth/password';
 import { COMPLAINT_STATUSES } from '@shuangjian/contracts';
 import { and, inArray, not } from 'drizzle-orm';
@@ -287,18 +287,7 @@ describe('the list, page by page, every filter in the database', () => {
   const DEADLINES = ['2026-11-25', '2026-11-26', '2026-11-27'] as const; // the day before, the day itself, the day after
   let boundary: { id: string; status: (typeof COMPLAINT_STATUSES)[number]; deadline: string }[] = [];
   type Item = { id: string; code: string; status: string; category: string; institutionId: string | null; zoneId: string | null; overdue: boolean };
-  type Page = { items: Item[]; total: number };
-  const list = async (cookie: string, query: string): Promise<Page> => {
-    const res = await call(w.app, cookie, 'GET', `/api/training/complaints?${query}`);
-    expect(res.status, `${query}: ${JSON.stringify(res.body)}`).toBe(200);
-    return res.body as Page;
-  };
-  /** Every matching ticket: all pages of 500 (the demo and these tests stay under one). */
-  const all = async (cookie: string, query: string) => {
-    const page = await list(cookie, `${query}&pageSize=500`);
-    expect(page.items.length).toBe(page.total);
-    return page;
-  };
+  const { list, all } = pagedList<Item>(() => w.app, '/api/training/complaints');
   /** The hand count: the district's tickets by a condition written out in SQL here, newest filed first. */
   const byHand = async (where: string, params: unknown[] = []) =>
     (await q<{ id: string }>(`select id from training_complaints where district_id = $1 and (${where}) order by created_at desc, id desc`, [districtId, ...params])).map((r) => r.id);

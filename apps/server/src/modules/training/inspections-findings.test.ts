@@ -7,7 +7,7 @@
 import { RECTIFICATION_STATUSES, type RectificationStatus } from '@shuangjian/contracts';
 import { and, inArray, not } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createWorld, type World } from '../../../test/harness';
+import { call, createWorld, pagedList, type World } from '../../../test/harness';
 import { isOverdue, overdueSql } from './inspections.repo';
 import { trainingFindings, trainingInspectionVisits } from './inspections.schema';
 
@@ -27,17 +27,7 @@ type Item = { id: string; institutionId: string; institutionName: string; zoneId
 type Page = { items: Item[]; total: number };
 let boundary: { id: string; status: RectificationStatus; deadline: string; overdueAt: Date | null }[] = [];
 
-const list = async (cookie: string, query: string): Promise<Page> => {
-  const res = await call(w.app, cookie, 'GET', `/api/training/inspections/findings?${query}`);
-  expect(res.status, `${query}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body as Page;
-};
-/** Every matching finding in one page of 500 (the demo and these tests stay under it). */
-const all = async (cookie: string, query: string) => {
-  const page = await list(cookie, `${query}&pageSize=500`);
-  expect(page.items.length).toBe(page.total);
-  return page;
-};
+const { list, all } = pagedList<Item>(() => w.app, '/api/training/inspections/findings');
 /** The hand count: the district's findings by a condition written out in SQL here. */
 const byHand = async (where: string, params: unknown[] = []) =>
   new Set((await q<{ id: string }>(`select id from training_findings where district_id = $1 and (${where})`, [d, ...params])).map((r) => r.id));
