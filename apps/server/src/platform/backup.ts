@@ -197,7 +197,6 @@ export function migrationsUpTo(migrationsFolder: string, count: number): { folde
  * Returns the rows loaded per table, each checked against the count the file states.
  */
 export async function loadBackup(s: Session, input: Readable): Promise<Record<string, number>> {
-  const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
   let header: BackupHeader | null = null;
   let table: { name: string; columns: string; batch: string[]; rows: number } | null = null;
   const loaded: Record<string, number> = {};
@@ -211,6 +210,10 @@ export async function loadBackup(s: Session, input: Readable): Promise<Record<st
   };
   await s.query('begin');
   try {
+    // the reader is made here, after the last await before the loop: readline emits lines as soon as the stream flows,
+    // and its iterator keeps only those that come after it exists (made before `begin`, a first line read while
+    // `begin` was on its way was lost)
+    const lines = createInterface({ input: input.pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!header) {
         header = parseHeader(line);
