@@ -85,12 +85,14 @@ export async function seedExamsGrowthDemo(db: Queryable, districtId: string, tod
   const entries: Entry[] = [];
   const comments: Comment[] = [];
   const batches = new Map<string, string>();
-  for (const p of pupils) {
+  for (const [i, p] of pupils.entries()) {
     if (!p.class_teacher) continue;
+    // each class's last pupil by number lacks the comment, so no class is complete by chance (1 in 70 a class of 40)
+    const lastOfClass = pupils[i + 1]?.class_id !== p.class_id;
     const base = { districtId, schoolId: p.school_id, classId: p.class_id, studentId: p.id, semesterId: semester.id };
     const demoChild = p.name === '张小明';
-    // about one in ten misses a dimension or the comment (never the demo parent's child)
-    const gap = demoChild ? 1 : draw(`gap:${p.id}`);
+    // about one in ten misses a dimension or the comment (never the demo parent's child; always the class's last)
+    const gap = demoChild ? 1 : lastOfClass ? 0.07 : draw(`gap:${p.id}`);
     const skipDimension: Dimension | null = gap < 0.05 ? pick(['aesthetic', 'labour', 'moral'] as const, `skip:${p.id}`) : null;
     const noComment = gap >= 0.05 && gap < 0.1;
     for (const dimension of ['moral', 'intellect', 'physical', 'aesthetic', 'labour'] as const) {
