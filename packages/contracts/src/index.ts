@@ -26,6 +26,7 @@ export * from './after-school-care';
 export * from './training';
 export * from './training-rules';
 export * from './training-custody';
+export * from './training-custody-district';
 export * from './training-reconcile';
 export * from './training-alerts';
 export * from './training-complaints';

@@ -2,7 +2,7 @@
  * 校外培训 orders and the custody ledger (资金监管, 一课一消): packages on sale to families, the standard contract,
  * orders, lessons an institution records with who attended, the parent's confirmation (or the automatic one after
  * 'training.custody'.autoConfirmHours), refunds of the unconsumed part, risk deposits, and the district's custody
- * summary and transfer journal. Money is integer fen.
+ * summary and transfer journal (training-custody-district.ts). Money is integer fen.
  *
  * Routes (permission):
  *   GET  /api/training/contract                         StandardContract            (any signed-in user)
@@ -24,14 +24,12 @@
  *   POST /api/training/refunds/:id/pay                  PayRefundInput → Refund     (training.custody | training.file)
  *   GET  /api/training/deposits?institutionId           DepositList                 (training.custody | training.file)
  *   POST /api/training/deposits                         DepositInput → Deposit      (training.custody)
- *   GET  /api/training/custody/summary                  CustodySummary              (training.custody | training.district)
- *   GET  /api/training/custody/transfers?…              TransferJournal             (training.custody)
- *   GET  /api/training/custody/transfers.xlsx?…         Excel of the same           (training.custody)
+ *   (the district's custody summary and transfer journal: training-custody-district.ts)
  */
 import { z } from 'zod';
 import { ClockTime } from './homework';
 import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
-import { Money, NonNegativeMoney, PositiveMoney } from './money';
+import { Money, PositiveMoney } from './money';
 import { TrainingRuleFinding } from './training-rules';
 import {
   CustodyMode,
@@ -40,7 +38,6 @@ import {
   TRAINING_REASON_MAX,
   TrainingStatus,
   TrainingSubtype,
-  TransferKind,
 } from './training';
 
 /** How many attendees one recorded lesson may list. */
@@ -352,65 +349,3 @@ export type Deposit = z.infer<typeof Deposit>;
 export const DepositsQuery = z.object({ institutionId: Id.optional() });
 export const DepositList = z.object({ deposits: z.array(Deposit) });
 export type DepositList = z.infer<typeof DepositList>;
-
-/** One institution's custody figures: coverage = secured ÷ owed (basis points; null when nothing is owed). */
-export const CustodyRow = z.object({
-  institutionId: Id,
-  institutionName: z.string(),
-  status: TrainingStatus,
-  custodyMode: CustodyMode,
-  activeOrders: z.number().int(),
-  /** Σ order accounts (custody balance). */
-  heldFen: Money,
-  releasedFen: Money,
-  refundedFen: Money,
-  depositFen: NonNegativeMoney,
-  /** Unconsumed value of active orders: what the institution owes families. */
-  owedFen: Money,
-  /** What secures the debt: held (custody mode) or the deposit (deposit mode). */
-  securedFen: Money,
-  /** For deposit mode: owed × depositMinShareBp. */
-  requiredFen: Money,
-  coverageBp: z.number().int().nullable(),
-  covered: z.boolean(),
-  openRefunds: z.number().int(),
-  overdueRefunds: z.number().int(),
-  /** What the custody bank's latest statement lacked against the ledger's custody balance on its last day (0: none). */
-  bankShortfallFen: NonNegativeMoney,
-  /** The last day of that statement; null before any statement with a closing balance is imported. */
-  bankStatementTo: LocalDate.nullable(),
-});
-export type CustodyRow = z.infer<typeof CustodyRow>;
-export const CustodySummary = z.object({
-  rows: z.array(CustodyRow),
-  totals: z.object({ heldFen: Money, releasedFen: Money, refundedFen: Money, depositFen: Money, owedFen: Money }),
-  policyVersion: z.string().nullable(),
-});
-export type CustodySummary = z.infer<typeof CustodySummary>;
-
-export const TransfersQuery = z.object({
-  institutionId: Id.optional(),
-  orderId: Id.optional(),
-  kind: TransferKind.optional(),
-  from: LocalDate.optional(),
-  to: LocalDate.optional(),
-  ...paging,
-});
-export type TransfersQuery = z.infer<typeof TransfersQuery>;
-export const TransferRow = z.object({
-  id: Id,
-  createdAt: z.string(),
-  kind: TransferKind,
-  amountFen: Money,
-  debitAccount: z.string(),
-  creditAccount: z.string(),
-  institutionId: Id.nullable(),
-  institutionName: z.string().nullable(),
-  orderId: Id.nullable(),
-  orderCode: z.string().nullable(),
-  idempotencyKey: z.string(),
-  note: z.string().nullable(),
-});
-export type TransferRow = z.infer<typeof TransferRow>;
-export const TransferJournal = z.object({ items: z.array(TransferRow), total: z.number().int(), sumFen: Money });
-export type TransferJournal = z.infer<typeof TransferJournal>;
