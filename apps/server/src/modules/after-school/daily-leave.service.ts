@@ -12,6 +12,7 @@ import { today } from '../../platform/clock';
 import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
+import { pageTotal } from '../../platform/paging';
 import { roleHolders, studentDirectory } from '../org';
 import { monthDay, ruleOnDate, schoolDays, userNames } from './daily.repo';
 import { afterSchoolCourses, afterSchoolEnrolments, afterSchoolLeaves } from './schema';
@@ -217,6 +218,6 @@ export async function listLeaves(ctx: Ctx, query: LeaveQuery): Promise<LeavePage
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   // past the last page the window has no row to ride on: count apart
-  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolLeaves).where(where))[0]?.n ?? 0);
+  const total = await pageTotal(found, query.page, async () => (await ctx.db.select({ n: count() }).from(afterSchoolLeaves).where(where))[0]?.n ?? 0);
   return { items: await leaveViews(ctx.db, d, found.map((f) => f.row), now), total };
 }

@@ -11,6 +11,7 @@ import { localNow, today } from '../../platform/clock';
 import { atOnce, type Queryable } from '../../platform/db';
 import { forbidden, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
+import { pageTotal } from '../../platform/paging';
 import { guardiansOfStudents, studentDirectory } from '../org';
 import { hhmm, monthDay, ruleOnDate, schoolAdminOf, schoolsWith, userNames } from './daily.repo';
 import { afterSchoolPickups } from './daily.schema';
@@ -153,7 +154,7 @@ export async function listPickups(ctx: Ctx, query: PickupQuery): Promise<PickupP
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   // past the last page the window has no row to ride on: count apart
-  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolPickups).where(where))[0]?.n ?? 0);
+  const total = await pageTotal(found, query.page, async () => (await ctx.db.select({ n: count() }).from(afterSchoolPickups).where(where))[0]?.n ?? 0);
   return { items: await pickupViews(ctx.db, d, found.map((f) => f.row)), total };
 }
 

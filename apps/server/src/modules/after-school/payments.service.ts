@@ -13,6 +13,7 @@ import type { Queryable } from '../../platform/db';
 import { conflict, notFound } from '../../platform/errors';
 import { buildWorkbook } from '../../platform/excel';
 import { notify } from '../../platform/notify';
+import { pageTotal } from '../../platform/paging';
 import { guardiansOfStudents, studentDirectory } from '../org';
 import { afterSchoolPaymentImports, afterSchoolPayments } from './money.schema';
 import { applyPayments, financeSchool, notReversed, paymentOut, refreshMoneyStats, reversalsOf, studentsById } from './money.repo';
@@ -107,7 +108,7 @@ export async function listPayments(ctx: Ctx, q: { schoolId: string; month?: stri
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
   // past the last page the window has no row to ride on: count apart
-  const total = found.length ? found[0]!.total : q.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(afterSchoolPayments).where(where))[0]?.n ?? 0);
+  const total = await pageTotal(found, q.page, async () => (await ctx.db.select({ n: count() }).from(afterSchoolPayments).where(where))[0]?.n ?? 0);
   const rows = found.map((f) => f.row);
   const names = await studentsById(ctx.db, ctx.user.districtId, rows.map((r) => r.studentId));
   const reversals = await reversalsOf(ctx, 'after-school.finance', rows.map((r) => r.id));

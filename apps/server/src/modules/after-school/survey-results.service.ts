@@ -20,6 +20,7 @@ import { today } from '../../platform/clock';
 import { atOnce } from '../../platform/db';
 import { forbidden, invalid } from '../../platform/errors';
 import { buildWorkbook } from '../../platform/excel';
+import { pageTotal } from '../../platform/paging';
 import { schoolDirectory } from '../org';
 import { afterSchoolPolicy } from './after-school.policy';
 import { afterSchoolCourses } from './schema';
@@ -149,11 +150,7 @@ export async function surveyTexts(ctx: Ctx, id: string, query: SurveyTextsQuery)
   );
   const minGroup = values['after-school.surveyMinGroup'];
   if (!groupShown(sheets[0]?.n ?? 0, minGroup)) throw forbidden(`这个分组的答卷少于 ${minGroup} 份，不显示文字回答`);
-  const total = page.length
-    ? page[0]!.total
-    : query.page === 1
-      ? 0
-      : ((await ctx.db.select({ n: count() }).from(a).where(and(inGroup, sql`coalesce(${text}, '') <> ''`)))[0]?.n ?? 0);
+  const total = await pageTotal(page, query.page, async () => (await ctx.db.select({ n: count() }).from(a).where(and(inGroup, sql`coalesce(${text}, '') <> ''`)))[0]?.n ?? 0);
   return { items: page.map((p) => p.text), total };
 }
 

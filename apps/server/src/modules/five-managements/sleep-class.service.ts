@@ -11,6 +11,7 @@ import { coveringGrants, type Ctx, requirePermission, scoped } from '../../platf
 import { today } from '../../platform/clock';
 import { found } from '../../platform/errors';
 import { weekPeriod } from '../../platform/indicators';
+import { pageTotal } from '../../platform/paging';
 import { indicatorRollups } from '../../platform/schema';
 import { classDirectory, classKeys, schoolDirectory, studentDirectory, visibleClass } from '../org';
 import { versionOf } from './five-managements.repo';
@@ -98,9 +99,7 @@ export async function sleepClasses(ctx: Ctx, query: z.output<typeof SleepClasses
     .orderBy(sql`${f.meets}::float8 / nullif(${f.reports}, 0) asc nulls last`, asc(C.schoolName), asc(C.grade), asc(C.name), asc(C.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  // past the last page the window has no row to carry the total: count apart
-  const countAll = async () => (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(C).leftJoin(f, eq(f.classId, C.id)).where(where))[0]?.n ?? 0;
-  const total = rows[0]?.total ?? (query.page > 1 ? await countAll() : 0);
+  const total = await pageTotal(rows, query.page, async () => (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(C).leftJoin(f, eq(f.classId, C.id)).where(where))[0]?.n ?? 0);
   if (query.schoolId && total === 0) await schoolInReach(ctx, query.schoolId);
   return {
     weekStart: ws,

@@ -20,6 +20,7 @@ import { today } from '../../platform/clock';
 import { atOnce, type Queryable } from '../../platform/db';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
+import { pageTotal } from '../../platform/paging';
 import { institutionDirectory, schoolDirectory } from '../org';
 import { addEvent, type ComplaintRow, complaintViews, overdueSql } from './complaints.repo';
 import { trainingComplaints } from './complaints.schema';
@@ -77,7 +78,7 @@ export async function listComplaints(ctx: Ctx, query: ComplaintQuery): Promise<C
     .orderBy(...newestFirst)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: count() }).from(trainingComplaints).where(where))[0]?.n ?? 0);
+  const total = await pageTotal(found, query.page, async () => (await ctx.db.select({ n: count() }).from(trainingComplaints).where(where))[0]?.n ?? 0);
   return { items: await views(ctx, found.map((f) => f.row)), total };
 }
 

@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { allows, type Ctx } from '../../platform/access';
 import { type Queryable, rowsOf } from '../../platform/db';
 import { notFound } from '../../platform/errors';
+import { pageTotal } from '../../platform/paging';
 import { institutionDirectory, institutionStanding, studentDirectory, type InstitutionStanding } from '../org';
 
 export const FAMILY = 'training.family' as const;
@@ -19,12 +20,9 @@ export const limitOf = (page: PageWindow | undefined): SQL => (page ? sql`limit 
 /** A text filter as an ILIKE pattern: the words anywhere, `%`, `_` and `\` taken literally. */
 export const containing = (words: string) => `%${words.replace(/[\\%_]/g, '\\$&')}%`;
 
-/**
- * A page and the number of all matching rows: the page's own `count(*) over ()` when it has rows, else (past the last
- * page) one count of its own.
- */
+/** A page and the number of all matching rows (`pageTotal`), the rows without their `total`. */
 export async function pageAnswer<T>(rows: readonly (T & { total: number })[], page: PageWindow, count: () => Promise<number>): Promise<{ items: T[]; total: number }> {
-  const total = rows.length ? Number(rows[0]!.total) : page.offset === 0 ? 0 : await count();
+  const total = await pageTotal(rows, page.offset / page.limit + 1, count);
   return { items: rows.map(({ total: _t, ...r }) => r as unknown as T), total };
 }
 

@@ -15,6 +15,7 @@ import { today } from '../../platform/clock';
 import { atOnce } from '../../platform/db';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { notify } from '../../platform/notify';
+import { pageTotal } from '../../platform/paging';
 import { roleHolders } from '../org';
 import { checkPhotos } from './inspections-plans.service';
 import { defaultDeadline, findingOr404, overdueSql, reachableInstitution, withEvents } from './inspections.repo';
@@ -107,7 +108,7 @@ export async function listFindings(ctx: Ctx, query: FindingQuery): Promise<Findi
     .orderBy(...mostUrgentFirst(day))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const total = found.length ? found[0]!.total : query.page === 1 ? 0 : ((await ctx.db.select({ n: sql<number>`count(*)::int` }).from(trainingFindings).where(where))[0]?.n ?? 0);
+  const total = await pageTotal(found, query.page, async () => (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(trainingFindings).where(where))[0]?.n ?? 0);
   return { items: await withEvents(ctx.db, found.map((f) => f.row), day), total };
 }
 
