@@ -7,17 +7,30 @@
  * commit and never if it rolls back, so no server drops (and reloads) a cache for a change that did not happen, and none
  * misses one that did. It needs nothing the servers don't already share; Redis is optional (rate limits only).
  * A listener that loses its connection may have missed notifications: it drops every cache when it reconnects.
+ *
+ * A change's own process drops its entry twice: at once, and again when its own notification comes back after the
+ * commit. Between the two, a read on another connection of the pool still sees the row as it was before the
+ * transaction and may have put it back in the cache; the second drop removes it.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Queryable } from './db';
 
-export type CacheTopic = 'session.user' | 'session.token' | 'policy' | 'calendar' | 'timetable.public';
+export type CacheTopic =
+  | 'session.user'
+  | 'session.token'
+  | 'policy'
+  | 'calendar'
+  | 'timetable.public'
+  /** A child's day as the parent's list reads it; key `student:<district>/<student>/<date>` or `class:<district>/<class>/<date>`. */
+  | 'homework.childDay'
+  /** Pupils, classes, schools or zones changed (names, places, membership): every cache of directory rows. */
+  | 'directory';
 type Handler = (key: string | null) => void;
 
 const CHANNEL = 'sj_invalidate';
-/** This process: its own notifications come back to it and are skipped (the local drop already happened). */
+/** This process: its own notifications come back to it after the commit (dropped again, not counted as received). */
 const SELF = randomUUID();
 const handlers = new Map<CacheTopic, Set<Handler>>();
 /** Set while a listener runs: only then do changes notify other processes (PGlite is one process). */
@@ -44,6 +57,19 @@ export async function invalidate(q: Queryable, topic: CacheTopic, key: string | 
   if (broadcasting) await q.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: SELF, topic, key })})`);
 }
 
+/**
+ * For a write made of one statement (a data-modifying WITH, no transaction): a one-row relation that has other servers
+ * drop `topic`/`key` when the statement commits (`select pg_notify(...)`), or a plain row when none listens. Read it
+ * in a part of the statement that runs (PostgreSQL skips a WITH part nothing reads), and call dropHere once the
+ * statement has run.
+ */
+export function notifyingRow(topic: CacheTopic, key: string): SQL {
+  return broadcasting ? sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: SELF, topic, key })})` : sql`select 1`;
+}
+
+/** Drops `topic`/`key` in this process only (the other half of notifyingRow). */
+export const dropHere = (topic: CacheTopic, key: string | null) => dropLocal(topic, key);
+
 export interface InvalidationListener {
   close(): Promise<void>;
   /** Notifications received from other processes (the two-server test reads it). */
@@ -61,8 +87,8 @@ export async function listenForInvalidation(url: string, log: { warn(o: object, 
     c.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       const { from, topic, key } = JSON.parse(msg.payload) as { from: string; topic: CacheTopic; key: string | null };
-      if (from === SELF) return;
-      count++;
+      // this process's own change, now committed: dropped again (see the top of this file), not counted as received
+      if (from !== SELF) count++;
       dropLocal(topic, key);
     });
     const retryLater = (err: unknown, what: string) => {

@@ -10,7 +10,9 @@ import { audit } from '../../platform/audit';
 import { atOnce, type Queryable } from '../../platform/db';
 import { AppError, invalid } from '../../platform/errors';
 import { notify } from '../../platform/notify';
+import { invalidate } from '../../platform/invalidation';
 import { roleHolders } from '../org';
+import { classDayKey } from './child-day-cache';
 import { type ClassRef, dayKinds, settingsOf } from './common';
 import { homeworkPolicy } from './homework.policy';
 import { tellFamiliesPublished } from './notices.service';
@@ -142,6 +144,8 @@ export async function publish(ctx: Ctx, tx: Queryable, cls: ClassRef, date: Loca
     publishedAt: ctx.now(),
     policyVersions: versions,
   });
+  // every family's kept view of the day goes, here and (on commit) in other servers
+  await invalidate(tx, 'homework.childDay', classDayKey(cls.districtId, cls.id, date));
   await tx
     .update(homeworkDays)
     .set({ status: 'published', publishedVersion: version, returnReason: null, updatedAt: ctx.now() })

@@ -17,10 +17,12 @@ import { allows, type Ctx, requirePermission, scoped } from '../../platform/acce
 import { auditStatement } from '../../platform/audit';
 import { AppError, forbidden, found, invalid } from '../../platform/errors';
 import { localNow, today } from '../../platform/clock';
+import { dropHere, notifyingRow } from '../../platform/invalidation';
 import { classifyDays } from '../calendar';
 import { classDirectory, studentDirectory } from '../org';
 import { dayKinds } from './common';
 import { homeworkPolicy } from './homework.policy';
+import { childDayKey, classDayKey, followedCache } from './child-day-cache';
 import { queueOutcome } from './rollups';
 import { homeworkPublished } from './schema';
 
@@ -105,13 +107,24 @@ const CHILD_DAY = sql`
 /** The child's row with the class's published list of the day. */
 type ChildDayRead = ChildDayRow & { list: Published | null };
 
-async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate): Promise<ChildDayRead> {
+async function readChildDay(ctx: Ctx, studentId: string, date: LocalDate, from: 'cache' | 'database' = 'cache'): Promise<ChildDayRead> {
   requirePermission(ctx, 'homework.published.read');
-  // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
-  const [row] = await ctx.prepared<ChildDayRow>(CHILD_DAY, { date, districtId: ctx.user.districtId, studentId });
-  if (!row || !allows(ctx, 'homework.published.read', childKeys(ctx, row))) throw found([], '学生');
-  return { ...row, list: row.list_version === null ? null : await publishedList(ctx, String(row.class_id), date, row.list_version) };
+  const key = childDayKey(ctx.user.districtId, studentId, date);
+  let day = from === 'cache' ? childDays.get(key) : undefined;
+  if (!day) {
+    const ticket = childDays.ticket();
+    // one fixed statement (prepared once per connection); the grants are checked on the row's keys in memory below
+    const [row] = await ctx.prepared<ChildDayRow>(CHILD_DAY, { date, districtId: ctx.user.districtId, studentId });
+    if (!row) throw found([], '学生');
+    day = { ...row, list: row.list_version === null ? null : await publishedList(ctx, String(row.class_id), date, row.list_version) };
+    childDays.keep(key, classDayKey(ctx.user.districtId, String(row.class_id), date), day, ticket);
+  }
+  if (!allows(ctx, 'homework.published.read', childKeys(ctx, day))) throw found([], '学生');
+  return day;
 }
+
+/** Children's days read a moment ago (child-day-cache.ts): a parent's second look needs no database round trip. */
+const childDays = followedCache<ChildDayRead>();
 
 /**
  * Published versions never change (a correction is a new version), so each is read once per process and kept: the
@@ -226,7 +239,8 @@ export async function childRange(ctx: Ctx, studentId: string, from: LocalDate, t
  */
 export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInput>) {
   requirePermission(ctx, 'homework.feedback');
-  const row = await readChildDay(ctx, input.studentId, input.date);
+  // judged against the database as it is now, never a kept copy
+  const row = await readChildDay(ctx, input.studentId, input.date, 'database');
   if (!allows(ctx, 'homework.feedback', childKeys(ctx, row))) throw forbidden('只能为自己的孩子填报');
   const now = today(ctx);
   if (input.date > now) throw invalid('date', '日期', '还没到这一天，不能填报');
@@ -267,6 +281,8 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
   const key = { districtId: ctx.user.districtId, studentId: row.id, classId: String(row.class_id), schoolId: String(row.school_id), date: input.date };
   const items = input.items.map((i) => ({ itemId: i.itemId, done: i.done, minutes: i.minutes ?? null }));
   const at = ctx.now().toISOString();
+  // the child's day kept by this and other servers goes with the report (child-day-cache.ts)
+  const kept = childDayKey(key.districtId, key.studentId, key.date);
   const entry = auditStatement(ctx.db, ctx.actor, {
     action: 'homework.feedback',
     entity: 'student',
@@ -307,8 +323,9 @@ export async function saveFeedback(ctx: Ctx, input: z.output<typeof FeedbackInpu
         within_limit = excluded.within_limit, stopped_at_bedtime = excluded.stopped_at_bedtime, ended_at = excluded.ended_at,
         late_minutes = excluded.late_minutes, reported_by = excluded.reported_by, reported_at = excluded.reported_at
     ),
-    queued as (${queueOutcome(key)})
+    queued as (${queueOutcome(key, notifyingRow('homework.childDay', kept))})
     ${entry}`);
+  dropHere('homework.childDay', kept);
   // the day as now saved, without reading it again
   const saved: ChildDayRow['judged'] = {
     stopped_at_bedtime: judged.stoppedAtBedtime,
