@@ -49,6 +49,7 @@ export interface Session {
   on(server: Served): {
     get<T = unknown>(path: string): Promise<Answer<T>>;
     post<T = unknown>(path: string, body: unknown): Promise<Answer<T>>;
+    put<T = unknown>(path: string, body: unknown): Promise<Answer<T>>;
     delete<T = unknown>(path: string): Promise<Answer<T>>;
   };
 }
@@ -72,6 +73,7 @@ export async function signIn(server: Served, username: string): Promise<Session>
     on: (server) => ({
       get: (path) => send(server, 'GET', path),
       post: (path, body) => send(server, 'POST', path, body),
+      put: (path, body) => send(server, 'PUT', path, body),
       delete: (path) => send(server, 'DELETE', path),
     }),
   };

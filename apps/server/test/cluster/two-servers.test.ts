@@ -4,6 +4,7 @@
  * CLUSTER_REPLICA_URL and REDIS_URL); skipped elsewhere.
  * - a session made on one server works on the other;
  * - a policy change and a role change made on one are applied by the other within a second (its caches are warm);
+ * - a family's report and a class's new name made on one show on the other's kept parent's list within a second;
  * - the sign-in rate limit holds across both;
  * - 500 concurrent enrolment choices spread over both fill exactly 30 seats;
  * - each scheduled job ran once per due time, whichever server took it;
@@ -119,6 +120,43 @@ describe.skipIf(!on)('two servers, a replica and Redis', () => {
     const grant = granted.body.assignments.find((x) => x.role === 'inspector')!;
     expect((await security.on(a).delete(`/api/security/grants/${grant.id}`)).status).toBe(200);
     expect(await within(1000, async () => !(await roles()).includes('inspector'))).not.toBeNull();
+  });
+
+  it('a report and a rename made on one server show on the parent’s list kept by the other within a second', async () => {
+    type Day = { list: { className: string; items: { itemId: string; minutes: number }[] } | null; feedback: { reportedAt: string } | null };
+    const parent = await signIn(a, 'demo-parent');
+    const child = (await parent.on(a).get<{ children: { id: string; classId: string }[] }>('/api/me')).body.children[0]!;
+    const today = todayIn(DEFAULT_TIME_ZONE);
+    const dayOf = (date: string) => async () => (await parent.on(b).get<Day>(`/api/homework/child/day?studentId=${child.id}&date=${date}`)).body;
+    // the latest day of the last week with a published list
+    let read: (() => Promise<Day>) | null = null;
+    let date = today;
+    for (let back = 1; back <= 7 && !read; back++) {
+      date = new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+      if ((await dayOf(date)()).list?.items.length) read = dayOf(date);
+    }
+    expect(read, 'no published day in the last week').not.toBeNull();
+    const kept = await read!(); // kept by the second server now
+    const saved = await parent.on(a).put<{ feedback: { reportedAt: string } }>('/api/homework/feedback', {
+      studentId: child.id,
+      date,
+      items: kept.list!.items.map((i) => ({ itemId: i.itemId, done: true, minutes: i.minutes })),
+      stoppedAtBedtime: false,
+    });
+    expect(saved.status).toBe(200);
+    let t0 = Date.now();
+    let seen = await within(1000, async () => (await read!()).feedback?.reportedAt === saved.body.feedback.reportedAt);
+    expect(seen, 'the other server still showed the day without the report after 1 s').not.toBeNull();
+    console.log(`a family's report seen on the other server's kept list after ${seen! - t0} ms`);
+    const admin = await signIn(a, 'demo-district');
+    const klass = (await admin.on(a).get<{ grade: number; name: string; entryYear: number }>(`/api/classes/${child.classId}`)).body;
+    const rename = (name: string) => admin.on(a).put(`/api/classes/${child.classId}`, { grade: klass.grade, name, entryYear: klass.entryYear });
+    expect((await rename(`${klass.name}（更名）`)).status).toBe(200);
+    t0 = Date.now();
+    seen = await within(1000, async () => (await read!()).list?.className === `${klass.name}（更名）`);
+    expect(seen, 'the other server still showed the old class name after 1 s').not.toBeNull();
+    console.log(`a class's new name seen on the other server's kept list after ${seen! - t0} ms`);
+    expect((await rename(klass.name)).status).toBe(200);
   });
 
   it('the sign-in rate limit counts across both servers', async () => {

@@ -252,3 +252,30 @@ describe('作业制度公示: the rules parents read', () => {
     expect(rules.versions).toContain('homework.bedtime@');
   });
 });
+
+describe('a second look at the day comes from memory; every change through the platform shows at once', () => {
+  it('a kept day answers until the family’s report or a rename of the class drops it, and is still refused to others', async () => {
+    const { date, items } = await publishedDay();
+    const read = async () => (await call(w.app, parent, 'GET', `/api/homework/child/day?studentId=${child.id}&date=${date}`)).body;
+    const before = await read();
+    const name = before.list.className as string;
+    // changed behind the platform's back (no service, nothing dropped): the kept day still answers as it was
+    await w.db.database.query(`update classes set name = $1 where id = $2`, [`${name}※`, cls.id]);
+    expect((await read()).list.className).toBe(name);
+    // the reader's grants are checked on every answer, kept or not
+    expect((await call(w.app, await w.login('other-teacher'), 'GET', `/api/homework/child/day?studentId=${child.id}&date=${date}`)).status).toBe(404);
+    expect([403, 404]).toContain((await call(w.app, await w.login('demo-institution'), 'GET', `/api/homework/child/day?studentId=${child.id}&date=${date}`)).status);
+    // the family's report drops the child's day: the next read is the database's
+    const saved = await report(date, items.map((i) => ({ itemId: i.itemId, done: true, minutes: i.minutes })));
+    expect(saved.status).toBe(200);
+    const after = await read();
+    expect(after.list.className).toBe(`${name}※`);
+    expect(after.feedback).toMatchObject({ stoppedAtBedtime: false, reportedAt: saved.body.feedback.reportedAt });
+    // a rename through the platform drops every kept day at once
+    const admin = await w.login('demo-district');
+    const klass = (await call(w.app, admin, 'GET', `/api/classes/${cls.id}`)).body;
+    const renamed = await call(w.app, admin, 'PUT', `/api/classes/${cls.id}`, { grade: klass.grade, name, entryYear: klass.entryYear });
+    expect(renamed.status).toBe(200);
+    expect((await read()).list.className).toBe(name);
+  });
+});

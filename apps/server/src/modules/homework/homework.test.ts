@@ -142,6 +142,9 @@ describe('the review chain, from setting to the parent', () => {
   });
 
   it('a later change reopens the day and publishes version 2 with the correction reason', async () => {
+    const parentDay = async () => (await call(w.app, await w.login('demo-parent'), 'GET', `/api/homework/child/day?studentId=${child.id}&date=${TODAY}`)).body;
+    // the parent's day is read (and kept) before the correction
+    expect((await parentDay()).list.version).toBe(1);
     const teacher = await w.login('demo-teacher');
     const item = (await call(w.app, teacher, 'GET', `/api/homework/items/${itemId}`)).body;
     const edited = await call(w.app, teacher, 'PATCH', `/api/homework/items/${itemId}`, { content: '完成练习册第 18 页 1–4 题', version: item.version });
@@ -159,6 +162,10 @@ describe('the review chain, from setting to the parent', () => {
     expect(v1.body.items.find((i: { subjectName: string }) => i.subjectName === '数学').content).toContain('1–6');
     expect(v2.body).toMatchObject({ version: 2, reason: '数学题量调整为 1–4 题' });
     expect(v2.body.items.find((i: { subjectName: string }) => i.subjectName === '数学').content).toContain('1–4');
+    // the family's page shows the correction at once, with the report kept
+    const corrected = await parentDay();
+    expect(corrected.list).toMatchObject({ version: 2, reason: '数学题量调整为 1–4 题' });
+    expect(corrected.feedback).toMatchObject({ stoppedAtBedtime: true });
   });
 
   it('published lists are records: the database refuses to change them', async () => {
