@@ -1,7 +1,7 @@
 /**
  * A child's day as the parent's list reads it (the child's class keys, the class's latest published list, the family's
  * report), kept in memory per child and day. The parent's phone page is the busiest read of the platform and parents
- * come back to it (a report, the page refetched when the phone returns to it, the evening reminder): the second read
+ * come back to it (the page opened again from the tab bar, a child switched back to, the evening reminder): the second read
  * needs no database round trip. Access is still checked on every read, against the reader's own grants.
  *
  * Every change that alters a kept day drops it (platform/invalidation.ts: at once here, in other servers on commit):
