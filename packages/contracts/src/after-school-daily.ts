@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { CourseCategory } from './after-school';
-import { Id, LocalDate, pageOf, PageQuery } from './common';
+import { Id, LocalDate, pageOf, Paging } from './common';
 
 /** Limits people type. */
 export const ATTENDANCE_NOTE_MAX = 100;
@@ -137,8 +137,7 @@ export const LeaveQuery = z.object({
   studentId: Id.optional(),
   from: LocalDate.optional(),
   to: LocalDate.optional(),
-  page: PageQuery.shape.page,
-  pageSize: PageQuery.shape.pageSize,
+  ...Paging,
 });
 export type LeaveQuery = z.output<typeof LeaveQuery>;
 
@@ -172,7 +171,7 @@ export const PickupInput = z.object({
 export type PickupInput = z.infer<typeof PickupInput>;
 
 /** A page of sign-outs: of a day, or the last 30 days; a child's; newest first (day, collected, id). */
-export const PickupQuery = z.object({ date: LocalDate.optional(), studentId: Id.optional(), page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export const PickupQuery = z.object({ date: LocalDate.optional(), studentId: Id.optional(), ...Paging });
 export type PickupQuery = z.output<typeof PickupQuery>;
 export const PickupPage = pageOf(PickupView);
 export type PickupPage = z.infer<typeof PickupPage>;

@@ -1,6 +1,6 @@
 /** 课后服务 money: monthly bills with waivers and refunds, payments and their import, subsidy and costs, settlement. */
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, Paging, Text } from './common';
 import { Money, NonNegativeMoney, PositiveMoney } from './money';
 import { RowError } from './roster';
 
@@ -148,8 +148,7 @@ export const PaymentsQuery = z.object({
   schoolId: Id,
   month: Month.optional(),
   unmatched: z.enum(['0', '1']).default('0'),
-  page: PageQuery.shape.page,
-  pageSize: PageQuery.shape.pageSize,
+  ...Paging,
 });
 /** Newest paid first (then recorded, the file's row, the id); `total` counts every matching payment. */
 export const PaymentPage = pageOf(Payment);

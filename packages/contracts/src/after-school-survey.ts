@@ -3,7 +3,7 @@
  * reaches, a family's answer, and the results per group (school, grade or course) with small groups withheld.
  */
 import { z } from 'zod';
-import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, Paging, Text } from './common';
 
 export const SURVEY_QUESTION_KINDS = ['single', 'multiple', 'rating', 'text'] as const;
 export const SurveyQuestionKind = z.enum(SURVEY_QUESTION_KINDS);
@@ -185,8 +185,7 @@ export const SurveyTextsQuery = z.object({
   group: z.string().trim().min(1).max(64).default('all'),
   /** The question's position in the survey, from 0. */
   question: z.coerce.number().int().min(0).max(SURVEY_QUESTIONS_MAX - 1),
-  page: PageQuery.shape.page,
-  pageSize: PageQuery.shape.pageSize,
+  ...Paging,
 });
 export type SurveyTextsQuery = z.output<typeof SurveyTextsQuery>;
 /** In a stable order (the answer's id: answers are anonymous and carry no time). */

@@ -21,6 +21,8 @@ export const PageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
   q: z.string().trim().max(50).optional(),
 });
+/** The page and page size alone, for a list query with filters of its own: `z.object({ ...filters, ...Paging })`. */
+export const Paging = { page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize };
 
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 

@@ -4,7 +4,7 @@
  * weekly shares for the class teacher, the school and the district.
  */
 import { z } from 'zod';
-import { Id, LocalDate, PageQuery } from './common';
+import { Id, LocalDate, Paging } from './common';
 import { Stage } from './five-managements';
 
 /** A wall-clock time, HH:MM (24 h), district time. */
@@ -87,8 +87,7 @@ export const SleepClassesQuery = SleepWeekQuery.extend({
   schoolId: Id.optional(),
   /** Only classes below the district's threshold. */
   below: z.enum(['true', 'false']).optional(),
-  page: PageQuery.shape.page,
-  pageSize: PageQuery.shape.pageSize,
+  ...Paging,
 });
 
 export const SleepClassFigure = z.object({

@@ -4,7 +4,7 @@
  * answer, close) with deadlines, overdue marks and statistics.
  */
 import { z } from 'zod';
-import { Id, LocalDate, pageOf, PageQuery, Phone, Text, Timestamp } from './common';
+import { Id, LocalDate, pageOf, Paging, Phone, Text, Timestamp } from './common';
 
 export const COMPLAINT_CATEGORIES = ['subject_violation', 'overcharge', 'prepay_over_limit', 'refund', 'safety', 'unlicensed', 'false_ads', 'other'] as const;
 export const ComplaintCategory = z.enum(COMPLAINT_CATEGORIES);
@@ -141,7 +141,7 @@ export const ComplaintFilter = z.object({
 });
 export type ComplaintFilter = z.output<typeof ComplaintFilter>;
 /** A page of the list: newest first (filed, then id). */
-export const ComplaintQuery = ComplaintFilter.extend({ page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export const ComplaintQuery = ComplaintFilter.extend(Paging);
 export type ComplaintQuery = z.output<typeof ComplaintQuery>;
 export const ComplaintPage = pageOf(Complaint);
 export type ComplaintPage = z.infer<typeof ComplaintPage>;

@@ -8,7 +8,7 @@
  *   GET  /api/training/custody/transfers.xlsx?…         Excel of the same           (training.custody)
  */
 import { z } from 'zod';
-import { Id, LocalDate, PageQuery } from './common';
+import { Id, LocalDate, Paging } from './common';
 import { Money, NonNegativeMoney } from './money';
 import { CustodyMode, TrainingStatus, TransferKind } from './training';
 
@@ -53,8 +53,7 @@ export const TransfersQuery = z.object({
   kind: TransferKind.optional(),
   from: LocalDate.optional(),
   to: LocalDate.optional(),
-  page: PageQuery.shape.page,
-  pageSize: PageQuery.shape.pageSize,
+  ...Paging,
 });
 export type TransfersQuery = z.infer<typeof TransfersQuery>;
 export const TransferRow = z.object({

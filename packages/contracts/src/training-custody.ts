@@ -28,7 +28,7 @@
  */
 import { z } from 'zod';
 import { ClockTime } from './homework';
-import { Id, LocalDate, OptionalText, pageOf, PageQuery, Text } from './common';
+import { Id, LocalDate, OptionalText, pageOf, PageQuery, Paging, Text } from './common';
 import { Money, PositiveMoney } from './money';
 import { TrainingRuleFinding } from './training-rules';
 import {
@@ -195,7 +195,6 @@ export type RefundRequestInput = z.infer<typeof RefundRequestInput>;
 // ---------------------------------------------------------------- institution side
 
 export const InstitutionQuery = z.object({ institutionId: Id });
-const paging = { page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize };
 /** A page of the institution's orders, newest first (placed, then id); `q` finds an order by its code or the child's name. */
 export const InstitutionOrdersQuery = z.object({
   institutionId: Id,
@@ -204,7 +203,7 @@ export const InstitutionOrdersQuery = z.object({
   /** 'true': only orders with lessons left (the attendees a lesson may list). */
   withLessonsLeft: z.enum(['true', 'false'], { error: '有剩余课时应为 true 或 false' }).transform((v) => v === 'true').optional(),
   q: PageQuery.shape.q,
-  ...paging,
+  ...Paging,
 });
 export type InstitutionOrdersQuery = z.output<typeof InstitutionOrdersQuery>;
 
@@ -300,7 +299,7 @@ export const RecordLessonResult = z.object({ lesson: Lesson, attendees: z.array(
 export type RecordLessonResult = z.infer<typeof RecordLessonResult>;
 
 /** A page of the institution's lessons, newest first (date, start, then id), within from–to when given. */
-export const LessonsQuery = z.object({ institutionId: Id, from: LocalDate.optional(), to: LocalDate.optional(), ...paging });
+export const LessonsQuery = z.object({ institutionId: Id, from: LocalDate.optional(), to: LocalDate.optional(), ...Paging });
 export type LessonsQuery = z.output<typeof LessonsQuery>;
 export const LessonList = pageOf(Lesson);
 export type LessonList = z.infer<typeof LessonList>;
@@ -315,7 +314,7 @@ export const RefundsQuery = z.object({
   institutionId: Id.optional(),
   status: RefundStatus.optional(),
   overdue: z.enum(['0', '1']).default('0'),
-  ...paging,
+  ...Paging,
 });
 export type RefundsQuery = z.output<typeof RefundsQuery>;
 export const RefundList = pageOf(Refund);

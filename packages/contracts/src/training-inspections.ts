@@ -4,7 +4,7 @@
  * verification), overdue escalation, and the yearly result that moves an institution on or off the lists.
  */
 import { z } from 'zod';
-import { Id, LocalDate, pageOf, PageQuery } from './common';
+import { Id, LocalDate, pageOf, PageQuery, Paging } from './common';
 
 type Labels = { 'zh-CN': string; en: string };
 
@@ -232,7 +232,7 @@ export const FindingFilter = z.object({
   q: PageQuery.shape.q,
 });
 /** A page of findings, the most urgent first: overdue, then waiting for the institution, then for the inspector (each by deadline, then found date), closed ones last (newest found first); the id settles ties. */
-export const FindingQuery = FindingFilter.extend({ page: PageQuery.shape.page, pageSize: PageQuery.shape.pageSize });
+export const FindingQuery = FindingFilter.extend(Paging);
 export type FindingQuery = z.output<typeof FindingQuery>;
 export const FindingPage = pageOf(Finding);
 export type FindingPage = z.infer<typeof FindingPage>;
