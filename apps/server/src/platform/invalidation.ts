@@ -54,8 +54,13 @@ function dropLocal(topic: CacheTopic | null, key: string | null) {
  */
 export async function invalidate(q: Queryable, topic: CacheTopic, key: string | null): Promise<void> {
   dropLocal(topic, key);
-  if (broadcasting) await q.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: SELF, topic, key })})`);
+  if (broadcasting) await q.execute(notice(topic, key));
 }
+
+/** Pupils, classes, schools or zones changed (in `q`'s transaction): every cache of directory rows goes. */
+export const directoryChanged = (q: Queryable) => invalidate(q, 'directory', null);
+
+const notice = (topic: CacheTopic, key: string | null) => sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: SELF, topic, key })})`;
 
 /**
  * For a write made of one statement (a data-modifying WITH, no transaction): a one-row relation that has other servers
@@ -64,7 +69,7 @@ export async function invalidate(q: Queryable, topic: CacheTopic, key: string | 
  * statement has run.
  */
 export function notifyingRow(topic: CacheTopic, key: string): SQL {
-  return broadcasting ? sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: SELF, topic, key })})` : sql`select 1`;
+  return broadcasting ? notice(topic, key) : sql`select 1`;
 }
 
 /** Drops `topic`/`key` in this process only (the other half of notifyingRow). */

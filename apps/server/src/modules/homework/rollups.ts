@@ -99,9 +99,7 @@ export async function refreshSchoolWeek(q: Queryable, districtId: string, school
 }
 
 /** Marks a class-day's families' outcome as changed: the next flushRollups folds it in (part of the caller's statement or transaction). */
-export function queueOutcome(key: { districtId: string; classId: string; schoolId: string; date: LocalDate }, alongside?: SQL) {
-  if (!alongside)
-    return sql`insert into homework_rollup_queue (district_id, class_id, school_id, date) values (${key.districtId}, ${key.classId}, ${key.schoolId}, ${key.date})`;
+export function queueOutcome(key: { districtId: string; classId: string; schoolId: string; date: LocalDate }, alongside: SQL = sql`select 1`) {
   // one row from `alongside` (a statement's notification, say), so it runs with the insert
   return sql`insert into homework_rollup_queue (district_id, class_id, school_id, date)
     select ${key.districtId}::uuid, ${key.classId}::uuid, ${key.schoolId}::uuid, ${key.date}::date from (${alongside}) alongside`;

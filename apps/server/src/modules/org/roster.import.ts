@@ -4,7 +4,7 @@ import { maskAddress, maskIdNumber, normalizeIdNumber } from '@shuangjian/policy
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/access';
 import { auditMany, type AuditEntryInput } from '../../platform/audit';
-import { invalidate } from '../../platform/invalidation';
+import { directoryChanged } from '../../platform/invalidation';
 import { generatePassword, hashPassword } from '../../platform/auth/password';
 import { atOnce, type Queryable } from '../../platform/db';
 import type { SheetColumn, SheetRow } from '../../platform/excel';
@@ -70,7 +70,7 @@ export async function importClasses(ctx: Ctx, school: School, rows: SheetRow[], 
         await tx.update(classes).set({ entryYear: p.entryYear }).where(and(eq(classes.districtId, school.districtId), eq(classes.id, p.current!.id)));
         entries.push({ action: 'class.import', entity: 'class', entityId: p.current!.id, before: p.current, after: { entryYear: p.entryYear } });
       }
-      if (updated.length) await invalidate(tx, 'directory', null);
+      if (updated.length) await directoryChanged(tx);
       await auditMany(tx, ctx.actor, entries);
     });
   return { entity: 'classes', rows: rows.length, created: created.length, updated: updated.length, credentials: [] };
@@ -224,8 +224,7 @@ export async function importStudents(ctx: Ctx, school: School, rows: SheetRow[],
       await tx.update(students).set(after).where(and(eq(students.districtId, d), eq(students.id, p.current!.id)));
       entries.push({ action: 'student.import', entity: 'student', entityId: p.current!.id, before: auditableStudent(p.current), after: auditableStudent(after) });
     }
-    // pupils' rows kept elsewhere (the parent's list) go: names and classes may have changed
-    if (updated.length) await invalidate(tx, 'directory', null);
+    if (updated.length) await directoryChanged(tx);
     const newGuardians = [...new Map(parsed.flatMap((p) => p.family).map((g) => [g.phone, g])).values()].filter(
       (g) => !existingGuardians.some((e) => e.phone === g.phone),
     );

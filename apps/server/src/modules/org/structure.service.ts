@@ -18,7 +18,7 @@ import type {
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { type Ctx, requireAllowed, requirePermission, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import { invalidate } from '../../platform/invalidation';
+import { directoryChanged } from '../../platform/invalidation';
 import { atOnce, type Db } from '../../platform/db';
 import { found, invalid, notFound } from '../../platform/errors';
 import { districts, users } from '../../platform/schema';
@@ -60,7 +60,7 @@ export async function updateZone(ctx: Ctx, id: string, input: In<typeof ZoneInpu
     const before = found(await tx.select().from(zones).where(and(scoped(ctx, zones, 'district.manage'), eq(zones.id, id))), '学区/街道');
     const [row] = await tx.update(zones).set(input).where(and(eq(zones.districtId, before.districtId), eq(zones.id, id))).returning();
     await audit(tx, ctx.actor, { action: 'zone.update', entity: 'zone', entityId: id, before, after: row });
-    await invalidate(tx, 'directory', null);
+    await directoryChanged(tx);
     return (await listZones({ ...ctx, db: tx as unknown as Db })).find((z) => z.id === id)!;
   });
 }
@@ -136,8 +136,7 @@ export async function updateSchool(ctx: Ctx, id: string, input: In<typeof School
     if (orphaned[0]) throw invalid('grades', '开设年级', `仍有${orphaned[0].grade}年级的班级，不能取消该年级`);
     const [row] = await tx.update(schools).set(input).where(and(eq(schools.districtId, before.districtId), eq(schools.id, id))).returning();
     await audit(tx, ctx.actor, { action: 'school.update', entity: 'school', entityId: id, before, after: row });
-    // names and places kept with pupils' rows elsewhere (the parent's list) go
-    await invalidate(tx, 'directory', null);
+    await directoryChanged(tx);
   });
   return getSchool(ctx, id);
 }
@@ -222,7 +221,7 @@ export async function updateClass(ctx: Ctx, id: string, input: Omit<In<typeof Cl
   await ctx.db.transaction(async (tx) => {
     const [row] = await tx.update(classes).set(input).where(and(eq(classes.districtId, before.districtId), eq(classes.id, id))).returning();
     await audit(tx, ctx.actor, { action: 'class.update', entity: 'class', entityId: id, before, after: row });
-    await invalidate(tx, 'directory', null);
+    await directoryChanged(tx);
   });
   return getClass(ctx, id);
 }
@@ -239,7 +238,7 @@ export async function deleteClass(ctx: Ctx, id: string) {
     await tx.delete(roleAssignments).where(and(eq(roleAssignments.districtId, before.districtId), eq(roleAssignments.classId, id)));
     await tx.delete(classes).where(and(eq(classes.districtId, before.districtId), eq(classes.id, id)));
     await audit(tx, ctx.actor, { action: 'class.delete', entity: 'class', entityId: id, before });
-    await invalidate(tx, 'directory', null);
+    await directoryChanged(tx);
   });
 }
 

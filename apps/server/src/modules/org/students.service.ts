@@ -5,7 +5,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { maskPhone } from '@shuangjian/policy';
 import { allows, type Ctx, requireAllowed, scoped } from '../../platform/access';
 import { audit } from '../../platform/audit';
-import { invalidate } from '../../platform/invalidation';
+import { directoryChanged } from '../../platform/invalidation';
 import { atOnce, type Queryable } from '../../platform/db';
 import { found, invalid } from '../../platform/errors';
 import { classes, guardianLinks, guardians, schools, studentSensitive, students } from './schema';
@@ -179,8 +179,7 @@ export async function updateStudent(ctx: Ctx, id: string, input: z.output<typeof
       })
       .where(and(eq(students.districtId, current.districtId), eq(students.id, id)))
       .returning();
-    // the pupil's row kept elsewhere (the parent's list) goes: name, class and school may have changed
-    await invalidate(tx, 'directory', null);
+    await directoryChanged(tx);
     await audit(tx, ctx.actor, {
       action: target ? 'student.transfer' : 'student.update',
       entity: 'student',
